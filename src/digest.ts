@@ -1,0 +1,223 @@
+// Groups the validated content into everything the pages show, once per build: issues by
+// ISO week, items by country and by tag, the archive by year. Every grouping is one pass
+// over the items, so the build stays linear in the size of the archive.
+import type { Content, Item } from "./model/content.ts";
+import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
+import type {
+  ArchiveYear, CountryView, Digest, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, SitemapEntry, TagGroup, TagView,
+} from "./model/views.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { listingPages } from "./listing.ts";
+import { paths, SiteUrls } from "./paths.ts";
+import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "./weeks.ts";
+
+const KIND_LABELS: Record<ActorKind | "theme", string> = {
+  "armed-group": "Armed group",
+  "state-force": "State force",
+  "international-force": "International force",
+  institution: "Institution",
+  political: "Political actor",
+  "civil-society": "Civil society and data",
+  theme: "Theme",
+};
+const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
+  "armed-group", "state-force", "international-force", "institution", "political", "civil-society", "theme",
+];
+
+export function buildDigest(content: Content): Digest {
+  const { site } = content;
+  const urls = new SiteUrls(site.url);
+  const items = [...content.items].sort(newestFirst);
+
+  const countries = [...content.countries].sort((a, b) => a.order - b.order || compareText(a.slug, b.slug));
+  const countryRefs = new Map(countries.map((c) => [c.slug, ref(c.slug, c.name, paths.country(c.slug))]));
+  const tagSources = [...content.actors.map((a) => ({ kind: a.kind, entry: a as Actor | Theme })), ...content.themes.map((t) => ({ kind: "theme" as const, entry: t as Actor | Theme }))];
+  const tagRefs = new Map(tagSources.map(({ entry }) => [entry.slug, ref(entry.slug, entry.name, paths.tag(entry.slug))]));
+
+  const issueRefs = new Map<string, IssueRef>();
+  const issueRefOf = (w: Week): IssueRef => {
+    let existing = issueRefs.get(w.id);
+    if (!existing) {
+      existing = { id: w.id, path: paths.issue(w), title: `Week ${w.week}, ${w.year}`, range: weekRangeInWords(w) };
+      issueRefs.set(w.id, existing);
+    }
+    return existing;
+  };
+
+  const views = items.map((item) => itemView(item, countryRefs, tagRefs, issueRefOf(item.week)));
+  const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
+  const byTag = groupBy(views, (v) => v.tags.map((t) => t.slug));
+
+  const countryViews: CountryView[] = countries.map((c) => countryView(c, byCountry.get(c.slug)?.length ?? 0));
+  const tagViews: TagView[] = tagSources
+    .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0))
+    .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
+  const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);
+
+  const issues = buildIssues(items, views, countryViews, content, issueRefOf);
+  const perPage = site.itemsPerPage;
+  const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
+  const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
+
+  return {
+    site: { ...site, origin: urls.origin, basePath: urls.basePath },
+    countries: countryViews,
+    tags: tagViews,
+    tagGroups,
+    items: views,
+    issues,
+    ...(issues[0] ? { latestIssue: issues[0] } : {}),
+    recentIssues: issues.slice(0, site.recentIssues),
+    archive: archiveByYear(issues),
+    countryPages,
+    tagPages,
+    sitemap: sitemap(views, issues, countryPages, tagPages),
+  };
+}
+
+function buildIssues(
+  items: readonly Item[],
+  views: readonly ItemView[],
+  countries: readonly CountryView[],
+  content: Content,
+  issueRefOf: (w: Week) => IssueRef,
+): IssueView[] {
+  // Items arrive newest first; an issue reads oldest first, so walk them backwards.
+  const weeks = new Map<string, { week: Week; items: ItemView[] }>();
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    const entry = weeks.get(item.week.id) ?? { week: item.week, items: [] };
+    entry.items.push(views[i]!);
+    weeks.set(item.week.id, entry);
+  }
+  const notes = new Map(content.notes.map((n) => [n.week.id, n]));
+  const ordered = [...weeks.values()].sort((a, b) => compareWeeks(b.week, a.week));
+  const refs = ordered.map((w) => issueRefOf(w.week));
+  return ordered.map(({ week, items: weekItems }, index) => {
+    const byCountry = groupBy(weekItems, (v) => v.countries.map((c) => c.slug));
+    const sections: IssueSection[] = countries
+      .filter((c) => byCountry.has(c.slug))
+      .map((country) => ({ country, items: byCountry.get(country.slug)! }));
+    const note = notes.get(week.id);
+    const newer = refs[index - 1];
+    const older = refs[index + 1];
+    return {
+      ...refs[index]!,
+      week,
+      ...(note ? { headline: note.headline, leadHtml: note.leadHtml } : {}),
+      sections,
+      itemCount: weekItems.length,
+      ...(older ? { previous: older } : {}),
+      ...(newer ? { next: newer } : {}),
+      updatedIso: weekItems[weekItems.length - 1]!.dateIso,
+    };
+  });
+}
+
+function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, issue: IssueRef): ItemView {
+  const date = dayInWords(item.date);
+  return {
+    slug: item.slug,
+    path: paths.item(item.year, item.slug),
+    file: item.file,
+    title: item.title,
+    summary: item.summary,
+    dateIso: item.hasTime ? item.date.toISO({ suppressMilliseconds: true })! : item.date.toISODate()!,
+    dateText: item.hasTime ? `${date}, ${item.date.toFormat("HH:mm")} ${offsetName(item)}` : date,
+    ...(item.location ? { location: item.location } : {}),
+    source: item.source,
+    // The loader has checked every slug, so these lookups always succeed.
+    countries: item.countries.map((slug) => countries.get(slug)!),
+    tags: item.tags.map((slug) => tags.get(slug)!),
+    issue,
+    draft: item.draft,
+    scheduled: item.scheduled,
+    bodyHtml: item.bodyHtml,
+  };
+}
+
+/** "GMT" for the digest's usual zone, else the UTC offset: never a locale-dependent name. */
+function offsetName(item: Item): string {
+  const offset = item.date.offset;
+  if (offset === 0) return "GMT";
+  return `UTC${item.date.toFormat("ZZ")}`;
+}
+
+function countryView(country: Country, itemCount: number): CountryView {
+  return {
+    ...ref(country.slug, country.name, paths.country(country.slug)),
+    kind: country.kind,
+    nameFr: country.nameFr,
+    ...(country.iso ? { iso: country.iso } : {}),
+    ...(country.capital ? { capital: country.capital } : {}),
+    profileHtml: renderMarkdown(country.profile),
+    itemCount,
+  };
+}
+
+function tagView(kind: ActorKind | "theme", entry: Actor | Theme, countries: Map<string, Ref>, itemCount: number): TagView {
+  const actor = kind === "theme" ? undefined : (entry as Actor);
+  return {
+    ...ref(entry.slug, entry.name, paths.tag(entry.slug)),
+    kind,
+    kindLabel: KIND_LABELS[kind],
+    description: entry.description,
+    aliases: actor?.aliases ?? [],
+    countries: (actor?.countries ?? []).map((slug) => countries.get(slug)!),
+    itemCount,
+  };
+}
+
+function archiveByYear(issues: readonly IssueView[]): ArchiveYear[] {
+  const years: { year: number; issues: IssueView[] }[] = [];
+  for (const issue of issues) {
+    const last = years[years.length - 1];
+    if (last && last.year === issue.week.year) last.issues.push(issue);
+    else years.push({ year: issue.week.year, issues: [issue] });
+  }
+  return years;
+}
+
+function sitemap(items: readonly ItemView[], issues: readonly IssueView[], countryPages: readonly ListingPage[], tagPages: readonly ListingPage[]): SitemapEntry[] {
+  const newest = items[0] ? day(items[0].dateIso) : undefined;
+  const entries: SitemapEntry[] = [];
+  const add = (path: string, lastmod: string | undefined) => {
+    if (lastmod) entries.push({ path, lastmod });
+  };
+  add(paths.home, newest);
+  add(paths.archive, newest);
+  add(paths.countries, newest);
+  add(paths.tags, newest);
+  for (const issue of issues) add(issue.path, day(issue.updatedIso));
+  for (const page of [...countryPages, ...tagPages]) add(page.path, page.weeks[0]?.items[0] ? day(page.weeks[0].items[0].dateIso) : undefined);
+  for (const item of items) add(item.path, day(item.dateIso));
+  return entries;
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function ref(slug: string, name: string, path: string): Ref {
+  return { slug, name, path };
+}
+
+function groupBy<T>(values: readonly T[], keys: (value: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    for (const key of keys(value)) {
+      const group = groups.get(key);
+      if (group) group.push(value);
+      else groups.set(key, [value]);
+    }
+  }
+  return groups;
+}
+
+function newestFirst(a: Item, b: Item): number {
+  return b.date.toMillis() - a.date.toMillis() || compareText(a.slug, b.slug);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,114 @@
+// Reads everything under content/, validates it all, and either returns the content of a
+// build or throws one ContentError that lists every problem found. Nothing is written here,
+// so a build that fails at this point leaves the published site as it was.
+import path from "node:path";
+import { DateTime } from "luxon";
+import { actorSchema, countrySchema, siteSchema, themeSchema } from "../model/schemas.ts";
+import type { Content, Item, WeeklyNote } from "../model/content.ts";
+import { ContentError, type Problem } from "../problems.ts";
+import { loadList, loadObject } from "./data-files.ts";
+import { markdownFiles } from "./files.ts";
+import { loadItem } from "./items.ts";
+import { loadNote } from "./notes.ts";
+
+export interface LoadOptions {
+  /** The project folder: content is read from <root>/content. */
+  readonly root: string;
+  /** Preview: keep drafts and scheduled items (pages mark them). Production leaves them out. */
+  readonly includeDrafts?: boolean;
+  /** The build's clock, for holding back items dated in the future. */
+  readonly now?: DateTime;
+}
+
+export const DATA_FILES = {
+  site: "content/_data/site.ts",
+  countries: "content/_data/countries.ts",
+  actors: "content/_data/actors.ts",
+  themes: "content/_data/themes.ts",
+} as const;
+
+/** The build's clock: DIGEST_NOW (ISO 8601) when set, so embargoes can be tested. */
+export function buildClock(env: NodeJS.ProcessEnv = process.env): DateTime {
+  const fixed = env.DIGEST_NOW;
+  if (!fixed) return DateTime.now();
+  const parsed = DateTime.fromISO(fixed, { zone: "UTC", setZone: true });
+  if (!parsed.isValid) throw new Error(`DIGEST_NOW must be an ISO 8601 date or time (got: ${JSON.stringify(fixed)})`);
+  return parsed;
+}
+
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const { root } = options;
+  const now = options.now ?? buildClock();
+  const [site, countries, actors, themes] = await Promise.all([
+    loadObject(root, DATA_FILES.site, siteSchema),
+    loadList(root, DATA_FILES.countries, countrySchema),
+    loadList(root, DATA_FILES.actors, actorSchema),
+    loadList(root, DATA_FILES.themes, themeSchema),
+  ]);
+  const problems: Problem[] = [...site.problems, ...countries.problems, ...actors.problems, ...themes.problems];
+  const countryList = countries.value ?? [];
+  const actorList = actors.value ?? [];
+  const themeList = themes.value ?? [];
+  const countrySlugs = new Set(countryList.map((c) => c.slug));
+
+  actorList.forEach((actor) => {
+    for (const country of actor.countries) {
+      if (!countrySlugs.has(country)) {
+        problems.push({ file: DATA_FILES.actors, field: `${actor.slug}.countries`, message: `unknown country "${country}"` });
+      }
+    }
+  });
+  const actorSlugs = new Set(actorList.map((a) => a.slug));
+  for (const theme of themeList) {
+    if (actorSlugs.has(theme.slug)) {
+      problems.push({ file: DATA_FILES.themes, field: `${theme.slug}.slug`, message: "is already the slug of an actor; tags must be unique", value: theme.slug });
+    }
+  }
+
+  // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
+  const zone = site.value?.timeZone ?? "UTC";
+  const tagSlugs = new Set([...actorSlugs, ...themeList.map((t) => t.slug)]);
+  const articleFiles = await markdownFiles(path.join(root, "content/articles"));
+  const itemResults = await Promise.all(
+    articleFiles.map((relative) => loadItem(relative, { root, zone, now, countrySlugs, tagSlugs })),
+  );
+  const allItems: Item[] = [];
+  for (const result of itemResults) {
+    problems.push(...result.problems);
+    if (result.item) allItems.push(result.item);
+  }
+  problems.push(...duplicateSlugs(articleFiles));
+
+  const noteResults = await Promise.all((await markdownFiles(path.join(root, "content/issues"))).map((f) => loadNote(root, f)));
+  const weeksWithItems = new Set(allItems.map((item) => item.week.id));
+  const notes: WeeklyNote[] = [];
+  for (const result of noteResults) {
+    problems.push(...result.problems);
+    if (!result.note) continue;
+    if (!weeksWithItems.has(result.note.week.id) && itemResults.every((r) => r.problems.length === 0)) {
+      problems.push({ file: result.note.file, field: "file name", message: `names week ${result.note.week.id}, which has no items` });
+      continue;
+    }
+    notes.push(result.note);
+  }
+
+  if (problems.length || !site.value) throw new ContentError(problems);
+  const published = options.includeDrafts ? allItems : allItems.filter((item) => !item.draft && !item.scheduled);
+  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes };
+}
+
+/** Slugs are URLs and feed ids, so two files may not share one, even in other years or case. */
+function duplicateSlugs(articleFiles: readonly string[]): Problem[] {
+  const firstBySlug = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const relative of articleFiles) {
+    const slug = (relative.split("/").pop() ?? relative).replace(/\.md$/, "").toLowerCase();
+    const first = firstBySlug.get(slug);
+    if (first === undefined) {
+      firstBySlug.set(slug, relative);
+      continue;
+    }
+    problems.push({ file: `content/articles/${relative}`, field: "file name", message: `has the same slug as content/articles/${first}`, value: slug });
+  }
+  return problems;
+}

@@ -1,0 +1,58 @@
+// Turns zod's issues into problems that name the file, the line, the field and the value.
+import type { z } from "zod";
+import type { Problem } from "../problems.ts";
+import { withSuggestion } from "../suggest.ts";
+
+interface Where {
+  readonly file: string;
+  /** Prefix for field names, e.g. the entry of a data file: "[2] mali". */
+  readonly prefix?: string;
+  readonly lineOf?: (path: readonly (string | number)[]) => number | undefined;
+  /** Fields the schema knows, for suggestions on unknown ones. */
+  readonly knownFields?: readonly string[];
+}
+
+export function problemsFromZod(error: z.ZodError, input: unknown, where: Where): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const issuePath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const keyPath = [...issuePath, key];
+        const known = where.knownFields && issuePath.length === 0 ? where.knownFields : [];
+        problems.push(problem(where, keyPath, withSuggestion("is not a known field", key, known)));
+      }
+      continue;
+    }
+    const value = valueAt(input, issuePath);
+    const message = value === undefined ? "is required" : issue.message;
+    problems.push(problem(where, issuePath, message, value));
+  }
+  return problems;
+}
+
+function problem(where: Where, fieldPath: readonly (string | number)[], message: string, value?: unknown): Problem {
+  const field = [where.prefix, fieldName(fieldPath)].filter(Boolean).join(".");
+  const line = where.lineOf?.(fieldPath);
+  return {
+    file: where.file,
+    field,
+    message,
+    ...(line === undefined ? {} : { line }),
+    ...(value === undefined ? {} : { value }),
+  };
+}
+
+/** ["source", "url"] → "source.url"; ["countries", 1] → "countries[1]". */
+export function fieldName(fieldPath: readonly (string | number)[]): string {
+  return fieldPath.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part), "");
+}
+
+export function valueAt(input: unknown, fieldPath: readonly (string | number)[]): unknown {
+  let current: unknown = input;
+  for (const part of fieldPath) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}

@@ -1,0 +1,41 @@
+// Every page's path inside the site, in one place. Paths here start at the site's root
+// ("/issues/2020-w49/"); `SiteUrls` adds the base path or origin when the site is published
+// under a sub-path such as https://example.org/sahel-digest/.
+import type { Week } from "./weeks.ts";
+
+export const paths = {
+  home: "/",
+  archive: "/issues/",
+  countries: "/countries/",
+  tags: "/tags/",
+  notFound: "/404.html",
+  sitemap: "/sitemap.xml",
+  stylesheet: "/css/site.css",
+  issue: (w: Week) => `/issues/${w.slug}/`,
+  item: (year: number, slug: string) => `/articles/${year}/${slug}/`,
+  country: (slug: string, page = 1) => (page === 1 ? `/countries/${slug}/` : `/countries/${slug}/page/${page}/`),
+  tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
+};
+
+export class SiteUrls {
+  /** "https://example.org" */
+  readonly origin: string;
+  /** "/sahel-digest/" or "/" */
+  readonly basePath: string;
+
+  constructor(siteUrl: string) {
+    const url = new URL(siteUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
+  }
+
+  /** A site path as a link that works under the base path. */
+  href(path: string): string {
+    return path.startsWith("/") ? this.basePath + path.slice(1) : path;
+  }
+
+  /** A site path as a full URL, for feeds, the sitemap and canonical links. */
+  absolute(path: string): string {
+    return this.origin + this.href(path);
+  }
+}

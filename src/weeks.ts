@@ -1,0 +1,75 @@
+// ISO 8601 weeks, counted in the digest's own time zone. A week is the unit of publication:
+// each one with items becomes an issue.
+import { DateTime } from "luxon";
+
+export interface Week {
+  /** ISO week-numbering year: 2021-01-02 belongs to 2020. */
+  readonly year: number;
+  readonly week: number;
+  /** "2020-W49": the form editors use in file names. */
+  readonly id: string;
+  /** "2020-w49": the form used in URLs. */
+  readonly slug: string;
+}
+
+export function week(year: number, weekNumber: number): Week {
+  const id = `${year}-W${String(weekNumber).padStart(2, "0")}`;
+  return { year, week: weekNumber, id, slug: id.toLowerCase() };
+}
+
+/** The ISO week an instant falls in, as seen on the clocks of `zone`. */
+export function weekOf(instant: DateTime, zone: string): Week {
+  const local = instant.setZone(zone);
+  return week(local.weekYear, local.weekNumber);
+}
+
+/** Parses "2020-W49"; undefined when the text is not a week that exists (2021-W53 does not). */
+export function parseWeekId(text: string): Week | undefined {
+  const match = /^(\d{4})-W(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const weekNumber = Number(match[2]);
+  const start = DateTime.fromObject({ weekYear: year, weekNumber, weekday: 1 }, { zone: "UTC" });
+  if (!start.isValid || start.weekYear !== year || start.weekNumber !== weekNumber) return undefined;
+  return week(year, weekNumber);
+}
+
+/** Monday 00:00 and the following Monday 00:00 of the week, in `zone`. */
+export function weekBounds(w: Week, zone: string): { start: DateTime; end: DateTime } {
+  const start = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone });
+  return { start, end: start.plus({ weeks: 1 }) };
+}
+
+/** Orders weeks oldest first. */
+export function compareWeeks(a: Week, b: Week): number {
+  return a.year - b.year || a.week - b.week;
+}
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+/**
+ * The week's Monday to Sunday in words: "23–29 November 2020",
+ * "30 November – 6 December 2020", "28 December 2020 – 3 January 2021".
+ * Month names come from a fixed table so that the output never depends on the ICU data or
+ * the locale of the machine that builds.
+ */
+export function weekRangeInWords(w: Week): string {
+  const monday = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone: "UTC" });
+  const sunday = monday.plus({ days: 6 });
+  const month = (d: DateTime) => MONTHS[d.month - 1];
+  if (monday.year !== sunday.year) {
+    return `${monday.day} ${month(monday)} ${monday.year} – ${sunday.day} ${month(sunday)} ${sunday.year}`;
+  }
+  if (monday.month !== sunday.month) {
+    return `${monday.day} ${month(monday)} – ${sunday.day} ${month(sunday)} ${sunday.year}`;
+  }
+  return `${monday.day}–${sunday.day} ${month(sunday)} ${sunday.year}`;
+}
+
+/** "3 December 2020", in words that do not depend on the machine's locale. */
+export function dayInWords(date: DateTime): string {
+  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
+}
