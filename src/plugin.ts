@@ -35,6 +35,7 @@ export interface EleventyConfig {
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;
   setLibrary(name: string, library: unknown): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
   setQuietMode(quiet: boolean): void;
   pathPrefix?: string;
 }
@@ -51,6 +52,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   eleventyConfig.setLibrary("njk", templateEnvironment(templates));
   eleventyConfig.addPassthroughCopy({ [`${templates}/css`]: "css" });
   eleventyConfig.addWatchTarget(path.join(options.root, "content"));
+  // Eleventy's dependency spider parses JavaScript with acorn and stops at TypeScript syntax.
+  // Content and data files are watched above; src/ changes need a restart of the preview.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
 
   // The dev server serves the site under the same path as the published one.
   eleventyConfig.pathPrefix = await basePathOf(options.root);

@@ -34,3 +34,16 @@ export class ContentError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * What to tell the person who ran a build that failed. Eleventy wraps errors thrown while it
+ * gathers data; an editor needs the content problems, not the wrapping and its stack.
+ */
+export function describeFailure(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current instanceof ContentError || (current as Error).name === "ContentError") return (current as Error).message;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

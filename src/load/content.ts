@@ -81,11 +81,13 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 
   const noteResults = await Promise.all((await markdownFiles(path.join(root, "content/issues"))).map((f) => loadNote(root, f)));
   const weeksWithItems = new Set(allItems.map((item) => item.week.id));
+  // With a broken item its week is unknown, so "this note's week has no items" could be wrong.
+  const everyItemRead = itemResults.every((r) => r.item !== undefined);
   const notes: WeeklyNote[] = [];
   for (const result of noteResults) {
     problems.push(...result.problems);
     if (!result.note) continue;
-    if (!weeksWithItems.has(result.note.week.id) && itemResults.every((r) => r.problems.length === 0)) {
+    if (!weeksWithItems.has(result.note.week.id) && everyItemRead) {
       problems.push({ file: result.note.file, field: "file name", message: `names week ${result.note.week.id}, which has no items` });
       continue;
     }

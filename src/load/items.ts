@@ -45,33 +45,27 @@ export async function loadItem(relative: string, ctx: ItemContext): Promise<Item
     return { problems };
   }
   const fm = parsed.value;
-  const result = itemFrontMatterSchema.safeParse(fm.data);
-  if (!result.success) {
-    problems.push(...problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }));
-    return { problems };
-  }
-  const data = result.data;
   const at = (fieldPath: (string | number)[]) => {
     const line = fm.lineOf(fieldPath);
     return line === undefined ? {} : { line };
   };
-
-  const date = parseItemDate(data.date, ctx.zone);
-  if (!date.ok) problems.push({ file, ...at(["date"]), field: "date", message: date.message, value: data.date });
-
-  data.countries.forEach((country, index) => {
-    if (!ctx.countrySlugs.has(country)) {
-      const message = withSuggestion(`unknown country "${country}"`, country, [...ctx.countrySlugs]);
-      problems.push({ file, ...at(["countries", index]), field: "countries", message });
-    }
-  });
-  data.tags.forEach((tag, index) => {
-    if (!ctx.tagSlugs.has(tag)) {
-      const message = withSuggestion(`unknown tag "${tag}"`, tag, [...ctx.tagSlugs]);
-      problems.push({ file, ...at(["tags", index]), field: "tags", message });
-    }
-  });
-  if (!date.ok || problems.length) return { problems };
+  const result = itemFrontMatterSchema.safeParse(fm.data);
+  if (!result.success) {
+    problems.push(...problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }));
+  }
+  // The checks the schema cannot make still run on whatever fields are readable, so one run
+  // reports every problem of the file.
+  const raw = fm.data;
+  const date = typeof raw.date === "string" ? parseItemDate(raw.date, ctx.zone) : undefined;
+  if (date && !date.ok) problems.push({ file, ...at(["date"]), field: "date", message: date.message, value: raw.date });
+  checkReferences(raw.countries, "country", ctx.countrySlugs, (index, message) =>
+    problems.push({ file, ...at(["countries", index]), field: "countries", message }),
+  );
+  checkReferences(raw.tags, "tag", ctx.tagSlugs, (index, message) =>
+    problems.push({ file, ...at(["tags", index]), field: "tags", message }),
+  );
+  if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
+  const data = result.data;
 
   const item: Item = {
     slug,
@@ -91,6 +85,25 @@ export async function loadItem(relative: string, ctx: ItemContext): Promise<Item
     bodyHtml: renderMarkdown(fm.body),
   };
   return { item, problems };
+}
+
+/** A file's problems top to bottom, whole-file ones first. */
+function byLine(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function checkReferences(
+  value: unknown,
+  kind: string,
+  known: ReadonlySet<string>,
+  report: (index: number, message: string) => void,
+): void {
+  if (!Array.isArray(value)) return;
+  value.forEach((slug, index) => {
+    if (typeof slug === "string" && !known.has(slug)) {
+      report(index, withSuggestion(`unknown ${kind} "${slug}"`, slug, [...known]));
+    }
+  });
 }
 
 function unique(values: readonly string[]): string[] {

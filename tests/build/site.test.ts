@@ -1,0 +1,135 @@
+// Builds small fixture sites into temporary directories and reads the pages they produce.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { load, type CheerioAPI } from "cheerio";
+import { buildSite } from "../../src/build.ts";
+import { createFixture, type FixtureItem } from "../fixtures/content.ts";
+
+const items: FixtureItem[] = [
+  { path: "2020/mali-one", title: "Mali one", date: "2020-11-30", countries: ["mali"], tags: ["jnim"], location: "Ménaka" },
+  {
+    path: "2020/mali-and-niger", title: "Mali & Niger <joint>", date: "2020-12-02T10:00:00+01:00", countries: ["mali", "niger"],
+    source: { name: "Wire & Co", url: "https://wire.example/story?a=1&b=2", published: "2 December 2020" }, tags: ["barkhane", "elections"],
+  },
+  { path: "2020/regional", title: "Regional", date: "2020-12-05", countries: ["sahel"] },
+  { path: "2020/last-week", title: "Last week", date: "2020-11-26", countries: ["mali"] },
+  { path: "2021/new-year", title: "New year", date: "2021-01-05", countries: ["burkina-faso"] },
+];
+
+let root: string;
+let remove: () => Promise<void>;
+let site: string;
+
+const page = async (sitePath: string): Promise<CheerioAPI> => load(await readFile(path.join(site, sitePath), "utf8"));
+const texts = ($: CheerioAPI, selector: string) => $(selector).map((_, el) => $(el).text().trim()).get();
+
+beforeAll(async () => {
+  ({ root, remove } = await createFixture({ items, notes: { "2020-W49": ["Lead headline", "The editor's *lead*."] } }));
+  site = (await buildSite({ root })).output;
+});
+afterAll(async () => remove());
+
+describe("the built site", () => {
+  it("has every kind of page", async () => {
+    const files = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).sort();
+    for (const expected of [
+      "index.html", "404.html", "sitemap.xml", "css/site.css",
+      "issues/index.html", "issues/2020-w48/index.html", "issues/2020-w49/index.html", "issues/2021-w01/index.html",
+      "countries/index.html", "countries/mali/index.html", "countries/sahel/index.html",
+      "tags/index.html", "tags/jnim/index.html", "tags/elections/index.html",
+      "articles/2020/mali-one/index.html", "articles/2021/new-year/index.html",
+    ]) {
+      expect(files).toContain(expected);
+    }
+    expect(files.filter((f) => /^issues\/.+\/index\.html$/.test(f))).toHaveLength(3);
+  });
+
+  it("lists exactly the week's items under the right countries on an issue page", async () => {
+    const $ = await page("issues/2020-w49/index.html");
+    const sections = $("section.country-section").map((_, el) => ({
+      country: $(el).find("h2").text().trim(),
+      items: texts(load($(el).html()!), ".item-title a"),
+    })).get();
+    expect(sections).toEqual([
+      { country: "Mali", items: ["Mali one", "Mali & Niger <joint>"] },
+      { country: "Niger", items: ["Mali & Niger <joint>"] },
+      { country: "Sahel (regional)", items: ["Regional"] },
+    ]);
+    expect($("h1").text()).toBe("Lead headline");
+    expect($(".kicker").first().text()).toBe("Week 49, 2020 · 30 November – 6 December 2020");
+    expect($(".lead").html()).toContain("The editor's <em>lead</em>.");
+    expect($('a[rel="prev"]').attr("href")).toBe("/issues/2020-w48/");
+    expect($('a[rel="next"]').attr("href")).toBe("/issues/2021-w01/");
+  });
+
+  it("shows each item's date, summary and source citation in the issue", async () => {
+    const $ = await page("issues/2020-w49/index.html");
+    const card = $(".item-card").filter((_, el) => $(el).find(".item-title").text().includes("Niger")).first();
+    expect(card.find("time").attr("datetime")).toBe("2020-12-02T09:00:00+00:00");
+    expect(card.find("time").text()).toBe("2 December 2020, 09:00 GMT");
+    expect(card.find(".summary").text()).toBe("Summary of Mali & Niger <joint>.");
+    expect(card.find(".source").text()).toBe("Source: Wire & Co, 2 December 2020");
+    expect(card.find(".source a").attr("href")).toBe("https://wire.example/story?a=1&b=2");
+    expect(card.find(".item-title a").attr("href")).toBe("/articles/2020/mali-and-niger/");
+  });
+
+  it("lists a country's items across weeks, newest first", async () => {
+    const $ = await page("countries/mali/index.html");
+    expect(texts($, ".week-group > h2 a")).toEqual(["Week 49, 2020", "Week 48, 2020"]);
+    expect(texts($, ".item-title a")).toEqual(["Mali & Niger <joint>", "Mali one", "Last week"]);
+    expect($(".profile").text()).toContain("Mali profile.");
+    expect($(".pager").length).toBe(0);
+  });
+
+  it("shows an item in full with its source, countries, tags and issue", async () => {
+    const $ = await page("articles/2020/mali-and-niger/index.html");
+    expect($("h1").text()).toBe("Mali & Niger <joint>");
+    expect($(".citation").text().trim()).toBe("Source: Wire & Co, 2 December 2020");
+    expect($(".citation a").attr("href")).toBe("https://wire.example/story?a=1&b=2");
+    expect(texts($, ".kicker a")).toEqual(["Mali", "Niger"]);
+    expect(texts($, ".item-footer a").slice(1)).toEqual(["Week 49, 2020", "Operation Barkhane", "Elections"]);
+    expect($(".prose").text().trim()).toBe("Body of Mali & Niger <joint>.");
+  });
+
+  it("puts the latest issue in full on the home page, with recent issues and the countries", async () => {
+    const $ = await page("index.html");
+    expect($(".issue .kicker").first().text()).toContain("Week 1, 2021");
+    expect(texts($, ".issue .item-title a")).toEqual(["New year"]);
+    expect(texts($, ".issue-list a")).toEqual(["Week 1, 2021", "Week 49, 2020", "Week 48, 2020"]);
+    expect(texts($, ".country-list a")).toEqual(["Mali", "Burkina Faso", "Niger", "Sahel (regional)"]);
+  });
+
+  it("groups the archive by year", async () => {
+    const $ = await page("issues/index.html");
+    expect(texts($, "main h2")).toEqual(["2021", "2020"]);
+  });
+
+  it("lists every page in the sitemap with absolute URLs", async () => {
+    const xml = await readFile(path.join(site, "sitemap.xml"), "utf8");
+    expect(xml).toContain("<loc>https://digest.example/articles/2020/mali-one/</loc><lastmod>2020-11-30</lastmod>");
+    expect(xml).toContain("<loc>https://digest.example/issues/2020-w49/</loc><lastmod>2020-12-05</lastmod>");
+    expect(xml.match(/<url>/g)).toHaveLength(4 + 3 + 4 + 3 + 5);
+  });
+});
+
+describe("a site published under a path", () => {
+  let sub: { root: string; remove: () => Promise<void> };
+  let output: string;
+  beforeAll(async () => {
+    sub = await createFixture({ items, site: { url: "https://example.org/sahel-digest/" } });
+    output = (await buildSite({ root: sub.root })).output;
+  });
+  afterAll(async () => sub.remove());
+
+  it("prefixes every link, the stylesheet and absolute URLs with the path", async () => {
+    for (const file of ["index.html", "issues/2020-w49/index.html", "articles/2020/mali-one/index.html", "404.html"]) {
+      const $ = load(await readFile(path.join(output, file), "utf8"));
+      const local = $("a[href], link[href]").map((_, el) => $(el).attr("href")!).get().filter((href) => !href.startsWith("https://wire.example") && !href.startsWith("#"));
+      expect(local.length).toBeGreaterThan(5);
+      for (const href of local) expect(href).toMatch(/^(\/sahel-digest\/|https:\/\/example\.org\/sahel-digest\/)/);
+    }
+    const xml = await readFile(path.join(output, "sitemap.xml"), "utf8");
+    expect(xml).toContain("<loc>https://example.org/sahel-digest/issues/2020-w49/</loc>");
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseItemDate } from "../../src/dates.ts";
+
+const GMT = "Africa/Bamako";
+
+describe("parseItemDate", () => {
+  it("reads a plain date as the start of that day on the digest's clocks", () => {
+    const result = parseItemDate("2020-12-03", GMT);
+    expect(result.ok && result.date.toISO()).toBe("2020-12-03T00:00:00.000+00:00");
+    expect(result.ok && result.hasTime).toBe(false);
+  });
+  it("keeps the instant of a time with an offset and shows it on the digest's clocks", () => {
+    const result = parseItemDate("2020-11-30T00:30:00+01:00", GMT);
+    expect(result.ok && result.date.toISO()).toBe("2020-11-29T23:30:00.000+00:00");
+    expect(result.ok && result.hasTime).toBe(true);
+  });
+  it("accepts Z and a time without seconds", () => {
+    expect(parseItemDate("2020-12-03T10:15Z", GMT).ok).toBe(true);
+  });
+  it("reads a time without an offset on the digest's clocks", () => {
+    const result = parseItemDate("2020-12-03T10:15", "Africa/Niamey");
+    expect(result.ok && result.date.toISO()).toBe("2020-12-03T10:15:00.000+01:00");
+  });
+  it.each([
+    ["2020-02-30", "is not a real date or time"],
+    ["2021-02-29", "is not a real date or time"],
+    ["2020-12-03T25:00:00Z", "is not a real date or time"],
+    ["3 December 2020", "must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00"],
+    ["2020-12-3", "must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00"],
+    ["", "must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00"],
+  ])("refuses %j: %s", (text, message) => {
+    expect(parseItemDate(text, GMT)).toEqual({ ok: false, message });
+  });
+});

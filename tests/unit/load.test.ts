@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DateTime } from "luxon";
+import { buildClock, loadContent } from "../../src/load/content.ts";
+import { ContentError, formatProblem } from "../../src/problems.ts";
+import { createFixture, fixtureCountries, writeText, type FixtureOptions } from "../fixtures/content.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((remove) => remove()));
+});
+
+async function fixture(options: FixtureOptions) {
+  const created = await createFixture(options);
+  cleanups.push(created.remove);
+  return created.root;
+}
+
+/** The formatted problems a load of this content reports; fails if it loads. */
+async function problemsOf(root: string): Promise<string[]> {
+  try {
+    await loadContent({ root, now: DateTime.fromISO("2030-01-01T00:00:00Z") });
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error("expected the content to have problems");
+}
+
+const ok = { path: "2020/ok", title: "Fine", date: "2020-12-03", countries: ["mali"] };
+
+describe("loadContent", () => {
+  it("reads items, notes and data files", async () => {
+    const root = await fixture({
+      items: [ok, { path: "2021/later", title: "Later", date: "2021-01-04T08:00:00+01:00", countries: ["niger", "mali"], tags: ["jnim", "elections"], location: "Ménaka" }],
+      notes: { "2020-W49": ["A headline", "The *lead*."] },
+    });
+    const content = await loadContent({ root, now: DateTime.fromISO("2030-01-01T00:00:00Z") });
+    expect(content.items.map((i) => [i.slug, i.year, i.week.id])).toEqual([["ok", 2020, "2020-W49"], ["later", 2021, "2021-W01"]]);
+    const later = content.items[1]!;
+    expect(later.countries).toEqual(["niger", "mali"]);
+    expect(later.tags).toEqual(["jnim", "elections"]);
+    expect(later.location).toBe("Ménaka");
+    expect(later.date.toISO()).toBe("2021-01-04T07:00:00.000+00:00");
+    expect(content.notes).toMatchObject([{ headline: "A headline", leadHtml: "<p>The <em>lead</em>.</p>\n" }]);
+    expect(content.countries.map((c) => c.slug)).toEqual(fixtureCountries.map((c) => c.slug));
+    expect(content.countries[3]!.kind).toBe("region");
+  });
+
+  it("reports unknown countries and tags with a suggestion and the line", async () => {
+    const root = await fixture({ items: [{ ...ok, countries: ["malli"], tags: ["jnm", "zzzzzz"] }] });
+    expect(await problemsOf(root)).toEqual([
+      'content/articles/2020/ok.md:4 countries: unknown country "malli" — did you mean "mali"?',
+      'content/articles/2020/ok.md:8 tags: unknown tag "jnm" — did you mean "jnim"?',
+      'content/articles/2020/ok.md:8 tags: unknown tag "zzzzzz"',
+    ]);
+  });
+
+  it("reports every problem of every file, not only the first", async () => {
+    const root = await fixture({
+      items: [
+        { ...ok, path: "2020/a", title: "", date: "2020-02-30" },
+        { ...ok, path: "2020/b", date: "yesterday", source: { name: "X", url: "javascript:alert(1)" } },
+      ],
+    });
+    expect(await problemsOf(root)).toEqual([
+      'content/articles/2020/a.md:2 title: must not be empty (got: "")',
+      'content/articles/2020/a.md:3 date: is not a real date or time (got: "2020-02-30")',
+      'content/articles/2020/b.md:3 date: must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00 (got: "yesterday")',
+      'content/articles/2020/b.md:8 source.url: must be an http(s) URL (got: "javascript:alert(1)")',
+    ]);
+  });
+
+  it("names an unknown front matter field and the field it resembles", async () => {
+    const root = await fixture({});
+    await writeText(root, "content/articles/2020/typo.md", "---\ntitle: T\ndate: 2020-12-03\ncontries: [mali]\nsummary: S.\nsource:\n  name: X\n---\nBody\n");
+    expect(await problemsOf(root)).toEqual([
+      "content/articles/2020/typo.md countries: is required",
+      'content/articles/2020/typo.md:4 contries: is not a known field — did you mean "countries"?',
+    ]);
+  });
+
+  it("refuses two items with the same slug, even in other years or case", async () => {
+    const root = await fixture({ items: [ok, { ...ok, path: "2021/ok" }] });
+    await writeText(root, "content/articles/2020/OK.md", "---\ntitle: T\n---\n");
+    const problems = await problemsOf(root);
+    expect(problems).toContain('content/articles/2020/ok.md file name: has the same slug as content/articles/2020/OK.md (got: "ok")');
+    expect(problems).toContain('content/articles/2021/ok.md file name: has the same slug as content/articles/2020/OK.md (got: "ok")');
+  });
+
+  it("refuses items outside a year folder", async () => {
+    const root = await fixture({});
+    await writeText(root, "content/articles/stray.md", "---\ntitle: T\n---\n");
+    expect(await problemsOf(root)).toEqual(["content/articles/stray.md must be at content/articles/<year>/<slug>.md"]);
+  });
+
+  it("refuses a weekly note for a week that does not exist or has no items", async () => {
+    const root = await fixture({ items: [ok], notes: { "2021-W53": ["H", "L"], "2020-W50": ["H", "L"] } });
+    expect(await problemsOf(root)).toEqual([
+      "content/issues/2020-W50.md file name: names week 2020-W50, which has no items",
+      'content/issues/2021-W53.md file name: must name an ISO week that exists, such as 2020-W49.md (got: "2021-W53.md")',
+    ]);
+  });
+
+  it("reports data file entries missing a field or repeating a slug", async () => {
+    const root = await fixture({
+      countries: [...fixtureCountries, { slug: "chad", name: "Chad", nameFr: "Tchad", profile: "P", order: 4 }, { ...fixtureCountries[0] }],
+      actors: [{ slug: "jnim", name: "JNIM", kind: "militia", description: "D", countries: ["atlantis"] }],
+    });
+    expect(await problemsOf(root)).toEqual([
+      "content/_data/countries.ts [4] chad.iso: is required",
+      "content/_data/countries.ts [4] chad.capital: is required",
+      'content/_data/countries.ts [5] mali.slug: repeats the slug of entry [0] (got: "mali")',
+      'content/_data/actors.ts [0] jnim.kind: Invalid option: expected one of "armed-group"|"state-force"|"international-force"|"institution"|"political"|"civil-society" (got: "militia")',
+    ]);
+  });
+
+  it("reports a data file that does not load", async () => {
+    const root = await fixture({});
+    await writeText(root, "content/_data/themes.ts", "export default [ { slug: ");
+    const problems = await problemsOf(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/_data\/themes\.ts could not be loaded: /);
+  });
+
+  it("leaves drafts and items dated after the clock out of production, and keeps them for the preview", async () => {
+    const root = await fixture({
+      items: [ok, { ...ok, path: "2020/draft", draft: true }, { ...ok, path: "2020/embargoed", date: "2020-12-04T12:00:00Z" }],
+    });
+    const now = DateTime.fromISO("2020-12-04T11:59:59Z");
+    const production = await loadContent({ root, now });
+    expect(production.items.map((i) => i.slug)).toEqual(["ok"]);
+    const preview = await loadContent({ root, now, includeDrafts: true });
+    expect(preview.items.map((i) => [i.slug, i.draft, i.scheduled])).toEqual([
+      ["draft", true, false],
+      ["embargoed", false, true],
+      ["ok", false, false],
+    ]);
+    const later = await loadContent({ root, now: DateTime.fromISO("2020-12-04T12:00:00Z") });
+    expect(later.items.map((i) => i.slug)).toEqual(["embargoed", "ok"]);
+  });
+});
+
+describe("buildClock", () => {
+  it("reads DIGEST_NOW", () => {
+    expect(buildClock({ DIGEST_NOW: "2020-12-04T12:00:00Z" }).toISO()).toBe("2020-12-04T12:00:00.000Z");
+  });
+  it("refuses a DIGEST_NOW that is not a date", () => {
+    expect(() => buildClock({ DIGEST_NOW: "tomorrow" })).toThrow('DIGEST_NOW must be an ISO 8601 date or time (got: "tomorrow")');
+  });
+});
