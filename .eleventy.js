@@ -8,7 +8,7 @@ import { configureSite } from "./src/plugin.ts";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default async function (eleventyConfig) {
-  await configureSite(eleventyConfig, {
+  return configureSite(eleventyConfig, {
     root,
     // The preview shows drafts and scheduled items, marked as such; a build never does.
     includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",

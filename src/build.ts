@@ -14,6 +14,8 @@ export interface BuildOptions {
   readonly output?: string;
   /** Show drafts and scheduled items (marked), as the preview does. */
   readonly includeDrafts?: boolean;
+  /** Another templates folder (tests, themes); by default this project's. */
+  readonly templates?: string;
   /** Print Eleventy's per-file log. */
   readonly verbose?: boolean;
 }
@@ -35,7 +37,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // No config file: .eleventy.js is for the preview; here the plugin is configured directly.
       configPath: false,
       config: (eleventyConfig: Parameters<typeof configureSite>[0]) =>
-        configureSite(eleventyConfig, { root: options.root, output: staging, includeDrafts: options.includeDrafts ?? false }),
+        configureSite(eleventyConfig, {
+          root: options.root,
+          output: staging,
+          includeDrafts: options.includeDrafts ?? false,
+          ...(options.templates ? { templates: options.templates } : {}),
+        }),
     });
     eleventy.setIsVerbose?.(Boolean(options.verbose));
     const written = (await eleventy.write()) as unknown;

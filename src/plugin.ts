@@ -2,22 +2,29 @@
 // (src/load, src/digest), hands the result to the templates as the global `digest`, and
 // gives the templates the few filters they need to turn site paths into links.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { buildDigest } from "./digest.ts";
 import { DATA_FILES, loadContent } from "./load/content.ts";
 import { importDefault } from "./load/data-files.ts";
 import type { Digest } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
+import { removeOrphans } from "./orphans.ts";
+
+// Resolved from this file, so a build works from any working directory.
+const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
 
 export interface SiteOptions {
   /** The project folder whose content/ is built. */
   readonly root: string;
-  /** Where the templates are, relative to the working directory. */
+  /** The templates folder; by default this project's templates/. */
   readonly templates?: string;
   /** Where the pages are written. */
   readonly output?: string;
   /** Preview: show drafts and scheduled items, marked. */
   readonly includeDrafts?: boolean;
+  /** Watch mode: delete pages a rebuild no longer writes (a deleted item's page). */
+  readonly removeOrphans?: boolean;
 }
 
 // Eleventy ships no type declarations; this is the part of its config API used here.
@@ -36,12 +43,16 @@ export interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setLibrary(name: string, library: unknown): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
+  on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
   setQuietMode(quiet: boolean): void;
-  pathPrefix?: string;
 }
 
-export async function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): Promise<void> {
-  const templates = options.templates ?? "templates";
+/**
+ * Configures Eleventy for the digest. Returns what Eleventy only takes from a config file's
+ * return value: the base path, so the preview serves the site where it will be published.
+ */
+export async function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): Promise<{ pathPrefix: string }> {
+  const templates = options.templates ?? DEFAULT_TEMPLATES;
   eleventyConfig.setInputDirectory(templates);
   eleventyConfig.setIncludesDirectory("partials");
   eleventyConfig.setLayoutsDirectory("layouts");
@@ -55,9 +66,6 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // Eleventy's dependency spider parses JavaScript with acorn and stops at TypeScript syntax.
   // Content and data files are watched above; src/ changes need a restart of the preview.
   eleventyConfig.setWatchJavaScriptDependencies(false);
-
-  // The dev server serves the site under the same path as the published one.
-  eleventyConfig.pathPrefix = await basePathOf(options.root);
 
   let digest: Digest | undefined;
   eleventyConfig.addGlobalData("digest", async () => {
@@ -74,6 +82,13 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   };
   eleventyConfig.addFilter("href", (sitePath: string) => urls().href(sitePath));
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
+  if (options.removeOrphans) {
+    eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
+      const written = results.flatMap((r) => (r.outputPath ? [r.outputPath] : []));
+      await removeOrphans(directories.output, written, ["css/"]);
+    });
+  }
+  return { pathPrefix: await basePathOf(options.root) };
 }
 
 /**
@@ -90,7 +105,7 @@ export function templateEnvironment(templates: string): nunjucks.Environment {
 }
 
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */
-async function basePathOf(root: string): Promise<string> {
+export async function basePathOf(root: string): Promise<string> {
   try {
     const site = (await importDefault(path.join(root, DATA_FILES.site))) as { url?: unknown };
     return typeof site?.url === "string" ? new SiteUrls(site.url).basePath : "/";

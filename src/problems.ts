@@ -32,6 +32,8 @@ export class ContentError extends Error {
     super(`The content has ${count}:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
     this.name = "ContentError";
     this.problems = problems;
+    // The problems are in the editor's files, not in the code: a stack trace would only bury them.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

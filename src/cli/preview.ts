@@ -1,0 +1,69 @@
+// `npm start`: the preview on http://localhost:8080, rebuilt on every change to content/ and
+// templates/. A change under src/ is a change of the code itself, which a running Node process
+// cannot reload, so this script supervises a child process and restarts it.
+//   npm start                      preview this folder
+//   npm start -- --port 9000       on another port
+//   npm start -- --watch-only      rebuild without serving (used by the tests)
+import { spawn, type ChildProcess } from "node:child_process";
+import { watch } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPreview } from "../preview.ts";
+import { describeFailure } from "../problems.ts";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : (args[index + 1] ?? "");
+};
+const root = path.resolve(flag("--root") ?? process.cwd());
+const port = args.includes("--watch-only") ? undefined : Number(flag("--port") ?? 8080);
+
+if (args.includes("--child")) {
+  await runPreview();
+} else {
+  supervise();
+}
+
+async function runPreview(): Promise<void> {
+  try {
+    const preview = await startPreview({ root, ...(flag("--output") ? { output: flag("--output") } : {}), ...(port === undefined ? {} : { port }) });
+    const stop = async () => {
+      await preview.stop();
+      process.exit(0);
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  } catch (error) {
+    console.error(describeFailure(error));
+    process.exit(1);
+  }
+}
+
+function supervise(): void {
+  const src = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  let child: ChildProcess | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  const start = () => {
+    child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args, "--child"], { stdio: "inherit" });
+  };
+  const restart = () => {
+    clearTimeout(restartTimer);
+    restartTimer = setTimeout(() => {
+      console.log("[preview] src/ changed: restarting.");
+      const old = child;
+      if (old && old.exitCode === null) {
+        old.once("exit", start);
+        old.kill("SIGTERM");
+      } else start();
+    }, 200);
+  };
+  watch(src, { recursive: true }, restart);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child?.kill("SIGTERM");
+      process.exit(0);
+    });
+  }
+  start();
+}

@@ -1,0 +1,125 @@
+// Starts the real preview (`npm start`'s script) on a temporary fixture, changes files the way
+// an editor does, and waits, with a bound, for each change to show in the served site.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, rm, stat } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { createFixture, dataFile, fixtureCountries, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+
+const first: FixtureItem = { path: "2020/first", title: "First item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] };
+const second: FixtureItem = { path: "2020/second", title: "Second item", date: "2020-12-02", countries: ["niger"] };
+
+let fixture: { root: string; remove: () => Promise<void> };
+let preview: ChildProcess;
+let port: number;
+let log = "";
+
+const site = (relative: string) => path.join(fixture.root, "_site", relative);
+const read = (relative: string) => readFile(site(relative), "utf8").catch(() => "");
+const exists = (relative: string) => stat(site(relative)).then(() => true, () => false);
+const served = async (sitePath: string) => {
+  const response = await fetch(`http://127.0.0.1:${port}${sitePath}`);
+  return { status: response.status, body: await response.text() };
+};
+
+/** Polls until `check` holds; fails with the preview's log after `timeout` ms. */
+async function until(what: string, check: () => Promise<boolean>, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for: ${what}\n--- preview log ---\n${log}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+beforeAll(async () => {
+  fixture = await createFixture({ items: [first, second] });
+  port = await freePort();
+  preview = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--root", fixture.root, "--port", String(port)], {
+    cwd: process.cwd(),
+    // Its own process group, so the supervisor and the preview it starts are stopped together.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  preview.stdout!.on("data", (chunk) => (log += chunk));
+  preview.stderr!.on("data", (chunk) => (log += chunk));
+  await until("the first build", () => exists("articles/2020/second/index.html"), 40_000);
+  await until("the server", () => served("/").then((r) => r.status === 200, () => false));
+});
+
+afterAll(async () => {
+  if (preview?.pid && preview.exitCode === null) {
+    const exited = new Promise((resolve) => preview.once("exit", resolve));
+    process.kill(-preview.pid, "SIGTERM");
+    await exited;
+  }
+  await fixture?.remove();
+});
+
+describe("the preview", () => {
+  it("serves the site with drafts marked", async () => {
+    await writeItem(fixture.root, { ...second, path: "2020/a-draft", title: "A draft", draft: true });
+    await until("the draft page", () => exists("articles/2020/a-draft/index.html"));
+    const page = await served("/articles/2020/a-draft/");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<strong class="status">Draft</strong>');
+  });
+
+  it("updates an edited item everywhere it appears", async () => {
+    await writeItem(fixture.root, { ...first, title: "First item, edited" });
+    const pages = ["articles/2020/first/index.html", "issues/2020-w49/index.html", "countries/mali/index.html", "tags/jnim/index.html", "index.html"];
+    await until("the edit on every page", async () => (await Promise.all(pages.map(read))).every((html) => html.includes("First item, edited")));
+    expect((await served("/issues/2020-w49/")).body).toContain("First item, edited");
+  });
+
+  it("puts an added item everywhere it belongs, including a new week's issue", async () => {
+    await writeItem(fixture.root, { path: "2021/added", title: "Added item", date: "2021-01-05", countries: ["burkina-faso"] });
+    await until("the new issue", () => read("issues/2021-w01/index.html").then((html) => html.includes("Added item")));
+    expect(await read("countries/burkina-faso/index.html")).toContain("Added item");
+    expect(await read("issues/index.html")).toContain("Week 1, 2021");
+    expect(await read("sitemap.xml")).toContain("/articles/2021/added/");
+  });
+
+  it("removes a deleted item from every page, and its page", async () => {
+    await rm(path.join(fixture.root, "content/articles/2020/second.md"));
+    await until("the page to go", async () => !(await exists("articles/2020/second/index.html")));
+    expect(await read("issues/2020-w49/index.html")).not.toContain("Second item");
+    expect(await read("countries/niger/index.html")).not.toContain("Second item");
+    expect(await read("sitemap.xml")).not.toContain("/articles/2020/second/");
+    expect((await served("/articles/2020/second/")).status).toBe(404);
+  });
+
+  it("shows an edited data file at once", async () => {
+    const countries = fixtureCountries.map((c) => (c.slug === "mali" ? { ...c, name: "Mali, renamed" } : c));
+    await writeText(fixture.root, "content/_data/countries.ts", dataFile(countries));
+    await until("the new name", () => read("issues/2020-w49/index.html").then((html) => html.includes("Mali, renamed")));
+    expect(await read("countries/mali/index.html")).toContain("<h1>Mali, renamed");
+  });
+
+  it("reports a bad edit, keeps serving the last good site, and recovers when it is fixed", async () => {
+    const before = await read("issues/2020-w49/index.html");
+    const logBefore = log.length;
+    await writeText(fixture.root, "content/articles/2020/first.md", itemFile({ ...first, title: "Broken", countries: ["malli"] }));
+    await until("the error", async () => log.slice(logBefore).includes('content/articles/2020/first.md:4 countries: unknown country "malli" — did you mean "mali"?'));
+    expect(await read("issues/2020-w49/index.html")).toBe(before);
+    expect((await served("/issues/2020-w49/")).body).toContain("First item, edited");
+
+    await writeText(fixture.root, "content/articles/2020/first.md", "---\ntitle: [unclosed\n---\n");
+    await until("the YAML error", async () => log.slice(logBefore).includes("content/articles/2020/first.md:2 front matter: is not valid YAML"));
+    expect(await read("issues/2020-w49/index.html")).toBe(before);
+
+    await writeItem(fixture.root, { ...first, title: "First item, fixed" });
+    await until("the recovery", () => read("issues/2020-w49/index.html").then((html) => html.includes("First item, fixed")));
+    expect(preview.exitCode).toBeNull();
+  });
+});

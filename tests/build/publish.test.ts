@@ -1,0 +1,101 @@
+// `npm run build` as a publisher relies on it: atomic, without orphans, byte-for-byte repeatable.
+import { afterEach, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildSite } from "../../src/build.ts";
+import { createFixture, writeItem, type FixtureItem } from "../fixtures/content.ts";
+import { snapshot } from "../fixtures/tree.ts";
+
+const run = promisify(execFile);
+const items: FixtureItem[] = [
+  { path: "2020/one", title: "One", date: "2020-12-01T23:30:00-08:00", countries: ["mali"], tags: ["jnim"] },
+  { path: "2020/two", title: "Two, Ségou & N'Djamena", date: "2020-12-03", countries: ["niger", "mali"] },
+  { path: "2021/three", title: "Three", date: "2021-01-02", countries: ["burkina-faso"] },
+];
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((remove) => remove()));
+});
+async function fixture(extra: FixtureItem[] = []) {
+  const created = await createFixture({ items: [...items, ...extra], notes: { "2020-W49": ["Headline", "Lead."] } });
+  cleanups.push(created.remove);
+  return created.root;
+}
+
+/** Runs `npm run build`'s script in `root` with the given environment. */
+async function cliBuild(root: string, env: Record<string, string> = {}) {
+  const script = path.resolve("src/cli/build.ts");
+  try {
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const { stdout, stderr } = await run(tsx, [script], { cwd: root, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("npm run build", () => {
+  it("fails on bad content with the problem, exits non-zero and leaves the previous site byte for byte", async () => {
+    const root = await fixture();
+    expect((await cliBuild(root)).code).toBe(0);
+    const before = await snapshot(path.join(root, "_site"));
+    expect(Object.keys(before)).toContain("articles/2020/one/index.html");
+
+    await writeItem(root, { path: "2020/bad", title: "Bad", date: "2020-02-30", countries: ["atlantis"] });
+    const failed = await cliBuild(root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('content/articles/2020/bad.md:3 date: is not a real date or time (got: "2020-02-30")');
+    expect(failed.stderr).toContain('content/articles/2020/bad.md:4 countries: unknown country "atlantis"');
+    expect(failed.stderr).toContain("the previous _site/ was left as it was");
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    // No staging folder is left behind.
+    expect((await readdir(root)).filter((name) => name.startsWith("_site"))).toEqual(["_site"]);
+  });
+
+  it("leaves the previous site in place when a page fails half-way through writing", async () => {
+    const root = await fixture();
+    const output = path.join(root, "out");
+    await buildSite({ root, output });
+    const before = await snapshot(output);
+    // Valid content, but a template that fails on one page of many: pages before it were
+    // already written when it fails.
+    const templates = path.join(root, "templates");
+    await cp(path.resolve("templates"), templates, { recursive: true });
+    const itemPage = await readFile(path.join(templates, "pages/item.njk"), "utf8");
+    await writeFile(path.join(templates, "pages/item.njk"), itemPage.replace("{%- block main %}", '{%- block main %}{% if item.slug == "three" %}{{ item.missing.field }}{% endif %}'));
+    await expect(buildSite({ root, output, templates })).rejects.toThrow();
+    expect(await snapshot(output)).toEqual(before);
+    expect((await readdir(root)).filter((name) => name.startsWith("out"))).toEqual(["out"]);
+  });
+
+  it("leaves no page of a deleted item behind", async () => {
+    const root = await fixture([{ path: "2020/doomed", title: "Doomed", date: "2020-12-02", countries: ["mali"] }]);
+    await buildSite({ root });
+    expect(Object.keys(await snapshot(path.join(root, "_site")))).toContain("articles/2020/doomed/index.html");
+    await rm(path.join(root, "content/articles/2020/doomed.md"));
+    await buildSite({ root });
+    const after = await snapshot(path.join(root, "_site"));
+    expect(Object.keys(after).filter((f) => f.includes("doomed"))).toEqual([]);
+  });
+
+  it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
+    const root = await fixture();
+    const builds: Record<string, string>[] = [];
+    for (const env of [
+      { TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
+      { TZ: "America/Los_Angeles", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" },
+      { TZ: "Asia/Tokyo", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8" },
+    ]) {
+      const result = await cliBuild(root, env);
+      expect(result.code, result.stderr).toBe(0);
+      builds.push(await snapshot(path.join(root, "_site")));
+    }
+    expect(Object.keys(builds[0]!).length).toBeGreaterThan(10);
+    expect(builds[1]).toEqual(builds[0]);
+    expect(builds[2]).toEqual(builds[0]);
+  });
+});
