@@ -7,6 +7,8 @@ import type {
   ArchiveYear, CountryView, Digest, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, SitemapEntry, TagGroup, TagView,
 } from "./model/views.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { buildFeeds } from "./feeds.ts";
+import { linksForPages } from "./links.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "./weeks.ts";
@@ -44,23 +46,24 @@ export function buildDigest(content: Content): Digest {
     return existing;
   };
 
-  const views = items.map((item) => itemView(item, countryRefs, tagRefs, issueRefOf(item.week)));
+  const views = items.map((item) => itemView(item, countryRefs, tagRefs, issueRefOf(item.week), urls));
   const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
   const byTag = groupBy(views, (v) => v.tags.map((t) => t.slug));
 
-  const countryViews: CountryView[] = countries.map((c) => countryView(c, byCountry.get(c.slug)?.length ?? 0));
+  const countryViews: CountryView[] = countries.map((c) => countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls));
   const tagViews: TagView[] = tagSources
-    .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0))
+    .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
     .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
   const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);
 
-  const issues = buildIssues(items, views, countryViews, content, issueRefOf);
+  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls);
   const perPage = site.itemsPerPage;
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
 
+  const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
-    site: { ...site, origin: urls.origin, basePath: urls.basePath },
+    site: siteView,
     countries: countryViews,
     tags: tagViews,
     tagGroups,
@@ -72,6 +75,7 @@ export function buildDigest(content: Content): Digest {
     countryPages,
     tagPages,
     sitemap: sitemap(views, issues, countryPages, tagPages),
+    feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag }),
   };
 }
 
@@ -81,6 +85,7 @@ function buildIssues(
   countries: readonly CountryView[],
   content: Content,
   issueRefOf: (w: Week) => IssueRef,
+  urls: SiteUrls,
 ): IssueView[] {
   // Items arrive newest first; an issue reads oldest first, so walk them backwards.
   const weeks = new Map<string, { week: Week; items: ItemView[] }>();
@@ -104,7 +109,7 @@ function buildIssues(
     return {
       ...refs[index]!,
       week,
-      ...(note ? { headline: note.headline, leadHtml: note.leadHtml } : {}),
+      ...(note ? { headline: note.headline, leadHtml: linksForPages(note.leadHtml, urls) } : {}),
       sections,
       itemCount: weekItems.length,
       ...(older ? { previous: older } : {}),
@@ -114,10 +119,11 @@ function buildIssues(
   });
 }
 
-function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, issue: IssueRef): ItemView {
+function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, issue: IssueRef, urls: SiteUrls): ItemView {
   const date = dayInWords(item.date);
   return {
     slug: item.slug,
+    year: item.year,
     path: paths.item(item.year, item.slug),
     file: item.file,
     title: item.title,
@@ -132,7 +138,7 @@ function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref
     issue,
     draft: item.draft,
     scheduled: item.scheduled,
-    bodyHtml: item.bodyHtml,
+    bodyHtml: linksForPages(item.bodyHtml, urls),
   };
 }
 
@@ -143,28 +149,32 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Country, itemCount: number): CountryView {
+function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls): CountryView {
+  const path = paths.country(country.slug);
   return {
-    ...ref(country.slug, country.name, paths.country(country.slug)),
+    ...ref(country.slug, country.name, path),
     kind: country.kind,
     nameFr: country.nameFr,
     ...(country.iso ? { iso: country.iso } : {}),
     ...(country.capital ? { capital: country.capital } : {}),
-    profileHtml: renderMarkdown(country.profile),
+    profileHtml: linksForPages(renderMarkdown(country.profile), urls),
     itemCount,
+    feed: { title: `${siteTitle}: ${country.name}`, ...paths.feedsOf(path) },
   };
 }
 
-function tagView(kind: ActorKind | "theme", entry: Actor | Theme, countries: Map<string, Ref>, itemCount: number): TagView {
+function tagView(kind: ActorKind | "theme", entry: Actor | Theme, countries: Map<string, Ref>, itemCount: number, siteTitle: string): TagView {
   const actor = kind === "theme" ? undefined : (entry as Actor);
+  const path = paths.tag(entry.slug);
   return {
-    ...ref(entry.slug, entry.name, paths.tag(entry.slug)),
+    ...ref(entry.slug, entry.name, path),
     kind,
     kindLabel: KIND_LABELS[kind],
     description: entry.description,
     aliases: actor?.aliases ?? [],
     countries: (actor?.countries ?? []).map((slug) => countries.get(slug)!),
     itemCount,
+    feed: { title: `${siteTitle}: ${entry.name}`, ...paths.feedsOf(path) },
   };
 }
 

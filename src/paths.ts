@@ -15,6 +15,11 @@ export const paths = {
   item: (year: number, slug: string) => `/articles/${year}/${slug}/`,
   country: (slug: string, page = 1) => (page === 1 ? `/countries/${slug}/` : `/countries/${slug}/page/${page}/`),
   tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
+  subscribe: "/subscribe/",
+  opml: "/feeds.opml",
+  /** The Atom and JSON feeds that follow a page: /countries/mali/feed.xml and feed.json. */
+  feedsOf: (page: string) => ({ atomPath: `${page}feed.xml`, jsonPath: `${page}feed.json` }),
+  itemsFeedBase: "/articles/",
 };
 
 export class SiteUrls {

@@ -82,6 +82,8 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   };
   eleventyConfig.addFilter("href", (sitePath: string) => urls().href(sitePath));
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
+  // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
+  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   if (options.removeOrphans) {
     eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
       const written = results.flatMap((r) => (r.outputPath ? [r.outputPath] : []));

@@ -14,6 +14,13 @@ export interface SiteView extends Site {
   readonly basePath: string;
 }
 
+/** Where a page's own feed is, for autodiscovery and the subscribe page. */
+export interface FeedRef {
+  readonly title: string;
+  readonly atomPath: string;
+  readonly jsonPath: string;
+}
+
 export interface CountryView extends Ref {
   readonly kind: "country" | "region";
   readonly nameFr: string;
@@ -21,6 +28,7 @@ export interface CountryView extends Ref {
   readonly capital?: string;
   readonly profileHtml: string;
   readonly itemCount: number;
+  readonly feed: FeedRef;
 }
 
 export interface TagView extends Ref {
@@ -31,6 +39,7 @@ export interface TagView extends Ref {
   readonly aliases: readonly string[];
   readonly countries: readonly Ref[];
   readonly itemCount: number;
+  readonly feed: FeedRef;
 }
 
 export interface TagGroup {
@@ -49,6 +58,8 @@ export interface IssueRef {
 
 export interface ItemView {
   readonly slug: string;
+  /** The year folder of its file, part of its URL and feed id. */
+  readonly year: number;
   readonly path: string;
   readonly file: string;
   readonly title: string;
@@ -111,6 +122,47 @@ export interface SitemapEntry {
   readonly lastmod: string;
 }
 
+export interface FeedEntry {
+  /** Stable: a tag URI of the item's or issue's slug. */
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly summary: string;
+  /** RFC 3339 */
+  readonly publishedIso: string;
+  readonly updatedIso: string;
+  /** RFC 822, for RSS */
+  readonly publishedRfc822: string;
+  /** An issue entry carries its issue, an item entry its item; contentHtml is the lead or body with full URLs. */
+  readonly issue?: IssueView;
+  readonly item?: ItemView;
+  readonly contentHtml?: string;
+}
+
+export interface FeedView extends FeedRef {
+  readonly key: string;
+  readonly kind: "digest" | "items" | "country" | "tag";
+  readonly id: string;
+  readonly description: string;
+  /** How often it changes, in words, for the subscribe page. */
+  readonly cadence: string;
+  /** The page whose content it follows. */
+  readonly homePath: string;
+  readonly rssPath?: string;
+  readonly updatedIso: string;
+  readonly updatedRfc822: string;
+  readonly entries: readonly FeedEntry[];
+}
+
+export interface FeedSet {
+  readonly digest: FeedView;
+  readonly items: FeedView;
+  readonly countries: readonly FeedView[];
+  readonly tags: readonly FeedView[];
+  /** Every feed, for the templates that write them. */
+  readonly all: readonly FeedView[];
+}
+
 export interface Digest {
   readonly site: SiteView;
   readonly countries: readonly CountryView[];
@@ -126,4 +178,5 @@ export interface Digest {
   readonly countryPages: readonly ListingPage[];
   readonly tagPages: readonly ListingPage[];
   readonly sitemap: readonly SitemapEntry[];
+  readonly feeds: FeedSet;
 }

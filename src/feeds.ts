@@ -1,0 +1,121 @@
+// The feeds readers subscribe to, built from the groupings the digest already made: the
+// digest itself (one entry per weekly issue), every item, and one feed per country and per
+// actor or theme. Templates render them as Atom, RSS and JSON Feed.
+//
+// Entry ids are tag URIs made of the site's host and the item's or issue's own slug, so
+// they never change when a title or body is edited. Dates are the content's own (never the
+// build time), so an unchanged site gives unchanged feeds.
+import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
+import dateToRfc822 from "@11ty/eleventy-plugin-rss/src/dateRfc822.js";
+import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, SiteView, TagView } from "./model/views.ts";
+import { paths, type SiteUrls } from "./paths.ts";
+import { linksForFeeds } from "./links.ts";
+import { weekBounds } from "./weeks.ts";
+
+export const FEED_SIZE = 50;
+
+interface FeedInput {
+  readonly site: SiteView;
+  readonly urls: SiteUrls;
+  readonly items: readonly ItemView[];
+  readonly issues: readonly IssueView[];
+  readonly countries: readonly CountryView[];
+  readonly tags: readonly TagView[];
+  readonly itemsByCountry: ReadonlyMap<string, readonly ItemView[]>;
+  readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
+}
+
+export function buildFeeds(input: FeedInput): FeedSet {
+  const { site, urls } = input;
+  const tag = tagUriMaker(urls);
+  // An item can sit in many feeds; its absolute-link body is worked out once.
+  const entryCache = new Map<string, FeedEntry>();
+  const itemEntry = (item: ItemView): FeedEntry => {
+    let entry = entryCache.get(item.path);
+    if (!entry) {
+      entry = {
+        // The year folder, not the date: editing the date must not change the id.
+        id: tag(String(item.year), `item/${item.slug}`),
+        title: item.title,
+        path: item.path,
+        summary: item.summary,
+        ...dates(item.dateIso, item.dateIso),
+        item,
+        contentHtml: linksForFeeds(item.bodyHtml, urls, item.path),
+      };
+      entryCache.set(item.path, entry);
+    }
+    return entry;
+  };
+  // With no items at all there is no date to give; the epoch keeps the output reproducible.
+  const siteUpdated = input.items[0]?.dateIso ?? "1970-01-01T00:00:00Z";
+
+  const digest: FeedView = {
+    key: "digest",
+    kind: "digest",
+    id: urls.absolute("/feed.xml"),
+    title: site.title,
+    description: site.description,
+    cadence: "Weekly: one entry per issue, updated when an item is added to a week.",
+    homePath: paths.home,
+    atomPath: "/feed.xml",
+    rssPath: "/rss.xml",
+    jsonPath: "/feed.json",
+    ...feedDates(input.issues[0]?.updatedIso ?? siteUpdated),
+    entries: input.issues.slice(0, FEED_SIZE).map((issue) => ({
+      id: tag(String(issue.week.year), `issue/${issue.id}`),
+      ...(issue.leadHtml ? { contentHtml: linksForFeeds(issue.leadHtml, urls, issue.path) } : {}),
+      title: issue.headline ? `${issue.title}: ${issue.headline}` : `${issue.title} (${issue.range})`,
+      path: issue.path,
+      summary: `The Sahel security digest for ${issue.range}: ${issue.itemCount} item${issue.itemCount === 1 ? "" : "s"}.`,
+      // Published as its week opens; updated with its newest item.
+      ...dates(weekBounds(issue.week, site.timeZone).start.toISO()!, issue.updatedIso),
+      issue,
+    })),
+  };
+
+  const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => ({
+    key,
+    kind,
+    // A feed's id is its own address: stable as long as the site stays where it is.
+    id: urls.absolute(paths.feedsOf(base).atomPath),
+    title,
+    description,
+    cadence: "Whenever an item is published: the newest 50 items.",
+    homePath,
+    ...paths.feedsOf(base),
+    ...feedDates(items[0]?.dateIso ?? siteUpdated),
+    entries: items.slice(0, FEED_SIZE).map(itemEntry),
+  });
+
+  const items = itemFeed("items", "items", `${site.title}: every item`, `Every item of ${site.title}, newest first.`, paths.archive, paths.itemsFeedBase, input.items);
+  const countries = input.countries.map((country) =>
+    itemFeed(`country/${country.slug}`, "country", country.feed.title, `Items about ${country.name}.`, country.path, country.path, input.itemsByCountry.get(country.slug) ?? []),
+  );
+  const tags = input.tags.map((t) =>
+    itemFeed(`tag/${t.slug}`, "tag", t.feed.title, `Items about ${t.name} (${t.kindLabel.toLowerCase()}).`, t.path, t.path, input.itemsByTag.get(t.slug) ?? []),
+  );
+  return { digest, items, countries, tags, all: [digest, items, ...countries, ...tags] };
+}
+
+/** tag:example.org,2020:/sahel-digest/item/slug (RFC 4151): stable, unique, never a fetchable URL that may move. */
+function tagUriMaker(urls: SiteUrls) {
+  const host = new URL(urls.origin).hostname;
+  return (year: string, name: string) => `tag:${host},${year}:${urls.basePath}${name}`;
+}
+
+function dates(publishedIso: string, updatedIso: string) {
+  const published = new Date(publishedIso);
+  const updated = new Date(updatedIso);
+  return {
+    publishedIso: dateToRfc3339(published),
+    updatedIso: dateToRfc3339(updated),
+    // The plugin formats RFC 822 in the machine's zone unless given one: always UTC here.
+    publishedRfc822: dateToRfc822(published, "UTC"),
+  };
+}
+
+function feedDates(updatedIso: string) {
+  const updated = new Date(updatedIso);
+  return { updatedIso: dateToRfc3339(updated), updatedRfc822: dateToRfc822(updated, "UTC") };
+}

@@ -1,0 +1,48 @@
+// Links inside rendered Markdown. Editors write site paths from the site's root
+// ("/issues/2020-w49/"); on a site published under a path, and in feeds read away from the
+// site, those must become "/sahel-digest/issues/2020-w49/" and full URLs.
+//
+// This rewrites the href and src attributes of HTML that markdown-it rendered: markdown-it
+// always writes them double-quoted and entity-escaped, which is what makes this narrow
+// rewrite safe here (it is not a general HTML rewriter).
+import type { SiteUrls } from "./paths.ts";
+
+const ATTRIBUTE = /\b(href|src)="([^"]*)"/g;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export function rewriteLinks(html: string, rewrite: (url: string) => string): string {
+  return html.replace(ATTRIBUTE, (_whole, name: string, escaped: string) => `${name}="${escapeAttribute(rewrite(unescapeAttribute(escaped)))}"`);
+}
+
+/** For pages: site paths get the base path; everything else is left as written. */
+export function linksForPages(html: string, urls: SiteUrls): string {
+  return rewriteLinks(html, (url) => (isSitePath(url) ? urls.href(url) : url));
+}
+
+/**
+ * For feeds: every link of HTML made for a page (see linksForPages) becomes a full URL,
+ * resolved against the address of the page it appears on.
+ */
+export function linksForFeeds(pageHtml: string, urls: SiteUrls, page: string): string {
+  const pageUrl = urls.absolute(page);
+  return rewriteLinks(pageHtml, (url) => {
+    if (HAS_SCHEME.test(url)) return url;
+    try {
+      return new URL(url, pageUrl).href;
+    } catch {
+      return url;
+    }
+  });
+}
+
+function isSitePath(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//");
+}
+
+function unescapeAttribute(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

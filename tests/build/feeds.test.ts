@@ -1,0 +1,200 @@
+// Every feed the site writes, read back with parsers that had no part in writing it: feedsmith
+// (a maintained RSS/Atom/JSON Feed/OPML parser) and saxes (a strict, namespace-aware XML parser).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { load } from "cheerio";
+import { parseFeed, parseOpml } from "feedsmith";
+import { SaxesParser } from "saxes";
+import { buildSite } from "../../src/build.ts";
+import { createFixture, writeItem, type FixtureItem } from "../fixtures/content.ts";
+
+const items: FixtureItem[] = [
+  {
+    path: "2020/segou", title: `Ségou & Ménaka: "talks" <now>`, date: "2020-12-01T08:00:00+01:00", countries: ["mali"], tags: ["jnim"],
+    summary: "Fighting near Ségou & Ménaka; N'Djamena <watches>.", source: { name: "Wire & <Co>", url: "https://wire.example/a?x=1&y=2" },
+    body: "See [the week](/issues/2020-w49/), [the map](map/) and [a source](https://src.example/p?a=1&b=2).",
+  },
+  { path: "2020/niger-one", title: "Niger one", date: "2020-12-03", countries: ["niger"], tags: ["barkhane"] },
+  { path: "2020/both", title: "Both", date: "2020-11-24", countries: ["mali", "niger"], tags: ["jnim", "elections"] },
+  { path: "2020/a-draft", title: "A draft", date: "2020-12-02", countries: ["mali"], tags: ["jnim"], draft: true },
+  { path: "2099/future", title: "Embargoed", date: "2099-01-01", countries: ["mali"], tags: ["jnim"] },
+];
+
+let fixture: { root: string; remove: () => Promise<void> };
+let site: string;
+const text = (relative: string) => readFile(path.join(site, relative), "utf8");
+
+beforeAll(async () => {
+  fixture = await createFixture({ items, site: { url: "https://example.org/digest/" }, notes: { "2020-W49": ["Lead & <headline>", "Lead with [a link](/countries/mali/)."] } });
+  site = (await buildSite({ root: fixture.root })).output;
+});
+afterAll(async () => fixture.remove());
+
+async function feedFiles(): Promise<string[]> {
+  const files = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/"));
+  return files.filter((f) => /(^|\/)(feed\.xml|feed\.json|rss\.xml)$/.test(f) || f === "feeds.opml").sort();
+}
+
+/** Throws on anything a conforming, namespace-aware XML parser refuses (undeclared prefixes too). */
+function strictXml(xml: string): void {
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("error", (error) => {
+    throw error;
+  });
+  parser.write(xml).close();
+}
+
+/** feedsmith gives Atom text constructs as { value }. */
+function value(construct: unknown): string {
+  return typeof construct === "object" && construct !== null && "value" in construct ? String((construct as { value: unknown }).value) : String(construct);
+}
+
+function hrefs(html: string): string[] {
+  const $ = load(html);
+  return $("[href], [src]").map((_, el) => $(el).attr("href") ?? $(el).attr("src")!).get();
+}
+
+describe("feeds", () => {
+  it("are written for the digest, all items, every country and every tag", async () => {
+    const files = await feedFiles();
+    expect(files).toEqual(expect.arrayContaining([
+      "feed.xml", "rss.xml", "feed.json", "articles/feed.xml", "articles/feed.json",
+      "countries/mali/feed.xml", "countries/niger/feed.json", "tags/jnim/feed.xml", "tags/elections/feed.json", "feeds.opml",
+    ]));
+    // 4 countries + 3 tags, each Atom and JSON; the digest and the items feed; RSS; OPML.
+    expect(files).toHaveLength((4 + 3) * 2 + 2 * 2 + 1 + 1);
+  });
+
+  it("are well-formed, namespace-correct XML and valid JSON", async () => {
+    for (const file of await feedFiles()) {
+      const body = await text(file);
+      if (file.endsWith(".json")) expect(() => JSON.parse(body), file).not.toThrow();
+      else expect(() => strictXml(body), file).not.toThrow();
+    }
+  });
+
+  it("give the digest one entry per issue, with the whole issue in full URLs", async () => {
+    const atom = parseFeed(await text("feed.xml"));
+    expect(atom.format).toBe("atom");
+    if (atom.format !== "atom") return;
+    const entries = atom.feed.entries ?? [];
+    expect(entries.map((e) => value(e.title))).toEqual(["Week 49, 2020: Lead & <headline>", "Week 48, 2020 (23–29 November 2020)"]);
+    expect(entries.map((e) => e.id)).toEqual(["tag:example.org,2020:/digest/issue/2020-W49", "tag:example.org,2020:/digest/issue/2020-W48"]);
+    expect(entries[0]!.links?.[0]?.href).toBe("https://example.org/digest/issues/2020-w49/");
+    expect(entries[0]!.published).toBe("2020-11-30T00:00:00Z");
+    expect(entries[0]!.updated).toBe("2020-12-03T00:00:00Z");
+    expect(atom.feed.updated).toBe("2020-12-03T00:00:00Z");
+    const html = value(entries[0]!.content);
+    expect(html).toContain("Ségou &amp; Ménaka: &quot;talks&quot; &lt;now&gt;");
+    expect(html).toContain("Fighting near Ségou &amp; Ménaka; N&#39;Djamena &lt;watches&gt;.");
+    expect(html).toContain('<a href="https://example.org/digest/countries/mali/">a link</a>');
+    for (const href of hrefs(html)) expect(href).toMatch(/^https:\/\//);
+
+    const rss = parseFeed(await text("rss.xml"));
+    if (rss.format !== "rss") throw new Error(`expected RSS, got ${rss.format}`);
+    expect(rss.feed.items?.map((i) => i.guid?.value)).toEqual(entries.map((e) => e.id));
+    expect(rss.feed.items?.[0]?.pubDate).toBe("Mon, 30 Nov 2020 00:00:00 +0000");
+    expect(rss.feed.items?.[0]?.content?.encoded).toBe(html);
+    expect(rss.feed.lastBuildDate).toBe("Thu, 03 Dec 2020 00:00:00 +0000");
+
+    const json = parseFeed(await text("feed.json"));
+    if (json.format !== "json") throw new Error(`expected JSON Feed, got ${json.format}`);
+    expect(json.feed.items?.map((i) => [i.id, i.title, i.url, i.date_published])).toEqual(
+      entries.map((e) => [e.id, value(e.title), e.links?.[0]?.href, e.published]),
+    );
+    expect(json.feed.items?.[0]?.content_html).toBe(html);
+  });
+
+  it("give a country its newest items, in full, and nothing held back", async () => {
+    const atom = parseFeed(await text("countries/mali/feed.xml"));
+    if (atom.format !== "atom") throw new Error("expected Atom");
+    const entries = atom.feed.entries ?? [];
+    expect(entries.map((e) => value(e.title))).toEqual([`Ségou & Ménaka: "talks" <now>`, "Both"]);
+    expect(entries.map((e) => e.id)).toEqual(["tag:example.org,2020:/digest/item/segou", "tag:example.org,2020:/digest/item/both"]);
+    expect(entries[0]!.published).toBe("2020-12-01T07:00:00Z");
+    expect(value(entries[0]!.summary)).toBe("Fighting near Ségou & Ménaka; N'Djamena <watches>.");
+    expect(atom.feed.updated).toBe("2020-12-01T07:00:00Z");
+    const links = hrefs(value(entries[0]!.content));
+    expect(links).toEqual(expect.arrayContaining([
+      "https://example.org/digest/issues/2020-w49/",
+      "https://example.org/digest/articles/2020/segou/map/",
+      "https://src.example/p?a=1&b=2",
+      "https://wire.example/a?x=1&y=2",
+    ]));
+    for (const href of links) expect(href).toMatch(/^https:\/\//);
+  });
+
+  it("never carry drafts or embargoed items, in any feed", async () => {
+    for (const file of await feedFiles()) {
+      const body = await text(file);
+      expect(body, file).not.toContain("A draft");
+      expect(body, file).not.toContain("Embargoed");
+    }
+  });
+
+  it("meet JSON Feed 1.1's required fields", async () => {
+    for (const file of (await feedFiles()).filter((f) => f.endsWith(".json"))) {
+      const feed = JSON.parse(await text(file));
+      expect(feed.version, file).toBe("https://jsonfeed.org/version/1.1");
+      expect(typeof feed.title, file).toBe("string");
+      expect(feed.feed_url, file).toBe(`https://example.org/digest/${file}`);
+      for (const item of feed.items) {
+        expect(typeof item.id).toBe("string");
+        expect(typeof item.content_html).toBe("string");
+        expect(item.url).toMatch(/^https:\/\/example\.org\/digest\//);
+      }
+    }
+  });
+
+  it("are listed in the OPML file, each once", async () => {
+    const opml = parseOpml(await text("feeds.opml"));
+    const urls = (opml.body?.outlines ?? []).map((o) => o.xmlUrl);
+    expect(urls).toHaveLength(2 + 4 + 3);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toContain("https://example.org/digest/countries/niger/feed.xml");
+  });
+});
+
+describe("pages", () => {
+  it("link the digest feed from every page, and a country or tag page its own", async () => {
+    for (const file of ["index.html", "issues/2020-w49/index.html", "articles/2020/both/index.html", "404.html", "subscribe/index.html"]) {
+      const $ = load(await text(file));
+      expect($('link[rel="alternate"][type="application/atom+xml"]').first().attr("href"), file).toBe("/digest/feed.xml");
+      expect($('link[rel="alternate"][type="application/rss+xml"]').attr("href"), file).toBe("/digest/rss.xml");
+      expect($('footer a[href="/digest/subscribe/"]').length, file).toBe(1);
+      expect($('footer a[href="/digest/feeds.opml"]').length, file).toBe(1);
+    }
+    const mali = load(await text("countries/mali/index.html"));
+    expect(mali('link[rel="alternate"]').map((_, el) => mali(el).attr("href")).get()).toEqual([
+      "/digest/feed.xml", "/digest/rss.xml", "/digest/feed.json", "/digest/countries/mali/feed.xml", "/digest/countries/mali/feed.json",
+    ]);
+    const jnim = load(await text("tags/jnim/index.html"));
+    expect(jnim('link[rel="alternate"][href="/digest/tags/jnim/feed.xml"]').length).toBe(1);
+  });
+
+  it("describe every feed on the subscribe page", async () => {
+    const $ = load(await text("subscribe/index.html"));
+    const links = $("main a").map((_, el) => $(el).attr("href")).get();
+    expect(links).toEqual(expect.arrayContaining(["/digest/feed.xml", "/digest/rss.xml", "/digest/feed.json", "/digest/articles/feed.xml", "/digest/countries/sahel/feed.json", "/digest/tags/elections/feed.xml"]));
+    expect($("main").text()).toContain("https://example.org/digest/feed.xml");
+  });
+});
+
+describe("entry ids", () => {
+  it("do not change when an item's title, body or date is edited", async () => {
+    const own = await createFixture({ items });
+    try {
+      const ids = async () => {
+        const out = (await buildSite({ root: own.root })).output;
+        const feed = JSON.parse(await readFile(path.join(out, "articles/feed.json"), "utf8"));
+        return feed.items.map((i: { id: string; url: string }) => [i.url, i.id]).sort();
+      };
+      const before = await ids();
+      await writeItem(own.root, { ...items[1]!, title: "Niger one, retitled", date: "2020-12-04", body: "A new body." });
+      expect(await ids()).toEqual(before);
+    } finally {
+      await own.remove();
+    }
+  });
+});
