@@ -49,7 +49,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const countryList = countries.value ?? [];
   const actorList = actors.value ?? [];
   const themeList = themes.value ?? [];
-  const countrySlugs = new Set(countryList.map((c) => c.slug));
+  const countrySlugs = new Set(countries.slugs);
 
   actorList.forEach((actor) => {
     for (const country of actor.countries) {
@@ -58,7 +58,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
       }
     }
   });
-  const actorSlugs = new Set(actorList.map((a) => a.slug));
+  const actorSlugs = new Set(actors.slugs);
   for (const theme of themeList) {
     if (actorSlugs.has(theme.slug)) {
       problems.push({ file: DATA_FILES.themes, field: `${theme.slug}.slug`, message: "is already the slug of an actor; tags must be unique", value: theme.slug });
@@ -67,7 +67,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = site.value?.timeZone ?? "UTC";
-  const tagSlugs = new Set([...actorSlugs, ...themeList.map((t) => t.slug)]);
+  const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
   const articleFiles = await markdownFiles(path.join(root, "content/articles"));
   const itemResults = await Promise.all(
     articleFiles.map((relative) => loadItem(relative, { root, zone, now, countrySlugs, tagSlugs })),

@@ -24,6 +24,14 @@ export interface DataFile<T> {
   readonly problems: Problem[];
 }
 
+export interface DataList<T> extends DataFile<T[]> {
+  /**
+   * The slug of every entry that has one, valid or not: an entry with a missing field is
+   * reported once, not again by every item that names it.
+   */
+  readonly slugs: readonly string[];
+}
+
 /** Imports and validates a data file whose default export is one object. */
 export async function loadObject<S extends z.ZodType>(root: string, relative: string, schema: S): Promise<DataFile<z.output<S>>> {
   const imported = await importData(root, relative);
@@ -42,17 +50,20 @@ export async function loadList<S extends z.ZodType<{ slug: string }>>(
   root: string,
   relative: string,
   schema: S,
-): Promise<DataFile<z.output<S>[]>> {
+): Promise<DataList<z.output<S>>> {
   const imported = await importData(root, relative);
-  if (!imported.ok) return { value: [], problems: [imported.problem] };
+  if (!imported.ok) return { value: [], slugs: [], problems: [imported.problem] };
   if (!Array.isArray(imported.value)) {
-    return { value: [], problems: [{ file: relative, field: "default export", message: "must be a list of entries", value: typeof imported.value }] };
+    return { value: [], slugs: [], problems: [{ file: relative, field: "default export", message: "must be a list of entries", value: typeof imported.value }] };
   }
   const problems: Problem[] = [];
   const entries: z.output<S>[] = [];
+  const slugs: string[] = [];
   const seen = new Map<string, number>();
   imported.value.forEach((raw: unknown, index) => {
     const name = entryName(raw, index);
+    const rawSlug = slugOf(raw);
+    if (rawSlug) slugs.push(rawSlug);
     const result = schema.safeParse(raw);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, raw, { file: relative, prefix: name }));
@@ -66,13 +77,18 @@ export async function loadList<S extends z.ZodType<{ slug: string }>>(
     seen.set(result.data.slug, index);
     entries.push(result.data);
   });
-  return { value: entries, problems };
+  return { value: entries, slugs, problems };
 }
 
 /** "[3]" for the fourth entry; with its slug when it has one: "[3] mali". */
 function entryName(raw: unknown, index: number): string {
+  const slug = slugOf(raw);
+  return slug ? `[${index}] ${slug}` : `[${index}]`;
+}
+
+function slugOf(raw: unknown): string | undefined {
   const slug = typeof raw === "object" && raw !== null ? (raw as { slug?: unknown }).slug : undefined;
-  return typeof slug === "string" && slug ? `[${index}] ${slug}` : `[${index}]`;
+  return typeof slug === "string" && slug ? slug : undefined;
 }
 
 type Imported = { ok: true; value: unknown } | { ok: false; problem: Problem };

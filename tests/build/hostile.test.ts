@@ -1,0 +1,187 @@
+// Editors paste text from sources, and sources can carry markup. Nothing an editor writes
+// may reach a page or a feed as markup, and no draft or embargoed item may be published.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { load, type CheerioAPI } from "cheerio";
+import { parseFeed } from "feedsmith";
+import { buildSite } from "../../src/build.ts";
+import { createFixture, dataFile, fixtureCountries, writeText, type FixtureItem } from "../fixtures/content.ts";
+
+const hostileBody = [
+  "<script>alert('body')</script>",
+  '<iframe src="https://evil.example/"></iframe>',
+  "<style>body { display: none }</style>",
+  '<img src="x" onerror="alert(1)">',
+  '<a href="https://ok.example/" onclick="alert(2)">inline</a>',
+  "[js link](javascript:alert(3)) [JS upper](JaVaScRiPt:alert(4)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg1KTwvc2NyaXB0Pg==)",
+  "![data image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoNik+)",
+  "<javascript:alert(7)>",
+  "Template syntax: {{ digest.site.title }} {% include 'x' %} {# comment #}",
+].join("\n\n");
+
+const hostile: FixtureItem = {
+  path: "2020/hostile",
+  title: `<script>alert("title")</script> {{ 7*7 }} & "quotes"`,
+  date: "2020-12-03",
+  countries: ["mali"],
+  tags: ["jnim"],
+  location: '<img src=x onerror="alert(8)">',
+  summary: `<b onmouseover="alert(9)">bold</b> {% raw %} & summary`,
+  source: { name: "<script>alert('source')</script>", url: "https://src.example/?q=<script>&x=\"y\"", published: "<i>then</i>" },
+  body: hostileBody,
+};
+
+let fixture: { root: string; remove: () => Promise<void> };
+let site: string;
+let files: string[];
+
+const pageFiles = () => files.filter((f) => f.endsWith(".html"));
+const read = (relative: string) => readFile(path.join(site, relative), "utf8");
+
+/** Every element and attribute that could run script or pull in other content. */
+function dangers($: CheerioAPI): string[] {
+  const found: string[] = [];
+  type Element = { tagName: string; attribs?: Record<string, string> };
+  $("script, iframe, style, object, embed, frame, base, form").each((_, el) => void found.push(`<${(el as Element).tagName}>`));
+  $("*").each((_, node) => {
+    const el = node as Element;
+    for (const [name, value] of Object.entries(el.attribs ?? {})) {
+      if (/^on/i.test(name)) found.push(`${el.tagName}[${name}]`);
+      if (/^(href|src|action|formaction|xlink:href)$/i.test(name) && /^\s*(javascript|data|vbscript):/i.test(value)) found.push(`${el.tagName}[${name}=${value}]`);
+    }
+  });
+  return found;
+}
+
+beforeAll(async () => {
+  fixture = await createFixture({
+    items: [hostile, { path: "2020/plain", title: "Plain", date: "2020-12-04", countries: ["niger"] }],
+    notes: { "2020-W49": ['<script>alert("note")</script>', "<iframe src=x></iframe> Lead {{ x }}"] },
+  });
+  // Hostile text in a data file too: the country profile is Markdown.
+  const countries = fixtureCountries.map((c) => (c.slug === "mali" ? { ...c, name: "Mali <script>x</script>", profile: "<script>alert('profile')</script> [p](javascript:alert(10))" } : c));
+  await writeText(fixture.root, "content/_data/countries.ts", dataFile(countries));
+  site = (await buildSite({ root: fixture.root })).output;
+  files = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => /\.(html|xml|json|opml)$/.test(f));
+});
+afterAll(async () => fixture.remove());
+
+describe("hostile content", () => {
+  it("never reaches a page as markup", async () => {
+    expect(pageFiles().length).toBeGreaterThan(10);
+    for (const file of pageFiles()) {
+      expect(dangers(load(await read(file))), file).toEqual([]);
+    }
+  });
+
+  it("never reaches a feed's content as markup", async () => {
+    const feeds = files.filter((f) => /(feed\.xml|feed\.json|rss\.xml)$/.test(f));
+    expect(feeds.length).toBeGreaterThan(5);
+    let checked = 0;
+    for (const file of feeds) {
+      const parsed = parseFeed(await read(file));
+      const contents =
+        parsed.format === "atom" ? (parsed.feed.entries ?? []).map((e) => String((e.content as { value?: string })?.value ?? e.content ?? ""))
+        : parsed.format === "rss" ? (parsed.feed.items ?? []).map((i) => String(i.content?.encoded ?? ""))
+        : parsed.format === "json" ? (parsed.feed.items ?? []).map((i) => String(i.content_html ?? ""))
+        : [];
+      for (const html of contents) {
+        expect(dangers(load(html)), file).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it("shows as text: title, summary, source, location, body and template syntax", async () => {
+    const $ = load(await read("articles/2020/hostile/index.html"));
+    expect($("h1").text()).toBe(`<script>alert("title")</script> {{ 7*7 }} & "quotes"`);
+    expect($("title").text()).toContain(`<script>alert("title")</script> {{ 7*7 }}`);
+    expect($(".summary").text()).toBe(`<b onmouseover="alert(9)">bold</b> {% raw %} & summary`);
+    expect($(".citation").text().trim()).toBe("Source: <script>alert('source')</script>, <i>then</i>");
+    expect($(".citation a").attr("href")).toBe('https://src.example/?q=<script>&x="y"');
+    expect($("header .meta").text()).toContain('<img src=x onerror="alert(8)">');
+    const body = $(".prose").text();
+    expect(body).toContain("<script>alert('body')</script>");
+    expect(body).toContain("Template syntax: {{ digest.site.title }} {% include 'x' %} {# comment #}");
+    // Bare web addresses in the pasted text become plain links; nothing else does.
+    expect($(".prose a").map((_, el) => $(el).attr("href")).get()).toEqual(["https://evil.example/", "https://ok.example/"]);
+    expect($(".prose img").length).toBe(0);
+  });
+
+  it("is neutralised in weekly notes and data files too", async () => {
+    const $ = load(await read("issues/2020-w49/index.html"));
+    expect($("h1").text()).toBe('<script>alert("note")</script>');
+    expect($(".lead").text()).toContain("<iframe src=x></iframe> Lead {{ x }}");
+    const mali = load(await read("countries/mali/index.html"));
+    expect(mali("h1").text()).toBe("Mali <script>x</script>");
+    expect(mali(".profile .prose").text()).toContain("<script>alert('profile')</script>");
+  });
+
+  it("sits behind a Content-Security-Policy that runs no script but the site's own, on every page", async () => {
+    for (const file of pageFiles()) {
+      const $ = load(await read(file));
+      const csp = $('meta[http-equiv="Content-Security-Policy"]').attr("content") ?? "";
+      const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      expect(directives["script-src"], file).toEqual(["'self'"]);
+      expect(directives["default-src"], file).toEqual(["'none'"]);
+      expect(csp, file).not.toContain("unsafe-inline");
+    }
+  });
+});
+
+describe("drafts and embargo", () => {
+  const items: FixtureItem[] = [
+    { path: "2020/published", title: "Published item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] },
+    { path: "2020/secret-draft", title: "Secret draft", date: "2020-12-02", countries: ["mali"], tags: ["jnim"], draft: true },
+    { path: "2020/embargoed", title: "Embargoed item", date: "2020-12-05T12:00:00Z", countries: ["niger"], tags: ["elections"] },
+  ];
+  const build = (root: string, now: string) =>
+    promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [path.resolve("src/cli/build.ts")], { cwd: root, env: { ...process.env, DIGEST_NOW: now } });
+  const everything = async (root: string) => {
+    const out = path.join(root, "_site");
+    const names = (await readdir(out, { recursive: true })).map((f) => f.split(path.sep).join("/"));
+    const texts = await Promise.all(names.filter((f) => /\.(html|xml|json|opml)$/.test(f)).map((f) => readFile(path.join(out, f), "utf8")));
+    return { names: names.join("\n"), text: texts.join("\n") };
+  };
+
+  it("leaves a draft and an embargoed item out of every page, issue, feed and the sitemap, until the embargo ends", async () => {
+    const own = await createFixture({ items });
+    try {
+      await build(own.root, "2020-12-05T11:59:59Z");
+      const before = await everything(own.root);
+      expect(before.text).toContain("Published item");
+      for (const hidden of ["Secret draft", "secret-draft", "Embargoed item", "embargoed"]) {
+        expect(before.text).not.toContain(hidden);
+        expect(before.names).not.toContain(hidden);
+      }
+      // Niger's only item is embargoed: its country page shows none yet.
+      expect(await readFile(path.join(own.root, "_site/countries/niger/index.html"), "utf8")).toContain("No items yet.");
+
+      await build(own.root, "2020-12-05T12:00:00Z");
+      const after = await everything(own.root);
+      expect(after.names).toContain("articles/2020/embargoed/index.html");
+      expect(after.text).toContain("<loc>https://digest.example/articles/2020/embargoed/</loc>");
+      expect(await readFile(path.join(own.root, "_site/feed.xml"), "utf8")).toContain("Embargoed item");
+      expect(after.text).not.toContain("Secret draft");
+    } finally {
+      await own.remove();
+    }
+  });
+
+  it("shows drafts and scheduled items in the preview, marked", async () => {
+    const own = await createFixture({ items });
+    try {
+      const out = (await buildSite({ root: own.root, includeDrafts: true })).output;
+      const issue = load(await readFile(path.join(out, "issues/2020-w49/index.html"), "utf8"));
+      const status = (title: string) => issue(".item-card").filter((_, el) => issue(el).find(".item-title a").text() === title).find(".status").text();
+      expect(status("Secret draft")).toBe("Draft");
+      expect(status("Published item")).toBe("");
+    } finally {
+      await own.remove();
+    }
+  });
+});

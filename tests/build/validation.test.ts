@@ -1,0 +1,184 @@
+// Each kind of editor mistake, in a fixture of its own: the build reports exactly the
+// expected problems and leaves the previously published site untouched.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildSite } from "../../src/build.ts";
+import { ContentError, formatProblem } from "../../src/problems.ts";
+import { createFixture, dataFile, fixtureActors, fixtureCountries, fixtureSite, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { snapshot } from "../fixtures/tree.ts";
+
+const good: FixtureItem[] = [
+  { path: "2020/good", title: "Good", date: "2020-12-03", countries: ["mali"], tags: ["jnim"] },
+  { path: "2020/other", title: "Other", date: "2020-12-04", countries: ["niger"] },
+];
+
+let base: { root: string; remove: () => Promise<void> };
+let published: Record<string, string>;
+const scratch: string[] = [];
+
+beforeAll(async () => {
+  base = await createFixture({ items: good, notes: { "2020-W49": ["Headline", "Lead."] } });
+  await buildSite({ root: base.root });
+  published = await snapshot(path.join(base.root, "_site"));
+});
+afterAll(async () => {
+  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+  await base.remove();
+});
+
+/** A copy of the published fixture, broken by `edit`; returns the problems its build reports. */
+async function problemsAfter(edit: (root: string) => Promise<void>): Promise<string[]> {
+  const root = await mkdtemp(path.join(tmpdir(), "sahel-digest-case-"));
+  scratch.push(root);
+  await cp(base.root, root, { recursive: true });
+  await edit(root);
+  let problems: string[] | undefined;
+  try {
+    await buildSite({ root });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems = error.problems.map(formatProblem);
+  }
+  expect(problems, "the build should have failed").toBeDefined();
+  expect(await snapshot(path.join(root, "_site"))).toEqual(published);
+  return problems!;
+}
+
+const item = (root: string, frontMatter: string, file = "2020/case") =>
+  writeText(root, `content/articles/${file}.md`, `---\n${frontMatter}\n---\nBody.\n`);
+const fields = {
+  title: "title: A title",
+  date: "date: 2020-12-03",
+  countries: "countries: [mali]",
+  summary: "summary: One sentence.",
+  source: "source:\n  name: Wire",
+};
+/** Front matter with the fields above, some replaced (a string) or left out (null). */
+const frontMatter = (changes: Partial<Record<keyof typeof fields, string | null>> = {}) =>
+  Object.entries({ ...fields, ...changes }).flatMap(([, line]) => (line === null ? [] : [line])).join("\n");
+
+const F = "content/articles/2020/case.md";
+
+describe("a build refuses", () => {
+  it.each([
+    ["a missing title", frontMatter({ title: null }), [`${F} title: is required`]],
+    ["an empty title", frontMatter({ title: 'title: ""' }), [`${F}:2 title: must not be empty (got: "")`]],
+    ["a missing date", frontMatter({ date: null }), [`${F} date: is required`]],
+    ["a malformed date", frontMatter({ date: "date: 03/12/2020" }), [`${F}:3 date: must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00 (got: "03/12/2020")`]],
+    ["an impossible date", frontMatter({ date: "date: 2020-02-30" }), [`${F}:3 date: is not a real date or time (got: "2020-02-30")`]],
+    ["missing countries", frontMatter({ countries: null }), [`${F} countries: is required`]],
+    ["empty countries", frontMatter({ countries: "countries: []" }), [`${F}:4 countries: must name at least one country (got: [])`]],
+    ["an unknown country", frontMatter({ countries: "countries: [mali, malli]" }), [`${F}:4 countries: unknown country "malli" — did you mean "mali"?`]],
+    ["an unknown tag", frontMatter({ source: "source:\n  name: Wire\ntags: [jnim, barkane]" }), [`${F}:8 tags: unknown tag "barkane" — did you mean "barkhane"?`]],
+    ["a missing summary", frontMatter({ summary: null }), [`${F} summary: is required`]],
+    [
+      "a summary that is too long",
+      frontMatter({ summary: `summary: ${"x".repeat(401)}` }),
+      [`${F}:5 summary: must be at most 400 characters: one or two plain sentences (got: "${"x".repeat(76)}...)`],
+    ],
+    ["a source URL that is not http(s)", frontMatter({ source: "source:\n  name: Wire\n  url: ftp://files.example/a" }), [`${F}:8 source.url: must be an http(s) URL (got: "ftp://files.example/a")`]],
+    ["a javascript: source URL", frontMatter({ source: "source:\n  name: Wire\n  url: javascript:alert(1)" }), [`${F}:8 source.url: must be an http(s) URL (got: "javascript:alert(1)")`]],
+    // The line where the YAML parser noticed the problem: the line after the unclosed list.
+    ["malformed YAML", frontMatter({ countries: "countries: [mali" }), [`${F}:5 front matter: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`]],
+    [
+      "a misspelt field",
+      frontMatter({ countries: "contries: [mali]" }),
+      [`${F} countries: is required`, `${F}:4 contries: is not a known field — did you mean "countries"?`],
+    ],
+    ["an unknown source field", frontMatter({ source: "source:\n  name: Wire\n  link: https://a.example/" }), [`${F}:8 source.link: is not a known field`]],
+  ])("%s", async (_name, text, expected) => {
+    expect(await problemsAfter((root) => item(root, text))).toEqual(expected);
+  });
+
+  it("two items with the same slug in different years", async () => {
+    const problems = await problemsAfter((root) => item(root, frontMatter(), "2021/good"));
+    expect(problems).toEqual(['content/articles/2021/good.md file name: has the same slug as content/articles/2020/good.md (got: "good")']);
+  });
+
+  it("two items whose slugs differ only in case", async () => {
+    const problems = await problemsAfter((root) => item(root, frontMatter(), "2020/Good"));
+    expect(problems).toEqual([
+      'content/articles/2020/Good.md file name: must be a slug: lower-case letters, digits and single hyphens (got: "Good.md")',
+      'content/articles/2020/good.md file name: has the same slug as content/articles/2020/Good.md (got: "good")',
+    ]);
+  });
+
+  it("a weekly note whose file name is not an ISO week", async () => {
+    const problems = await problemsAfter(async (root) => {
+      await writeText(root, "content/issues/2020-W54.md", "---\nheadline: H\n---\n");
+      await writeText(root, "content/issues/2020-49.md", "---\nheadline: H\n---\n");
+    });
+    expect(problems).toEqual([
+      'content/issues/2020-49.md file name: must name an ISO week that exists, such as 2020-W49.md (got: "2020-49.md")',
+      'content/issues/2020-W54.md file name: must name an ISO week that exists, such as 2020-W49.md (got: "2020-W54.md")',
+    ]);
+  });
+
+  it("a weekly note for a week with no items", async () => {
+    const problems = await problemsAfter((root) => writeText(root, "content/issues/2020-W30.md", "---\nheadline: H\n---\n"));
+    expect(problems).toEqual(["content/issues/2020-W30.md file name: names week 2020-W30, which has no items"]);
+  });
+
+  it("a weekly note without a headline", async () => {
+    const problems = await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\nheadlin: H\n---\n"));
+    expect(problems).toEqual([
+      "content/issues/2020-W49.md headline: is required",
+      'content/issues/2020-W49.md:2 headlin: is not a known field — did you mean "headline"?',
+    ]);
+  });
+
+  it("a data file entry missing a field", async () => {
+    const countries = fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, nameFr: undefined } : c));
+    const problems = await problemsAfter((root) => writeText(root, "content/_data/countries.ts", dataFile(countries)));
+    expect(problems).toEqual(["content/_data/countries.ts [2] niger.nameFr: is required"]);
+  });
+
+  it("a data file entry repeating a slug", async () => {
+    const problems = await problemsAfter((root) => writeText(root, "content/_data/actors.ts", dataFile([...fixtureActors, { ...fixtureActors[0] }])));
+    expect(problems).toEqual(['content/_data/actors.ts [2] jnim.slug: repeats the slug of entry [0] (got: "jnim")']);
+  });
+
+  it("site settings with a time zone that does not exist", async () => {
+    const problems = await problemsAfter((root) => writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, timeZone: "Africa/Timbuktu2" })));
+    expect(problems).toEqual(['content/_data/site.ts timeZone: must be an IANA time zone such as Africa/Bamako (got: "Africa/Timbuktu2")']);
+  });
+
+  it("and reports every problem of the run at once", async () => {
+    const problems = await problemsAfter(async (root) => {
+      await item(root, frontMatter({ title: null }), "2020/first");
+      await item(root, frontMatter({ countries: "countries: [atlantis]" }), "2020/second");
+      await writeText(root, "content/issues/2020-W54.md", "---\nheadline: H\n---\n");
+    });
+    expect(problems).toHaveLength(3);
+  });
+});
+
+describe("npm run check", () => {
+  const check = (root: string) =>
+    promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [path.resolve("src/cli/check.ts")], { cwd: root }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it("says the content is valid", async () => {
+    const result = await check(base.root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Content is valid: 2 items (0 drafts, 0 scheduled), 1 weekly notes, 4 countries, 2 actors, 1 themes.");
+  });
+
+  it("lists the problems and exits non-zero, without building", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahel-digest-check-"));
+    scratch.push(root);
+    await cp(base.root, root, { recursive: true });
+    await rm(path.join(root, "_site"), { recursive: true });
+    await item(root, frontMatter({ countries: "countries: [nigerr]" }));
+    const result = await check(root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${F}:4 countries: unknown country "nigerr" — did you mean "niger"?`);
+    expect(await snapshot(root).then((files) => Object.keys(files).some((f) => f.startsWith("_site")))).toBe(false);
+  });
+});
