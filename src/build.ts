@@ -5,7 +5,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 // @ts-expect-error Eleventy ships no type declarations.
 import Eleventy from "@11ty/eleventy";
-import { configureSite } from "./plugin.ts";
+import { configureSite, loadDigest } from "./plugin.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -27,6 +27,8 @@ export interface BuildResult {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(options.root, "_site"));
+  // Every content problem is found here, before Eleventy starts and before anything is written.
+  const digest = await loadDigest(options.root, options.includeDrafts ?? false);
   const staging = `${output}.building-${process.pid}`;
   const previous = `${output}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -40,7 +42,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         configureSite(eleventyConfig, {
           root: options.root,
           output: staging,
-          includeDrafts: options.includeDrafts ?? false,
+          digest,
           ...(options.templates ? { templates: options.templates } : {}),
         }),
     });

@@ -25,6 +25,12 @@ export interface SiteOptions {
   readonly includeDrafts?: boolean;
   /** Watch mode: delete pages a rebuild no longer writes (a deleted item's page). */
   readonly removeOrphans?: boolean;
+  /**
+   * A digest already loaded and checked: a one-off build validates before Eleventy starts, so
+   * content problems are reported once, plainly, and before anything is written. Without it
+   * the content is loaded afresh for every (re)build.
+   */
+  readonly digest?: Digest;
 }
 
 // Eleventy ships no type declarations; this is the part of its config API used here.
@@ -69,9 +75,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
 
   let digest: Digest | undefined;
   eleventyConfig.addGlobalData("digest", async () => {
-    const content = await loadContent({ root: options.root, includeDrafts: options.includeDrafts ?? false });
-    // Frozen, so Eleventy shares this object with every page instead of copying it per page.
-    digest = Object.freeze(buildDigest(content));
+    digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false));
     return digest;
   });
 
@@ -91,6 +95,12 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     });
   }
   return { pathPrefix: await basePathOf(options.root) };
+}
+
+export async function loadDigest(root: string, includeDrafts: boolean): Promise<Digest> {
+  const content = await loadContent({ root, includeDrafts });
+  // Frozen, so Eleventy shares this object with every page instead of copying it per page.
+  return Object.freeze(buildDigest(content));
 }
 
 /**
