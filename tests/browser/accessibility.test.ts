@@ -1,0 +1,110 @@
+// axe-core's WCAG 2.1 A and AA rules on one page of every kind, in light and dark colour
+// schemes, and the keyboard: a skip link, a visible focus on every link, a logical order.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./support.ts";
+import { chromiumPath } from "./tools.ts";
+
+describe.skipIf(!chromiumPath())("accessibility", () => {
+  let site: SampleSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`passes axe-core's WCAG 2.1 A and AA rules on every kind of page, ${colorScheme}`, async () => {
+      const context = await browser.newContext({ colorScheme });
+      for (const [kind, sitePath] of PAGE_KINDS) {
+        const page = await context.newPage();
+        await page.goto(site.url + sitePath);
+        const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+        expect(violations, `${kind} (${colorScheme})`).toEqual([]);
+        // axe must actually have run its rules, not skipped the page.
+        expect(results.passes.length, kind).toBeGreaterThan(10);
+        await page.close();
+      }
+      await context.close();
+    });
+  }
+
+  it("finds violations on a page made wrong on purpose", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}issues/`);
+    await page.evaluate(() => {
+      document.documentElement.removeAttribute("lang");
+      document.querySelector("main")!.insertAdjacentHTML("beforeend", '<p id="faint">faint text</p><img src="x.png"><a href="/x"></a>');
+      // Through the CSSOM: the site's CSP rightly refuses inline style attributes.
+      const faint = document.getElementById("faint")!;
+      faint.style.color = "#ccc";
+      faint.style.background = "#fff";
+    });
+    const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => v.id).sort()).toEqual(["color-contrast", "html-has-lang", "image-alt", "link-name"]);
+    await context.close();
+  });
+
+  /** The element that has focus: its tag, text, href and how its focus is drawn. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return undefined;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        tag: el.tagName,
+        id: el.id,
+        text: (el.textContent ?? "").trim(),
+        href: el.getAttribute("href"),
+        outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
+        visible: box.width > 0 && box.height > 0 && box.top >= 0 && box.top < window.innerHeight,
+      };
+    });
+
+  it("offers a skip link first, and it moves focus to the main content", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}issues/2020-w49/`);
+    await page.keyboard.press("Tab");
+    const skip = await focused(page);
+    expect(skip).toMatchObject({ tag: "A", text: "Skip to main content", href: "#main", visible: true });
+    expect(skip!.outline).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Enter");
+    expect(page.url()).toMatch(/#main$/);
+    expect((await focused(page))?.id).toBe("main");
+    await page.keyboard.press("Tab");
+    // The next stop is the first link inside the main content, not the header again.
+    expect(await page.evaluate(() => document.querySelector("main")!.contains(document.activeElement))).toBe(true);
+    await page.close();
+  });
+
+  it("shows focus on every link and moves through them in reading order", async () => {
+    for (const sitePath of ["issues/2020-w49/", "articles/2020/mali-pm-ouane-talks-with-jihadists/", "subscribe/"]) {
+      const page = await browser.newPage();
+      await page.goto(site.url + sitePath);
+      const inOrder = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")]
+          .filter((el) => el.tabIndex >= 0)
+          .map((el) => el.getAttribute("href")),
+      );
+      expect(await page.evaluate(() => document.querySelectorAll("[tabindex]:not([tabindex='-1'])").length)).toBe(0);
+      const visited: (string | null)[] = [];
+      for (let i = 0; i < inOrder.length; i++) {
+        await page.keyboard.press("Tab");
+        const now = await focused(page);
+        expect(now, `${sitePath}: stop ${i}`).toBeDefined();
+        expect(now!.outline, `${sitePath}: focus on ${now!.href}`).toBeGreaterThanOrEqual(2);
+        visited.push(now!.href);
+      }
+      expect(visited).toEqual(inOrder);
+      await page.close();
+    }
+  });
+});

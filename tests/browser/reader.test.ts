@@ -1,0 +1,150 @@
+// A reader on the built sample site, in Debian's Chromium: following links only, on a 360 px
+// phone and a 1280 px screen, with JavaScript off, and never reaching another host.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./support.ts";
+import { chromiumPath } from "./tools.ts";
+
+const SCREENSHOTS = path.resolve("test-results/screenshots");
+
+describe.skipIf(!chromiumPath())("a reader in a browser", () => {
+  let site: SampleSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const heading = (page: Page) => page.locator("h1").first().innerText();
+
+  it("reads from the home page to an item and its source, back to the issue, and on to subscribing", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    expect(await heading(page)).toBe("A deadly turn of the year: French losses in Mali, a massacre in Tillabéri");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues" }).click();
+    expect(await heading(page)).toBe("All issues");
+    await page.getByRole("link", { name: "Week 49, 2020" }).click();
+    expect(page.url()).toBe(`${site.url}issues/2020-w49/`);
+    expect(await heading(page)).toBe("Mali's prime minister opens the door to talks with Iyad Ag Ghali");
+    expect(await page.locator(".kicker").first().textContent()).toBe("Week 49, 2020 · 30 November – 6 December 2020");
+
+    await page.locator("section.country-section h2 a", { hasText: "Niger" }).click();
+    expect(await heading(page)).toBe("Niger");
+    expect(await page.locator(".profile").innerText()).toContain("Tillabéri");
+
+    const firstItem = page.locator(".item-title a").first();
+    const itemTitle = await firstItem.innerText();
+    await firstItem.click();
+    expect(await heading(page)).toBe(itemTitle);
+    const citation = page.locator(".citation");
+    expect(await citation.innerText()).toMatch(/^Source: .+/);
+    expect(await citation.locator("a").getAttribute("href")).toMatch(/^https:\/\//);
+
+    const issueLink = page.locator(".item-footer a", { hasText: /^Week \d+, 2021$|^Week \d+, 2020$/ }).first();
+    const issueName = await issueLink.innerText();
+    await issueLink.click();
+    expect(page.url()).toMatch(/\/issues\/202\d-w\d\d\/$/);
+    // textContent: the kicker is shown in capitals by CSS.
+    expect(await page.locator(".kicker").first().textContent()).toContain(issueName);
+    expect(await page.locator(".item-title a", { hasText: itemTitle }).count()).toBeGreaterThan(0);
+
+    await page.getByRole("contentinfo").getByRole("link", { name: "Subscribe: feeds" }).click();
+    expect(await heading(page)).toBe("Subscribe");
+    // Feed addresses are shown as published, and linked within the site being read.
+    const feed = page.getByRole("link", { name: "https://example.org/sahel-digest/feed.xml" });
+    expect(await feed.getAttribute("href")).toBe("/sahel-digest/feed.xml");
+    await page.close();
+  });
+
+  it("makes every request to the site's own origin, at most two (the page and its stylesheet)", async () => {
+    const origin = new URL(site.url).origin;
+    for (const [kind, sitePath] of PAGE_KINDS) {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on("request", (request) => void requests.push(request.url()));
+      await page.goto(site.url + sitePath, { waitUntil: "load" });
+      await page.waitForLoadState("networkidle");
+      for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
+      expect(requests, kind).toEqual([site.url + sitePath, `${site.url}css/site.css`]);
+      await page.close();
+    }
+  });
+
+  it("would notice a request to another host", async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => void requests.push(request.url()));
+    await page.goto(`${site.url}issues/`);
+    // As a web font or tracking pixel would: the closed network refuses it, but it is asked for.
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="https://tracker.example/p.gif" alt="">'));
+    await page.waitForLoadState("networkidle");
+    expect(requests.filter((url) => new URL(url).origin !== new URL(site.url).origin)).toEqual(["https://tracker.example/p.gif"]);
+    await page.close();
+  });
+
+  it("shows every page's content with JavaScript switched off", async () => {
+    const withJs = await browser.newContext();
+    const withoutJs = await browser.newContext({ javaScriptEnabled: false });
+    for (const [kind, sitePath] of PAGE_KINDS) {
+      const on = await withJs.newPage();
+      const off = await withoutJs.newPage();
+      await on.goto(site.url + sitePath);
+      await off.goto(site.url + sitePath);
+      const text = await off.locator("main").innerText();
+      expect(text.length, kind).toBeGreaterThan(50);
+      expect(text, kind).toBe(await on.locator("main").innerText());
+      expect(await off.locator(".site-footer nav a").count(), kind).toBeGreaterThan(3);
+    }
+    await withJs.close();
+    await withoutJs.close();
+  });
+
+  it("never scrolls sideways on a 360 px phone", async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+    for (const [kind, sitePath] of PAGE_KINDS) {
+      const page = await phone.newPage();
+      await page.goto(site.url + sitePath);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(scrollWidth, kind).toBeLessThanOrEqual(clientWidth);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-360.png`), fullPage: true });
+    }
+    await phone.close();
+  });
+
+  it("keeps lines to about 60–80 characters on a 1280 px screen", async () => {
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    for (const [kind, sitePath] of PAGE_KINDS) {
+      const page = await desktop.newPage();
+      await page.goto(site.url + sitePath);
+      const perLine = await page.evaluate(() => {
+        // The widest running text on the page, and how many of its characters fit on a line.
+        const paragraphs = [...document.querySelectorAll("main p")].filter((p) => (p.textContent ?? "").length > 120);
+        const p = paragraphs[0];
+        if (!p) return undefined;
+        const style = getComputedStyle(p);
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        const text = p.textContent!.replace(/\s+/g, " ");
+        const average = context.measureText(text).width / text.length;
+        return p.clientWidth / average;
+      });
+      if (perLine !== undefined) {
+        expect(perLine, kind).toBeGreaterThanOrEqual(55);
+        expect(perLine, kind).toBeLessThanOrEqual(85);
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-1280.png`), fullPage: true });
+    }
+    await desktop.close();
+  });
+});

@@ -1,0 +1,89 @@
+// Builds the sample edition into a temporary directory and serves it on 127.0.0.1 under its
+// base path, as a static host would.
+import { createServer, type Server } from "node:http";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { buildSite } from "../../src/build.ts";
+import { chromiumPath } from "./tools.ts";
+
+export const BASE_PATH = "/sahel-digest/";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".opml": "text/x-opml; charset=utf-8",
+};
+
+export interface SampleSite {
+  /** "http://127.0.0.1:PORT/sahel-digest/" */
+  readonly url: string;
+  readonly dir: string;
+  close(): Promise<void>;
+}
+
+/** The project's own sample content, built and served. */
+export async function serveSample(): Promise<SampleSite> {
+  const temp = await mkdtemp(path.join(tmpdir(), "sahel-digest-sample-"));
+  const dir = (await buildSite({ root: process.cwd(), output: path.join(temp, "site") })).output;
+  const server = await serveDirectory(dir);
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("server has no port");
+  return {
+    url: `http://127.0.0.1:${address.port}${BASE_PATH}`,
+    dir,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+function serveDirectory(dir: string): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const notFound = async () => {
+      response.writeHead(404, { "content-type": TYPES[".html"] });
+      response.end(await readFile(path.join(dir, "404.html")));
+    };
+    if (!url.pathname.startsWith(BASE_PATH)) return notFound();
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(BASE_PATH.length)));
+    if (!file.startsWith(dir)) return notFound();
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      await notFound();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Headless Debian Chromium, with the flags that keep it off the network. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error("Chromium is not installed");
+  return chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** One page of every kind, by name and path below the base path. */
+export const PAGE_KINDS: readonly [string, string][] = [
+  ["home", ""],
+  ["issue", "issues/2020-w49/"],
+  ["archive", "issues/"],
+  ["countries", "countries/"],
+  ["country", "countries/mali/"],
+  ["tags", "tags/"],
+  ["tag", "tags/jnim/"],
+  ["item", "articles/2020/mali-pm-ouane-talks-with-jihadists/"],
+  ["subscribe", "subscribe/"],
+  ["not-found", "no/such/page/"],
+];

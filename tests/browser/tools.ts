@@ -1,0 +1,17 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+/** Debian's Chromium; never a browser downloaded by a test tool. */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((file): file is string => Boolean(file && existsSync(file)));
+}
+
+export function javaAvailable(): boolean {
+  try {
+    execFileSync("java", ["-version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,147 @@
+// The built sample site, checked as files: valid HTML (Nu Html Checker), small pages that need
+// nothing but their stylesheet, and internal links that all lead somewhere. Each checker is
+// also run on a page made wrong on purpose, to show it can fail.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { load } from "cheerio";
+import { buildSite } from "../../src/build.ts";
+import { javaAvailable } from "../browser/tools.ts";
+
+const BASE = "/sahel-digest/";
+const ORIGIN = "https://example.org";
+const KB = 1024;
+
+let temp: string;
+let site: string;
+let pages: string[];
+
+beforeAll(async () => {
+  temp = await mkdtemp(path.join(tmpdir(), "sahel-digest-quality-"));
+  site = (await buildSite({ root: process.cwd(), output: path.join(temp, "site") })).output;
+  pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html")).sort();
+});
+afterAll(async () => rm(temp, { recursive: true, force: true }));
+
+/** Nu Html Checker errors for every HTML file (and the CSS) under `dir`. */
+async function nuErrors(dir: string): Promise<string[]> {
+  const jar = path.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
+  const result = await promisify(execFile)("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--also-check-css", "--format", "json", "--exit-zero-always", dir], { maxBuffer: 64 * 1024 * 1024 }).catch(
+    (error: { stdout: string; stderr: string }) => error,
+  );
+  const report = JSON.parse(result.stderr || result.stdout || '{"messages": []}') as { messages: { url: string; message: string; lastLine?: number }[] };
+  return report.messages.map((m) => `${path.relative(dir, new URL(m.url).pathname)}:${m.lastLine ?? "?"} ${m.message}`);
+}
+
+/** What a page needs besides itself to render; the budget is one stylesheet. */
+function subresources(html: string): string[] {
+  const $ = load(html);
+  const needs = $("link[rel~=stylesheet], link[rel~=preload], link[rel~=icon], script[src], img, iframe, video, audio, source, object, embed")
+    .map((_, el) => `${el.tagName}:${$(el).attr("href") ?? $(el).attr("src") ?? ""}`)
+    .get();
+  if ($("style").length) needs.push("style");
+  return needs;
+}
+
+/** Links of a page that lead to no built file, or to a missing #fragment. */
+async function brokenLinks(dir: string, file: string): Promise<string[]> {
+  const $ = load(await readFile(path.join(dir, file), "utf8"));
+  const pageUrl = new URL(file.replace(/index\.html$/, ""), `${ORIGIN}${BASE}`);
+  const broken: string[] = [];
+  for (const el of $("[href], [src]").toArray()) {
+    const raw = $(el).attr("href") ?? $(el).attr("src")!;
+    const url = new URL(raw, pageUrl);
+    if (url.origin !== ORIGIN || !url.pathname.startsWith(BASE)) {
+      if (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:") continue; // the wider web
+      broken.push(raw);
+      continue;
+    }
+    let target = path.join(dir, decodeURIComponent(url.pathname.slice(BASE.length)));
+    const info = await stat(target).catch(() => undefined);
+    if (info?.isDirectory()) target = path.join(target, "index.html");
+    else if (!info) {
+      broken.push(raw);
+      continue;
+    }
+    if (url.hash) {
+      const id = decodeURIComponent(url.hash.slice(1));
+      const targetHtml = target === path.join(dir, file) ? $.html() : await readFile(target, "utf8").catch(() => "");
+      if (!load(targetHtml)(`[id="${id.replace(/"/g, '\\"')}"]`).length) broken.push(raw);
+    }
+  }
+  return broken;
+}
+
+describe("the sample site", () => {
+  it.skipIf(!javaAvailable())("has no HTML or CSS error according to the Nu Html Checker", async () => {
+    expect(pages.length).toBeGreaterThan(100);
+    expect(await nuErrors(site)).toEqual([]);
+  });
+
+  it("keeps every item page under 30 KB and every issue page under 60 KB, stylesheet included", async () => {
+    const css = (await stat(path.join(site, "css/site.css"))).size;
+    let items = 0;
+    let issues = 0;
+    for (const file of pages) {
+      const size = (await stat(path.join(site, file))).size + css;
+      if (file.startsWith("articles/")) {
+        expect(size, file).toBeLessThan(30 * KB);
+        items++;
+      }
+      if (/^issues\/\d{4}-w\d\d\//.test(file)) {
+        expect(size, file).toBeLessThan(60 * KB);
+        issues++;
+      }
+    }
+    expect(items).toBe(49);
+    expect(issues).toBe(10);
+  });
+
+  it("needs nothing but its one stylesheet on any page", async () => {
+    for (const file of pages) {
+      expect(subresources(await readFile(path.join(site, file), "utf8")), file).toEqual([`link:${BASE}css/site.css`]);
+    }
+    const css = await readFile(path.join(site, "css/site.css"), "utf8");
+    expect(css).not.toMatch(/@import|url\(/);
+  });
+
+  it("has no internal link that leads nowhere", async () => {
+    for (const file of pages) {
+      expect(await brokenLinks(site, file), file).toEqual([]);
+    }
+  });
+});
+
+describe("the checkers, on pages made wrong on purpose", () => {
+  let bad: string;
+  beforeAll(async () => {
+    bad = await mkdtemp(path.join(tmpdir(), "sahel-digest-bad-"));
+    await mkdir(path.join(bad, "css"));
+    await writeFile(path.join(bad, "css/site.css"), "body { colour: red; }\n");
+    await writeFile(
+      path.join(bad, "index.html"),
+      `<!doctype html><html lang="en"><head><title>Bad</title><link rel="stylesheet" href="${BASE}css/site.css"><link rel="icon" href="https://cdn.example/i.png"></head>` +
+        `<body><main><p><div>block in a paragraph</div></p><img src="${BASE}missing.png" alt="x"><a href="${BASE}nowhere/">gone</a><a href="#nope">fragment</a><span id="a" id="b"></span></main></body></html>`,
+    );
+  });
+  afterAll(async () => rm(bad, { recursive: true, force: true }));
+
+  it.skipIf(!javaAvailable())("the Nu Html Checker reports the errors", async () => {
+    const errors = await nuErrors(bad);
+    expect(errors.some((e) => e.includes("Duplicate attribute"))).toBe(true);
+    expect(errors.some((e) => e.includes("colour"))).toBe(true);
+  });
+
+  it("the request budget counts what else the page needs", async () => {
+    expect(subresources(await readFile(path.join(bad, "index.html"), "utf8"))).toEqual([
+      `link:${BASE}css/site.css`, "link:https://cdn.example/i.png", `img:${BASE}missing.png`,
+    ]);
+  });
+
+  it("the link check finds missing pages, files and fragments", async () => {
+    expect(await brokenLinks(bad, "index.html")).toEqual([`${BASE}missing.png`, `${BASE}nowhere/`, "#nope"]);
+  });
+});

@@ -1,0 +1,22 @@
+// The browser and HTML-validity suites need Debian's Chromium and a Java runtime. Where they
+// are missing the suites are skipped, and this says so loudly with the command that installs
+// them; under CI (CI=true) a missing tool fails the run instead.
+import { chromiumPath, javaAvailable } from "../browser/tools.ts";
+
+export default function checkTools(): void {
+  const missing: string[] = [];
+  if (!chromiumPath()) missing.push("Chromium (browser suites: tests/browser/)");
+  if (!javaAvailable()) missing.push("Java (Nu Html Checker in tests/build/quality.test.ts)");
+  if (missing.length === 0) return;
+  const banner = [
+    "",
+    "=".repeat(78),
+    `SKIPPING: ${missing.join("; ")}`,
+    "Install what they need with:",
+    "  sudo apt-get update && sudo apt-get install -y chromium default-jre-headless",
+    "=".repeat(78),
+    "",
+  ].join("\n");
+  if (process.env.CI) throw new Error(`CI needs every suite to run.${banner}`);
+  console.warn(banner);
+}
