@@ -4,11 +4,15 @@
 import type { Content, Item } from "./model/content.ts";
 import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
 import type {
-  ArchiveYear, CountryView, Digest, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, SitemapEntry, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, SitemapEntry, TagGroup, TagView,
 } from "./model/views.ts";
+import type { RegionMap } from "./map.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
 import { linksForPages } from "./links.ts";
+import { FigureIndex } from "./figures.ts";
+import { regionMap } from "./map.ts";
+import { countryFigures, issueOverview } from "./overview.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "./weeks.ts";
@@ -50,13 +54,21 @@ export function buildDigest(content: Content): Digest {
   const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
   const byTag = groupBy(views, (v) => v.tags.map((t) => t.slug));
 
-  const countryViews: CountryView[] = countries.map((c) => countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls));
+  // Figures: each issue's overview, each country's history and chart, and the map they shade.
+  const figures = new FigureIndex(content.figures);
+  const weeksWithIssues = new Set(items.map((item) => item.week.id));
+  const latestWeek = items[0]?.week;
+  const figuresOf = (slug: string) =>
+    figures.isEmpty || !latestWeek ? undefined : countryFigures(figures, slug, latestWeek, issueRefOf, (w) => weeksWithIssues.has(w.id));
+  const countryViews: CountryView[] = countries.map((c) => countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, figuresOf(c.slug)));
+  const mappedCountries = countryViews.filter((c) => c.kind === "country");
+  const overviewOf = (w: Week) => (figures.isEmpty ? undefined : issueOverview(figures, mappedCountries, w));
   const tagViews: TagView[] = tagSources
     .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
     .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
   const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);
 
-  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls);
+  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf);
   const perPage = site.itemsPerPage;
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
@@ -76,6 +88,7 @@ export function buildDigest(content: Content): Digest {
     tagPages,
     sitemap: sitemap(views, issues, countryPages, tagPages),
     feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag }),
+    ...withMap(figures.isEmpty ? undefined : regionMap(mappedCountries)),
   };
 }
 
@@ -86,6 +99,7 @@ function buildIssues(
   content: Content,
   issueRefOf: (w: Week) => IssueRef,
   urls: SiteUrls,
+  overviewOf: (w: Week) => IssueOverview | undefined,
 ): IssueView[] {
   // Items arrive newest first; an issue reads oldest first, so walk them backwards.
   const weeks = new Map<string, { week: Week; items: ItemView[] }>();
@@ -104,6 +118,7 @@ function buildIssues(
       .filter((c) => byCountry.has(c.slug))
       .map((country) => ({ country, items: byCountry.get(country.slug)! }));
     const note = notes.get(week.id);
+    const overview = overviewOf(week);
     const newer = refs[index - 1];
     const older = refs[index + 1];
     return {
@@ -115,6 +130,7 @@ function buildIssues(
       ...(older ? { previous: older } : {}),
       ...(newer ? { next: newer } : {}),
       updatedIso: weekItems[weekItems.length - 1]!.dateIso,
+      ...(overview ? { overview } : {}),
     };
   });
 }
@@ -149,7 +165,7 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls): CountryView {
+function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
@@ -160,7 +176,12 @@ function countryView(country: Country, itemCount: number, siteTitle: string, url
     profileHtml: linksForPages(renderMarkdown(country.profile), urls),
     itemCount,
     feed: { title: `${siteTitle}: ${country.name}`, ...paths.feedsOf(path) },
+    ...(figures ? { figures } : {}),
   };
+}
+
+function withMap(map: RegionMap | undefined): { map?: RegionMap } {
+  return map ? { map } : {};
 }
 
 function tagView(kind: ActorKind | "theme", entry: Actor | Theme, countries: Map<string, Ref>, itemCount: number, siteTitle: string): TagView {

@@ -40,6 +40,12 @@ export function weekBounds(w: Week, zone: string): { start: DateTime; end: DateT
   return { start, end: start.plus({ weeks: 1 }) };
 }
 
+/** The week `n` weeks after `w` (before, for negative `n`), across year ends and 53-week years. */
+export function addWeeks(w: Week, n: number): Week {
+  const monday = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone: "UTC" }).plus({ weeks: n });
+  return week(monday.weekYear, monday.weekNumber);
+}
+
 /** Orders weeks oldest first. */
 export function compareWeeks(a: Week, b: Week): number {
   return a.year - b.year || a.week - b.week;

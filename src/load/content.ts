@@ -10,6 +10,7 @@ import { loadList, loadObject } from "./data-files.ts";
 import { markdownFiles } from "./files.ts";
 import { loadItem } from "./items.ts";
 import { loadNote } from "./notes.ts";
+import { FIGURES_FILE, loadFigures } from "./figures.ts";
 
 export interface LoadOptions {
   /** The project folder: content is read from <root>/content. */
@@ -25,6 +26,8 @@ export const DATA_FILES = {
   countries: "content/_data/countries.ts",
   actors: "content/_data/actors.ts",
   themes: "content/_data/themes.ts",
+  /** Optional. */
+  figures: FIGURES_FILE,
 } as const;
 
 /** The build's clock: DIGEST_NOW (ISO 8601) when set, so embargoes can be tested. */
@@ -65,6 +68,9 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     }
   }
 
+  const figures = await loadFigures(root, countrySlugs);
+  problems.push(...figures.problems);
+
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = site.value?.timeZone ?? "UTC";
   const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
@@ -96,7 +102,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 
   if (problems.length || !site.value) throw new ContentError(problems);
   const published = options.includeDrafts ? allItems : allItems.filter((item) => !item.draft && !item.scheduled);
-  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes };
+  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes, figures: figures.figures };
 }
 
 /** Slugs are URLs and feed ids, so two files may not share one, even in other years or case. */

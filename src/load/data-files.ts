@@ -42,41 +42,68 @@ export async function loadObject<S extends z.ZodType>(root: string, relative: st
 }
 
 /**
- * Imports and validates a data file whose default export is a list of entries with a
- * slug. Invalid entries are reported and left out; the valid ones are returned so the rest
- * of the content can still be checked against them.
+ * Imports and validates a data file whose default export is a list of entries. Invalid
+ * entries are reported and left out; `name` says which entry a problem is in. An optional
+ * file that does not exist is an empty list.
+ */
+export async function loadEntries<S extends z.ZodType>(
+  root: string,
+  relative: string,
+  schema: S,
+  options: { name?: (raw: unknown, index: number) => string; optional?: boolean } = {},
+): Promise<Entries<z.output<S>>> {
+  const none = { value: [], indexes: [], raw: [] };
+  if (options.optional && !(await stat(path.join(root, relative)).catch(() => undefined))) return { ...none, problems: [] };
+  const imported = await importData(root, relative);
+  if (!imported.ok) return { ...none, problems: [imported.problem] };
+  if (!Array.isArray(imported.value)) {
+    return { ...none, problems: [{ file: relative, field: "default export", message: "must be a list of entries", value: typeof imported.value }] };
+  }
+  const name = options.name ?? entryName;
+  const loaded: Entries<z.output<S>> = { value: [], indexes: [], raw: imported.value, problems: [] };
+  imported.value.forEach((raw: unknown, index) => {
+    const result = schema.safeParse(raw);
+    if (result.success) {
+      loaded.value.push(result.data);
+      loaded.indexes.push(index);
+    } else loaded.problems.push(...problemsFromZod(result.error, raw, { file: relative, prefix: name(raw, index) }));
+  });
+  return loaded;
+}
+
+export interface Entries<T> {
+  /** The valid entries... */
+  readonly value: T[];
+  /** ...and where each stands in the file. */
+  readonly indexes: number[];
+  /** Every entry as written, valid or not. */
+  readonly raw: readonly unknown[];
+  readonly problems: Problem[];
+}
+
+/**
+ * A list of entries with a slug each (countries, actors, themes): slugs must be unique.
  */
 export async function loadList<S extends z.ZodType<{ slug: string }>>(
   root: string,
   relative: string,
   schema: S,
 ): Promise<DataList<z.output<S>>> {
-  const imported = await importData(root, relative);
-  if (!imported.ok) return { value: [], slugs: [], problems: [imported.problem] };
-  if (!Array.isArray(imported.value)) {
-    return { value: [], slugs: [], problems: [{ file: relative, field: "default export", message: "must be a list of entries", value: typeof imported.value }] };
-  }
-  const problems: Problem[] = [];
+  const loaded = await loadEntries(root, relative, schema);
+  const problems = [...loaded.problems];
   const entries: z.output<S>[] = [];
-  const slugs: string[] = [];
   const seen = new Map<string, number>();
-  imported.value.forEach((raw: unknown, index) => {
-    const name = entryName(raw, index);
-    const rawSlug = slugOf(raw);
-    if (rawSlug) slugs.push(rawSlug);
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      problems.push(...problemsFromZod(result.error, raw, { file: relative, prefix: name }));
-      return;
-    }
-    const earlier = seen.get(result.data.slug);
+  loaded.value.forEach((entry, i) => {
+    const index = loaded.indexes[i]!;
+    const earlier = seen.get(entry.slug);
     if (earlier !== undefined) {
-      problems.push({ file: relative, field: `${name}.slug`, message: `repeats the slug of entry [${earlier}]`, value: result.data.slug });
+      problems.push({ file: relative, field: `${entryName(entry, index)}.slug`, message: `repeats the slug of entry [${earlier}]`, value: entry.slug });
       return;
     }
-    seen.set(result.data.slug, index);
-    entries.push(result.data);
+    seen.set(entry.slug, index);
+    entries.push(entry);
   });
+  const slugs = loaded.raw.flatMap((raw) => slugOf(raw) ?? []);
   return { value: entries, slugs, problems };
 }
 

@@ -1,6 +1,6 @@
 // The validated content of one build: what src/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, ItemFrontMatter, Site, Theme } from "./schemas.ts";
+import type { Actor, Country, Figure, ItemFrontMatter, Site, Theme } from "./schemas.ts";
 import type { Week } from "../weeks.ts";
 
 export interface Item {
@@ -36,6 +36,11 @@ export interface WeeklyNote {
   readonly leadHtml: string;
 }
 
+/** One country's figures and trend for one week, the week parsed. */
+export interface WeeklyFigures extends Omit<Figure, "week"> {
+  readonly week: Week;
+}
+
 export interface Content {
   readonly site: Site;
   readonly countries: readonly Country[];
@@ -43,4 +48,5 @@ export interface Content {
   readonly themes: readonly Theme[];
   readonly items: readonly Item[];
   readonly notes: readonly WeeklyNote[];
+  readonly figures: readonly WeeklyFigures[];
 }

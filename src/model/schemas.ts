@@ -74,6 +74,28 @@ export const themeSchema = z.strictObject({
   description: text,
 });
 
+export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
+export const alertKinds = ["conflict-risk", "resolution-opportunity"] as const;
+const count = z.number().int("must be a whole number").min(0, "must not be negative");
+
+/** One country's figures and the editors' trend label for one ISO week. */
+export const figureSchema = z.strictObject({
+  country: slug,
+  /** "2020-W49" */
+  week: z.string().regex(/^\d{4}-W\d{2}$/, "must be an ISO week such as 2020-W49"),
+  /** Counts, as published by `source`; leave one out when it is not known (never write 0 for unknown). */
+  events: count.optional(),
+  fatalities: count.optional(),
+  /** Who counted: "ACLED", "Editors' tally", ... */
+  source: text,
+  /** True when the counts only illustrate (sample content); shown next to them. */
+  illustrative: z.boolean().default(false),
+  trend: z.enum(trendLabels),
+  /** One line: why the editors chose this trend. */
+  reason: text.max(200, "must be one line: at most 200 characters"),
+  alerts: z.array(z.strictObject({ kind: z.enum(alertKinds), reason: text.max(200, "must be one line: at most 200 characters") })).default([]),
+});
+
 /** The front matter of an item, as the editor writes it (dates still text). */
 export const itemFrontMatterSchema = z.strictObject({
   title: text,
@@ -103,5 +125,9 @@ export type Actor = z.output<typeof actorSchema>;
 export type ActorInput = z.input<typeof actorSchema>;
 export type Theme = z.output<typeof themeSchema>;
 export type ThemeInput = z.input<typeof themeSchema>;
+export type Figure = z.output<typeof figureSchema>;
+export type FigureInput = z.input<typeof figureSchema>;
+export type TrendLabel = (typeof trendLabels)[number];
+export type AlertKind = (typeof alertKinds)[number];
 export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

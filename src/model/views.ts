@@ -1,7 +1,10 @@
 // What templates receive: finished, ordered, formatted. Templates lay these out and never
 // sort, filter or do date arithmetic.
 import type { Week } from "../weeks.ts";
-import type { ActorKind, Site } from "./schemas.ts";
+import type { ActorKind, AlertKind, Site, TrendLabel } from "./schemas.ts";
+import type { BarChart } from "../chart.ts";
+import type { MetricView } from "../figures.ts";
+import type { RegionMap } from "../map.ts";
 
 export interface Ref {
   readonly slug: string;
@@ -21,6 +24,68 @@ export interface FeedRef {
   readonly jsonPath: string;
 }
 
+export interface AlertView {
+  readonly kind: AlertKind;
+  /** "Conflict risk alert" */
+  readonly label: string;
+  readonly reason: string;
+}
+
+/** One country's row in an issue's regional overview. */
+export interface OverviewRow {
+  readonly country: Ref;
+  /** Undefined: no figures for this country this week (said in words, never shown as zero). */
+  readonly figures?: {
+    readonly trend: TrendLabel;
+    readonly trendLabel: string;
+    readonly reason: string;
+    readonly alerts: readonly AlertView[];
+    readonly source: string;
+    readonly illustrative: boolean;
+    readonly events: MetricView;
+    readonly fatalities: MetricView;
+  };
+}
+
+export interface IssueOverview {
+  readonly rows: readonly OverviewRow[];
+  readonly countriesWithFigures: number;
+  /** False when no country has a fatality count this week: the column is left out. */
+  readonly hasFatalities: boolean;
+  /** Distinct sources of the week's counts, in words. */
+  readonly sources: readonly string[];
+  readonly illustrative: boolean;
+  /** Trend by country slug, for shading the map. */
+  readonly trends: Readonly<Record<string, TrendLabel>>;
+}
+
+/** One week of a country's trend history. */
+export interface TrendWeek {
+  readonly issue: IssueRef;
+  /** False for a week with figures but no issue (no items): its title is not linked. */
+  readonly hasIssue: boolean;
+  readonly trend?: TrendLabel;
+  readonly trendLabel: string;
+  readonly reason?: string;
+  readonly alerts: readonly AlertView[];
+  /** "12", or "not counted" / "no figures". */
+  readonly eventsText: string;
+  readonly fatalitiesText: string;
+}
+
+export interface CountryFigures {
+  /** Newest first. */
+  readonly history: readonly TrendWeek[];
+  /** Weekly events over up to the last 52 weeks, oldest first; undefined when no week has a count. */
+  readonly chart?: BarChart;
+  /** The chart's text alternative: every week of it, oldest first. */
+  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly events: string }[];
+  readonly chartFirst: string;
+  readonly chartLast: string;
+  readonly sources: readonly string[];
+  readonly illustrative: boolean;
+}
+
 export interface CountryView extends Ref {
   readonly kind: "country" | "region";
   readonly nameFr: string;
@@ -29,6 +94,8 @@ export interface CountryView extends Ref {
   readonly profileHtml: string;
   readonly itemCount: number;
   readonly feed: FeedRef;
+  /** Undefined when the editors keep no figures for it. */
+  readonly figures?: CountryFigures;
 }
 
 export interface TagView extends Ref {
@@ -93,6 +160,8 @@ export interface IssueView extends IssueRef {
   readonly next?: IssueRef;
   /** Date of the newest item in the issue, ISO 8601. */
   readonly updatedIso: string;
+  /** Undefined when the digest keeps no figures at all. */
+  readonly overview?: IssueOverview;
 }
 
 export interface WeekGroup {
@@ -179,4 +248,6 @@ export interface Digest {
   readonly tagPages: readonly ListingPage[];
   readonly sitemap: readonly SitemapEntry[];
   readonly feeds: FeedSet;
+  /** The regional map's shapes; each issue's overview says how to shade them. */
+  readonly map?: RegionMap;
 }

@@ -128,8 +128,11 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       const page = await desktop.newPage();
       await page.goto(site.url + sitePath);
       const perLine = await page.evaluate(() => {
-        // The widest running text on the page, and how many of its characters fit on a line.
-        const paragraphs = [...document.querySelectorAll("main p")].filter((p) => (p.textContent ?? "").length > 120);
+        // The first long paragraph of running text (not small print, captions or tables), and how
+        // many of its characters fit on a line.
+        const paragraphs = [...document.querySelectorAll("main p:not(.meta):not(.kicker)")].filter(
+          (p) => !p.closest("figure, table") && (p.textContent ?? "").length > 120,
+        );
         const p = paragraphs[0];
         if (!p) return undefined;
         const style = getComputedStyle(p);

@@ -147,6 +147,26 @@ describe("a build refuses", () => {
     expect(problems).toEqual(['content/_data/site.ts timeZone: must be an IANA time zone such as Africa/Bamako (got: "Africa/Timbuktu2")']);
   });
 
+  it("weekly figures for an unknown country, a week that does not exist, a repeated week, or a bad trend", async () => {
+    const figure = { country: "mali", week: "2020-W49", events: 3, source: "ACLED", trend: "unchanged", reason: "Calm." };
+    const problems = await problemsAfter((root) =>
+      writeText(root, "content/_data/figures.ts", dataFile([
+        figure,
+        { ...figure, country: "malli" },
+        { ...figure, week: "2021-W53" },
+        { ...figure },
+        { ...figure, week: "2020-W50", trend: "worse", events: -1 },
+      ])),
+    );
+    expect(problems).toEqual([
+      'content/_data/figures.ts [4] mali 2020-W50.events: must not be negative (got: -1)',
+      'content/_data/figures.ts [4] mali 2020-W50.trend: Invalid option: expected one of "deteriorated"|"improved"|"unchanged" (got: "worse")',
+      'content/_data/figures.ts [1] malli 2020-W49.country: unknown country "malli" — did you mean "mali"?',
+      'content/_data/figures.ts [2] mali 2021-W53.week: is not an ISO week that exists (got: "2021-W53")',
+      "content/_data/figures.ts [3] mali 2020-W49: repeats the country and week of entry [0]",
+    ]);
+  });
+
   it("and reports every problem of the run at once", async () => {
     const problems = await problemsAfter(async (root) => {
       await item(root, frontMatter({ title: null }), "2020/first");

@@ -26,6 +26,7 @@ function content(items: Item[], overrides: { site?: Record<string, unknown>; not
     themes: fixtureThemes.map((t) => themeSchema.parse(t)),
     items,
     notes: overrides.notes ?? [],
+    figures: [],
   };
 }
 

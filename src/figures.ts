@@ -1,0 +1,159 @@
+// The security picture at a glance: each country's weekly counts compared with the week
+// before and with the average of the four weeks before, the editors' trend labels, and the
+// history a country page charts. A week without figures is "no figures", never zero.
+import type { WeeklyFigures } from "./model/content.ts";
+import type { AlertKind, TrendLabel } from "./model/schemas.ts";
+import { addWeeks, type Week } from "./weeks.ts";
+
+/** A rise or fall of more than this many percent is marked as sharp. */
+export const SHARP_CHANGE_PERCENT = 25;
+
+export type ChangeBand = "sharp-rise" | "rise" | "unchanged" | "fall" | "sharp-fall";
+
+export const BAND_LABELS: Record<ChangeBand, string> = {
+  "sharp-rise": "sharp rise",
+  rise: "up",
+  unchanged: "no change",
+  fall: "down",
+  "sharp-fall": "sharp fall",
+};
+
+export const TREND_LABELS: Record<TrendLabel, string> = {
+  deteriorated: "Deteriorated",
+  improved: "Improved",
+  unchanged: "Unchanged",
+};
+
+export const ALERT_LABELS: Record<AlertKind, string> = {
+  "conflict-risk": "Conflict risk alert",
+  "resolution-opportunity": "Resolution opportunity",
+};
+
+export interface Change {
+  readonly from: number;
+  readonly to: number;
+  readonly difference: number;
+  /** Undefined when counting up from zero, where a percentage means nothing. */
+  readonly percent?: number;
+  readonly band: ChangeBand;
+}
+
+export function changeBand(from: number, to: number): ChangeBand {
+  if (to === from) return "unchanged";
+  if (from === 0) return "sharp-rise";
+  const percent = ((to - from) / from) * 100;
+  if (percent > SHARP_CHANGE_PERCENT) return "sharp-rise";
+  if (percent < -SHARP_CHANGE_PERCENT) return "sharp-fall";
+  return percent > 0 ? "rise" : "fall";
+}
+
+export function changeBetween(from: number | undefined, to: number | undefined): Change | undefined {
+  if (from === undefined || to === undefined) return undefined;
+  return { from, to, difference: to - from, ...(from === 0 ? {} : { percent: ((to - from) / from) * 100 }), band: changeBand(from, to) };
+}
+
+/**
+ * The mean of the counts of the four weeks before `w`, over the weeks that have one: a week
+ * without figures is left out, not taken as zero. Undefined when none of the four has one.
+ */
+export function fourWeekAverage(countOf: (w: Week) => number | undefined, w: Week): { value: number; weeks: number } | undefined {
+  const counts = [1, 2, 3, 4].map((n) => countOf(addWeeks(w, -n))).filter((c): c is number => c !== undefined);
+  if (counts.length === 0) return undefined;
+  return { value: counts.reduce((sum, c) => sum + c, 0) / counts.length, weeks: counts.length };
+}
+
+/** Figures by country and week, looked up once per build. */
+export class FigureIndex {
+  private readonly byKey = new Map<string, WeeklyFigures>();
+  private readonly byCountry = new Map<string, WeeklyFigures[]>();
+
+  constructor(figures: readonly WeeklyFigures[]) {
+    for (const figure of figures) {
+      this.byKey.set(`${figure.country} ${figure.week.id}`, figure);
+      const list = this.byCountry.get(figure.country) ?? [];
+      list.push(figure);
+      this.byCountry.set(figure.country, list);
+    }
+  }
+
+  get(country: string, w: Week): WeeklyFigures | undefined {
+    return this.byKey.get(`${country} ${w.id}`);
+  }
+
+  /** Oldest first. */
+  ofCountry(country: string): readonly WeeklyFigures[] {
+    return [...(this.byCountry.get(country) ?? [])].sort((a, b) => a.week.year - b.week.year || a.week.week - b.week.week);
+  }
+
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+}
+
+export type Metric = "events" | "fatalities";
+
+/** One count of one country-week, with its comparisons, in words ready to show. */
+export interface MetricView {
+  readonly value?: number;
+  /** "12", or "not counted". */
+  readonly valueText: string;
+  readonly vsPrevious?: Change;
+  /** "+3 (+33 %)", "no change", "no figures for the week before". */
+  readonly vsPreviousText: string;
+  readonly vsPreviousBand?: ChangeBand;
+  readonly vsPreviousBandLabel?: string;
+  readonly average?: { readonly value: number; readonly weeks: number };
+  readonly vsAverage?: Change;
+  /** "+2.5 on 9.5 (4 weeks)", "no figures for the 4 weeks before". */
+  readonly vsAverageText: string;
+  readonly vsAverageBand?: ChangeBand;
+  readonly vsAverageBandLabel?: string;
+}
+
+export function metricView(index: FigureIndex, country: string, w: Week, metric: Metric): MetricView {
+  const countOf = (week: Week) => index.get(country, week)?.[metric];
+  const value = countOf(w);
+  const previous = countOf(addWeeks(w, -1));
+  const vsPrevious = changeBetween(previous, value);
+  const average = fourWeekAverage(countOf, w);
+  const vsAverage = average && value !== undefined ? changeBetween(average.value, value) : undefined;
+  const previousBand = markedBand(vsPrevious);
+  const averageBand = markedBand(vsAverage);
+  return {
+    ...(value === undefined ? {} : { value }),
+    valueText: value === undefined ? "not counted" : String(value),
+    ...(vsPrevious ? { vsPrevious } : {}),
+    ...(previousBand ? { vsPreviousBand: previousBand, vsPreviousBandLabel: BAND_LABELS[previousBand] } : {}),
+    vsPreviousText: value === undefined ? "—" : vsPrevious ? changeText(vsPrevious) : "no figures for the week before",
+    ...(average ? { average } : {}),
+    ...(vsAverage ? { vsAverage } : {}),
+    ...(averageBand ? { vsAverageBand: averageBand, vsAverageBandLabel: BAND_LABELS[averageBand] } : {}),
+    vsAverageText:
+      value === undefined ? "—" : vsAverage && average ? `${changeText(vsAverage)} on ${formatNumber(average.value)} (${average.weeks} week${average.weeks === 1 ? "" : "s"})` : "no figures for the 4 weeks before",
+  };
+}
+
+/** The band to mark, in words; none for "no change", which the change text already says. */
+function bandOf<P extends "vsPrevious" | "vsAverage">(change: Change, prefix: P) {
+  if (change.band === "unchanged") return {};
+  return { [`${prefix}Band`]: change.band, [`${prefix}BandLabel`]: BAND_LABELS[change.band] } as Record<`${P}Band`, ChangeBand> & Record<`${P}BandLabel`, string>;
+}
+
+/** The band worth marking; none for "no change", which the change text already says. */
+function markedBand(change: Change | undefined): ChangeBand | undefined {
+  return change && change.band !== "unchanged" ? change.band : undefined;
+}
+
+/** "+3 (+33 %)", "−2 (−50 %)", "+4 (from none)", "no change". */
+export function changeText(change: Change): string {
+  if (change.difference === 0) return "no change";
+  const sign = change.difference > 0 ? "+" : "−";
+  const amount = `${sign}${formatNumber(Math.abs(change.difference))}`;
+  if (change.percent === undefined) return `${amount} (from none)`;
+  return `${amount} (${sign}${Math.round(Math.abs(change.percent))} %)`;
+}
+
+/** Whole numbers as they are, others to one decimal: 9.5, 12. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

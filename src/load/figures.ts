@@ -1,0 +1,42 @@
+// Weekly figures and trend labels (content/_data/figures.ts), checked against the countries
+// and the calendar: one entry per country and ISO week.
+import { figureSchema, type Figure } from "../model/schemas.ts";
+import type { WeeklyFigures } from "../model/content.ts";
+import type { Problem } from "../problems.ts";
+import { withSuggestion } from "../suggest.ts";
+import { parseWeekId } from "../weeks.ts";
+import { loadEntries } from "./data-files.ts";
+
+export const FIGURES_FILE = "content/_data/figures.ts";
+
+export async function loadFigures(root: string, countrySlugs: ReadonlySet<string>): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
+  const loaded = await loadEntries(root, FIGURES_FILE, figureSchema, { optional: true, name: figureName });
+  const problems = [...loaded.problems];
+  const figures: WeeklyFigures[] = [];
+  const seen = new Map<string, number>();
+  loaded.value.forEach((figure: Figure, i) => {
+    const index = loaded.indexes[i]!;
+    const name = figureName(figure, index);
+    const week = parseWeekId(figure.week);
+    if (!week) problems.push({ file: FIGURES_FILE, field: `${name}.week`, message: "is not an ISO week that exists", value: figure.week });
+    if (!countrySlugs.has(figure.country)) {
+      problems.push({ file: FIGURES_FILE, field: `${name}.country`, message: withSuggestion(`unknown country "${figure.country}"`, figure.country, [...countrySlugs]) });
+    }
+    const key = `${figure.country} ${figure.week}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ file: FIGURES_FILE, field: name, message: `repeats the country and week of entry [${earlier}]` });
+      return;
+    }
+    seen.set(key, index);
+    if (week) figures.push({ ...figure, week });
+  });
+  return { figures, problems };
+}
+
+/** "[3] mali 2020-W49" */
+function figureName(raw: unknown, index: number): string {
+  const entry = (typeof raw === "object" && raw !== null ? raw : {}) as { country?: unknown; week?: unknown };
+  const parts = [`[${index}]`, entry.country, entry.week].filter((part) => typeof part === "string" && part);
+  return parts.join(" ");
+}

@@ -1,0 +1,91 @@
+// The regional map, drawn once per build as SVG paths from Natural Earth's 1:110m country
+// shapes (npm world-atlas), projected with d3-geo: no tiles, no script, no other host. The
+// digest's countries are fitted into the frame; their neighbours are drawn, clipped, for context.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import isoCountries from "i18n-iso-countries";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+
+export interface MapShape {
+  /** ISO 3166 numeric code, as Natural Earth gives it. */
+  readonly id: string;
+  readonly name: string;
+  /** SVG path data. */
+  readonly d: string;
+  /** Set for the digest's own countries, which the map links and shades. */
+  readonly slug?: string;
+  readonly path?: string;
+  readonly label?: { readonly x: number; readonly y: number };
+}
+
+export interface RegionMap {
+  readonly width: number;
+  readonly height: number;
+  /** Neighbours first, so the digest's countries are drawn on top. */
+  readonly shapes: readonly MapShape[];
+}
+
+export interface MappedCountry {
+  readonly slug: string;
+  readonly name: string;
+  /** The country's page. */
+  readonly path: string;
+  readonly iso?: string;
+}
+
+type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
+
+let worldCache: CountryFeature[] | undefined;
+
+function world(): CountryFeature[] {
+  if (!worldCache) {
+    const file = createRequire(import.meta.url).resolve("world-atlas/countries-110m.json");
+    const topology = JSON.parse(readFileSync(file, "utf8")) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    worldCache = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features as CountryFeature[];
+  }
+  return worldCache;
+}
+
+/** Undefined when none of the countries has an ISO code found in Natural Earth. */
+export function regionMap(countries: readonly MappedCountry[], width = 480): RegionMap | undefined {
+  const features = world();
+  const bySlug = new Map<string, CountryFeature>();
+  for (const country of countries) {
+    const numeric = country.iso ? isoCountries.alpha2ToNumeric(country.iso) : undefined;
+    const found = numeric ? features.find((f) => String(f.id) === numeric) : undefined;
+    if (found) bySlug.set(country.slug, found);
+  }
+  if (bySlug.size === 0) return undefined;
+
+  const focus: FeatureCollection = { type: "FeatureCollection", features: [...bySlug.values()] };
+  const padding = 12;
+  const projection = geoMercator().fitWidth(width - 2 * padding, focus);
+  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(focus);
+  const height = Math.ceil(y1 - y0 + 2 * padding);
+  projection.translate([projection.translate()[0] - x0 + padding, projection.translate()[1] - y0 + padding]);
+  projection.clipExtent([[0, 0], [width, height]]);
+  const path = geoPath(projection).digits(1);
+
+  // Neighbours: every country whose bounding box meets the frame's.
+  const [[west, south], [east, north]] = geoBounds(focus);
+  const margin = 4;
+  const inFrame = (f: CountryFeature) => {
+    const [[w, s], [e, n]] = geoBounds(f);
+    return e >= west - margin && w <= east + margin && n >= south - margin && s <= north + margin;
+  };
+  const focused = new Set(bySlug.values());
+  const neighbours: MapShape[] = features
+    .filter((f) => !focused.has(f) && inFrame(f))
+    .map((f) => ({ id: String(f.id), name: f.properties.name, d: path(f) ?? "" }))
+    .filter((shape) => shape.d !== "");
+  const own: MapShape[] = countries.flatMap((country) => {
+    const f = bySlug.get(country.slug);
+    if (!f) return [];
+    const [x, y] = projection(geoCentroid(f)) ?? [Number.NaN, Number.NaN];
+    return [{ id: String(f.id), name: country.name, d: path(f) ?? "", slug: country.slug, path: country.path, label: { x: Math.round(x), y: Math.round(y) } }];
+  });
+  return { width, height, shapes: [...neighbours, ...own] };
+}
