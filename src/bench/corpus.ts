@@ -1,0 +1,126 @@
+// A synthetic digest for the benchmark: N items of about 700 words of varied Markdown, one or
+// two countries and a few tags each, spread over years of ISO weeks, with the data files and
+// some weekly notes. A seeded generator makes the same corpus, byte for byte, on every run.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+
+/** mulberry32: a small, fast, seeded pseudo-random generator. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  "security forces attack village army convoy ambush region district market road bridge " +
+  "community leaders militia group fighters soldiers civilians displaced people camp aid " +
+  "government minister president council election vote campaign talks dialogue mediation " +
+  "report source official local residents witnesses toll killed wounded injured abducted " +
+  "released patrol base operation strike drone helicopter border crossing river lake town " +
+  "week month year night morning evening north south east west centre province commune"
+).split(" ");
+const PLACES = ["Ménaka", "Gao", "Mopti", "Ségou", "Tillabéri", "Diffa", "Djibo", "Dori", "Kidal", "Tahoua", "N'Djamena", "Bol", "Nouakchott", "Néma"];
+const COUNTRIES = [
+  { slug: "mali", name: "Mali", nameFr: "Mali", iso: "ML", capital: "Bamako" },
+  { slug: "burkina-faso", name: "Burkina Faso", nameFr: "Burkina Faso", iso: "BF", capital: "Ouagadougou" },
+  { slug: "niger", name: "Niger", nameFr: "Niger", iso: "NE", capital: "Niamey" },
+  { slug: "chad", name: "Chad", nameFr: "Tchad", iso: "TD", capital: "N'Djamena" },
+  { slug: "mauritania", name: "Mauritania", nameFr: "Mauritanie", iso: "MR", capital: "Nouakchott" },
+  { slug: "nigeria", name: "Nigeria", nameFr: "Nigéria", iso: "NG", capital: "Abuja" },
+];
+const ACTORS = 40;
+const THEMES = 15;
+
+export interface CorpusOptions {
+  readonly items: number;
+  readonly seed?: number;
+  /** The first item's date; items then spread a few a day. */
+  readonly start?: string;
+}
+
+export interface CorpusFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The corpus as files (paths relative to the project root), in a stable order. */
+export function generateCorpus(options: CorpusOptions): CorpusFile[] {
+  const random = seededRandom(options.seed ?? 2020);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const sentence = () => {
+    const text = words(8 + Math.floor(random() * 14));
+    return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  };
+  const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 4) }, sentence).join(" ");
+
+  const files: CorpusFile[] = [];
+  const actors = Array.from({ length: ACTORS }, (_, i) => `actor-${i + 1}`);
+  const themes = Array.from({ length: THEMES }, (_, i) => `theme-${i + 1}`);
+  files.push(
+    { path: "content/_data/site.ts", text: `export default ${JSON.stringify({ title: "Benchmark Digest", description: "A synthetic digest.", url: "https://bench.example/", language: "en", timeZone: "Africa/Bamako", publisher: "The benchmark" }, null, 2)};\n` },
+    { path: "content/_data/countries.ts", text: `export default ${JSON.stringify(COUNTRIES.map((c, i) => ({ ...c, profile: paragraph(), order: i + 1 })), null, 2)};\n` },
+    { path: "content/_data/actors.ts", text: `export default ${JSON.stringify(actors.map((slug, i) => ({ slug, name: `Actor ${i + 1}`, kind: i % 3 ? "armed-group" : "state-force", aliases: [], countries: [pick(COUNTRIES).slug], description: sentence() })), null, 2)};\n` },
+    { path: "content/_data/themes.ts", text: `export default ${JSON.stringify(themes.map((slug, i) => ({ slug, name: `Theme ${i + 1}`, description: sentence() })), null, 2)};\n` },
+  );
+
+  // About four items a day: 10,000 items span some seven years of weeks.
+  let date = DateTime.fromISO(options.start ?? "2014-01-06T06:00:00Z", { zone: "UTC" });
+  const weeks = new Set<string>();
+  for (let i = 0; i < options.items; i++) {
+    date = date.plus({ minutes: 200 + Math.floor(random() * 320) });
+    const slug = `item-${String(i + 1).padStart(6, "0")}`;
+    const countries = random() < 0.3 ? [pick(COUNTRIES).slug, pick(COUNTRIES).slug] : [pick(COUNTRIES).slug];
+    const tags = [...new Set([pick(actors), pick(actors), pick(themes)].slice(0, 1 + Math.floor(random() * 3)))];
+    const title = sentence().slice(0, 70).replace(/\.$/, "");
+    const body = [
+      paragraph(),
+      `## ${sentence()}`,
+      paragraph(),
+      Array.from({ length: 3 + Math.floor(random() * 3) }, () => `- ${sentence()} **${pick(WORDS)}** ${words(6)}`).join("\n"),
+      `${paragraph()} See [the source](https://news.example/${slug}) and [an earlier item](/articles/${date.year}/).`,
+      `> ${sentence()} *${words(5)}*.`,
+      paragraph(),
+      `### ${sentence()}`,
+      paragraph(),
+      paragraph(),
+      `1. ${sentence()}\n2. ${sentence()}\n3. \`${pick(WORDS)}\` ${sentence()}`,
+      paragraph(),
+    ].join("\n\n");
+    const frontMatter = [
+      "---",
+      `title: ${JSON.stringify(title)}`,
+      `date: ${date.toISO({ suppressMilliseconds: true })}`,
+      `countries: [${[...new Set(countries)].join(", ")}]`,
+      `location: ${JSON.stringify(pick(PLACES))}`,
+      `summary: ${JSON.stringify(`${sentence()} ${sentence()}`.slice(0, 380))}`,
+      "source:",
+      `  name: ${JSON.stringify(`Wire ${1 + Math.floor(random() * 9)}`)}`,
+      `  url: https://news.example/${slug}`,
+      `tags: [${tags.join(", ")}]`,
+      "---",
+    ].join("\n");
+    files.push({ path: `content/articles/${date.year}/${slug}.md`, text: `${frontMatter}\n${body}\n` });
+    weeks.add(`${date.weekYear}-W${String(date.weekNumber).padStart(2, "0")}`);
+  }
+  // A weekly note for every fourth week.
+  [...weeks].filter((_, i) => i % 4 === 0).forEach((week) => {
+    files.push({ path: `content/issues/${week}.md`, text: `---\nheadline: ${JSON.stringify(sentence())}\n---\n${paragraph()}\n` });
+  });
+  return files;
+}
+
+export async function writeCorpus(root: string, files: readonly CorpusFile[]): Promise<void> {
+  const dirs = new Set(files.map((f) => path.dirname(path.join(root, f.path))));
+  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  // In batches: thousands of files at once would exhaust file handles.
+  for (let i = 0; i < files.length; i += 256) {
+    await Promise.all(files.slice(i, i + 256).map((f) => writeFile(path.join(root, f.path), f.text)));
+  }
+}
