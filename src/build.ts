@@ -1,11 +1,13 @@
 // A production build that never leaves a broken site: the pages are written to a fresh
 // folder beside the output, and that folder replaces the output only once every page was
 // written. A failed build removes its folder and leaves the old site byte for byte as it was.
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 // @ts-expect-error Eleventy ships no type declarations.
 import Eleventy from "@11ty/eleventy";
-import { configureSite, loadDigest } from "./plugin.ts";
+import { configureSite, loadDigest, type Timings } from "./plugin.ts";
+import { collectionPages } from "./render.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -22,16 +24,21 @@ export interface BuildOptions {
 
 export interface BuildResult {
   readonly output: string;
+  /** Files written: Eleventy's pages and the collection pages. */
   readonly pages: number;
+  /** Milliseconds: load, group, eleventy (of which collections), swap. */
+  readonly timings: Timings;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(options.root, "_site"));
+  const timings: Timings = {};
   // Every content problem is found here, before Eleventy starts and before anything is written.
-  const digest = await loadDigest(options.root, options.includeDrafts ?? false);
+  const digest = await loadDigest(options.root, options.includeDrafts ?? false, timings);
   const staging = `${output}.building-${process.pid}`;
   const previous = `${output}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  await removeLeftovers(output);
   await mkdir(path.dirname(output), { recursive: true });
   try {
     const eleventy = new Eleventy(undefined, staging, {
@@ -43,13 +50,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           root: options.root,
           output: staging,
           digest,
+          timings,
           ...(options.templates ? { templates: options.templates } : {}),
         }),
     });
     eleventy.setIsVerbose?.(Boolean(options.verbose));
+    let started = performance.now();
     const written = (await eleventy.write()) as unknown;
+    timings.eleventy = performance.now() - started;
+    started = performance.now();
     await swapIn(staging, output, previous);
-    return { output, pages: countPages(written) };
+    timings.swap = performance.now() - started;
+    return { output, pages: countPages(written) + collectionPages(digest).length, timings };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -66,7 +78,32 @@ async function swapIn(staging: string, output: string, previous: string): Promis
     if (hadOutput) await rename(previous, output);
     throw error;
   }
-  if (hadOutput) await rm(previous, { recursive: true, force: true });
+  if (hadOutput) await removeInBackground(previous);
+}
+
+/**
+ * Deleting the previous site's thousands of files takes seconds on some file systems, and the
+ * new site is already in place: the system's rm does it in the background, after this process
+ * has finished. Where there is no such rm, it is deleted here.
+ */
+async function removeInBackground(dir: string): Promise<void> {
+  if (process.platform !== "win32") {
+    try {
+      spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" }).unref();
+      return;
+    } catch {
+      // fall through
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Previous sites that an interrupted build or a background rm left behind. */
+async function removeLeftovers(output: string): Promise<void> {
+  const parent = path.dirname(output);
+  const prefix = `${path.basename(output)}.previous-`;
+  const names = await readdir(parent).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -16,6 +16,7 @@ import { countryFigures, issueOverview } from "./overview.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "./weeks.ts";
+import { isoWithOffset } from "./dates.ts";
 
 const KIND_LABELS: Record<ActorKind | "theme", string> = {
   "armed-group": "Armed group",
@@ -144,7 +145,7 @@ function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref
     file: item.file,
     title: item.title,
     summary: item.summary,
-    dateIso: item.hasTime ? item.date.toISO({ suppressMilliseconds: true })! : item.date.toISODate()!,
+    dateIso: item.hasTime ? isoWithOffset(item.date) : item.date.toISODate()!,
     dateText: item.hasTime ? `${date}, ${item.date.toFormat("HH:mm")} ${offsetName(item)}` : date,
     ...(item.location ? { location: item.location } : {}),
     source: item.source,

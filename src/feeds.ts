@@ -62,16 +62,20 @@ export function buildFeeds(input: FeedInput): FeedSet {
     rssPath: "/rss.xml",
     jsonPath: "/feed.json",
     ...feedDates(input.issues[0]?.updatedIso ?? siteUpdated),
-    entries: input.issues.slice(0, FEED_SIZE).map((issue) => ({
-      id: tag(String(issue.week.year), `issue/${issue.id}`),
-      ...(issue.leadHtml ? { contentHtml: linksForFeeds(issue.leadHtml, urls, issue.path) } : {}),
-      title: issue.headline ? `${issue.title}: ${issue.headline}` : `${issue.title} (${issue.range})`,
-      path: issue.path,
-      summary: `The Sahel security digest for ${issue.range}: ${issue.itemCount} item${issue.itemCount === 1 ? "" : "s"}.`,
+    entries: input.issues.slice(0, FEED_SIZE).map((issue) => {
       // Published as its week opens; updated with its newest item.
-      ...dates(weekBounds(issue.week, site.timeZone).start.toISO()!, issue.updatedIso),
-      issue,
-    })),
+      const opened = weekBounds(issue.week, site.timeZone).start.toISO()!;
+      return {
+        id: tag(String(issue.week.year), `issue/${issue.id}`),
+        ...(issue.leadHtml ? { contentHtml: linksForFeeds(issue.leadHtml, urls, issue.path) } : {}),
+        title: issue.headline ? `${issue.title}: ${issue.headline}` : `${issue.title} (${issue.range})`,
+        path: issue.path,
+        summary: `The Sahel security digest for ${issue.range}: ${issue.itemCount} item${issue.itemCount === 1 ? "" : "s"}.`,
+        ...dates(opened, issue.updatedIso),
+        publishedRfc822: rfc822(opened),
+        issue,
+      };
+    }),
   };
 
   const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => ({
@@ -105,17 +109,15 @@ function tagUriMaker(urls: SiteUrls) {
 }
 
 function dates(publishedIso: string, updatedIso: string) {
-  const published = new Date(publishedIso);
-  const updated = new Date(updatedIso);
-  return {
-    publishedIso: dateToRfc3339(published),
-    updatedIso: dateToRfc3339(updated),
-    // The plugin formats RFC 822 in the machine's zone unless given one: always UTC here.
-    publishedRfc822: dateToRfc822(published, "UTC"),
-  };
+  return { publishedIso: dateToRfc3339(new Date(publishedIso)), updatedIso: dateToRfc3339(new Date(updatedIso)) };
+}
+
+/** RFC 822, for the RSS feed only: the formatter builds an Intl formatter on every call. */
+function rfc822(iso: string): string {
+  // The plugin formats RFC 822 in the machine's zone unless given one: always UTC here.
+  return dateToRfc822(new Date(iso), "UTC");
 }
 
 function feedDates(updatedIso: string) {
-  const updated = new Date(updatedIso);
-  return { updatedIso: dateToRfc3339(updated), updatedRfc822: dateToRfc822(updated, "UTC") };
+  return { updatedIso: dateToRfc3339(new Date(updatedIso)), updatedRfc822: rfc822(updatedIso) };
 }

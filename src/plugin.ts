@@ -10,6 +10,7 @@ import { importDefault } from "./load/data-files.ts";
 import type { Digest } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
 import { removeOrphans } from "./orphans.ts";
+import { collectionPages, writePages } from "./render.ts";
 
 // Resolved from this file, so a build works from any working directory.
 const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -25,6 +26,8 @@ export interface SiteOptions {
   readonly includeDrafts?: boolean;
   /** Watch mode: delete pages a rebuild no longer writes (a deleted item's page). */
   readonly removeOrphans?: boolean;
+  /** Filled in with the time the collection pages took. */
+  readonly timings?: Timings;
   /**
    * A digest already loaded and checked: a one-off build validates before Eleventy starts, so
    * content problems are reported once, plainly, and before anything is written. Without it
@@ -50,6 +53,7 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
   on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
+  ignores: Set<string>;
   setQuietMode(quiet: boolean): void;
 }
 
@@ -66,41 +70,53 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   eleventyConfig.setDataDirectory("_no_eleventy_data");
   if (options.output) eleventyConfig.setOutputDirectory(options.output);
   eleventyConfig.setTemplateFormats(["njk"]);
-  eleventyConfig.setLibrary("njk", templateEnvironment(templates));
+  let digest: Digest | undefined;
+  const currentDigest = () => {
+    if (!digest) throw new Error("The digest is used before the content was loaded");
+    return digest;
+  };
+  eleventyConfig.setLibrary("njk", templateEnvironment(templates, currentDigest));
   eleventyConfig.addPassthroughCopy({ [`${templates}/css`]: "css" });
+  // templates/views/ holds the collection pages' templates, which src/render.ts renders.
+  const views = path.join(templates, "views");
+  // Eleventy matches ignores against paths relative to the working directory.
+  eleventyConfig.ignores.add(`${path.relative(process.cwd(), views) || "."}/**`);
+  eleventyConfig.addWatchTarget(views);
   eleventyConfig.addWatchTarget(path.join(options.root, "content"));
   // Eleventy's dependency spider parses JavaScript with acorn and stops at TypeScript syntax.
   // Content and data files are watched above; src/ changes need a restart of the preview.
   eleventyConfig.setWatchJavaScriptDependencies(false);
 
-  let digest: Digest | undefined;
   eleventyConfig.addGlobalData("digest", async () => {
     digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false));
     return digest;
   });
 
-  const urls = () => new SiteUrls(digestOrThrow().site.url);
-  const digestOrThrow = () => {
-    if (!digest) throw new Error("The digest is used before the content was loaded");
-    return digest;
-  };
-  eleventyConfig.addFilter("href", (sitePath: string) => urls().href(sitePath));
-  eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
-  // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
-  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
-  if (options.removeOrphans) {
-    eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
-      const written = results.flatMap((r) => (r.outputPath ? [r.outputPath] : []));
+  eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
+    // A fresh environment each build, so an edited template is compiled again.
+    const started = performance.now();
+    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), collectionPages(currentDigest()), directories.output);
+    if (options.removeOrphans) {
+      const written = [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections];
       await removeOrphans(directories.output, written, ["css/"]);
-    });
-  }
+    }
+    if (options.timings) options.timings.collections = performance.now() - started;
+  });
   return { pathPrefix: await basePathOf(options.root) };
 }
 
-export async function loadDigest(root: string, includeDrafts: boolean): Promise<Digest> {
+/** Where a build's time went, in milliseconds, for the benchmark and --verbose. */
+export type Timings = Record<string, number>;
+
+export async function loadDigest(root: string, includeDrafts: boolean, timings?: Timings): Promise<Digest> {
+  let started = performance.now();
   const content = await loadContent({ root, includeDrafts });
+  if (timings) timings.load = performance.now() - started;
+  started = performance.now();
   // Frozen, so Eleventy shares this object with every page instead of copying it per page.
-  return Object.freeze(buildDigest(content));
+  const digest = Object.freeze(buildDigest(content));
+  if (timings) timings.group = performance.now() - started;
+  return digest;
 }
 
 /**
@@ -109,11 +125,25 @@ export async function loadDigest(root: string, includeDrafts: boolean): Promise<
  * Editor text is escaped (autoescape); a misspelt variable fails the build instead of
  * printing nothing (throwOnUndefined).
  */
-export function templateEnvironment(templates: string): nunjucks.Environment {
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader(path.resolve(templates)), {
+export function templateEnvironment(templates: string, digest: () => Digest): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.resolve(templates)), {
     autoescape: true,
     throwOnUndefined: true,
   });
+  // One SiteUrls per digest: the filters run tens of times on every page.
+  const cache = new WeakMap<Digest, SiteUrls>();
+  const urls = () => {
+    const current = digest();
+    let found = cache.get(current);
+    if (!found) cache.set(current, (found = new SiteUrls(current.site.url)));
+    return found;
+  };
+  // A site path as a link under the base path, and as a full URL (feeds, sitemap, canonical).
+  env.addFilter("href", (sitePath: string) => urls().href(sitePath));
+  env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
+  // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
+  env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
+  return env;
 }
 
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */

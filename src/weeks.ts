@@ -19,7 +19,11 @@ export function week(year: number, weekNumber: number): Week {
 
 /** The ISO week an instant falls in, as seen on the clocks of `zone`. */
 export function weekOf(instant: DateTime, zone: string): Week {
-  const local = instant.setZone(zone);
+  return localWeek(instant.setZone(zone));
+}
+
+/** The ISO week of a date already on the digest's clocks. */
+export function localWeek(local: DateTime): Week {
   return week(local.weekYear, local.weekNumber);
 }
 

@@ -75,9 +75,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const zone = site.value?.timeZone ?? "UTC";
   const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
   const articleFiles = await markdownFiles(path.join(root, "content/articles"));
-  const itemResults = await Promise.all(
-    articleFiles.map((relative) => loadItem(relative, { root, zone, now, countrySlugs, tagSlugs })),
-  );
+  const itemResults = articleFiles.map((relative) => loadItem(relative, { root, zone, now, countrySlugs, tagSlugs }));
   const allItems: Item[] = [];
   for (const result of itemResults) {
     problems.push(...result.problems);

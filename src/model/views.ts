@@ -200,8 +200,8 @@ export interface FeedEntry {
   /** RFC 3339 */
   readonly publishedIso: string;
   readonly updatedIso: string;
-  /** RFC 822, for RSS */
-  readonly publishedRfc822: string;
+  /** RFC 822, for RSS: issue entries only (the RSS feed is the digest's). */
+  readonly publishedRfc822?: string;
   /** An issue entry carries its issue, an item entry its item; contentHtml is the lead or body with full URLs. */
   readonly issue?: IssueView;
   readonly item?: ItemView;
