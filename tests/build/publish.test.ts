@@ -65,8 +65,8 @@ describe("npm run build", () => {
     // already written when it fails.
     const templates = path.join(root, "templates");
     await cp(path.resolve("templates"), templates, { recursive: true });
-    const itemPage = await readFile(path.join(templates, "pages/item.njk"), "utf8");
-    await writeFile(path.join(templates, "pages/item.njk"), itemPage.replace("{%- block main %}", '{%- block main %}{% if item.slug == "three" %}{{ item.missing.field }}{% endif %}'));
+    const itemPage = await readFile(path.join(templates, "views/item.njk"), "utf8");
+    await writeFile(path.join(templates, "views/item.njk"), itemPage.replace("{%- block main %}", '{%- block main %}{% if item.slug == "three" %}{{ item.missing.field }}{% endif %}'));
     await expect(buildSite({ root, output, templates })).rejects.toThrow();
     expect(await snapshot(output)).toEqual(before);
     expect((await readdir(root)).filter((name) => name.startsWith("out"))).toEqual(["out"]);
