@@ -4,10 +4,9 @@
 import { spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-// @ts-expect-error Eleventy ships no type declarations.
-import Eleventy from "@11ty/eleventy";
-import { configureSite, loadDigest, type Timings } from "./plugin.ts";
 import { collectionPages } from "./render.ts";
+import { loadDigest, type Timings } from "./site-data.ts";
+import type { EleventyConfig } from "./plugin.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -41,11 +40,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await removeLeftovers(output);
   await mkdir(path.dirname(output), { recursive: true });
   try {
+    // Imported only now, after the content is loaded: see src/site-data.ts.
+    // @ts-expect-error Eleventy ships no type declarations.
+    const { default: Eleventy } = await import("@11ty/eleventy");
+    const { configureSite } = await import("./plugin.ts");
     const eleventy = new Eleventy(undefined, staging, {
       quietMode: !options.verbose,
       // No config file: .eleventy.js is for the preview; here the plugin is configured directly.
       configPath: false,
-      config: (eleventyConfig: Parameters<typeof configureSite>[0]) =>
+      config: (eleventyConfig: EleventyConfig) =>
         configureSite(eleventyConfig, {
           root: options.root,
           output: staging,

@@ -31,6 +31,15 @@ const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
   "armed-group", "state-force", "international-force", "institution", "political", "civil-society", "theme",
 ];
 
+/**
+ * Item views of earlier builds. The preview reuses an unchanged item's Item object, and then
+ * gets the same view back: not worked out again, and recognisably the same to the renderer,
+ * which skips the pages made only of unchanged views. `names` holds what a view takes from
+ * outside its item (the site's address, country and tag names); when that changes, views are
+ * made afresh.
+ */
+const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
+
 export function buildDigest(content: Content): Digest {
   const { site } = content;
   const urls = new SiteUrls(site.url);
@@ -51,7 +60,14 @@ export function buildDigest(content: Content): Digest {
     return existing;
   };
 
-  const views = items.map((item) => itemView(item, countryRefs, tagRefs, issueRefOf(item.week), urls));
+  const names = JSON.stringify([site.url, [...countryRefs.values()], [...tagRefs.values()]]);
+  const views = items.map((item) => {
+    const known = itemViews.get(item);
+    if (known?.names === names) return known.view;
+    const view = itemView(item, countryRefs, tagRefs, issueRefOf(item.week), urls);
+    itemViews.set(item, { names, view });
+    return view;
+  });
   const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
   const byTag = groupBy(views, (v) => v.tags.map((t) => t.slug));
 

@@ -25,13 +25,14 @@ interface FeedInput {
   readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
 }
 
+/** An item can sit in many feeds, and in the preview's next build too: its entry is made once. */
+const itemEntries = new WeakMap<ItemView, FeedEntry>();
+
 export function buildFeeds(input: FeedInput): FeedSet {
   const { site, urls } = input;
   const tag = tagUriMaker(urls);
-  // An item can sit in many feeds; its absolute-link body is worked out once.
-  const entryCache = new Map<string, FeedEntry>();
   const itemEntry = (item: ItemView): FeedEntry => {
-    let entry = entryCache.get(item.path);
+    let entry = itemEntries.get(item);
     if (!entry) {
       entry = {
         // The year folder, not the date: editing the date must not change the id.
@@ -43,7 +44,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
         item,
         contentHtml: linksForFeeds(item.bodyHtml, urls, item.path),
       };
-      entryCache.set(item.path, entry);
+      itemEntries.set(item, entry);
     }
     return entry;
   };

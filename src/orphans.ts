@@ -1,6 +1,7 @@
-// A watch rebuild writes every page again but never deletes one, so a deleted item's page
-// would survive in the preview. After each successful rebuild, files the build did not write
-// are removed, except the copied static assets.
+// A watch rebuild never deletes a page, so a deleted item's page would survive in the
+// preview. The first build removes every file it did not make (the output may hold an
+// earlier session's pages), except the copied static assets; later rebuilds remove the pages
+// the last build made and this one does not.
 import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -33,5 +34,15 @@ async function removeEmptyParents(dir: string, stop: string): Promise<void> {
     } catch {
       return; // not empty (or already gone)
     }
+  }
+}
+
+/** Removes pages that a rebuild no longer makes, given below `output`. */
+export async function removePages(output: string, relatives: readonly string[]): Promise<void> {
+  const root = path.resolve(output);
+  for (const relative of relatives) {
+    const file = path.resolve(root, relative);
+    await rm(file, { force: true });
+    await removeEmptyParents(path.dirname(file), root);
   }
 }

@@ -4,13 +4,14 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { buildDigest } from "./digest.ts";
-import { DATA_FILES, loadContent } from "./load/content.ts";
+import { DATA_FILES } from "./load/content.ts";
+import { loadDigest, type Timings } from "./site-data.ts";
 import { importDefault } from "./load/data-files.ts";
 import type { Digest } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
-import { removeOrphans } from "./orphans.ts";
-import { collectionPages, writePages } from "./render.ts";
+import { removeOrphans, removePages } from "./orphans.ts";
+import { collectionPages, writePages, type WrittenPages } from "./render.ts";
+import { ItemCache } from "./load/cache.ts";
 
 // Resolved from this file, so a build works from any working directory.
 const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -24,8 +25,11 @@ export interface SiteOptions {
   readonly output?: string;
   /** Preview: show drafts and scheduled items, marked. */
   readonly includeDrafts?: boolean;
-  /** Watch mode: delete pages a rebuild no longer writes (a deleted item's page). */
-  readonly removeOrphans?: boolean;
+  /**
+   * The preview: rebuilds remember items already read and pages already written, and only
+   * write what changed; pages a rebuild no longer makes (a deleted item's) are removed.
+   */
+  readonly incremental?: boolean;
   /** Filled in with the time the collection pages took. */
   readonly timings?: Timings;
   /**
@@ -53,6 +57,7 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
   on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
+  on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => void): void;
   ignores: Set<string>;
   setQuietMode(quiet: boolean): void;
 }
@@ -87,36 +92,40 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // Content and data files are watched above; src/ changes need a restart of the preview.
   eleventyConfig.setWatchJavaScriptDependencies(false);
 
+  // The preview's memory between rebuilds (see SiteOptions.incremental).
+  const itemCache = options.incremental ? new ItemCache() : undefined;
+  const written: WrittenPages | undefined = options.incremental ? new Map() : undefined;
+  let firstBuild = true;
+  if (written) {
+    const itemFolders = ["content/articles", "content/issues"].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
+    eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
+      // Items and notes are in the pages' keys; anything else (a data file, a template, the
+      // stylesheet) may show on any page, so every page is written again.
+      const onlyContent = changedFiles.every((file) => itemFolders.some((folder) => path.resolve(file).startsWith(folder)));
+      if (!onlyContent) written.clear();
+    });
+  }
+
   eleventyConfig.addGlobalData("digest", async () => {
-    digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false));
+    digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, undefined, itemCache));
     return digest;
   });
 
   eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
-    // A fresh environment each build, so an edited template is compiled again.
     const started = performance.now();
-    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), collectionPages(currentDigest()), directories.output);
-    if (options.removeOrphans) {
-      const written = [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections];
-      await removeOrphans(directories.output, written, ["css/"]);
+    const before = new Set(written?.keys());
+    // A fresh environment each build, so an edited template is compiled again.
+    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), collectionPages(currentDigest()), directories.output, written);
+    if (written && firstBuild) {
+      // The output may hold pages of an earlier session: keep only what this build made.
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/"]);
+    } else if (written) {
+      await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }
+    firstBuild = false;
     if (options.timings) options.timings.collections = performance.now() - started;
   });
   return { pathPrefix: await basePathOf(options.root) };
-}
-
-/** Where a build's time went, in milliseconds, for the benchmark and --verbose. */
-export type Timings = Record<string, number>;
-
-export async function loadDigest(root: string, includeDrafts: boolean, timings?: Timings): Promise<Digest> {
-  let started = performance.now();
-  const content = await loadContent({ root, includeDrafts });
-  if (timings) timings.load = performance.now() - started;
-  started = performance.now();
-  // Frozen, so Eleventy shares this object with every page instead of copying it per page.
-  const digest = Object.freeze(buildDigest(content));
-  if (timings) timings.group = performance.now() - started;
-  return digest;
 }
 
 /**

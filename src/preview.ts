@@ -26,7 +26,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // The dev server serves the site under the path it will be published at.
     pathPrefix: await basePathOf(options.root),
     config: (eleventyConfig: EleventyConfig) =>
-      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, removeOrphans: true }),
+      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true }),
   });
   await eleventy.init();
   const rebuildFor = (await eleventy.watch()) as (changedPath: string) => Promise<void>;

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type nunjucks from "nunjucks";
-import type { Digest } from "./model/views.ts";
+import type { Digest, FeedEntry, IssueView, ListingPage } from "./model/views.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html". */
@@ -16,6 +16,12 @@ export interface PageJob {
   readonly template: string;
   /** What the template sees besides `digest`. */
   readonly data: Readonly<Record<string, unknown>>;
+  /**
+   * Everything the page is made from that can change without the site's settings, data files
+   * or templates changing: item views (the same object while an item is unchanged), notes,
+   * neighbours. Same key as last time, same page.
+   */
+  readonly key: readonly unknown[];
 }
 
 /** The file a site path is written to: "/issues/2020-w49/" → "issues/2020-w49/index.html". */
@@ -26,23 +32,50 @@ export function outputFile(sitePath: string): string {
 
 export function collectionPages(digest: Digest): PageJob[] {
   return [
-    ...digest.items.map((item) => ({ output: outputFile(item.path), template: "views/item.njk", data: { item } })),
-    ...digest.issues.map((issue) => ({ output: outputFile(issue.path), template: "views/issue.njk", data: { issue } })),
-    ...digest.countryPages.map((listing) => ({ output: outputFile(listing.path), template: "views/country.njk", data: { listing } })),
-    ...digest.tagPages.map((listing) => ({ output: outputFile(listing.path), template: "views/tag.njk", data: { listing } })),
-    ...digest.feeds.all.flatMap((feed) => [
-      { output: outputFile(feed.atomPath), template: "views/feed-atom.njk", data: { feed } },
-      { output: outputFile(feed.jsonPath), template: "views/feed-json.njk", data: { feed } },
-    ]),
+    ...digest.items.map((item) => ({ output: outputFile(item.path), template: "views/item.njk", data: { item }, key: [item] })),
+    ...digest.issues.map((issue) => ({ output: outputFile(issue.path), template: "views/issue.njk", data: { issue }, key: issueKey(issue) })),
+    ...digest.countryPages.map((listing) => ({ output: outputFile(listing.path), template: "views/country.njk", data: { listing }, key: listingKey(listing) })),
+    ...digest.tagPages.map((listing) => ({ output: outputFile(listing.path), template: "views/tag.njk", data: { listing }, key: listingKey(listing) })),
+    ...digest.feeds.all.flatMap((feed) => {
+      const key = [feed.key, feed.updatedIso, ...feed.entries.flatMap(entryKey)];
+      return [
+        { output: outputFile(feed.atomPath), template: "views/feed-atom.njk", data: { feed }, key },
+        { output: outputFile(feed.jsonPath), template: "views/feed-json.njk", data: { feed }, key },
+      ];
+    }),
   ];
+}
+
+function issueKey(issue: IssueView): unknown[] {
+  return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
+}
+
+function listingKey(listing: ListingPage): unknown[] {
+  return [listing.owner.slug, listing.owner.itemCount, listing.pageNumber, listing.pageCount, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
+}
+
+function entryKey(entry: FeedEntry): unknown[] {
+  return entry.issue ? [entry.title, entry.updatedIso, entry.contentHtml, ...issueKey(entry.issue)] : [entry.item];
+}
+
+/** The keys of the pages written last time, by output file: what the preview may skip. */
+export type WrittenPages = Map<string, readonly unknown[]>;
+
+function sameKey(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 /** Pages rendered at a time, and batches whose files may be in writing at once. */
 const BATCH = 64;
 const BATCHES_IN_FLIGHT = 4;
 
-/** Renders and writes `jobs` below `output`; returns the files written, absolute. */
-export async function writePages(env: nunjucks.Environment, digest: Digest, jobs: readonly PageJob[], output: string): Promise<string[]> {
+/**
+ * Renders and writes `jobs` below `output`; returns every job's file, absolute. With `written`
+ * (the preview), a page whose key is the same as when it was last written is skipped, and
+ * `written` is brought up to date.
+ */
+export async function writePages(env: nunjucks.Environment, digest: Digest, allJobs: readonly PageJob[], output: string, written?: WrittenPages): Promise<string[]> {
+  const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const templates = new Map<string, nunjucks.Template>();
   const templateOf = (name: string) => {
     let template = templates.get(name);
@@ -53,6 +86,8 @@ export async function writePages(env: nunjucks.Environment, digest: Digest, jobs
     return template;
   };
   const files = jobs.map((job) => path.join(output, job.output));
+  // Every job's file, the skipped ones too: the preview's list of pages that should exist.
+  const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
   await Promise.all([...new Set(files.map((file) => path.dirname(file)))].map((dir) => mkdir(dir, { recursive: true })));
   // Rendering is work for this thread, writing is work for the I/O threads: the next batch is
   // rendered while the last ones are written, and the batches in flight bound the memory held.
@@ -63,5 +98,9 @@ export async function writePages(env: nunjucks.Environment, digest: Digest, jobs
     if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }
   await Promise.all(inFlight);
-  return files;
+  if (written) {
+    written.clear();
+    for (const job of allJobs) written.set(job.output, job.key);
+  }
+  return all;
 }

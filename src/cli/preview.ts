@@ -28,6 +28,8 @@ if (args.includes("--child")) {
 async function runPreview(): Promise<void> {
   try {
     const preview = await startPreview({ root, ...(flag("--output") ? { output: flag("--output") } : {}), ...(port === undefined ? {} : { port }) });
+    // Eleventy says "Watching…" before its watcher is ready; this line comes once it is.
+    console.log(`[preview] Ready: rebuilding on changes to ${path.join(root, "content")} and the templates.`);
     const stop = async () => {
       await preview.stop();
       process.exit(0);

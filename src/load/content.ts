@@ -1,6 +1,7 @@
 // Reads everything under content/, validates it all, and either returns the content of a
 // build or throws one ContentError that lists every problem found. Nothing is written here,
 // so a build that fails at this point leaves the published site as it was.
+import { statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { actorSchema, countrySchema, siteSchema, themeSchema } from "../model/schemas.ts";
@@ -8,7 +9,9 @@ import type { Content, Item, WeeklyNote } from "../model/content.ts";
 import { ContentError, type Problem } from "../problems.ts";
 import { loadList, loadObject } from "./data-files.ts";
 import { markdownFiles } from "./files.ts";
-import { loadItem } from "./items.ts";
+import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
+import { startBodyRenderer } from "./render-bodies.ts";
+import type { ItemCache } from "./cache.ts";
 import { loadNote } from "./notes.ts";
 import { FIGURES_FILE, loadFigures } from "./figures.ts";
 
@@ -19,6 +22,8 @@ export interface LoadOptions {
   readonly includeDrafts?: boolean;
   /** The build's clock, for holding back items dated in the future. */
   readonly now?: DateTime;
+  /** The preview keeps items it has read between rebuilds. */
+  readonly cache?: ItemCache;
 }
 
 export const DATA_FILES = {
@@ -75,7 +80,40 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const zone = site.value?.timeZone ?? "UTC";
   const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
   const articleFiles = await markdownFiles(path.join(root, "content/articles"));
-  const itemResults = articleFiles.map((relative) => loadItem(relative, { root, zone, now, countrySlugs, tagSlugs }));
+  // Started now, so a worker thread is ready by the time the bodies are.
+  const bodyRenderer = startBodyRenderer(options.cache ? 0 : articleFiles.length);
+  const itemContext = { root, zone, now, countrySlugs, tagSlugs };
+  const cache = options.cache;
+  cache?.useContext(JSON.stringify([zone, [...countrySlugs], [...tagSlugs]]));
+  cache?.keepOnly(new Set(articleFiles));
+  const itemResults: ItemResult[] = [];
+  const pending: { index: number; parsed: ParsedItem; stamp: string }[] = [];
+  articleFiles.forEach((relative, index) => {
+    let stamp = "";
+    if (cache) {
+      const info = statSync(path.join(root, "content/articles", relative));
+      stamp = `${info.size}:${info.mtimeMs}`;
+      const cached = cache.get(relative, stamp);
+      if (cached) {
+        // The clock moves on between rebuilds: an embargo may have ended since.
+        const item = cached.item && cached.item.scheduled !== cached.item.date > now ? { ...cached.item, scheduled: cached.item.date > now } : cached.item;
+        itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems };
+        cache.set(relative, stamp, itemResults[index]!);
+        return;
+      }
+    }
+    const result = parseItem(relative, itemContext);
+    itemResults[index] = { problems: result.problems };
+    if (result.parsed) pending.push({ index, parsed: result.parsed, stamp });
+    else cache?.set(relative, stamp, itemResults[index]!);
+  });
+  // Markdown, the largest cost, all at once: on every core when there is much of it.
+  const bodies = await bodyRenderer.render(pending.map(({ parsed }) => parsed.body));
+  pending.forEach(({ index, parsed, stamp }, i) => {
+    const { body: _body, ...fields } = parsed;
+    itemResults[index] = { item: { ...fields, bodyHtml: bodies[i]! }, problems: itemResults[index]!.problems };
+    cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
+  });
   const allItems: Item[] = [];
   for (const result of itemResults) {
     problems.push(...result.problems);

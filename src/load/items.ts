@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseFrontMatter } from "../frontmatter.ts";
-import { renderMarkdown } from "../markdown.ts";
 import { itemFrontMatterSchema } from "../model/schemas.ts";
 import type { Item } from "../model/content.ts";
 import type { Problem } from "../problems.ts";
@@ -24,8 +23,13 @@ export interface ItemContext {
 
 export type ItemResult = { item?: Item; problems: Problem[] };
 
+/** An item read and checked, its Markdown body not rendered yet (see render-bodies.ts). */
+export type ParsedItem = Omit<Item, "bodyHtml"> & { readonly body: string };
+
+export type ParseResult = { parsed?: ParsedItem; problems: Problem[] };
+
 /** `relative` is the path below content/articles/, e.g. "2020/niger-toumour-attack.md". */
-export function loadItem(relative: string, ctx: ItemContext): ItemResult {
+export function parseItem(relative: string, ctx: ItemContext): ParseResult {
   const file = `content/articles/${relative}`;
   const placement = /^(\d{4})\/([^/]+)\.md$/.exec(relative);
   if (!placement) {
@@ -41,12 +45,12 @@ export function loadItem(relative: string, ctx: ItemContext): ItemResult {
   // Read synchronously: with thousands of items, one promise per file costs more than the
   // reads themselves, and the parsing that follows is CPU work anyway.
   const source = readFileSync(path.join(ctx.root, file), "utf8");
-  const parsed = parseFrontMatter(source);
-  if (!parsed.ok) {
-    problems.push({ file, field: "front matter", message: parsed.message, ...(parsed.line ? { line: parsed.line } : {}) });
+  const frontMatter = parseFrontMatter(source);
+  if (!frontMatter.ok) {
+    problems.push({ file, field: "front matter", message: frontMatter.message, ...(frontMatter.line ? { line: frontMatter.line } : {}) });
     return { problems };
   }
-  const fm = parsed.value;
+  const fm = frontMatter.value;
   const at = (fieldPath: (string | number)[]) => {
     const line = fm.lineOf(fieldPath);
     return line === undefined ? {} : { line };
@@ -69,7 +73,7 @@ export function loadItem(relative: string, ctx: ItemContext): ItemResult {
   if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
   const data = result.data;
 
-  const item: Item = {
+  const parsed: ParsedItem = {
     slug,
     year,
     file,
@@ -85,9 +89,9 @@ export function loadItem(relative: string, ctx: ItemContext): ItemResult {
     ...(data.location ? { location: data.location } : {}),
     draft: data.draft,
     scheduled: date.date > ctx.now,
-    bodyHtml: renderMarkdown(fm.body),
+    body: fm.body,
   };
-  return { item, problems };
+  return { parsed, problems };
 }
 
 /** A file's problems top to bottom, whole-file ones first. */

@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   preview.stdout!.on("data", (chunk) => (log += chunk));
   preview.stderr!.on("data", (chunk) => (log += chunk));
-  await until("the first build", () => exists("articles/2020/second/index.html"), 40_000);
+  await until("the preview to be ready", async () => log.includes("[preview] Ready"), 40_000);
   await until("the server", () => served("/").then((r) => r.status === 200, () => false));
 });
 
@@ -73,6 +73,24 @@ describe("the preview", () => {
     const page = await served("/articles/2020/a-draft/");
     expect(page.status).toBe(200);
     expect(page.body).toContain('<strong class="status">Draft</strong>');
+  });
+
+  it("writes again only the pages an edit changes, and every page after a data file edit", async () => {
+    const mtime = (relative: string) => stat(site(relative)).then((info) => info.mtimeMs);
+    await writeItem(fixture.root, { path: "2020/elsewhere", title: "Elsewhere", date: "2020-11-10", countries: ["niger"] });
+    await until("the new item", () => exists("articles/2020/elsewhere/index.html"));
+    const untouched = await mtime("articles/2020/elsewhere/index.html");
+    const olderIssue = await mtime("issues/2020-w46/index.html");
+    await writeItem(fixture.root, { ...second, title: "Second item, retitled" });
+    await until("the retitled item", () => read("articles/2020/second/index.html").then((html) => html.includes("Second item, retitled")));
+    expect(await mtime("articles/2020/elsewhere/index.html")).toBe(untouched);
+    expect(await mtime("issues/2020-w46/index.html")).toBe(olderIssue);
+    expect(await read("countries/niger/index.html")).toContain("Second item, retitled");
+
+    await writeText(fixture.root, "content/_data/themes.ts", dataFile([{ slug: "elections", name: "Elections and votes", description: "Votes." }]));
+    await until("every page written again", async () => (await mtime("articles/2020/elsewhere/index.html")) !== untouched);
+    await writeItem(fixture.root, second);
+    await until("the title restored", () => read("articles/2020/second/index.html").then((html) => html.includes(">Second item<")));
   });
 
   it("updates an edited item everywhere it appears", async () => {

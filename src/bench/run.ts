@@ -1,0 +1,222 @@
+// `npm run bench`: how the build scales with the archive. For each size it generates the
+// seeded corpus, then measures, each as the median of --runs runs in fresh processes:
+//   - the plain markdown-it loop over the same items (the yardstick every ratio refers to);
+//   - the full production build, every page and feed, and its peak memory;
+//   - Hugo over the same items, where Debian's hugo is installed;
+// and, with the preview running, how long after saving an edited item, and a new one, the
+// pages that show it are written. Prints a table and writes bench-results/*.json.
+//
+//   npm run bench                          1,000, 4,000 and 10,000 items, 3 runs each
+//   npm run bench -- --sizes 1000 --runs 1 a quick look
+//   npm run bench -- --no-hugo --no-preview
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCorpus, writeCorpus } from "./corpus.ts";
+import { writeHugoSite } from "./hugo-site.ts";
+
+const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const tsxLoader = createRequire(import.meta.url).resolve("tsx/esm");
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+const sizes = (option("--sizes") ?? "1000,4000,10000").split(",").map(Number);
+const runs = Number(option("--runs") ?? 3);
+const withHugo = !args.includes("--no-hugo") && hasCommand("hugo");
+const withPreview = !args.includes("--no-preview");
+
+interface Measure {
+  readonly seconds: number;
+  readonly peakMiB?: number;
+}
+
+interface Row {
+  readonly items: number;
+  readonly pages: number;
+  readonly loop: Measure;
+  readonly build: Measure;
+  readonly buildRatio: number;
+  readonly hugo?: Measure & { readonly ratio: number };
+  readonly editSeconds?: number;
+  readonly addSeconds?: number;
+}
+
+/** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
+async function timed(command: string, commandArgs: string[], cwd: string): Promise<Measure & { output: string }> {
+  const started = performance.now();
+  const child = spawn(command, commandArgs, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  let peakKiB = 0;
+  const poll = setInterval(() => (peakKiB = Math.max(peakKiB, highWaterMark(child.pid))), 25);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+  clearInterval(poll);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed (${code}):\n${output}`);
+  return { seconds, ...(peakKiB ? { peakMiB: peakKiB / 1024 } : {}), output };
+}
+
+/** VmHWM: the most memory the process has held, in KiB (Linux); 0 where it cannot be read. */
+function highWaterMark(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function median(measures: Measure[]): Measure {
+  const sorted = [...measures].sort((a, b) => a.seconds - b.seconds);
+  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  const peaks = measures.flatMap((m) => (m.peakMiB === undefined ? [] : [m.peakMiB]));
+  return { seconds: middle.seconds, ...(peaks.length ? { peakMiB: Math.max(...peaks) } : {}) };
+}
+
+async function repeat(times: number, once: () => Promise<Measure>): Promise<Measure> {
+  const results: Measure[] = [];
+  for (let i = 0; i < times; i++) results.push(await once());
+  return median(results);
+}
+
+function hasCommand(name: string): boolean {
+  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => existsSync(path.join(dir, name)));
+}
+
+/** Starts the preview on `root`, edits an item and adds one, and times until their pages show it. */
+async function previewLatency(root: string, output: string, newestItem: string): Promise<{ edit: number; add: number }> {
+  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/preview.ts"), "--root", root, "--output", output, "--watch-only", "--child"], {
+    cwd: project,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  try {
+    await until(() => log.includes("[preview] Ready"), 600_000, () => log);
+    // Eleventy's watcher (chokidar) misses a change made in the first moments after it says it
+    // is ready; an editor never saves that fast, so the measurement starts once it has settled.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const file = path.join(root, newestItem);
+    const source = await readFile(file, "utf8");
+    const slug = path.basename(newestItem, ".md");
+    const year = path.basename(path.dirname(newestItem));
+    const itemPage = path.join(output, "articles", year, slug, "index.html");
+
+    const edited = `Edited ${Date.now()}`;
+    let started = performance.now();
+    await writeFile(file, source.replace(/^title: .*$/m, `title: ${JSON.stringify(edited)}`));
+    await until(() => contains(itemPage, edited) && contains(path.join(output, "index.html"), edited), 120_000, () => log);
+    const edit = (performance.now() - started) / 1000;
+
+    const added = `Added ${Date.now()}`;
+    const addedFile = path.join(path.dirname(file), `${slug}-added.md`);
+    started = performance.now();
+    await writeFile(addedFile, source.replace(/^title: .*$/m, `title: ${JSON.stringify(added)}`));
+    const addedPage = path.join(output, "articles", year, `${slug}-added`, "index.html");
+    await until(() => contains(addedPage, added) && contains(path.join(output, "index.html"), added), 120_000, () => log);
+    const add = (performance.now() - started) / 1000;
+    await rm(addedFile);
+    return { edit, add };
+  } finally {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  }
+}
+
+function contains(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, "utf8").includes(text);
+  } catch {
+    return false;
+  }
+}
+
+async function until(check: () => boolean, timeout: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`the preview did not show the change in time:\n${log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function measureSize(items: number, work: string): Promise<Row> {
+  const root = path.join(work, `corpus-${items}`);
+  const files = generateCorpus({ items });
+  await writeCorpus(root, files);
+  const out = (name: string) => path.join(work, `out-${items}-${name}`);
+
+  const loop = await repeat(runs, async () => {
+    await rm(out("loop"), { recursive: true, force: true });
+    return timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/bench/loop-cli.ts"), path.join(root, "content"), out("loop")], project);
+  });
+  let pages = 0;
+  const build = await repeat(runs, async () => {
+    // A fresh output each run: no previous site to move aside.
+    await rm(path.join(root, "_site"), { recursive: true, force: true });
+    const result = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], root);
+    pages = Number(/Built (\d+) pages/.exec(result.output)?.[1] ?? 0);
+    return result;
+  });
+  let hugo: Row["hugo"];
+  if (withHugo) {
+    await writeHugoSite(root);
+    const measured = await repeat(runs, async () => {
+      await rm(out("hugo"), { recursive: true, force: true });
+      return timed("hugo", ["--quiet", "--destination", out("hugo")], root);
+    });
+    hugo = { ...measured, ratio: measured.seconds / loop.seconds };
+  }
+  let latency: { edit: number; add: number } | undefined;
+  if (withPreview) {
+    const newest = files.filter((f) => f.path.startsWith("content/articles/")).at(-1)!.path;
+    latency = await previewLatency(root, out("preview"), newest);
+  }
+  return {
+    items, pages, loop, build, buildRatio: build.seconds / loop.seconds,
+    ...(hugo ? { hugo } : {}),
+    ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
+  };
+}
+
+const s = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)} s`);
+const mib = (value: number | undefined) => (value === undefined ? "—" : `${Math.round(value)} MiB`);
+const x = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
+
+const work = await mkdtemp(path.join(tmpdir(), "sahel-digest-bench-"));
+const rows: Row[] = [];
+try {
+  for (const items of sizes) {
+    console.error(`measuring ${items} items...`);
+    rows.push(await measureSize(items, work));
+  }
+} finally {
+  if (!args.includes("--keep")) await rm(work, { recursive: true, force: true });
+}
+
+const header = ["items", "pages", "markdown-it loop", "full build", "build ÷ loop", "peak memory", ...(withHugo ? ["Hugo", "Hugo ÷ loop", "Hugo memory"] : []), ...(withPreview ? ["edit → pages", "add → pages"] : [])];
+const table = [
+  `| ${header.join(" | ")} |`,
+  `|${header.map(() => "---").join("|")}|`,
+  ...rows.map((r) => `| ${[r.items.toLocaleString("en"), r.pages.toLocaleString("en"), s(r.loop.seconds), s(r.build.seconds), x(r.buildRatio), mib(r.build.peakMiB), ...(withHugo ? [s(r.hugo?.seconds), x(r.hugo?.ratio), mib(r.hugo?.peakMiB)] : []), ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : [])].join(" | ")} |`),
+];
+const first = rows[0];
+const last = rows.at(-1);
+const scaling = first && last && last !== first ? last.build.seconds / first.build.seconds : undefined;
+console.log(table.join("\n"));
+if (scaling !== undefined && first && last) {
+  console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);
+}
+const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, runs, rows, scaling };
+await mkdir(path.join(project, "bench-results"), { recursive: true });
+const stamp = report.date.replace(/[:.]/g, "-");
+await writeFile(path.join(project, "bench-results", `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(path.join(project, "bench-results", "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.json.`);

@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateCorpus, seededRandom, writeCorpus } from "../../src/bench/corpus.ts";
+import { loadContent } from "../../src/load/content.ts";
+import { parseFrontMatter } from "../../src/frontmatter.ts";
+import { renderMarkdown } from "../../src/markdown.ts";
+
+describe("the benchmark corpus", () => {
+  it("is the same, byte for byte, for the same seed, and differs for another", () => {
+    const first = generateCorpus({ items: 200 });
+    const second = generateCorpus({ items: 200 });
+    expect(second).toEqual(first);
+    expect(generateCorpus({ items: 200, seed: 7 })).not.toEqual(first);
+    expect(seededRandom(1)()).toBe(seededRandom(1)());
+  });
+
+  it("has the items asked for, of about 700 words, over many weeks", () => {
+    const files = generateCorpus({ items: 300 });
+    const items = files.filter((f) => f.path.startsWith("content/articles/"));
+    expect(items).toHaveLength(300);
+    const words = items.reduce((sum, f) => sum + f.text.split(/\s+/).length, 0) / items.length;
+    expect(words).toBeGreaterThan(600);
+    expect(words).toBeLessThan(850);
+    // About four items a day: 300 items span 11 weeks, and every fourth week has a note.
+    const weeks = new Set(items.map((f) => /date: (\S+)/.exec(f.text)![1]!.slice(0, 10)));
+    expect(weeks.size).toBeGreaterThan(60);
+    expect(files.filter((f) => f.path.startsWith("content/issues/"))).toHaveLength(3);
+  });
+
+  const dirs: string[] = [];
+  afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+  it("is valid content, and bodies rendered on two threads match one thread's, in order", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahel-digest-corpus-"));
+    dirs.push(root);
+    // Enough items for the loader to hand half the bodies to a worker thread.
+    await writeCorpus(root, generateCorpus({ items: 600 }));
+    const content = await loadContent({ root });
+    expect(content.items).toHaveLength(600);
+    for (const item of content.items) {
+      const parsed = parseFrontMatter(await readFile(path.join(root, item.file), "utf8"));
+      if (!parsed.ok) throw new Error(item.file);
+      expect(item.bodyHtml, item.file).toBe(renderMarkdown(parsed.value.body));
+    }
+  });
+});
