@@ -1,6 +1,8 @@
-// Eleventy's entry point for `npm start` (the preview). `npm run build` configures Eleventy
-// the same way through src/build.ts. Everything lives in the plugin; this file only says
-// where the project is and whether drafts show.
+// Eleventy's entry point when Eleventy's own command line is used on this project
+// (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --serve`). `npm run build` (src/build.ts) and
+// `npm start` (src/preview.ts) configure Eleventy through the same plugin, and add the atomic
+// swap and the incremental preview. Everything lives in the plugin; this file only says where
+// the project is and whether drafts show.
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { configureSite } from "./src/plugin.ts";
@@ -10,7 +12,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default async function (eleventyConfig) {
   return configureSite(eleventyConfig, {
     root,
-    // The preview shows drafts and scheduled items, marked as such; a build never does.
+    // Serving or watching shows drafts and scheduled items, marked; a build never does.
     includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
   });
 }

@@ -46,7 +46,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { configureSite } = await import("./plugin.ts");
     const eleventy = new Eleventy(undefined, staging, {
       quietMode: !options.verbose,
-      // No config file: .eleventy.js is for the preview; here the plugin is configured directly.
+      // No config file: .eleventy.js is for Eleventy's own command line; here the plugin is configured directly.
       configPath: false,
       config: (eleventyConfig: EleventyConfig) =>
         configureSite(eleventyConfig, {

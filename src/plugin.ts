@@ -1,6 +1,8 @@
 // The only place that knows about Eleventy. It loads and groups the content once per build
-// (src/load, src/digest), hands the result to the templates as the global `digest`, and
-// gives the templates the few filters they need to turn site paths into links.
+// (src/site-data.ts), hands the result to the templates as the global `digest`, gives them
+// the filters that turn site paths into links, and after Eleventy has written the site's
+// single pages, writes the collection pages (src/render.ts). In the preview it also keeps
+// what rebuilds can reuse, and removes the pages of deleted items.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
@@ -43,7 +45,6 @@ export interface SiteOptions {
 // Eleventy ships no type declarations; this is the part of its config API used here.
 export interface EleventyConfig {
   addGlobalData(name: string, value: () => unknown): void;
-  addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
   setInputDirectory(dir: string): void;
@@ -52,14 +53,12 @@ export interface EleventyConfig {
   setLayoutsDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
-  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
-  setServerOptions(options: Record<string, unknown>): void;
   setLibrary(name: string, library: unknown): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => void): void;
   ignores: Set<string>;
-  setQuietMode(quiet: boolean): void;
 }
 
 /**
@@ -91,6 +90,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // Eleventy's dependency spider parses JavaScript with acorn and stops at TypeScript syntax.
   // Content and data files are watched above; src/ changes need a restart of the preview.
   eleventyConfig.setWatchJavaScriptDependencies(false);
+  // Eleventy waits for a saved file to stay the same size for 150 ms before it rebuilds; an
+  // editor's save of a few kilobytes is complete well within 50.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
   // The preview's memory between rebuilds (see SiteOptions.incremental).
   const itemCache = options.incremental ? new ItemCache() : undefined;
@@ -106,8 +108,12 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     });
   }
 
+  // SAHEL_DIGEST_TIMINGS=1 prints where each (re)build's time went.
+  const showTimings = Boolean(process.env.SAHEL_DIGEST_TIMINGS);
+  let rebuildTimings: Timings = {};
   eleventyConfig.addGlobalData("digest", async () => {
-    digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, undefined, itemCache));
+    rebuildTimings = {};
+    digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
     return digest;
   });
 
@@ -123,7 +129,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }
     firstBuild = false;
-    if (options.timings) options.timings.collections = performance.now() - started;
+    rebuildTimings.collections = performance.now() - started;
+    if (options.timings) options.timings.collections = rebuildTimings.collections;
+    if (showTimings) console.log(`[timings] ${Object.entries(rebuildTimings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
   });
   return { pathPrefix: await basePathOf(options.root) };
 }

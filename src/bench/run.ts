@@ -9,7 +9,7 @@
 //   npm run bench                          1,000, 4,000 and 10,000 items, 3 runs each
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
 //   npm run bench -- --no-hugo --no-preview
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -49,6 +49,8 @@ interface Row {
 
 /** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
 async function timed(command: string, commandArgs: string[], cwd: string): Promise<Measure & { output: string }> {
+  // Written files still being flushed to disk would slow whichever run comes next.
+  if (process.platform !== "win32") spawnSync("sync");
   const started = performance.now();
   const child = spawn(command, commandArgs, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -78,12 +80,6 @@ function median(measures: Measure[]): Measure {
   const middle = sorted[Math.floor(sorted.length / 2)]!;
   const peaks = measures.flatMap((m) => (m.peakMiB === undefined ? [] : [m.peakMiB]));
   return { seconds: middle.seconds, ...(peaks.length ? { peakMiB: Math.max(...peaks) } : {}) };
-}
-
-async function repeat(times: number, once: () => Promise<Measure>): Promise<Measure> {
-  const results: Measure[] = [];
-  for (let i = 0; i < times; i++) results.push(await once());
-  return median(results);
 }
 
 function hasCommand(name: string): boolean {
@@ -153,27 +149,30 @@ async function measureSize(items: number, work: string): Promise<Row> {
   await writeCorpus(root, files);
   const out = (name: string) => path.join(work, `out-${items}-${name}`);
 
-  const loop = await repeat(runs, async () => {
-    await rm(out("loop"), { recursive: true, force: true });
-    return timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/bench/loop-cli.ts"), path.join(root, "content"), out("loop")], project);
-  });
+  // The runs of the loop, the build and Hugo take turns, so that all three meet the same
+  // conditions on a shared machine; each figure is the median of its runs.
   let pages = 0;
-  const build = await repeat(runs, async () => {
+  const loopRuns: Measure[] = [];
+  const buildRuns: Measure[] = [];
+  const hugoRuns: Measure[] = [];
+  if (withHugo) await writeHugoSite(root);
+  for (let run = 0; run < runs; run++) {
+    await rm(out("loop"), { recursive: true, force: true });
+    loopRuns.push(await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/bench/loop-cli.ts"), path.join(root, "content"), out("loop")], project));
     // A fresh output each run: no previous site to move aside.
     await rm(path.join(root, "_site"), { recursive: true, force: true });
     const result = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], root);
     pages = Number(/Built (\d+) pages/.exec(result.output)?.[1] ?? 0);
-    return result;
-  });
-  let hugo: Row["hugo"];
-  if (withHugo) {
-    await writeHugoSite(root);
-    const measured = await repeat(runs, async () => {
+    buildRuns.push(result);
+    if (withHugo) {
       await rm(out("hugo"), { recursive: true, force: true });
-      return timed("hugo", ["--quiet", "--destination", out("hugo")], root);
-    });
-    hugo = { ...measured, ratio: measured.seconds / loop.seconds };
+      hugoRuns.push(await timed("hugo", ["--quiet", "--destination", out("hugo")], root));
+    }
   }
+  const loop = median(loopRuns);
+  const build = median(buildRuns);
+  const hugoMedian = withHugo ? median(hugoRuns) : undefined;
+  const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
   let latency: { edit: number; add: number } | undefined;
   if (withPreview) {
     const newest = files.filter((f) => f.path.startsWith("content/articles/")).at(-1)!.path;
