@@ -20,6 +20,9 @@ export function startBodyRenderer(expected: number): BodyRenderer {
   try {
     // A JavaScript bootstrap: worker threads do not inherit the TypeScript loader.
     worker = new Worker(new URL("./markdown-worker.mjs", import.meta.url));
+    // Should loading fail before the bodies are rendered, the worker must not keep the
+    // process alive: it is referenced only while a render waits for it.
+    worker.unref();
     failed = new Promise((resolve) => worker!.once("error", resolve));
   } catch {
     worker = undefined;
@@ -33,6 +36,8 @@ export function startBodyRenderer(expected: number): BodyRenderer {
           worker!.once("message", resolve);
           void failed.then(() => resolve(undefined));
         });
+        // Awaited now: the worker must keep the process alive until it answers.
+        worker.ref();
         worker.postMessage(bodies.slice(split));
         const ours = bodies.slice(0, split).map(renderMarkdown);
         // A worker that could not start only costs the parallelism.
