@@ -6,12 +6,11 @@ import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
 import type {
   ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, SitemapEntry, TagGroup, TagView,
 } from "./model/views.ts";
-import type { RegionMap } from "./map.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
 import { linksForPages } from "./links.ts";
 import { FigureIndex } from "./figures.ts";
-import { regionMap } from "./map.ts";
+import { regionMap, type RegionMap } from "./map.ts";
 import { countryFigures, issueOverview } from "./overview.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";

@@ -54,9 +54,9 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     loadList(root, DATA_FILES.themes, themeSchema),
   ]);
   const problems: Problem[] = [...site.problems, ...countries.problems, ...actors.problems, ...themes.problems];
-  const countryList = countries.value ?? [];
-  const actorList = actors.value ?? [];
-  const themeList = themes.value ?? [];
+  const countryList = countries.value;
+  const actorList = actors.value;
+  const themeList = themes.value;
   const countrySlugs = new Set(countries.slugs);
 
   actorList.forEach((actor) => {

@@ -25,6 +25,8 @@ export interface DataFile<T> {
 }
 
 export interface DataList<T> extends DataFile<T[]> {
+  /** The valid entries (invalid ones are reported and left out). */
+  readonly value: T[];
   /**
    * The slug of every entry that has one, valid or not: an entry with a missing field is
    * reported once, not again by every item that names it.
