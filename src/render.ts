@@ -4,7 +4,7 @@
 // a page here: most of a 10,000-item build. Rendered straight from the same Nunjucks
 // templates with finished data, they cost a fraction of that. Eleventy still renders the
 // site's single pages, copies assets, watches and serves.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest, FeedEntry, IssueView, ListingPage } from "./model/views.ts";
@@ -65,6 +65,17 @@ function sameKey(a: readonly unknown[] | undefined, b: readonly unknown[]): bool
   return a !== undefined && a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
+/**
+ * Writes a file under a temporary name and renames it into place. The preview's server reads
+ * pages while a rebuild writes them, and must never serve one half-written or empty. (A build
+ * writes into a folder nobody serves yet, so it writes in place.)
+ */
+async function writeWhole(file: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
 /** Pages rendered at a time, and batches whose files may be in writing at once. */
 const BATCH = 64;
 const BATCHES_IN_FLIGHT = 4;
@@ -91,9 +102,10 @@ export async function writePages(env: nunjucks.Environment, digest: Digest, allJ
   await Promise.all([...new Set(files.map((file) => path.dirname(file)))].map((dir) => mkdir(dir, { recursive: true })));
   // Rendering is work for this thread, writing is work for the I/O threads: the next batch is
   // rendered while the last ones are written, and the batches in flight bound the memory held.
+  const write = written ? writeWhole : writeFile;
   const inFlight: Promise<unknown>[] = [];
   for (let start = 0; start < jobs.length; start += BATCH) {
-    const batch = jobs.slice(start, start + BATCH).map((job, i) => writeFile(files[start + i]!, templateOf(job.template).render({ digest, ...job.data })));
+    const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, templateOf(job.template).render({ digest, ...job.data })));
     inFlight.push(Promise.all(batch));
     if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }

@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import nunjucks from "nunjucks";
+import type { Digest } from "../../src/model/views.ts";
+import { writePages, type PageJob, type WrittenPages } from "../../src/render.ts";
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A folder with one template, and an output folder holding an earlier "page". */
+async function setUp() {
+  const dir = await mkdtemp(path.join(tmpdir(), "sahel-digest-render-"));
+  dirs.push(dir);
+  await mkdir(path.join(dir, "templates"));
+  await writeFile(path.join(dir, "templates", "page.njk"), "<p>{{ text }}</p>\n");
+  const output = path.join(dir, "_site");
+  await mkdir(path.join(output, "a"), { recursive: true });
+  await writeFile(path.join(output, "a", "index.html"), "old page");
+  // A second name for the old page's file: what a server still sending it holds open.
+  await link(path.join(output, "a", "index.html"), path.join(dir, "held"));
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(dir, "templates")), { autoescape: true });
+  const jobs: PageJob[] = [{ output: "a/index.html", template: "page.njk", data: { text: "new page" }, key: ["new"] }];
+  return { dir, output, env, jobs };
+}
+
+describe("writePages", () => {
+  it("in the preview, replaces a page whole: the old file is never rewritten in place", async () => {
+    const { dir, output, env, jobs } = await setUp();
+    const written: WrittenPages = new Map();
+    await writePages(env, {} as Digest, jobs, output, written);
+    expect(await readFile(path.join(output, "a", "index.html"), "utf8")).toBe("<p>new page</p>\n");
+    expect(await readFile(path.join(dir, "held"), "utf8")).toBe("old page");
+    expect(await readdir(path.join(output, "a"))).toEqual(["index.html"]);
+  });
+
+  it("in a build, writes in place (the folder is not served yet)", async () => {
+    const { dir, output, env, jobs } = await setUp();
+    await writePages(env, {} as Digest, jobs, output);
+    // The same file written over: proof the two ways differ, so the test above can fail.
+    expect(await readFile(path.join(dir, "held"), "utf8")).toBe("<p>new page</p>\n");
+  });
+});
