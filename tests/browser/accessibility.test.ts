@@ -18,21 +18,24 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
     await site?.close();
   });
 
+  // One test per page and scheme: each stays short on a busy machine, and a failure names its page.
   for (const colorScheme of ["light", "dark"] as const) {
-    it(`passes axe-core's WCAG 2.1 A and AA rules on every kind of page, ${colorScheme}`, async () => {
-      const context = await browser.newContext({ colorScheme });
-      for (const [kind, sitePath] of PAGE_KINDS) {
-        const page = await context.newPage();
-        await page.goto(site.url + sitePath);
-        const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-        expect(violations, `${kind} (${colorScheme})`).toEqual([]);
-        // axe must actually have run its rules, not skipped the page.
-        expect(results.passes.length, kind).toBeGreaterThan(10);
-        await page.close();
-      }
-      await context.close();
-    });
+    for (const [kind, sitePath] of PAGE_KINDS) {
+      it(`passes axe-core's WCAG 2.1 A and AA rules on the ${kind} page, ${colorScheme}`, async () => {
+        const context = await browser.newContext({ colorScheme });
+        try {
+          const page = await context.newPage();
+          await page.goto(site.url + sitePath);
+          const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+          const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+          expect(violations).toEqual([]);
+          // axe must actually have run its rules, not skipped the page.
+          expect(results.passes.length).toBeGreaterThan(10);
+        } finally {
+          await context.close();
+        }
+      });
+    }
   }
 
   it("finds violations on a page made wrong on purpose", async () => {
