@@ -4,23 +4,30 @@ import MarkdownIt from "markdown-it";
 
 const SAFE_LINK = /^(?:https?:|mailto:|\/|#|\.{0,2}\/|[^:]*$)/i;
 
-function createRenderer() {
-  // linkify is off: it costs about 40 % of the rendering time, and editors link with
-  // [text](url). A bare address stays text.
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+function createRenderer(linkify: boolean) {
+  const md = new MarkdownIt({ html: false, linkify, typographer: false });
+  // Only addresses with a scheme become links: "fuzzy" matching would link "Ménaka.It" or
+  // "example.org" in a sentence, and would turn any address-like text into mail links.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
   // markdown-it already refuses javascript: and vbscript:, but lets data:image through.
   // Nothing on this site needs a data: link, and an allow-list cannot miss a new scheme.
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
   return md;
 }
 
-const renderer = createRenderer();
+// linkify costs about 40 % of the rendering time, and most bodies link only with [text](url),
+// so it runs only on bodies holding an address that does not open a link's destination "](",
+// an autolink "<" or a reference definition "]: ". The two renderers differ only in linkify,
+// so a body without such an address renders the same with either.
+const plain = createRenderer(false);
+const linking = createRenderer(true);
+const BARE_ADDRESS = /(?<!\]\(|<|\]:[ \t]*)(?:https?:\/\/|mailto:)/i;
 
 export function renderMarkdown(source: string): string {
-  return renderer.render(source);
+  return (BARE_ADDRESS.test(source) ? linking : plain).render(source);
 }
 
 /** For one-line fields that may carry emphasis but must stay inline (no <p>). */
 export function renderInlineMarkdown(source: string): string {
-  return renderer.renderInline(source);
+  return plain.renderInline(source);
 }

@@ -107,9 +107,13 @@ describe("hostile content", () => {
     const body = $(".prose").text();
     expect(body).toContain("<script>alert('body')</script>");
     expect(body).toContain("Template syntax: {{ digest.site.title }} {% include 'x' %} {# comment #}");
-    // Nothing in the pasted text becomes a link: not the javascript: and data: links, not the
-    // web addresses inside the pasted markup (bare addresses are not linked).
-    expect($(".prose a").map((_, el) => $(el).attr("href")).get()).toEqual([]);
+    // No javascript: or data: link is made. The only links are the two web addresses written
+    // inside the pasted markup: bare addresses become links, showing the address itself, and
+    // end where the pasted attribute's quote begins.
+    const links = $(".prose a").map((_, el) => ({ href: $(el).attr("href"), text: $(el).text(), attributes: Object.keys(el.attribs).sort() })).get();
+    expect(links).toEqual(
+      ["https://evil.example/", "https://ok.example/"].map((url) => ({ href: url, text: url, attributes: ["href"] })),
+    );
     expect($(".prose img").length).toBe(0);
   });
 

@@ -29,3 +29,36 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("{{ digest.site }} {% raw %} {# note #}")).toBe("<p>{{ digest.site }} {% raw %} {# note #}</p>\n");
   });
 });
+
+describe("bare addresses in a body", () => {
+  it("become links when they carry a scheme", () => {
+    expect(renderMarkdown("Read it at https://www.un.org/en/ today.")).toBe(
+      '<p>Read it at <a href="https://www.un.org/en/">https://www.un.org/en/</a> today.</p>\n',
+    );
+    expect(renderMarkdown("(see http://a.example/report.pdf)")).toContain('<a href="http://a.example/report.pdf">');
+    expect(renderMarkdown("Write to mailto:desk@a.example.")).toContain('<a href="mailto:desk@a.example">');
+  });
+  it("are found beside a Markdown link too", () => {
+    const html = renderMarkdown("[The report](https://a.example/r) and https://b.example/s");
+    expect(html).toContain('<a href="https://a.example/r">The report</a>');
+    expect(html).toContain('<a href="https://b.example/s">https://b.example/s</a>');
+  });
+  it("stay text without a scheme: names and domains in a sentence are not guessed at", () => {
+    for (const text of ["Ménaka.It was calm.", "See acleddata.com for counts.", "Write to desk@a.example."]) {
+      expect(renderMarkdown(text)).not.toContain("<a ");
+    }
+  });
+  it("are never linked in code", () => {
+    expect(renderMarkdown("`https://a.example/`")).toBe("<p><code>https://a.example/</code></p>\n");
+  });
+  it("never link to a refused scheme", () => {
+    const html = renderMarkdown("https://a.example/ and javascript:alert(1) and data:text/html,x");
+    expect(html.match(/<a /g)).toHaveLength(1);
+  });
+  it("render links, autolinks and references the same without a bare address", () => {
+    const source = "[x](https://a.example/) <https://b.example/> [y][r]\n\n[r]: https://c.example/\n";
+    expect(renderMarkdown(source)).toBe(
+      '<p><a href="https://a.example/">x</a> <a href="https://b.example/">https://b.example/</a> <a href="https://c.example/">y</a></p>\n',
+    );
+  });
+});
