@@ -4,7 +4,6 @@
 import { spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { collectionPages } from "./render.ts";
 import { loadDigest, type Timings } from "./site-data.ts";
 import type { EleventyConfig } from "./plugin.ts";
 
@@ -39,6 +38,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await rm(staging, { recursive: true, force: true });
   await removeLeftovers(output);
   await mkdir(path.dirname(output), { recursive: true });
+  let collectionPageCount = 0;
   try {
     // Imported only now, after the content is loaded: see src/site-data.ts.
     // @ts-expect-error Eleventy ships no type declarations.
@@ -54,6 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           output: staging,
           digest,
           timings,
+          onCollectionPages: (count) => (collectionPageCount = count),
           ...(options.templates ? { templates: options.templates } : {}),
         }),
     });
@@ -64,7 +65,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
-    return { output, pages: countPages(written) + collectionPages(digest).length, timings };
+    return { output, pages: countPages(written) + collectionPageCount, timings };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -20,13 +20,14 @@ const items: FixtureItem[] = [
 let root: string;
 let remove: () => Promise<void>;
 let site: string;
+let pagesReported: number;
 
 const page = async (sitePath: string): Promise<CheerioAPI> => load(await readFile(path.join(site, sitePath), "utf8"));
 const texts = ($: CheerioAPI, selector: string) => $(selector).map((_, el) => $(el).text().trim()).get();
 
 beforeAll(async () => {
   ({ root, remove } = await createFixture({ items, notes: { "2020-W49": ["Lead headline", "The editor's *lead*."] } }));
-  site = (await buildSite({ root })).output;
+  ({ output: site, pages: pagesReported } = await buildSite({ root }));
 });
 afterAll(async () => remove());
 
@@ -43,6 +44,9 @@ describe("the built site", () => {
       expect(files).toContain(expected);
     }
     expect(files.filter((f) => /^issues\/.+\/index\.html$/.test(f))).toHaveLength(3);
+    // What the build reports having written: every file but the copied stylesheet.
+    const written = await readdir(site, { recursive: true, withFileTypes: true });
+    expect(pagesReported).toBe(written.filter((entry) => entry.isFile() && !entry.parentPath.includes(`${path.sep}css`)).length);
   });
 
   it("lists exactly the week's items under the right countries on an issue page", async () => {
