@@ -80,7 +80,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const zone = site.value?.timeZone ?? "UTC";
   const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
   const articleFiles = await markdownFiles(path.join(root, "content/articles"));
-  // Started now, so a worker thread is ready by the time the bodies are.
+  // Started now: a worker thread renders bodies while the items are still being read.
   const bodyRenderer = startBodyRenderer(options.cache ? 0 : articleFiles.length);
   const itemContext = { root, zone, now, countrySlugs, tagSlugs };
   const cache = options.cache;
@@ -104,11 +104,14 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     }
     const result = parseItem(relative, itemContext);
     itemResults[index] = { problems: result.problems };
-    if (result.parsed) pending.push({ index, parsed: result.parsed, stamp });
+    if (result.parsed) {
+      pending.push({ index, parsed: result.parsed, stamp });
+      bodyRenderer.add(result.parsed.body);
+    }
     else cache?.set(relative, stamp, itemResults[index]!);
   });
-  // Markdown, the largest cost, all at once: on every core when there is much of it.
-  const bodies = await bodyRenderer.render(pending.map(({ parsed }) => parsed.body));
+  // Markdown, the largest cost: on every core when there is much of it.
+  const bodies = await bodyRenderer.finish();
   pending.forEach(({ index, parsed, stamp }, i) => {
     const { body: _body, ...fields } = parsed;
     itemResults[index] = { item: { ...fields, bodyHtml: bodies[i]! }, problems: itemResults[index]!.problems };
