@@ -34,7 +34,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const digest = await loadDigest(options.root, options.includeDrafts ?? false, timings);
   const staging = `${output}.building-${process.pid}`;
-  const previous = `${output}.previous-${process.pid}`;
+  // The time too: a later build may get this pid while this one's leftovers are being deleted.
+  const previous = `${output}.previous-${process.pid}-${Date.now()}`;
   await rm(staging, { recursive: true, force: true });
   await removeLeftovers(output);
   await mkdir(path.dirname(output), { recursive: true });
@@ -102,12 +103,16 @@ async function removeInBackground(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Previous sites that an interrupted build or a background rm left behind. */
+/**
+ * Previous sites that an interrupted build left behind, or that a background rm is still
+ * deleting (a build started soon after another): deleted in the background too, so that this
+ * build does not wait for them.
+ */
 async function removeLeftovers(output: string): Promise<void> {
   const parent = path.dirname(output);
   const prefix = `${path.basename(output)}.previous-`;
   const names = await readdir(parent).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
+  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => removeInBackground(path.join(parent, name))));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // `npm run build` as a publisher relies on it: atomic, without orphans, byte-for-byte repeatable.
 import { afterEach, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { buildSite } from "../../src/build.ts";
@@ -80,6 +80,21 @@ describe("npm run build", () => {
     await buildSite({ root });
     const after = await snapshot(path.join(root, "_site"));
     expect(Object.keys(after).filter((f) => f.includes("doomed"))).toEqual([]);
+  });
+
+  it("clears away earlier sites: the one it replaces and any an interrupted build left", async () => {
+    const root = await fixture();
+    await buildSite({ root });
+    const leftover = path.join(root, "_site.previous-1234-1700000000000");
+    await mkdir(path.join(leftover, "articles/2020/old"), { recursive: true });
+    await writeFile(path.join(leftover, "articles/2020/old/index.html"), "old");
+    await buildSite({ root });
+    // Deleted in the background, after the build returned: wait for it, with a bound.
+    const siteFolders = async () => (await readdir(root)).filter((name) => name.startsWith("_site")).sort();
+    const deadline = Date.now() + 30_000;
+    while ((await siteFolders()).length > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await siteFolders()).toEqual(["_site"]);
+    expect(Object.keys(await snapshot(path.join(root, "_site")))).toContain("articles/2020/one/index.html");
   });
 
   it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
