@@ -30,6 +30,11 @@ export class ItemCache {
     this.entries.set(file, { stamp, result });
   }
 
+  /** Files remembered. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Forgets files that are gone, so the cache does not grow with deleted items. */
   keepOnly(files: ReadonlySet<string>): void {
     for (const file of this.entries.keys()) if (!files.has(file)) this.entries.delete(file);

@@ -80,12 +80,14 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const zone = site.value?.timeZone ?? "UTC";
   const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
   const articleFiles = await markdownFiles(path.join(root, "content/articles"));
-  // Started now: a worker thread renders bodies while the items are still being read.
-  const bodyRenderer = startBodyRenderer(options.cache ? 0 : articleFiles.length);
   const itemContext = { root, zone, now, countrySlugs, tagSlugs };
   const cache = options.cache;
   cache?.useContext(JSON.stringify([zone, [...countrySlugs], [...tagSlugs]]));
   cache?.keepOnly(new Set(articleFiles));
+  // Started now: a worker thread renders bodies while the items are still being read. In the
+  // preview, only files the cache lacks are rendered: all of them at first or after a data
+  // file changed, one or two after an edit.
+  const bodyRenderer = startBodyRenderer(articleFiles.length - (cache?.size ?? 0));
   const itemResults: ItemResult[] = [];
   const pending: { index: number; parsed: ParsedItem; stamp: string }[] = [];
   articleFiles.forEach((relative, index) => {
