@@ -163,7 +163,41 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
+  // An item's card is the same on every page that lists it (its issue, its countries' and
+  // tags' pages, the home page): rendered once per heading level and build, not once a page.
+  // Remembered for one digest only: the preview's next rebuild may bring new templates or a
+  // new base URL. The card itself stays a macro in partials/item.njk.
+  let cards = new WeakMap<object, unknown[]>();
+  let cardMacro: ((...args: unknown[]) => unknown) | undefined;
+  let cardsOf: Digest | undefined;
+  env.addGlobal("card", (item: object, headingLevel: number) => {
+    if (cardsOf !== digest()) {
+      cards = new WeakMap();
+      cardMacro = undefined;
+      cardsOf = digest();
+    }
+    let byLevel = cards.get(item);
+    if (!byLevel) cards.set(item, (byLevel = []));
+    if (byLevel[headingLevel] === undefined) {
+      const macro = (cardMacro ??= exportedMacro(env, "partials/item.njk", "card"));
+      byLevel[headingLevel] = macro(item, headingLevel);
+    }
+    return byLevel[headingLevel];
+  });
   return env;
+}
+
+/** A macro a template exports, as a function; Nunjucks compiles templates synchronously here. */
+function exportedMacro(env: nunjucks.Environment, template: string, name: string): (...args: unknown[]) => unknown {
+  let macro: unknown;
+  // getExported is left out of @types/nunjucks.
+  const compiled = env.getTemplate(template, true) as nunjucks.Template & { getExported(cb: (error: Error | null, exported: Record<string, unknown>) => void): void };
+  compiled.getExported((error, exported) => {
+    if (error) throw error;
+    macro = exported[name];
+  });
+  if (typeof macro !== "function") throw new Error(`${template} exports no macro "${name}"`);
+  return macro as (...args: unknown[]) => unknown;
 }
 
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */

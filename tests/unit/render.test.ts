@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Digest } from "../../src/model/views.ts";
+import { templateEnvironment } from "../../src/plugin.ts";
 import { writePages, type PageJob, type WrittenPages } from "../../src/render.ts";
 
 const dirs: string[] = [];
@@ -40,5 +41,24 @@ describe("writePages", () => {
     await writePages(env, {} as Digest, jobs, output);
     // The same file written over: proof the two ways differ, so the test above can fail.
     expect(await readFile(path.join(dir, "held"), "utf8")).toBe("<p>new page</p>\n");
+  });
+});
+
+describe("templateEnvironment's cards", () => {
+  it("renders an item's card once per heading level for one digest, and afresh for the next", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sahel-digest-cards-"));
+    dirs.push(dir);
+    await mkdir(path.join(dir, "partials"));
+    // `calls` counts the macro's renderings: a card shown twice must be rendered once.
+    await writeFile(path.join(dir, "partials", "item.njk"), '{% macro card(item, headingLevel) %}{{ count() }}:{{ item.title }}@{{ headingLevel }}{{ "/a/" | href }}{% endmacro %}');
+    await writeFile(path.join(dir, "page.njk"), "{{ card(first, 3) }} {{ card(first, 3) }} {{ card(first, 4) }} {{ card(second, 3) }}");
+    let digest = { site: { url: "https://one.example/base/" } } as unknown as Digest;
+    const env = templateEnvironment(dir, () => digest);
+    let calls = 0;
+    env.addGlobal("count", () => ++calls);
+    const items = { first: { title: "First" }, second: { title: "Second" } };
+    expect(env.render("page.njk", items)).toBe("1:First@3/base/a/ 1:First@3/base/a/ 2:First@4/base/a/ 3:Second@3/base/a/");
+    digest = { site: { url: "https://two.example/other/" } } as unknown as Digest;
+    expect(env.render("page.njk", items)).toBe("4:First@3/other/a/ 4:First@3/other/a/ 5:First@4/other/a/ 6:Second@3/other/a/");
   });
 });
