@@ -164,27 +164,32 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   // An item's card is the same on every page that lists it (its issue, its countries' and
-  // tags' pages, the home page): rendered once per heading level and build, not once a page.
-  // Remembered for one digest only: the preview's next rebuild may bring new templates or a
-  // new base URL. The card itself stays a macro in partials/item.njk.
-  let cards = new WeakMap<object, unknown[]>();
-  let cardMacro: ((...args: unknown[]) => unknown) | undefined;
-  let cardsOf: Digest | undefined;
-  env.addGlobal("card", (item: object, headingLevel: number) => {
-    if (cardsOf !== digest()) {
-      cards = new WeakMap();
-      cardMacro = undefined;
-      cardsOf = digest();
-    }
-    let byLevel = cards.get(item);
-    if (!byLevel) cards.set(item, (byLevel = []));
-    if (byLevel[headingLevel] === undefined) {
-      const macro = (cardMacro ??= exportedMacro(env, "partials/item.njk", "card"));
-      byLevel[headingLevel] = macro(item, headingLevel);
-    }
-    return byLevel[headingLevel];
-  });
+  // tags' pages, the home page), and a feed entry's content the same in every feed that holds
+  // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
+  // The card stays a macro in partials/item.njk, the entry a partial.
+  env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
+  env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;
+}
+
+/**
+ * `render(key, variant)`, remembered by key object and variant while the digest stays the
+ * same: the preview's next rebuild may bring new templates or a new base URL.
+ */
+function rememberedPerDigest(digest: () => Digest, start: () => (key: object, variant: number) => unknown): (key: object, variant?: number) => unknown {
+  let remembered = new WeakMap<object, unknown[]>();
+  let render: ((key: object, variant: number) => unknown) | undefined;
+  let of: Digest | undefined;
+  return (key, variant = 0) => {
+    if (of !== digest() || !render) {
+      remembered = new WeakMap();
+      render = start();
+      of = digest();
+    }
+    let byVariant = remembered.get(key);
+    if (!byVariant) remembered.set(key, (byVariant = []));
+    return (byVariant[variant] ??= render(key, variant));
+  };
 }
 
 /** A macro a template exports, as a function; Nunjucks compiles templates synchronously here. */
