@@ -16,7 +16,7 @@ import { collectionPages, writePages, type WrittenPages } from "./render.ts";
 import { ItemCache } from "./load/cache.ts";
 
 // Resolved from this file, so a build works from any working directory.
-const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
 
 export interface SiteOptions {
   /** The project folder whose content/ is built. */

@@ -1,10 +1,11 @@
 // The preview: Eleventy's watcher and dev server over the digest, with drafts shown. Every
-// change under content/ or templates/ triggers a full rebuild (the digest is one grouping of
-// all items, so no page can be safely skipped); a rebuild that fails keeps the last good pages.
+// change under content/ or templates/ triggers a rebuild (incremental: see src/plugin.ts); a
+// rebuild that fails keeps the last good pages.
 // @ts-expect-error Eleventy ships no type declarations.
 import Eleventy from "@11ty/eleventy";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { basePathOf, configureSite, type EleventyConfig } from "./plugin.ts";
+import { basePathOf, configureSite, DEFAULT_TEMPLATES, type EleventyConfig } from "./plugin.ts";
 
 export interface PreviewOptions {
   readonly root: string;
@@ -29,10 +30,55 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true }),
   });
   await eleventy.init();
+  // Saves from here on must reach the site, the first build's time included.
+  const firstBuildStarted = Date.now();
   const rebuildFor = (await eleventy.watch()) as (changedPath: string) => Promise<void>;
   // Eleventy 3 logs a deleted file but does not rebuild, which would leave a deleted item on
   // every page that listed it. Rebuild for a deletion as for any other change.
   eleventy.watcher.on("unlink", (deletedPath: string) => void rebuildFor(deletedPath));
+  // Files the watcher reported, or a catch-up below rebuilt for.
+  const handled = new Set<string>();
+  eleventy.watcher.on("all", (_event: string, file: string) => handled.add(path.resolve(file)));
+  // The watcher starts only after the first build (15 s at 10,000 items), and on a large
+  // archive says it is ready about a second before it hears every file: a save in either
+  // time would be lost. So look for files saved since the first build began that it did not
+  // report: once now, and once more when it surely listens. A needless rebuild costs little,
+  // since a rebuild writes only what changed.
+  const watched = [path.join(options.root, "content"), DEFAULT_TEMPLATES];
+  const catchUp = async () => {
+    for (const file of await savedSince(watched, firstBuildStarted)) {
+      if (handled.has(file)) continue;
+      handled.add(file);
+      void rebuildFor(file);
+    }
+  };
+  await catchUp();
+  const later = setTimeout(() => void catchUp(), CATCH_UP_AGAIN_MS);
+  later.unref();
   if (options.port !== undefined) await eleventy.serve(options.port);
-  return { stop: () => eleventy.stopWatch() };
+  return {
+    stop: () => {
+      clearTimeout(later);
+      return eleventy.stopWatch();
+    },
+  };
+}
+
+/** Long enough for the watcher to hear every file of a large archive (a second at 10,000). */
+const CATCH_UP_AGAIN_MS = 5_000;
+
+/** Files below `folders` modified at or after `since` (ms), absolute. */
+export async function savedSince(folders: readonly string[], since: number): Promise<string[]> {
+  const saved: string[] = [];
+  for (const folder of folders) {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.filter((entry) => entry.isFile()).map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        const info = await stat(file).catch(() => undefined);
+        if (info && info.mtimeMs >= since) saved.push(file);
+      }),
+    );
+  }
+  return saved.sort();
 }

@@ -1,19 +1,16 @@
 // Starts the real preview (`npm start`'s script) on a temporary fixture, changes files the way
 // an editor does, and waits, with a bound, for each change to show in the served site.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm, stat } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { createFixture, dataFile, fixtureCountries, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { startPreviewProcess, until as untilLogged, type RunningPreview } from "../fixtures/preview.ts";
 
 const first: FixtureItem = { path: "2020/first", title: "First item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] };
 const second: FixtureItem = { path: "2020/second", title: "Second item", date: "2020-12-02", countries: ["niger"] };
 
 let fixture: { root: string; remove: () => Promise<void> };
-let preview: ChildProcess;
-let port: number;
-let log = "";
+let preview: RunningPreview;
 
 const site = (relative: string) => path.join(fixture.root, "_site", relative);
 const read = (relative: string) => readFile(site(relative), "utf8").catch(() => "");
@@ -22,50 +19,20 @@ const read = (relative: string) => readFile(site(relative), "utf8").catch(() => 
 const allContain = async (pages: readonly string[], text: string) => (await Promise.all(pages.map(read))).every((html) => html.includes(text));
 const exists = (relative: string) => stat(site(relative)).then(() => true, () => false);
 const served = async (sitePath: string) => {
-  const response = await fetch(`http://127.0.0.1:${port}${sitePath}`);
+  const response = await fetch(`http://127.0.0.1:${preview.port}${sitePath}`);
   return { status: response.status, body: await response.text() };
 };
-
-/** Polls until `check` holds; fails with the preview's log after `timeout` ms. */
-async function until(what: string, check: () => Promise<boolean>, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for: ${what}\n--- preview log ---\n${log}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+const until = (what: string, check: () => Promise<boolean>, timeout?: number) => untilLogged(what, check, () => preview.log(), timeout);
 
 beforeAll(async () => {
   fixture = await createFixture({ items: [first, second] });
-  port = await freePort();
-  preview = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--root", fixture.root, "--port", String(port)], {
-    cwd: process.cwd(),
-    // Its own process group, so the supervisor and the preview it starts are stopped together.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  preview.stdout!.on("data", (chunk) => (log += chunk));
-  preview.stderr!.on("data", (chunk) => (log += chunk));
-  await until("the preview to be ready", async () => log.includes("[preview] Ready"), 40_000);
+  preview = await startPreviewProcess(fixture.root);
+  await until("the preview to be ready", async () => preview.log().includes("[preview] Ready"), 40_000);
   await until("the server", () => served("/").then((r) => r.status === 200, () => false));
 });
 
 afterAll(async () => {
-  if (preview?.pid && preview.exitCode === null) {
-    const exited = new Promise((resolve) => preview.once("exit", resolve));
-    process.kill(-preview.pid, "SIGTERM");
-    await exited;
-  }
+  await preview?.stop();
   await fixture?.remove();
 });
 
@@ -127,18 +94,18 @@ describe("the preview", () => {
 
   it("reports a bad edit, keeps serving the last good site, and recovers when it is fixed", async () => {
     const before = await read("issues/2020-w49/index.html");
-    const logBefore = log.length;
+    const logBefore = preview.log().length;
     await writeText(fixture.root, "content/articles/2020/first.md", itemFile({ ...first, title: "Broken", countries: ["malli"] }));
-    await until("the error", async () => log.slice(logBefore).includes('content/articles/2020/first.md:4 countries: unknown country "malli" — did you mean "mali"?'));
+    await until("the error", async () => preview.log().slice(logBefore).includes('content/articles/2020/first.md:4 countries: unknown country "malli" — did you mean "mali"?'));
     expect(await read("issues/2020-w49/index.html")).toBe(before);
     expect((await served("/issues/2020-w49/")).body).toContain("First item, edited");
 
     await writeText(fixture.root, "content/articles/2020/first.md", "---\ntitle: [unclosed\n---\n");
-    await until("the YAML error", async () => log.slice(logBefore).includes("content/articles/2020/first.md:2 front matter: is not valid YAML"));
+    await until("the YAML error", async () => preview.log().slice(logBefore).includes("content/articles/2020/first.md:2 front matter: is not valid YAML"));
     expect(await read("issues/2020-w49/index.html")).toBe(before);
 
     await writeItem(fixture.root, { ...first, title: "First item, fixed" });
     await until("the recovery", () => read("issues/2020-w49/index.html").then((html) => html.includes("First item, fixed")));
-    expect(preview.exitCode).toBeNull();
+    expect(preview.process.exitCode).toBeNull();
   });
 });
