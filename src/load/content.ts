@@ -109,8 +109,9 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     if (result.parsed) {
       pending.push({ index, parsed: result.parsed, stamp });
       bodyRenderer.add(result.parsed.body);
+    } else {
+      cache?.set(relative, stamp, itemResults[index]!);
     }
-    else cache?.set(relative, stamp, itemResults[index]!);
   });
   // Markdown, the largest cost: on every core when there is much of it.
   const bodies = await bodyRenderer.finish();
