@@ -133,12 +133,6 @@ export function metricView(index: FigureIndex, country: string, w: Week, metric:
   };
 }
 
-/** The band to mark, in words; none for "no change", which the change text already says. */
-function bandOf<P extends "vsPrevious" | "vsAverage">(change: Change, prefix: P) {
-  if (change.band === "unchanged") return {};
-  return { [`${prefix}Band`]: change.band, [`${prefix}BandLabel`]: BAND_LABELS[change.band] } as Record<`${P}Band`, ChangeBand> & Record<`${P}BandLabel`, string>;
-}
-
 /** The band worth marking; none for "no change", which the change text already says. */
 function markedBand(change: Change | undefined): ChangeBand | undefined {
   return change && change.band !== "unchanged" ? change.band : undefined;

@@ -63,7 +63,7 @@ export function regionMap(countries: readonly MappedCountry[], width = 480): Reg
   const focus: FeatureCollection = { type: "FeatureCollection", features: [...bySlug.values()] };
   const padding = 12;
   const projection = geoMercator().fitWidth(width - 2 * padding, focus);
-  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(focus);
+  const [[x0, y0], [, y1]] = geoPath(projection).bounds(focus);
   const height = Math.ceil(y1 - y0 + 2 * padding);
   projection.translate([projection.translate()[0] - x0 + padding, projection.translate()[1] - y0 + padding]);
   projection.clipExtent([[0, 0], [width, height]]);

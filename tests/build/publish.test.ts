@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { buildSite } from "../../src/build.ts";
 import { createFixture, writeItem, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
+import { pollUntil } from "../fixtures/wait.ts";
 
 const run = promisify(execFile);
 const items: FixtureItem[] = [
@@ -91,8 +92,7 @@ describe("npm run build", () => {
     await buildSite({ root });
     // Deleted in the background, after the build returned: wait for it, with a bound.
     const siteFolders = async () => (await readdir(root)).filter((name) => name.startsWith("_site")).sort();
-    const deadline = Date.now() + 30_000;
-    while ((await siteFolders()).length > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await pollUntil(async () => (await siteFolders()).length === 1);
     expect(await siteFolders()).toEqual(["_site"]);
     expect(Object.keys(await snapshot(path.join(root, "_site")))).toContain("articles/2020/one/index.html");
   });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { CHUNK, startBodyRenderer } from "../../src/load/render-bodies.ts";
 import { renderMarkdown } from "../../src/markdown.ts";
+import { pollUntil } from "../fixtures/wait.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -34,8 +35,7 @@ describe("startBodyRenderer", () => {
     const renderer = startBodyRenderer(bodies.length);
     bodies.forEach((body) => renderer.add(body));
     // The worker claims chunks before `finish` is called (bounded wait, not a timing).
-    const deadline = Date.now() + 30_000;
-    while (renderer.claimed() === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await pollUntil(() => renderer.claimed() > 0, 30_000, 20);
     expect(renderer.claimed()).toBeGreaterThan(0);
     expect(await renderer.finish()).toEqual(bodies.map(renderMarkdown));
   });
