@@ -6,7 +6,7 @@
 // package, which keeps positions, reads a file again only when a line number is needed (a
 // problem to report) or js-yaml refused it, so error messages and lines come from one parser.
 import jsYaml from "js-yaml";
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from "yaml";
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node } from "yaml";
 
 export interface FrontMatter {
   readonly data: Record<string, unknown>;
@@ -31,9 +31,17 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const consumed = match[0];
   let data: unknown;
   try {
+    const shared = sharedNode(yamlText);
+    if (shared) return shared;
     data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
   } catch {
-    return positionedParse(yamlText).error ?? { ok: false, line: 2, message: "is not valid YAML" };
+    // Whatever the parsers make of it (a nesting deep enough to overflow the stack included),
+    // the editor gets one line about the file.
+    try {
+      return positionedParse(yamlText).error ?? { ok: false, line: 2, message: "is not valid YAML" };
+    } catch {
+      return { ok: false, line: 2, message: "is not valid YAML" };
+    }
   }
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
     return { ok: false, line: 2, message: "front matter must be a list of `field: value` lines" };
@@ -51,6 +59,32 @@ export function parseFrontMatter(source: string): FrontMatterResult {
       },
     },
   };
+}
+
+/**
+ * Anchors (&name) and aliases (*name) let a few lines stand for a value of any size (the
+ * "billion laughs"), or for a cycle. Front matter never needs them, so they are refused
+ * before anything expands them. The `yaml` package reads them as nodes without expanding,
+ * and runs only when the text has an & or a * at all.
+ */
+function sharedNode(yamlText: string): { ok: false; line: number; message: string } | undefined {
+  if (!/[&*]/.test(yamlText)) return undefined;
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, schema: "core", prettyErrors: false });
+  let found: { ok: false; line: number; message: string } | undefined;
+  const at = (node: Node) => counter.linePos(node.range?.[0] ?? 0).line + 1;
+  visit(doc, {
+    Alias(_key, node) {
+      found = { ok: false, line: at(node), message: `uses a YAML alias (*${node.source}); write the value out in full` };
+      return visit.BREAK;
+    },
+    Node(_key, node) {
+      if (!node.anchor) return undefined;
+      found = { ok: false, line: at(node), message: `uses a YAML anchor (&${node.anchor}); write the value out in full` };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 interface Positioned {

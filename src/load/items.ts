@@ -1,8 +1,5 @@
 // Reads and validates one item file: content/articles/<year>/<slug>.md.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { DateTime } from "luxon";
-import { parseFrontMatter } from "../frontmatter.ts";
 import { itemFrontMatterSchema } from "../model/schemas.ts";
 import type { Item } from "../model/content.ts";
 import type { Problem } from "../problems.ts";
@@ -10,6 +7,7 @@ import { parseItemDate } from "../dates.ts";
 import { localWeek } from "../weeks.ts";
 import { withSuggestion } from "../suggest.ts";
 import { problemsFromZod } from "./zod-problems.ts";
+import { readMarkdownFile } from "./markdown-file.ts";
 
 export const ITEM_FIELDS = Object.keys(itemFrontMatterSchema.shape);
 
@@ -17,8 +15,9 @@ export interface ItemContext {
   readonly root: string;
   readonly zone: string;
   readonly now: DateTime;
-  readonly countrySlugs: ReadonlySet<string>;
-  readonly tagSlugs: ReadonlySet<string>;
+  /** Undefined when countries.ts could not be read: references are then not checked. */
+  readonly countrySlugs: ReadonlySet<string> | undefined;
+  readonly tagSlugs: ReadonlySet<string> | undefined;
 }
 
 export type ItemResult = { item?: Item; problems: Problem[] };
@@ -44,13 +43,9 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
 
   // Read synchronously: with thousands of items, one promise per file costs more than the
   // reads themselves, and the parsing that follows is CPU work anyway.
-  const source = readFileSync(path.join(ctx.root, file), "utf8");
-  const frontMatter = parseFrontMatter(source);
-  if (!frontMatter.ok) {
-    problems.push({ file, field: "front matter", message: frontMatter.message, ...(frontMatter.line ? { line: frontMatter.line } : {}) });
-    return { problems };
-  }
-  const fm = frontMatter.value;
+  const read = readMarkdownFile(ctx.root, file);
+  if (!read.frontMatter) return { problems: [...problems, ...read.problems] };
+  const fm = read.frontMatter;
   const at = (fieldPath: (string | number)[]) => {
     const line = fm.lineOf(fieldPath);
     return line === undefined ? {} : { line };
@@ -102,10 +97,10 @@ function byLine(problems: Problem[]): Problem[] {
 function checkReferences(
   value: unknown,
   kind: string,
-  known: ReadonlySet<string>,
+  known: ReadonlySet<string> | undefined,
   report: (index: number, message: string) => void,
 ): void {
-  if (!Array.isArray(value)) return;
+  if (!Array.isArray(value) || !known) return;
   value.forEach((slug, index) => {
     if (typeof slug === "string" && !known.has(slug)) {
       report(index, withSuggestion(`unknown ${kind} "${slug}"`, slug, [...known]));
