@@ -66,11 +66,23 @@ export function isoWithOffset(date: DateTime): string {
   return date.toFormat(date.millisecond ? "yyyy-MM-dd'T'HH:mm:ss.SSSZZ" : "yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
+/** Years a digest's dates may fall in: a typo such as 0202 or 20200 is refused, not published. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+/** Real time zones lie between UTC−12:00 and UTC+14:00; allow ±14:00 either way. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 export function parseItemDate(text: string, zone: string): DateResult {
   const trimmed = text.trim();
   const hasTime = DATE_TIME.test(trimmed);
   if (!hasTime && !PLAIN_DATE.test(trimmed)) {
     return { ok: false, message: "must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00" };
+  }
+  const year = Number(trimmed.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, message: `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}` };
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(hasTime ? trimmed : "");
+  if (offset && (Number(offset[2]) * 60 + Number(offset[3]) > MAX_OFFSET_MINUTES || Number(offset[3]) > 59)) {
+    return { ok: false, message: "has a time-zone offset outside -14:00 to +14:00" };
   }
   if (hasTime && HAS_OFFSET.test(trimmed)) {
     // A written offset fixes the instant; it is then shown on the digest's clocks.

@@ -1,5 +1,6 @@
 // ISO 8601 weeks, counted in the digest's own time zone. A week is the unit of publication:
 // each one with items becomes an issue.
+import { FIRST_YEAR, LAST_YEAR } from "./dates.ts";
 import { DateTime } from "luxon";
 
 export interface Week {
@@ -33,6 +34,7 @@ export function parseWeekId(text: string): Week | undefined {
   if (!match) return undefined;
   const year = Number(match[1]);
   const weekNumber = Number(match[2]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
   const start = DateTime.fromObject({ weekYear: year, weekNumber, weekday: 1 }, { zone: "UTC" });
   if (!start.isValid || start.weekYear !== year || start.weekNumber !== weekNumber) return undefined;
   return week(year, weekNumber);
