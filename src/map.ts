@@ -49,13 +49,22 @@ function world(): CountryFeature[] {
   return worldCache;
 }
 
+/** Whether the map has a shape for the country with this ISO 3166 alpha-2 code. */
+export function isMapped(iso: string): boolean {
+  return featureOf(iso) !== undefined;
+}
+
+function featureOf(iso: string): CountryFeature | undefined {
+  const numeric = isoCountries.alpha2ToNumeric(iso);
+  return numeric ? world().find((f) => String(f.id) === numeric) : undefined;
+}
+
 /** Undefined when none of the countries has an ISO code found in Natural Earth. */
 export function regionMap(countries: readonly MappedCountry[], width = 480): RegionMap | undefined {
   const features = world();
   const bySlug = new Map<string, CountryFeature>();
   for (const country of countries) {
-    const numeric = country.iso ? isoCountries.alpha2ToNumeric(country.iso) : undefined;
-    const found = numeric ? features.find((f) => String(f.id) === numeric) : undefined;
+    const found = country.iso ? featureOf(country.iso) : undefined;
     if (found) bySlug.set(country.slug, found);
   }
   if (bySlug.size === 0) return undefined;

@@ -6,6 +6,9 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { actorSchema, countrySchema, siteSchema, themeSchema } from "../model/schemas.ts";
 import type { Content, Item, WeeklyNote } from "../model/content.ts";
+import type { Country } from "../model/schemas.ts";
+import { isMapped } from "../map.ts";
+import { compareWeeks, type Week } from "../weeks.ts";
 import { ContentError, type Problem } from "../problems.ts";
 import { loadList, loadObject } from "./data-files.ts";
 import { markdownFiles } from "./files.ts";
@@ -57,11 +60,13 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const countryList = countries.value;
   const actorList = actors.value;
   const themeList = themes.value;
-  const countrySlugs = new Set(countries.slugs);
+  // A list that could not be read at all is one problem, not one more per reference to it:
+  // references to it are then left unchecked.
+  const countrySlugs = countries.loaded ? new Set(countries.slugs) : undefined;
 
   actorList.forEach((actor) => {
     for (const country of actor.countries) {
-      if (!countrySlugs.has(country)) {
+      if (countrySlugs && !countrySlugs.has(country)) {
         problems.push({ file: DATA_FILES.actors, field: `${actor.slug}.countries`, message: `unknown country "${country}"` });
       }
     }
@@ -73,16 +78,17 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     }
   }
 
-  const figures = await loadFigures(root, countrySlugs);
-  problems.push(...figures.problems);
+  problems.push(...unmappedCountries(countries.value));
 
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = site.value?.timeZone ?? "UTC";
-  const tagSlugs = new Set([...actorSlugs, ...themes.slugs]);
-  const articleFiles = await markdownFiles(path.join(root, "content/articles"));
+  const tagSlugs = actors.loaded && themes.loaded ? new Set([...actorSlugs, ...themes.slugs]) : undefined;
+  const articles = markdownFiles(root, "content/articles");
+  const articleFiles = articles.files;
+  problems.push(...articles.problems);
   const itemContext = { root, zone, now, countrySlugs, tagSlugs };
   const cache = options.cache;
-  cache?.useContext(JSON.stringify([zone, [...countrySlugs], [...tagSlugs]]));
+  cache?.useContext(JSON.stringify([zone, [...(countrySlugs ?? [])], [...(tagSlugs ?? [])]]));
   cache?.keepOnly(new Set(articleFiles));
   // Started now: a worker thread renders bodies while the items are still being read. In the
   // preview, only files the cache lacks are rendered: all of them at first or after a data
@@ -126,11 +132,16 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     if (result.item) allItems.push(result.item);
   }
   problems.push(...duplicateSlugs(articleFiles));
-
-  const noteResults = await Promise.all((await markdownFiles(path.join(root, "content/issues"))).map((f) => loadNote(root, f)));
-  const weeksWithItems = new Set(allItems.map((item) => item.week.id));
-  // With a broken item its week is unknown, so "this note's week has no items" could be wrong.
+  // With a broken item its week is unknown, so "later than the latest issue" could be wrong.
   const everyItemRead = itemResults.every((r) => r.item !== undefined);
+  const latestWeek = everyItemRead ? allItems.reduce<Week | undefined>((latest, item) => (!latest || compareWeeks(item.week, latest) > 0 ? item.week : latest), undefined) : undefined;
+  const figures = await loadFigures(root, countrySlugs, latestWeek);
+  problems.push(...figures.problems);
+
+  const noteFiles = markdownFiles(root, "content/issues");
+  problems.push(...noteFiles.problems);
+  const noteResults = noteFiles.files.map((f) => loadNote(root, f));
+  const weeksWithItems = new Set(allItems.map((item) => item.week.id));
   const notes: WeeklyNote[] = [];
   for (const result of noteResults) {
     problems.push(...result.problems);
@@ -144,7 +155,17 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 
   if (problems.length || !site.value) throw new ContentError(problems);
   const published = options.includeDrafts ? allItems : allItems.filter((item) => !item.draft && !item.scheduled);
-  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes, figures: figures.figures };
+  const passedOver = [...articles.passedOver, ...noteFiles.passedOver];
+  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes, figures: figures.figures, passedOver };
+}
+
+/** A country the map cannot draw would silently be missing from it: its code must be one the map knows. */
+function unmappedCountries(countries: readonly Country[]): Problem[] {
+  return countries.flatMap((country) =>
+    country.iso && !isMapped(country.iso)
+      ? [{ file: DATA_FILES.countries, field: `${country.slug}.iso`, message: "is not an ISO 3166 code of a country the map knows (Natural Earth 1:110m)", value: country.iso }]
+      : [],
+  );
 }
 
 /** Slugs are URLs and feed ids, so two files may not share one, even in other years or case. */

@@ -1,10 +1,13 @@
 // Loads the editors' TypeScript data files (content/_data/*.ts) and validates each entry.
 import { stat } from "node:fs/promises";
+import { transform } from "esbuild";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
 import type { Problem } from "../problems.ts";
-import { problemsFromZod } from "./zod-problems.ts";
+import { fieldName, problemsFromZod } from "./zod-problems.ts";
+import { forbiddenFields } from "./characters.ts";
+import { dataFileProblem, readText } from "./files.ts";
 
 let generation = 0;
 
@@ -32,12 +35,16 @@ export interface DataList<T> extends DataFile<T[]> {
    * reported once, not again by every item that names it.
    */
   readonly slugs: readonly string[];
+  /** See Entries.loaded. */
+  readonly loaded: boolean;
 }
 
 /** Imports and validates a data file whose default export is one object. */
 export async function loadObject<S extends z.ZodType>(root: string, relative: string, schema: S): Promise<DataFile<z.output<S>>> {
   const imported = await importData(root, relative);
   if (!imported.ok) return { value: undefined, problems: [imported.problem] };
+  const characters = forbiddenProblems(imported.value, relative);
+  if (characters.length) return { value: undefined, problems: characters };
   const result = schema.safeParse(imported.value);
   if (result.success) return { value: result.data, problems: [] };
   return { value: undefined, problems: problemsFromZod(result.error, imported.value, { file: relative }) };
@@ -54,7 +61,7 @@ export async function loadEntries<S extends z.ZodType>(
   schema: S,
   options: { name?: (raw: unknown, index: number) => string; optional?: boolean } = {},
 ): Promise<Entries<z.output<S>>> {
-  const none = { value: [], indexes: [], raw: [] };
+  const none = { value: [], indexes: [], raw: [], loaded: false };
   if (options.optional && !(await stat(path.join(root, relative)).catch(() => undefined))) return { ...none, problems: [] };
   const imported = await importData(root, relative);
   if (!imported.ok) return { ...none, problems: [imported.problem] };
@@ -62,8 +69,14 @@ export async function loadEntries<S extends z.ZodType>(
     return { ...none, problems: [{ file: relative, field: "default export", message: "must be a list of entries", value: typeof imported.value }] };
   }
   const name = options.name ?? entryName;
-  const loaded: Entries<z.output<S>> = { value: [], indexes: [], raw: imported.value, problems: [] };
+  const loaded: Entries<z.output<S>> = { value: [], indexes: [], raw: imported.value, problems: [], loaded: false };
+  loaded.loaded = true;
   imported.value.forEach((raw: unknown, index) => {
+    const characters = forbiddenProblems(raw, relative, name(raw, index));
+    if (characters.length) {
+      loaded.problems.push(...characters);
+      return;
+    }
     const result = schema.safeParse(raw);
     if (result.success) {
       loaded.value.push(result.data);
@@ -81,6 +94,11 @@ export interface Entries<T> {
   /** Every entry as written, valid or not. */
   readonly raw: readonly unknown[];
   readonly problems: Problem[];
+  /**
+   * False when the file could not be imported as a list at all: what refers to its entries
+   * is then not checked, so one broken file is one problem, not one per reference.
+   */
+  loaded: boolean;
 }
 
 /**
@@ -106,7 +124,7 @@ export async function loadList<S extends z.ZodType<{ slug: string }>>(
     entries.push(entry);
   });
   const slugs = loaded.raw.flatMap((raw) => slugOf(raw) ?? []);
-  return { value: entries, slugs, problems };
+  return { value: entries, slugs, problems, loaded: loaded.loaded };
 }
 
 /** "[3]" for the fourth entry; with its slug when it has one: "[3] mali". */
@@ -122,15 +140,67 @@ function slugOf(raw: unknown): string | undefined {
 
 type Imported = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
+/**
+ * How long a data file may take to load. A data file is code: a top-level await that never
+ * settles, or a timer, would otherwise hang the build or end it without a word.
+ */
+export function dataFileTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.DIGEST_DATA_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 20_000;
+}
+
 async function importData(root: string, relative: string): Promise<Imported> {
   const file = path.join(root, relative);
+  const unreadable = dataFileProblem(root, relative);
+  if (unreadable) return { ok: false, problem: { file: relative, field: "", message: unreadable } };
+  const text = readText(file);
+  if (!text.ok) return { ok: false, problem: { file: relative, field: "", message: text.message, ...(text.line ? { line: text.line } : {}) } };
+  // A syntax error is reported as the compiler sees it, with its line and column, whatever
+  // runs the import (tsx, or vitest's own transform in the tests).
+  const syntax = await syntaxError(text.text, relative);
+  if (syntax) return { ok: false, problem: syntax };
+  let timer: NodeJS.Timeout | undefined;
+  const limit = dataFileTimeout();
+  const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), limit)));
   try {
-    return { ok: true, value: await importDefault(file) };
+    const value = await Promise.race([importDefault(file), timedOut]);
+    if (value === "timeout") {
+      return { ok: false, problem: { file: relative, field: "", message: `did not finish loading within ${limit / 1000} s; a data file must not wait for anything (a top-level await, a timer)` } };
+    }
+    return { ok: true, value };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "is missing" : `could not be loaded: ${firstLine(String((error as Error).message ?? error))}`;
-    return { ok: false, problem: { file: relative, field: "", message } };
+    return { ok: false, problem: loadError(String((error as Error)?.message ?? error), relative) };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/**
+ * An import that failed after the syntax check passed: a runtime error, or tsx refusing what
+ * it compiles ("Transform failed with 1 error:" and, lines later, "file.ts:2:0: ERROR: ...").
+ * The compiler's own line is the one worth showing.
+ */
+function loadError(message: string, relative: string): Problem {
+  const compiler = /:(\d+):(\d+): ERROR: (.+)/.exec(message);
+  if (compiler) return { file: relative, line: Number(compiler[1]), column: Number(compiler[2]) + 1, field: "", message: `could not be compiled: ${compiler[3]}` };
+  return { file: relative, field: "", message: `could not be loaded: ${firstLine(message)}` };
+}
+
+/** The first syntax error esbuild (the compiler tsx runs) finds in a data file, as a problem. */
+async function syntaxError(source: string, relative: string): Promise<Problem | undefined> {
+  try {
+    await transform(source, { loader: "ts", sourcefile: relative, logLevel: "silent" });
+    return undefined;
+  } catch (error) {
+    const first = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
+    if (!first) return undefined;
+    const at = first.location ? { line: first.location.line, column: first.location.column + 1 } : {};
+    return { file: relative, ...at, field: "", message: `is not valid TypeScript: ${first.text}` };
+  }
+}
+
+function forbiddenProblems(value: unknown, file: string, prefix?: string): Problem[] {
+  return forbiddenFields(value).map(({ path: at, message }) => ({ file, field: [prefix, fieldName(at)].filter(Boolean).join("."), message }));
 }
 
 function firstLine(text: string): string {

@@ -4,12 +4,22 @@ import { figureSchema, type Figure } from "../model/schemas.ts";
 import type { WeeklyFigures } from "../model/content.ts";
 import type { Problem } from "../problems.ts";
 import { withSuggestion } from "../suggest.ts";
-import { parseWeekId } from "../weeks.ts";
+import { compareWeeks, parseWeekId, type Week } from "../weeks.ts";
 import { loadEntries } from "./data-files.ts";
 
 export const FIGURES_FILE = "content/_data/figures.ts";
 
-export async function loadFigures(root: string, countrySlugs: ReadonlySet<string>): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
+/**
+ * `countrySlugs` is undefined when countries.ts could not be read (then not checked).
+ * `latestWeek` is the week of the newest item, drafts and scheduled ones included: figures
+ * for a later week would belong to no issue and vanish from every chart, so they are refused.
+ * (Figures for a week whose items are still embargoed are held back with them: see digest.ts.)
+ */
+export async function loadFigures(
+  root: string,
+  countrySlugs: ReadonlySet<string> | undefined,
+  latestWeek: Week | undefined,
+): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
   const loaded = await loadEntries(root, FIGURES_FILE, figureSchema, { optional: true, name: figureName });
   const problems = [...loaded.problems];
   const figures: WeeklyFigures[] = [];
@@ -19,7 +29,10 @@ export async function loadFigures(root: string, countrySlugs: ReadonlySet<string
     const name = figureName(figure, index);
     const week = parseWeekId(figure.week);
     if (!week) problems.push({ file: FIGURES_FILE, field: `${name}.week`, message: "is not an ISO week that exists", value: figure.week });
-    if (!countrySlugs.has(figure.country)) {
+    else if (latestWeek && compareWeeks(week, latestWeek) > 0) {
+      problems.push({ file: FIGURES_FILE, field: `${name}.week`, message: `is later than the latest issue (${latestWeek.id}); figures belong to a week that has items`, value: figure.week });
+    }
+    if (countrySlugs && !countrySlugs.has(figure.country)) {
       problems.push({ file: FIGURES_FILE, field: `${name}.country`, message: withSuggestion(`unknown country "${figure.country}"`, figure.country, [...countrySlugs]) });
     }
     const key = `${figure.country} ${figure.week}`;

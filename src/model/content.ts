@@ -49,4 +49,6 @@ export interface Content {
   readonly items: readonly Item[];
   readonly notes: readonly WeeklyNote[];
   readonly figures: readonly WeeklyFigures[];
+  /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
+  readonly passedOver?: readonly string[];
 }
