@@ -12,8 +12,23 @@ function createRenderer(linkify: boolean) {
   // markdown-it already refuses javascript: and vbscript:, but lets data:image through.
   // Nothing on this site needs a data: link, and an allow-list cannot miss a new scheme.
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+  // An image is fetched by the reader's browser or feed reader the moment the text is shown:
+  // one on another host would tell that host who reads what, and when. Images are only ever
+  // loaded from the site itself; any other becomes a plain link the reader may choose to follow.
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet("src") ?? "";
+    if (!OTHER_HOST.test(src.trim())) return image(tokens, idx, options, env, self);
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    const label = alt ? `Image: ${alt}` : `Image at ${src}`;
+    return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(label)}</a>`;
+  };
   return md;
 }
+
+/** A URL with a scheme or a host of its own ("//cdn.example/x.png"): not a path on this site. */
+const OTHER_HOST = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\\)/i;
 
 // linkify costs about 40 % of the rendering time, and most bodies link only with [text](url),
 // so it runs only on bodies holding an address that does not open a link's destination "](",
