@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { loadDigest, type Timings } from "./site-data.ts";
+import { loadSite, type Timings } from "./site-data.ts";
 import type { EleventyConfig } from "./plugin.ts";
 
 export interface BuildOptions {
@@ -26,14 +26,16 @@ export interface BuildResult {
   readonly pages: number;
   /** Milliseconds: load, group, eleventy (of which collections), swap. */
   readonly timings: Timings;
+  /** Hidden Markdown files under content/ that were not read. */
+  readonly passedOver: readonly string[];
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(options.root, "_site"));
   const timings: Timings = {};
   // Every content problem is found here, before Eleventy starts and before anything is written.
-  const digest = await loadDigest(options.root, options.includeDrafts ?? false, timings);
-  const staging = `${output}.building-${process.pid}`;
+  const { digest, passedOver } = await loadSite(options.root, options.includeDrafts ?? false, timings);
+  const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
   await rm(staging, { recursive: true, force: true });
@@ -60,13 +62,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         }),
     });
     eleventy.setIsVerbose?.(Boolean(options.verbose));
+    // The command line says what was built, or why it failed, in its own words: Eleventy's
+    // log would add a second summary, and on a failed write a stack trace ahead of the reason.
+    if (!options.verbose) eleventy.disableLogger?.();
     let started = performance.now();
     const written = (await eleventy.write()) as unknown;
     timings.eleventy = performance.now() - started;
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
-    return { output, pages: countPages(written) + collectionPageCount, timings };
+    return { output, pages: countPages(written) + collectionPageCount, timings, passedOver };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -103,16 +108,39 @@ async function removeInBackground(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+/** The folder a build by this process writes into before it becomes `output`. */
+export function stagingOf(output: string): string {
+  return `${output}.building-${process.pid}`;
+}
+
 /**
- * Previous sites that an interrupted build left behind, or that a background rm is still
- * deleting (a build started soon after another): deleted in the background too, so that this
- * build does not wait for them.
+ * What earlier builds left beside `output`: the staging folders of builds that were killed
+ * or ran out of disk (their process is gone), and previous sites still being deleted. A
+ * staging folder is removed before this build writes anything, since on a full disk it is
+ * the space this build needs; a previous site is removed in the background, as after a swap.
+ * `npm run check` calls this too. Staging folders of builds still running are left alone.
  */
-async function removeLeftovers(output: string): Promise<void> {
+export async function removeLeftovers(output: string): Promise<void> {
   const parent = path.dirname(output);
-  const prefix = `${path.basename(output)}.previous-`;
+  const base = path.basename(output);
   const names = await readdir(parent).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => removeInBackground(path.join(parent, name))));
+  const building = `${base}.building-`;
+  const staleStaging = names.filter((name) => {
+    const pid = name.startsWith(building) ? name.slice(building.length) : "";
+    return /^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid));
+  });
+  await Promise.all(staleStaging.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
+  await Promise.all(names.filter((name) => name.startsWith(`${base}.previous-`)).map((name) => removeInBackground(path.join(parent, name))));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

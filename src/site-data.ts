@@ -14,6 +14,11 @@ import type { Digest } from "./model/views.ts";
 export type Timings = Record<string, number>;
 
 export async function loadDigest(root: string, includeDrafts: boolean, timings?: Timings, cache?: ItemCache): Promise<Digest> {
+  return (await loadSite(root, includeDrafts, timings, cache)).digest;
+}
+
+/** The digest, and the hidden files under content/ that were passed over (for the command line). */
+export async function loadSite(root: string, includeDrafts: boolean, timings?: Timings, cache?: ItemCache): Promise<{ digest: Digest; passedOver: readonly string[] }> {
   let started = performance.now();
   const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}) });
   if (timings) timings.load = performance.now() - started;
@@ -21,5 +26,5 @@ export async function loadDigest(root: string, includeDrafts: boolean, timings?:
   // Frozen, so Eleventy shares this object with every page instead of copying it per page.
   const digest = Object.freeze(buildDigest(content));
   if (timings) timings.group = performance.now() - started;
-  return digest;
+  return { digest, passedOver: content.passedOver ?? [] };
 }

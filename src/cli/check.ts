@@ -1,9 +1,16 @@
 // `npm run check`: validates all content without building. What an editor runs before publishing.
+import path from "node:path";
+import { removeLeftovers } from "../build.ts";
 import { loadContent } from "../load/content.ts";
 import { ContentError } from "../problems.ts";
+import { tellPassedOver } from "./notices.ts";
 
+const root = process.cwd();
 try {
-  const content = await loadContent({ root: process.cwd(), includeDrafts: true });
+  // What a killed build left behind (on a full disk, the space the next build needs).
+  await removeLeftovers(path.join(root, "_site"));
+  const content = await loadContent({ root, includeDrafts: true });
+  tellPassedOver(content.passedOver);
   const drafts = content.items.filter((item) => item.draft).length;
   const scheduled = content.items.filter((item) => item.scheduled).length;
   console.log(
@@ -16,3 +23,5 @@ try {
   console.error(error.message);
   process.exitCode = 1;
 }
+// A data file may have started a timer that would keep the process alive: the check is done.
+process.exit();
