@@ -6,13 +6,17 @@
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { configureSite } from "./src/plugin.ts";
+import { PREVIEW_FOLDER } from "./src/preview.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default async function (eleventyConfig) {
+  // Serving or watching shows drafts and scheduled items, marked, so it writes into the
+  // preview's own folder: never into _site/, which is what gets published.
+  const previewing = process.env.ELEVENTY_RUN_MODE !== "build";
   return configureSite(eleventyConfig, {
     root,
-    // Serving or watching shows drafts and scheduled items, marked; a build never does.
-    includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
+    includeDrafts: previewing,
+    ...(previewing ? { output: path.join(root, PREVIEW_FOLDER) } : {}),
   });
 }

@@ -18,8 +18,16 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
+/**
+ * Where the preview writes: a folder of its own, never _site/. The preview shows drafts and
+ * embargoed items; _site/ is what gets published, and an embargo can protect people.
+ */
+export const PREVIEW_FOLDER = "_preview";
+
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const output = path.resolve(options.output ?? path.join(options.root, "_site"));
+  const output = path.resolve(options.output ?? path.join(options.root, PREVIEW_FOLDER));
+  const refused = outputProblem(output, options.root);
+  if (refused) throw new Error(`The preview does not write into ${output}: ${refused}. Leave out --output, or name another folder.`);
   const eleventy = new Eleventy(undefined, output, {
     quietMode: true,
     configPath: false,
@@ -81,4 +89,21 @@ export async function savedSince(folders: readonly string[], since: number): Pro
     );
   }
   return saved.sort();
+}
+
+/**
+ * Why the preview may not write into `output`, if it may not: _site/ is what gets published,
+ * and the preview shows drafts and embargoed items; and the first rebuild removes pages it
+ * did not make, which in the project folder or content/ would be the editors' own files.
+ */
+export function outputProblem(output: string, root: string): string | undefined {
+  const inside = (folder: string) => {
+    const relative = path.relative(path.resolve(root, folder), output);
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  };
+  if (inside("_site")) return "it is the published site, and the preview shows drafts and embargoed items";
+  const toRoot = path.relative(output, path.resolve(root));
+  if (toRoot === "" || (!toRoot.startsWith("..") && !path.isAbsolute(toRoot))) return "it holds the project itself";
+  if (inside("content") || inside("templates")) return "it is part of the content or the templates";
+  return undefined;
 }
