@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { load, type CheerioAPI } from "cheerio";
 import { parseFeed } from "feedsmith";
+import { SaxesParser } from "saxes";
 import { buildSite } from "../../src/build.ts";
 import { createFixture, dataFile, fixtureCountries, writeText, type FixtureItem } from "../fixtures/content.ts";
 
@@ -20,6 +21,11 @@ const hostileBody = [
   "![data image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoNik+)",
   "<javascript:alert(7)>",
   "Template syntax: {{ digest.site.title }} {% include 'x' %} {# comment #}",
+  // Images on other hosts would be fetched by every reader's browser and feed reader.
+  "![tracking pixel](https://tracker.example/p.gif) ![](//cdn.example/x.png) ![ref image][pixel] ![own](/img/map.png)",
+  "[pixel]: HTTP://tracker.example/ref.gif",
+  // Characters XML allows, however odd: they must reach feeds as they are, and feeds stay well-formed.
+  "Odd but allowed: \u0085 \u007f \uFFFD \u200f \u{1F600} ]]> &amp; &#0; &#xFFFE;",
 ].join("\n\n");
 
 const hostile: FixtureItem = {
@@ -96,6 +102,39 @@ describe("hostile content", () => {
     expect(checked).toBeGreaterThan(5);
   });
 
+  it("never makes a page or feed load an image from another host; images on the site stay", async () => {
+    let own = 0;
+    for (const file of files) {
+      const text = await read(file);
+      const html = file.endsWith(".json") ? Object.values(JSON.parse(text).items ?? []).map((i) => String((i as { content_html?: string }).content_html ?? "")).join("") : text;
+      const $ = load(html);
+      $("img").each((_, el) => {
+        const src = $(el).attr("src") ?? "";
+        if (src.includes("/img/map.png")) own++;
+        expect(src, file).not.toMatch(/tracker\.example|cdn\.example/);
+      });
+      // Atom and RSS carry entry content as escaped HTML: read that too.
+      for (const encoded of text.matchAll(/&lt;img [^]*?&gt;/g)) expect(encoded[0], file).not.toMatch(/tracker\.example|cdn\.example/);
+    }
+    expect(own).toBeGreaterThan(0);
+    const $ = load(await read("articles/2020/hostile/index.html"));
+    expect($('.prose a[href="https://tracker.example/p.gif"]').text()).toBe("Image: tracking pixel");
+    expect($('.prose a[href="//cdn.example/x.png"]').text()).toBe("Image at //cdn.example/x.png");
+  });
+
+  it("leaves every feed well-formed for a strict XML parser, odd characters and all", async () => {
+    const xml = files.filter((f) => f.endsWith(".xml") || f.endsWith(".opml"));
+    expect(xml.length).toBeGreaterThan(5);
+    for (const file of xml) {
+      const parser = new SaxesParser({ xmlns: true });
+      const errors: string[] = [];
+      parser.on("error", (error) => void errors.push(error.message));
+      parser.write(await read(file)).close();
+      expect(errors, file).toEqual([]);
+    }
+    expect(await read("articles/feed.xml")).toContain("Odd but allowed: \u0085 \u007f \uFFFD");
+  });
+
   it("shows as text: title, summary, source, location, body and template syntax", async () => {
     const $ = load(await read("articles/2020/hostile/index.html"));
     expect($("h1").text()).toBe(`<script>alert("title")</script> {{ 7*7 }} & "quotes"`);
@@ -110,11 +149,11 @@ describe("hostile content", () => {
     // No javascript: or data: link is made. The only links are the two web addresses written
     // inside the pasted markup: bare addresses become links, showing the address itself, and
     // end where the pasted attribute's quote begins.
-    const links = $(".prose a").map((_, el) => ({ href: $(el).attr("href"), text: $(el).text(), attributes: Object.keys(el.attribs).sort() })).get();
+    const links = $(".prose a").filter((_, el) => !$(el).text().startsWith("Image")).map((_, el) => ({ href: $(el).attr("href"), text: $(el).text(), attributes: Object.keys(el.attribs).sort() })).get();
     expect(links).toEqual(
       ["https://evil.example/", "https://ok.example/"].map((url) => ({ href: url, text: url, attributes: ["href"] })),
     );
-    expect($(".prose img").length).toBe(0);
+    expect($(".prose img").map((_, el) => $(el).attr("src")).get()).toEqual(["/img/map.png"]);
   });
 
   it("is neutralised in weekly notes and data files too", async () => {

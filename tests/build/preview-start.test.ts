@@ -17,7 +17,7 @@ const target = items[0]!;
 
 let fixture: { root: string; remove: () => Promise<void> };
 let preview: RunningPreview | undefined;
-const page = (item: FixtureItem) => path.join(fixture.root, "_site/articles", item.path, "index.html");
+const page = (item: FixtureItem) => path.join(fixture.root, "_preview/articles", item.path, "index.html");
 
 beforeAll(async () => {
   fixture = await createFixture({ items });
@@ -32,7 +32,7 @@ describe("the preview's first build", () => {
     preview = await startPreviewProcess(fixture.root, { watchOnly: true });
     const log = () => preview!.log();
     // Its first pages are written: every item has been read, the watcher has not started.
-    const articles = path.join(fixture.root, "_site/articles/2020");
+    const articles = path.join(fixture.root, "_preview/articles/2020");
     await until("the first pages", () => readdir(articles).then((names) => names.length > 0, () => false), log, 60_000);
     const readyBeforeTheSave = log().includes("[preview] Ready");
     await writeItem(fixture.root, { ...target, title: "Saved during the first build" });

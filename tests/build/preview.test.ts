@@ -1,9 +1,11 @@
 // Starts the real preview (`npm start`'s script) on a temporary fixture, changes files the way
 // an editor does, and waits, with a bound, for each change to show in the served site.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFile, rm, stat } from "node:fs/promises";
+import { readFile, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { createFixture, dataFile, fixtureCountries, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { buildSite } from "../../src/build.ts";
+import { outputProblem } from "../../src/preview.ts";
 import { startPreviewProcess, until as untilLogged, type RunningPreview } from "../fixtures/preview.ts";
 
 const first: FixtureItem = { path: "2020/first", title: "First item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] };
@@ -12,7 +14,7 @@ const second: FixtureItem = { path: "2020/second", title: "Second item", date: "
 let fixture: { root: string; remove: () => Promise<void> };
 let preview: RunningPreview;
 
-const site = (relative: string) => path.join(fixture.root, "_site", relative);
+const site = (relative: string) => path.join(fixture.root, "_preview", relative);
 const read = (relative: string) => readFile(site(relative), "utf8").catch(() => "");
 /** Whether every one of `pages` holds `text`. A rebuild writes its pages in batches, so
  * one page showing a change says nothing of the others. */
@@ -43,6 +45,27 @@ describe("the preview", () => {
     const page = await served("/articles/2020/a-draft/");
     expect(page.status).toBe(200);
     expect(page.body).toContain('<strong class="status">Draft</strong>');
+  });
+
+  it("never writes into _site/: a production build after it holds no draft, in any page or feed", async () => {
+    await writeItem(fixture.root, { ...second, path: "2020/still-a-draft", title: "Still a draft", draft: true });
+    await until("the draft page", () => exists("articles/2020/still-a-draft/index.html"));
+    expect(await stat(path.join(fixture.root, "_site")).then(() => true, () => false)).toBe(false);
+    const out = (await buildSite({ root: fixture.root })).output;
+    try {
+      const files = (await readdir(out, { recursive: true })).map(String);
+      expect(files).toContain("feed.xml");
+      expect(files.join("\n")).not.toContain("draft");
+      const texts = await Promise.all(files.filter((f) => /\.(html|xml|json|opml)$/.test(f)).map((f) => readFile(path.join(out, f), "utf8")));
+      expect(texts.join("\n")).not.toContain("Still a draft");
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+    expect(outputProblem(path.join(fixture.root, "_site"), fixture.root)).toContain("published site");
+    expect(outputProblem(path.join(fixture.root, "_site/sub"), fixture.root)).toContain("published site");
+    expect(outputProblem(fixture.root, fixture.root)).toContain("the project itself");
+    expect(outputProblem(path.join(fixture.root, "content"), fixture.root)).toContain("content");
+    expect(outputProblem(path.join(fixture.root, "_preview"), fixture.root)).toBeUndefined();
   });
 
   it("writes again only the pages an edit changes, and every page after a data file edit", async () => {

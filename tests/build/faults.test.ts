@@ -1,0 +1,196 @@
+// The machine failing under a build, and input that must fail it: whatever happens, _site/
+// stays byte for byte what it was, no staging folder outlives its build, and the editor gets
+// one plain line instead of a stack trace.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { statfsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildSite } from "../../src/build.ts";
+import { describeFailure } from "../../src/problems.ts";
+import { createFixture, itemFile, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { snapshot } from "../fixtures/tree.ts";
+
+// A file system that fails on demand: the next page written below a staging folder throws
+// the error set here. Everything else goes to the real one.
+const fault: { code?: string } = {};
+vi.mock("node:fs/promises", async (original) => {
+  const real = await original<typeof import("node:fs/promises")>();
+  const writeFile = (async (file: Parameters<typeof real.writeFile>[0], ...rest: unknown[]) => {
+    if (fault.code && String(file).includes(".building-") && String(file).endsWith(".html")) {
+      throw Object.assign(new Error(`${fault.code}: simulated, open '${String(file)}'`), { code: fault.code, path: String(file), syscall: "open" });
+    }
+    return (real.writeFile as (...args: unknown[]) => Promise<void>)(file, ...rest);
+  }) as typeof real.writeFile;
+  return { ...real, default: { ...real, writeFile }, writeFile };
+});
+
+const run = promisify(execFile);
+const items: FixtureItem[] = [
+  { path: "2020/one", title: "One", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] },
+  { path: "2020/two", title: "Two", date: "2020-12-03", countries: ["niger"] },
+];
+
+let fixture: { root: string; remove: () => Promise<void> };
+let site: string;
+let published: Record<string, string>;
+// Previous sites are deleted in the background after a swap, by design: not leftovers.
+const leftovers = async (root = fixture.root) => (await readdir(root)).filter((name) => name.startsWith("_site") && !name.includes(".previous-")).sort();
+
+beforeAll(async () => {
+  fixture = await createFixture({ items });
+  site = (await buildSite({ root: fixture.root })).output;
+  published = await snapshot(site);
+});
+afterAll(async () => fixture.remove());
+
+describe("a build that cannot write", () => {
+  for (const code of ["ENOSPC", "EACCES"]) {
+    it(`stops on ${code} with one line, removes its staging and leaves _site/ as it was`, async () => {
+      fault.code = code;
+      try {
+        const failure = await buildSite({ root: fixture.root }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(failure).toBeDefined();
+        const message = describeFailure(failure);
+        expect(message).toMatch(new RegExp(`^The build stopped at .*\\.building-\\d+/.*\\.html: .* \\(${code}\\)\\.$`));
+        expect(message.split("\n")).toHaveLength(1);
+      } finally {
+        delete fault.code;
+      }
+      expect(await snapshot(site)).toEqual(published);
+      expect(await leftovers()).toEqual(["_site"]);
+    });
+  }
+});
+
+describe("what a killed build left behind", () => {
+  it("is removed by the next build and by npm run check, unless its process still runs", async () => {
+    const root = fixture.root;
+    // A pid that surely ran and is gone, and one that surely runs.
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => gone.once("exit", resolve));
+    const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      for (const pid of [gone.pid, alive.pid]) {
+        await mkdir(path.join(root, `_site.building-${pid}/articles`), { recursive: true });
+        await writeFile(path.join(root, `_site.building-${pid}/articles/half.html`), "<p>half");
+      }
+      await buildSite({ root });
+      expect(await leftovers()).toEqual(["_site", `_site.building-${alive.pid}`]);
+
+      await mkdir(path.join(root, `_site.building-${gone.pid}`));
+      const tsx = path.resolve("node_modules/.bin/tsx");
+      await run(tsx, [path.resolve("src/cli/check.ts")], { cwd: root });
+      expect(await leftovers()).toEqual(["_site", `_site.building-${alive.pid}`]);
+    } finally {
+      alive.kill();
+      await rm(path.join(root, `_site.building-${alive.pid}`), { recursive: true, force: true });
+    }
+    expect(await snapshot(site)).toEqual(published);
+  });
+});
+
+describe("content that must fail the build", () => {
+  const cases: [string, string, string][] = [
+    ["a control character", itemFile({ ...items[0]!, path: "x", title: "x" }).replace("Body of x.", "Body \u000c."), "body: contains a control character (U+000C)"],
+    ["a YAML alias bomb", "---\ntitle: &a [x, x]\nsummary: [*a, *a]\n---\n", "front matter: uses a YAML anchor (&a)"],
+    ["an offset beyond +14:00", itemFile({ ...items[0]!, path: "x", title: "x", date: "2020-12-03T10:00:00+15:00" }), "date: has a time-zone offset outside -14:00 to +14:00"],
+    ["a year out of range", itemFile({ ...items[0]!, path: "x", title: "x", date: "2202-12-03" }), "date: must be a year from 1900 to 2100"],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(`${what}: the problem is named and _site/ is byte for byte the same`, async () => {
+      await writeText(fixture.root, "content/articles/2020/bad.md", text);
+      try {
+        await expect(buildSite({ root: fixture.root })).rejects.toThrow(expected);
+      } finally {
+        await rm(path.join(fixture.root, "content/articles/2020/bad.md"));
+      }
+      expect(await snapshot(site)).toEqual(published);
+      expect(await leftovers()).toEqual(["_site"]);
+    });
+  }
+
+  it("a data file that never settles and keeps a timer: npm run check and npm run build fail naming it, and exit", async () => {
+    const root = fixture.root;
+    const themes = path.join(root, "content/_data/themes.ts");
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    // A top-level await needs an ES module, as in the project's own package.json.
+    await writeFile(path.join(root, "package.json"), '{ "type": "module" }\n');
+    await writeFile(themes, "setInterval(() => {}, 1000);\nawait new Promise(() => {});\nexport default [];\n");
+    try {
+      for (const script of ["src/cli/check.ts", "src/cli/build.ts"]) {
+        const failed = await run(tsx, [path.resolve(script)], { cwd: root, env: { ...process.env, DIGEST_DATA_TIMEOUT_MS: "1000" }, timeout: 30_000 }).then(
+          () => ({ code: 0, stderr: "", killed: false }),
+          (error: { code: number; stderr: string; killed: boolean }) => error,
+        );
+        expect(failed.killed, script).toBe(false);
+        expect(failed.code, script).toBe(1);
+        expect(failed.stderr, script).toContain("content/_data/themes.ts did not finish loading within 1 s");
+        expect(failed.stderr, script).not.toMatch(/^\s+at /m);
+      }
+    } finally {
+      await rm(path.join(root, "package.json"));
+      await writeFile(themes, `export default ${JSON.stringify([{ slug: "elections", name: "Elections", description: "Votes." }])};\n`);
+    }
+    expect(await snapshot(site)).toEqual(published);
+  });
+});
+
+// A real full disk: a small tmpfs, where this machine lets us mount one (root on Linux).
+const tmpfs = await mkdtemp(path.join(tmpdir(), "sahel-full-"));
+const canMount = (() => {
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", tmpfs], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+afterAll(async () => {
+  if (canMount) execFileSync("umount", [tmpfs]);
+  await rm(tmpfs, { recursive: true, force: true });
+});
+
+describe.skipIf(!canMount)("a real full disk", () => {
+  it("fails with one line, leaves _site/ as it was, and the next build, with space again, succeeds", async () => {
+    const root = path.join(tmpfs, "project");
+    const own = await createFixture({ items });
+    try {
+      execFileSync("cp", ["-r", own.root, root]);
+    } finally {
+      await own.remove();
+    }
+    await buildSite({ root });
+    const before = await snapshot(path.join(root, "_site"));
+    // More pages than will fit...
+    for (let i = 0; i < 20; i++) {
+      await writeText(root, `content/articles/2020/more-${i}.md`, itemFile({ ...items[0]!, path: "x", title: `More ${i}`, body: "Text. ".repeat(700) }));
+    }
+    // Fill the disk but for 200 KB, then build them.
+    const filler = path.join(tmpfs, "filler");
+    const free = statfsSync(tmpfs).bavail * statfsSync(tmpfs).bsize;
+    await writeFile(filler, Buffer.alloc(Math.max(0, free - 200 * 1024)));
+    // As an editor sees it: npm run build's own script.
+    const failed = await run(path.resolve("node_modules/.bin/tsx"), [path.resolve("src/cli/build.ts")], { cwd: root }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^The build stopped(?: at .*)?: no space left on the disk \(ENOSPC\)\.$/),
+      "",
+      "The build failed; the previous _site/ was left as it was.",
+    ]);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    expect(await leftovers(root)).toEqual(["_site"]);
+    await rm(filler);
+    await buildSite({ root });
+    expect(Object.keys(await snapshot(path.join(root, "_site")))).toContain("articles/2020/more-19/index.html");
+  });
+});
