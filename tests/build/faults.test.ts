@@ -12,6 +12,7 @@ import { buildSite } from "../../src/build.ts";
 import { describeFailure } from "../../src/problems.ts";
 import { createFixture, itemFile, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
+import { pollUntil } from "../fixtures/wait.ts";
 
 // A file system that fails on demand: the next page written below a staging folder throws
 // the error set here. Everything else goes to the real one.
@@ -153,7 +154,18 @@ const canMount = (() => {
 })();
 
 afterAll(async () => {
-  if (canMount) execFileSync("umount", [tmpfs]);
+  if (canMount) {
+    // The swap deletes the previous site in the background: let it finish before unmounting.
+    const project = path.join(tmpfs, "project");
+    await pollUntil(async () => !(await readdir(project).catch(() => [])).some((name) => name.includes(".previous-")), 20_000);
+    await rm(project, { recursive: true, force: true });
+    try {
+      execFileSync("umount", [tmpfs], { stdio: "ignore" });
+    } catch {
+      // Still busy: detach it now; the kernel frees it when the last user goes.
+      execFileSync("umount", ["-l", tmpfs]);
+    }
+  }
   await rm(tmpfs, { recursive: true, force: true });
 });
 
