@@ -6,6 +6,7 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-data.ts";
 import type { EleventyConfig } from "./plugin.ts";
+import type { PageKind } from "./pages.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -16,6 +17,8 @@ export interface BuildOptions {
   readonly includeDrafts?: boolean;
   /** Another templates folder (tests, themes); by default this project's. */
   readonly templates?: string;
+  /** The kinds of page to write; by default the site's own table (src/pages.ts). */
+  readonly pageKinds?: readonly PageKind[];
   /** Print Eleventy's per-file log. */
   readonly verbose?: boolean;
 }
@@ -59,6 +62,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           timings,
           onCollectionPages: (count) => (collectionPageCount = count),
           ...(options.templates ? { templates: options.templates } : {}),
+          ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
         }),
     });
     eleventy.setIsVerbose?.(Boolean(options.verbose));

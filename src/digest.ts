@@ -4,7 +4,7 @@
 import type { Content, Item } from "./model/content.ts";
 import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
 import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, SitemapEntry, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, TagGroup, TagView,
 } from "./model/views.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -102,7 +102,6 @@ export function buildDigest(content: Content): Digest {
     archive: archiveByYear(issues),
     countryPages,
     tagPages,
-    sitemap: sitemap(views, issues, countryPages, tagPages),
     feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag }),
     ...withMap(figures.isEmpty ? undefined : regionMap(mappedCountries)),
   };
@@ -223,26 +222,6 @@ function archiveByYear(issues: readonly IssueView[]): ArchiveYear[] {
     else years.push({ year: issue.week.year, issues: [issue] });
   }
   return years;
-}
-
-function sitemap(items: readonly ItemView[], issues: readonly IssueView[], countryPages: readonly ListingPage[], tagPages: readonly ListingPage[]): SitemapEntry[] {
-  const newest = items[0] ? day(items[0].dateIso) : undefined;
-  const entries: SitemapEntry[] = [];
-  const add = (path: string, lastmod: string | undefined) => {
-    if (lastmod) entries.push({ path, lastmod });
-  };
-  add(paths.home, newest);
-  add(paths.archive, newest);
-  add(paths.countries, newest);
-  add(paths.tags, newest);
-  for (const issue of issues) add(issue.path, day(issue.updatedIso));
-  for (const page of [...countryPages, ...tagPages]) add(page.path, page.weeks[0]?.items[0] ? day(page.weeks[0].items[0].dateIso) : undefined);
-  for (const item of items) add(item.path, day(item.dateIso));
-  return entries;
-}
-
-function day(iso: string): string {
-  return iso.slice(0, 10);
 }
 
 function ref(slug: string, name: string, path: string): Ref {

@@ -1,8 +1,8 @@
-// The only place that knows about Eleventy. It loads and groups the content once per build
-// (src/site-data.ts), hands the result to the templates as the global `digest`, gives them
-// the filters that turn site paths into links, and after Eleventy has written the site's
-// single pages, writes the collection pages (src/render.ts). In the preview it also keeps
-// what rebuilds can reuse, and removes the pages of deleted items.
+// The only place that knows about Eleventy. Before each (re)build it loads and groups the
+// content (src/site-data.ts); after it, it writes every page the table in src/pages.ts
+// declares (src/render.ts), with templates that see the digest and the filters that turn
+// site paths into links. Eleventy itself copies the stylesheet, watches and serves. In the
+// preview this also keeps what rebuilds can reuse, and removes the pages of deleted items.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
@@ -12,7 +12,8 @@ import { importDefault } from "./load/data-files.ts";
 import type { Digest } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
-import { collectionPages, writePages, type WrittenPages } from "./render.ts";
+import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
+import type { PageKind } from "./pages.ts";
 import { ItemCache } from "./load/cache.ts";
 
 // Resolved from this file, so a build works from any working directory.
@@ -42,11 +43,12 @@ export interface SiteOptions {
    * the content is loaded afresh for every (re)build.
    */
   readonly digest?: Digest;
+  /** The kinds of page to write; by default the site's own table (src/pages.ts). */
+  readonly pageKinds?: readonly PageKind[];
 }
 
 // Eleventy ships no type declarations; this is the part of its config API used here.
 export interface EleventyConfig {
-  addGlobalData(name: string, value: () => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
   setInputDirectory(dir: string): void;
@@ -60,6 +62,7 @@ export interface EleventyConfig {
   setChokidarConfig(options: Record<string, unknown>): void;
   on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => void): void;
+  on(event: "eleventy.before", handler: () => Promise<void>): void;
   ignores: Set<string>;
 }
 
@@ -113,17 +116,18 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // SAHEL_DIGEST_TIMINGS=1 prints where each (re)build's time went.
   const showTimings = Boolean(process.env.SAHEL_DIGEST_TIMINGS);
   let rebuildTimings: Timings = {};
-  eleventyConfig.addGlobalData("digest", async () => {
+  // Every page is written by src/render.ts, so Eleventy's data cascade is not used: the
+  // digest is loaded before each (re)build and handed to the writer.
+  eleventyConfig.on("eleventy.before", async () => {
     rebuildTimings = {};
     digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
-    return digest;
   });
 
   eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
     const started = performance.now();
     const before = new Set(written?.keys());
     // A fresh environment each build, so an edited template is compiled again.
-    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), collectionPages(currentDigest()), directories.output, written);
+    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), sitePageJobs(currentDigest(), options.pageKinds), directories.output, written);
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
       await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/"]);

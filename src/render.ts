@@ -1,13 +1,14 @@
-// Writes the digest's collection pages: one per item, issue, page of a country's or tag's
-// items, and feed. These are thousands of pages at archive scale, and Eleventy's per-page
-// pipeline (data cascade, permalink rendering, layout chain, write checks) costs about 2 ms
-// a page here: most of a 10,000-item build. Rendered straight from the same Nunjucks
-// templates with finished data, they cost a fraction of that. Eleventy still renders the
-// site's single pages, copies assets, watches and serves.
+// Writes every page of the site, as src/pages.ts declares them: one per item, issue, page of a
+// country's or tag's items, feed, and the site's single pages. These are thousands of pages at
+// archive scale, and Eleventy's per-page pipeline (data cascade, permalink rendering, layout
+// chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
+// straight from the same Nunjucks templates with finished data, they cost a fraction of that,
+// and every page is written the same way. Eleventy copies assets, watches and serves.
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type nunjucks from "nunjucks";
-import type { Digest, FeedEntry, IssueView, ListingPage } from "./model/views.ts";
+import type { Digest } from "./model/views.ts";
+import { outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html". */
@@ -24,38 +25,14 @@ export interface PageJob {
   readonly key: readonly unknown[];
 }
 
-/** The file a site path is written to: "/issues/2020-w49/" → "issues/2020-w49/index.html". */
-export function outputFile(sitePath: string): string {
-  const relative = sitePath.replace(/^\//, "");
-  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
-}
-
-export function collectionPages(digest: Digest): PageJob[] {
-  return [
-    ...digest.items.map((item) => ({ output: outputFile(item.path), template: "views/item.njk", data: { item }, key: [item] })),
-    ...digest.issues.map((issue) => ({ output: outputFile(issue.path), template: "views/issue.njk", data: { issue }, key: issueKey(issue) })),
-    ...digest.countryPages.map((listing) => ({ output: outputFile(listing.path), template: "views/country.njk", data: { listing }, key: listingKey(listing) })),
-    ...digest.tagPages.map((listing) => ({ output: outputFile(listing.path), template: "views/tag.njk", data: { listing }, key: listingKey(listing) })),
-    ...digest.feeds.all.flatMap((feed) => {
-      const key = [feed.key, feed.updatedIso, ...feed.entries.flatMap(entryKey)];
-      return [
-        { output: outputFile(feed.atomPath), template: "views/feed-atom.njk", data: { feed }, key },
-        { output: outputFile(feed.jsonPath), template: "views/feed-json.njk", data: { feed }, key },
-      ];
-    }),
-  ];
-}
-
-function issueKey(issue: IssueView): unknown[] {
-  return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
-}
-
-function listingKey(listing: ListingPage): unknown[] {
-  return [listing.owner.slug, listing.owner.itemCount, listing.pageNumber, listing.pageCount, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
-}
-
-function entryKey(entry: FeedEntry): unknown[] {
-  return entry.issue ? [entry.title, entry.updatedIso, entry.contentHtml, ...issueKey(entry.issue)] : [entry.item];
+/** Every page of the site as a job for the writer, from the table of page kinds. */
+export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): PageJob[] {
+  return sitePages(digest, kinds).map((page) => ({
+    output: outputFile(page.path),
+    template: page.kind.template,
+    data: { ...page.data, pagePath: page.path },
+    key: page.key,
+  }));
 }
 
 /** The keys of the pages written last time, by output file: what the preview may skip. */

@@ -185,12 +185,6 @@ export interface ArchiveYear {
   readonly issues: readonly IssueView[];
 }
 
-export interface SitemapEntry {
-  readonly path: string;
-  /** YYYY-MM-DD */
-  readonly lastmod: string;
-}
-
 export interface FeedEntry {
   /** Stable: a tag URI of the item's or issue's slug. */
   readonly id: string;
@@ -246,7 +240,6 @@ export interface Digest {
   readonly archive: readonly ArchiveYear[];
   readonly countryPages: readonly ListingPage[];
   readonly tagPages: readonly ListingPage[];
-  readonly sitemap: readonly SitemapEntry[];
   readonly feeds: FeedSet;
   /** The regional map's shapes; each issue's overview says how to shade them. */
   readonly map?: RegionMap;

@@ -1,9 +1,11 @@
 // Builds small fixture sites into temporary directories and reads the pages they produce.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFile, readdir } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
 import { buildSite } from "../../src/build.ts";
+import { PAGE_KINDS, type PageKind } from "../../src/pages.ts";
 import { createFixture, type FixtureItem } from "../fixtures/content.ts";
 
 const items: FixtureItem[] = [
@@ -113,7 +115,17 @@ describe("the built site", () => {
     const xml = await readFile(path.join(site, "sitemap.xml"), "utf8");
     expect(xml).toContain("<loc>https://digest.example/articles/2020/mali-one/</loc><lastmod>2020-11-30</lastmod>");
     expect(xml).toContain("<loc>https://digest.example/issues/2020-w49/</loc><lastmod>2020-12-05</lastmod>");
-    expect(xml.match(/<url>/g)).toHaveLength(4 + 3 + 4 + 3 + 5);
+    // Derived from the files built, not from the table that made them: every HTML page a
+    // reader can land on is listed once, and nothing else is.
+    const built = (await readdir(site, { recursive: true }))
+      .map((file) => file.split(path.sep).join("/"))
+      .filter((file) => file.endsWith(".html") && file !== "404.html")
+      .map((file) => `https://digest.example/${file.replace(/index\.html$/, "")}`)
+      .sort();
+    const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual(built);
+    expect(built).toContain("https://digest.example/subscribe/");
   });
 });
 
@@ -135,5 +147,37 @@ describe("a site published under a path", () => {
     }
     const xml = await readFile(path.join(output, "sitemap.xml"), "utf8");
     expect(xml).toContain("<loc>https://example.org/sahel-digest/issues/2020-w49/</loc>");
+  });
+});
+
+describe("a new kind of page", () => {
+  it("is one entry in the table and one template: written, linked canonically and in the sitemap", async () => {
+    const templates = await mkdtemp(path.join(tmpdir(), "sahel-templates-"));
+    const output = await mkdtemp(path.join(tmpdir(), "sahel-out-"));
+    try {
+      await cp(path.resolve("templates"), templates, { recursive: true });
+      await writeFile(
+        path.join(templates, "views/countries-a-z.njk"),
+        '{%- extends "layouts/base.njk" -%}{%- block title %}A-Z{% endblock -%}{%- block main %}<ol>{% for c in names %}<li>{{ c }}</li>{% endfor %}</ol>{% endblock -%}\n',
+      );
+      const az: PageKind = {
+        name: "countries-a-z",
+        template: "views/countries-a-z.njk",
+        format: "html",
+        sitemap: true,
+        perEdition: true,
+        pages: (digest) => [{ path: "/countries/a-z/", data: { names: digest.countries.map((c) => c.name).sort() }, key: [digest] }],
+      };
+      // Before the sitemap, which lists the kinds above it.
+      const kinds = [...PAGE_KINDS.filter((k) => k.name !== "sitemap"), az, ...PAGE_KINDS.filter((k) => k.name === "sitemap")];
+      await buildSite({ root, output: path.join(output, "_site"), templates, pageKinds: kinds });
+      const $ = load(await readFile(path.join(output, "_site/countries/a-z/index.html"), "utf8"));
+      expect(texts($, "main li")).toEqual(["Burkina Faso", "Mali", "Niger", "Sahel (regional)"]);
+      expect($('link[rel="canonical"]').attr("href")).toBe("https://digest.example/countries/a-z/");
+      expect(await readFile(path.join(output, "_site/sitemap.xml"), "utf8")).toContain("<loc>https://digest.example/countries/a-z/</loc>");
+    } finally {
+      await rm(templates, { recursive: true, force: true });
+      await rm(output, { recursive: true, force: true });
+    }
   });
 });

@@ -144,19 +144,6 @@ describe("country and tag pages", () => {
   });
 });
 
-describe("sitemap", () => {
-  it("lists every page once with the date of its newest item", () => {
-    const digest = buildDigest(content([item("a", "2020-12-01", ["mali"]), item("b", "2020-12-09", ["niger"])]));
-    const paths = digest.sitemap.map((e) => e.path);
-    expect(new Set(paths).size).toBe(paths.length);
-    expect(digest.sitemap.find((e) => e.path === "/")!.lastmod).toBe("2020-12-09");
-    expect(digest.sitemap.find((e) => e.path === "/issues/2020-w49/")!.lastmod).toBe("2020-12-01");
-    expect(digest.sitemap.find((e) => e.path === "/articles/2020/a/")!.lastmod).toBe("2020-12-01");
-    // Countries and tags without items have no date to give, and are left out.
-    expect(paths).not.toContain("/countries/burkina-faso/");
-  });
-});
-
 describe("an empty digest", () => {
   it("has no issue and no pages of items", () => {
     const digest = buildDigest(content([]));

@@ -1,0 +1,144 @@
+// Every kind of page the site has, declared once: where its pages go, which template makes
+// them, what each page is made from (its key: the preview writes a page again only when
+// that changed), its format, whether the sitemap lists it, and whether an edition of the
+// digest in another language has its own copy. The writer (src/render.ts), the sitemap and
+// the preview all read this table; adding a kind of page is one entry here and one template.
+// (As Hugo maps a page kind to a layout and output formats.)
+import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts";
+import { paths } from "./paths.ts";
+
+export type PageFormat = "html" | "atom" | "rss" | "json" | "opml" | "sitemap";
+
+/** One page of a kind: its path in the site, what its template sees, and its key. */
+export interface Page {
+  /** Path inside the site: "/issues/2020-w49/", "/feed.xml". */
+  readonly path: string;
+  /** What the template sees besides `digest` and `pagePath`. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /**
+   * Everything the page is made from that can change without the site's settings, data files
+   * or templates changing. Same key as last time, same page.
+   */
+  readonly key: readonly unknown[];
+  /** The day it last changed (YYYY-MM-DD), for the sitemap; unknown for a page with no items. */
+  readonly lastmod?: string;
+}
+
+export interface PageKind {
+  /** In the domain's words: "item", "issue", "country". */
+  readonly name: string;
+  /** Below templates/. */
+  readonly template: string;
+  readonly format: PageFormat;
+  /** Listed in /sitemap.xml. Only HTML pages a reader lands on are. */
+  readonly sitemap: boolean;
+  /** Each edition of the digest (a language) has its own page of this kind. */
+  readonly perEdition: boolean;
+  /** The pages of this kind; `before` holds every page of the kinds above it in the table. */
+  pages(digest: Digest, before: readonly SitePage[]): readonly Page[];
+}
+
+export interface SitePage extends Page {
+  readonly kind: PageKind;
+}
+
+/** Every page that changes whenever anything does: the one-off pages that list the whole site. */
+const whole = (digest: Digest) => [digest];
+const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
+const single = (path: string, data: Record<string, unknown> = {}) => (digest: Digest) => [{ path, data, key: whole(digest), lastmod: newestDay(digest) }];
+
+export const PAGE_KINDS: readonly PageKind[] = [
+  { name: "home", template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
+  { name: "archive", template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.archive) },
+  { name: "countries", template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.countries) },
+  { name: "tags", template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.tags) },
+  { name: "subscribe", template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.subscribe) },
+  {
+    name: "not-found",
+    template: "views/404.njk",
+    format: "html",
+    sitemap: false,
+    perEdition: true,
+    pages: (digest) => [{ path: paths.notFound, data: {}, key: whole(digest) }],
+  },
+  {
+    name: "issue",
+    template: "views/issue.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, key: issueKey(issue), lastmod: day(issue.updatedIso) })),
+  },
+  { name: "country", template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
+  { name: "tag", template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
+  {
+    name: "item",
+    template: "views/item.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, key: [item], lastmod: day(item.dateIso) })),
+  },
+  { name: "feed-atom", template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
+  { name: "feed-json", template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
+  { name: "feed-rss", template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
+  { name: "opml", template: "views/opml.njk", format: "opml", sitemap: false, perEdition: true, pages: single(paths.opml) },
+  {
+    name: "sitemap",
+    template: "views/sitemap.njk",
+    format: "sitemap",
+    sitemap: false,
+    perEdition: false,
+    // Derived from the pages themselves, so it lists every page that is built and nothing else.
+    pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
+  },
+];
+
+/** Every page of the site, kind by kind in the table's order. */
+export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): SitePage[] {
+  const all: SitePage[] = [];
+  for (const kind of kinds) {
+    for (const page of kind.pages(digest, all)) all.push({ ...page, kind });
+  }
+  return all;
+}
+
+export interface SitemapEntry {
+  readonly path: string;
+  readonly lastmod?: string;
+}
+
+export function sitemapEntries(pages: readonly SitePage[]): SitemapEntry[] {
+  return pages.filter((page) => page.kind.sitemap).map((page) => (page.lastmod ? { path: page.path, lastmod: page.lastmod } : { path: page.path }));
+}
+
+/** The file a site path is written to: "/issues/2020-w49/" → "issues/2020-w49/index.html". */
+export function outputFile(sitePath: string): string {
+  const relative = sitePath.replace(/^\//, "");
+  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
+
+function listingPage(listing: ListingPage): Page {
+  const newest = listing.weeks[0]?.items[0];
+  return { path: listing.path, data: { listing }, key: listingKey(listing), ...(newest ? { lastmod: day(newest.dateIso) } : {}) };
+}
+
+function feedPage(feed: FeedView, path: string): Page {
+  return { path, data: { feed }, key: [feed.key, feed.updatedIso, ...feed.entries.flatMap(entryKey)] };
+}
+
+function issueKey(issue: IssueView): unknown[] {
+  return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
+}
+
+function listingKey(listing: ListingPage): unknown[] {
+  return [listing.owner.slug, listing.owner.itemCount, listing.pageNumber, listing.pageCount, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
+}
+
+function entryKey(entry: FeedView["entries"][number]): unknown[] {
+  return entry.issue ? [entry.title, entry.updatedIso, entry.contentHtml, ...issueKey(entry.issue)] : [entry.item];
+}
+
+function day(iso: string | undefined): string | undefined {
+  return iso?.slice(0, 10);
+}
