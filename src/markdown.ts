@@ -1,6 +1,7 @@
 // Editors' Markdown, rendered once per build. Raw HTML is off, so markup pasted from a
 // source shows as text; links may only point to the web, to mail, or within the site.
 import MarkdownIt from "markdown-it";
+import { withoutForbidden } from "./load/characters.ts";
 
 const SAFE_LINK = /^(?:https?:|mailto:|\/|#|\.{0,2}\/|[^:]*$)/i;
 
@@ -38,11 +39,13 @@ const plain = createRenderer(false);
 const linking = createRenderer(true);
 const BARE_ADDRESS = /(?<!\]\(|<|\]:[ \t]*)(?:https?:\/\/|mailto:)/i;
 
+// The source was checked for characters XML forbids, but a numeric entity (`&#12;`) is
+// decoded by markdown-it into one: the rendered text is made safe for feeds too.
 export function renderMarkdown(source: string): string {
-  return (BARE_ADDRESS.test(source) ? linking : plain).render(source);
+  return withoutForbidden((BARE_ADDRESS.test(source) ? linking : plain).render(source));
 }
 
 /** For one-line fields that may carry emphasis but must stay inline (no <p>). */
 export function renderInlineMarkdown(source: string): string {
-  return plain.renderInline(source);
+  return withoutForbidden(plain.renderInline(source));
 }

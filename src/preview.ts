@@ -3,6 +3,7 @@
 // rebuild that fails keeps the last good pages.
 // @ts-expect-error Eleventy ships no type declarations.
 import Eleventy from "@11ty/eleventy";
+import { realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { basePathOf, configureSite, DEFAULT_TEMPLATES, type EleventyConfig } from "./plugin.ts";
@@ -97,13 +98,27 @@ export async function savedSince(folders: readonly string[], since: number): Pro
  * did not make, which in the project folder or content/ would be the editors' own files.
  */
 export function outputProblem(output: string, root: string): string | undefined {
+  // Real paths: a link named anything may lead into _site/.
+  const real = (file: string) => realPath(path.resolve(root, file));
+  const target = realPath(output);
   const inside = (folder: string) => {
-    const relative = path.relative(path.resolve(root, folder), output);
+    const relative = path.relative(real(folder), target);
     return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
   };
   if (inside("_site")) return "it is the published site, and the preview shows drafts and embargoed items";
-  const toRoot = path.relative(output, path.resolve(root));
+  const toRoot = path.relative(target, real("."));
   if (toRoot === "" || (!toRoot.startsWith("..") && !path.isAbsolute(toRoot))) return "it holds the project itself";
   if (inside("content") || inside("templates")) return "it is part of the content or the templates";
   return undefined;
+}
+
+/** The real path of `file`, through links; for a path that does not exist yet, that of its nearest existing parent. */
+function realPath(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    return realpathSync(resolved);
+  } catch {
+    const parent = path.dirname(resolved);
+    return parent === resolved ? resolved : path.join(realPath(parent), path.basename(resolved));
+  }
 }

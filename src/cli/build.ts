@@ -6,15 +6,37 @@ import { describeFailure } from "../problems.ts";
 import { tellPassedOver } from "./notices.ts";
 
 const root = process.cwd();
+const staging = stagingOf(path.join(root, "_site"));
+
+/** Removes the half-written folder; pages still being written may race it, and then the next build does it. */
+function removeStaging(): void {
+  try {
+    rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  } catch {
+    // Left for the next build or `npm run check`, which remove it once this process is gone.
+  }
+}
+
+function fail(error: unknown): never {
+  removeStaging();
+  console.error(describeFailure(error));
+  console.error("\nThe build failed; the previous _site/ was left as it was.");
+  process.exit(1);
+}
+
 // Stopped with Ctrl-C or by a supervisor: remove the half-written folder now rather than
 // leave it to the next build.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
-    rmSync(stagingOf(path.join(root, "_site")), { recursive: true, force: true });
+    removeStaging();
     console.error(`\nThe build was stopped (${signal}); _site/ was left as it was.`);
     process.exit(130);
   });
 }
+// A failure Eleventy does not hand back to buildSite (its copy of the stylesheet runs on its
+// own) still ends in one plain message, not a crash.
+process.on("unhandledRejection", fail);
+process.on("uncaughtException", fail);
 
 const started = performance.now();
 try {
@@ -26,9 +48,7 @@ try {
     console.log(Object.entries(result.timings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", "));
   }
 } catch (error) {
-  console.error(describeFailure(error));
-  console.error("\nThe build failed; the previous _site/ was left as it was.");
-  process.exitCode = 1;
+  fail(error);
 }
 // A data file may have started a timer that would keep the process alive: the build is done.
 process.exit();

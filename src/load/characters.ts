@@ -41,30 +41,39 @@ const MAX_REPORTED = 5;
 
 /**
  * Every string (and key) in a value that holds a forbidden character, with its field path.
- * Data files are code, so their values can be any graph: cycles are walked once.
+ * Data files are code, so their values can be any graph: cycles are walked once, the walk
+ * keeps its own stack (a list nested 200,000 deep must not overflow the call stack), and a
+ * getter that throws is reported as a field that cannot be read.
  */
 export function forbiddenFields(value: unknown): { path: (string | number)[]; message: string }[] {
   const found: { path: (string | number)[]; message: string }[] = [];
   const seen = new Set<object>();
-  const visit = (current: unknown, at: (string | number)[]) => {
-    if (found.length === MAX_REPORTED) return;
+  const stack: { value: unknown; at: (string | number)[] }[] = [{ value, at: [] }];
+  while (stack.length && found.length < MAX_REPORTED) {
+    const { value: current, at } = stack.pop()!;
     if (typeof current === "string") {
       const index = firstForbidden(current);
       if (index !== -1) found.push({ path: at, message: forbiddenMessage(current, index) });
-      return;
+      continue;
     }
-    if (typeof current !== "object" || current === null || seen.has(current)) return;
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
     seen.add(current);
-    if (Array.isArray(current)) {
-      current.forEach((element, i) => visit(element, [...at, i]));
-      return;
+    try {
+      const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((element, i) => [i, element]) : Object.entries(current);
+      // Reversed onto the stack, so fields are reported in the order they are written.
+      for (const [key, element] of entries.reverse()) {
+        const index = typeof key === "string" ? firstForbidden(key) : -1;
+        if (index !== -1) found.push({ path: at, message: `has a field name that ${forbiddenMessage(key as string, index)}` });
+        else stack.push({ value: element, at: [...at, key] });
+      }
+    } catch (error) {
+      found.push({ path: at, message: `cannot be read: ${String((error as Error)?.message ?? error).split("\n")[0]}` });
     }
-    for (const [key, element] of Object.entries(current)) {
-      const index = firstForbidden(key);
-      if (index !== -1) found.push({ path: at, message: `has a field name that ${forbiddenMessage(key, index)}` });
-      else visit(element, [...at, key]);
-    }
-  };
-  visit(value, []);
+  }
   return found;
+}
+
+/** `text` with every character XML forbids replaced by U+FFFD, as markdown-it does for bad entities. */
+export function withoutForbidden(text: string): string {
+  return firstForbidden(text) === -1 ? text : text.replace(FORBIDDEN_ALL, "\uFFFD");
 }

@@ -134,7 +134,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   problems.push(...duplicateSlugs(articleFiles));
   // With a broken item its week is unknown, so "later than the latest issue" could be wrong.
   const everyItemRead = itemResults.every((r) => r.item !== undefined);
-  const latestWeek = everyItemRead ? allItems.reduce<Week | undefined>((latest, item) => (!latest || compareWeeks(item.week, latest) > 0 ? item.week : latest), undefined) : undefined;
+  const latestWeek = everyItemRead ? latestWeekOf(allItems) : undefined;
   const figures = await loadFigures(root, countrySlugs, latestWeek);
   problems.push(...figures.problems);
 
@@ -155,8 +155,16 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 
   if (problems.length || !site.value) throw new ContentError(problems);
   const published = options.includeDrafts ? allItems : allItems.filter((item) => !item.draft && !item.scheduled);
+  // Figures for a week whose only items are drafts or embargoed would show that week (its
+  // trend, its reason) before its issue: they are held back with the items.
+  const latestPublished = latestWeekOf(published);
+  const shownFigures = options.includeDrafts ? figures.figures : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0);
   const passedOver = [...articles.passedOver, ...noteFiles.passedOver];
-  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes, figures: figures.figures, passedOver };
+  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes, figures: shownFigures, passedOver };
+}
+
+function latestWeekOf(items: readonly Item[]): Week | undefined {
+  return items.reduce<Week | undefined>((latest, item) => (!latest || compareWeeks(item.week, latest) > 0 ? item.week : latest), undefined);
 }
 
 /** A country the map cannot draw would silently be missing from it: its code must be one the map knows. */

@@ -169,21 +169,33 @@ async function importData(root: string, relative: string): Promise<Imported> {
     }
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, problem: loadError(String((error as Error)?.message ?? error), relative) };
+    return { ok: false, problem: await loadError(String((error as Error)?.message ?? error), root, relative) };
   } finally {
     clearTimeout(timer);
   }
 }
 
 /**
- * An import that failed after the syntax check passed: a runtime error, or tsx refusing what
- * it compiles ("Transform failed with 1 error:" and, lines later, "file.ts:2:0: ERROR: ...").
- * The compiler's own line is the one worth showing.
+ * An import that failed after the data file's own syntax check passed: a runtime error, or a
+ * file it imports that does not compile. Loaders word the second differently (tsx: "Transform
+ * failed with 1 error: ... file.ts:2:0: ERROR: ..."), so the file they name is checked again
+ * here, and reported in the compiler's own words with its line and column.
  */
-function loadError(message: string, relative: string): Problem {
-  const compiler = /:(\d+):(\d+): ERROR: (.+)/.exec(message);
-  if (compiler) return { file: relative, line: Number(compiler[1]), column: Number(compiler[2]) + 1, field: "", message: `could not be compiled: ${compiler[3]}` };
-  return { file: relative, field: "", message: `could not be loaded: ${firstLine(message)}` };
+async function loadError(message: string, root: string, relative: string): Promise<Problem> {
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, "");
+  if (plain.startsWith("Transform failed")) {
+    for (const [, named] of plain.matchAll(/([^\s[\]()'"]+\.[cm]?tsx?):\d+:\d+/g)) {
+      const candidates = [path.resolve(named!), path.resolve(path.dirname(path.join(root, relative)), named!)];
+      for (const file of candidates) {
+        const text = readText(file);
+        if (!text.ok) continue;
+        const shown = path.relative(root, file).split(path.sep).join("/");
+        const syntax = await syntaxError(text.text, shown);
+        if (syntax) return { file: relative, field: "", message: `could not be compiled: an imported file, ${shown}:${syntax.line}:${syntax.column}: ${syntax.message.replace(/^is not valid TypeScript: /, "")}` };
+      }
+    }
+  }
+  return { file: relative, field: "", message: `could not be loaded: ${firstLine(plain)}` };
 }
 
 /** The first syntax error esbuild (the compiler tsx runs) finds in a data file, as a problem. */

@@ -23,6 +23,12 @@ export interface ContentFiles {
 export function markdownFiles(root: string, folder: string): ContentFiles {
   const found: ContentFiles = { files: [], problems: [], passedOver: [] };
   const project = realProject(root);
+  // The folder itself (or content/) may be a link out of the project.
+  const outside = leadsOutside(path.join(root, folder), project);
+  if (outside) {
+    found.problems.push({ file: folder, field: "", message: `leads to ${outside}, outside the project; content must live inside it` });
+    return found;
+  }
   const walk = (relative: string) => {
     let entries: Dirent[];
     try {
@@ -69,7 +75,8 @@ function linkProblem(link: string, project: string, markdown: boolean): string |
   try {
     target = realpathSync(link);
     info = statSync(target);
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") return "is a link that leads back to itself";
     return markdown ? "is a link to nothing (its target does not exist)" : undefined;
   }
   if (!isInside(target, project)) return `is a link to ${target}, outside the project; copy the file into content/ instead`;
@@ -111,6 +118,8 @@ export function dataFileProblem(root: string, relative: string): string | undefi
     return (error as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : `cannot be read: ${describeErrno(error)}`;
   }
   if (info.isSymbolicLink()) return linkProblem(file, realProject(root), true);
+  const outside = leadsOutside(file, realProject(root));
+  if (outside) return `leads to ${outside}, outside the project (through a linked folder); content must live inside it`;
   if (info.isDirectory()) return "is a folder, not a data file";
   if (!info.isFile()) return `is ${kindOf(info)}, not a regular file`;
   return undefined;
@@ -133,6 +142,17 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   let line = 1;
   for (let i = 0; i < good; i++) if (bytes[i] === 0x0a) line++;
   return line;
+}
+
+/** The real path of `file` when it lies outside `project` (through a linked folder), else undefined. */
+function leadsOutside(file: string, project: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return undefined; // missing: said elsewhere
+  }
+  return isInside(real, project) ? undefined : real;
 }
 
 function realProject(root: string): string {

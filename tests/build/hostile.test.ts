@@ -26,6 +26,8 @@ const hostileBody = [
   "[pixel]: HTTP://tracker.example/ref.gif",
   // Characters XML allows, however odd: they must reach feeds as they are, and feeds stay well-formed.
   "Odd but allowed: \u0085 \u007f \uFFFD \u200f \u{1F600} ]]> &amp; &#0; &#xFFFE;",
+  // Entities markdown-it decodes into characters XML forbids.
+  "Entities: &#12; &#x1; &#xB; &#65535;",
 ].join("\n\n");
 
 const hostile: FixtureItem = {

@@ -1,7 +1,7 @@
 // Starts the real preview (`npm start`'s script) on a temporary fixture, changes files the way
 // an editor does, and waits, with a bound, for each change to show in the served site.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFile, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, symlink } from "node:fs/promises";
 import path from "node:path";
 import { createFixture, dataFile, fixtureCountries, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { buildSite } from "../../src/build.ts";
@@ -66,6 +66,16 @@ describe("the preview", () => {
     expect(outputProblem(fixture.root, fixture.root)).toContain("the project itself");
     expect(outputProblem(path.join(fixture.root, "content"), fixture.root)).toContain("content");
     expect(outputProblem(path.join(fixture.root, "_preview"), fixture.root)).toBeUndefined();
+    // A link that leads into _site/ is _site/.
+    await mkdir(path.join(fixture.root, "_site"), { recursive: true });
+    await symlink(path.join(fixture.root, "_site"), path.join(fixture.root, "pv"));
+    try {
+      expect(outputProblem(path.join(fixture.root, "pv"), fixture.root)).toContain("published site");
+      expect(outputProblem(path.join(fixture.root, "pv/new"), fixture.root)).toContain("published site");
+    } finally {
+      await rm(path.join(fixture.root, "pv"));
+      await rm(path.join(fixture.root, "_site"), { recursive: true });
+    }
   });
 
   it("writes again only the pages an edit changes, and every page after a data file edit", async () => {

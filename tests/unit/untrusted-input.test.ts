@@ -3,7 +3,7 @@
 // Load-level: the loader is where text enters, so no site is built here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -254,7 +254,54 @@ describe("data files", () => {
   });
 });
 
+describe("more data file values", () => {
+  it("a getter that throws or a list nested 200,000 deep is one line, not a crash", async () => {
+    const root = await project();
+    await writeText(
+      root,
+      "content/_data/site.ts",
+      `let deep: unknown = "x";\nfor (let i = 0; i < 200000; i++) deep = [deep];\nexport default { title: "T", description: "d", url: "https://d.example/", language: "en", timeZone: "UTC", publisher: "p", deep, get boom() { throw new Error("getter boom"); } };\n`,
+    );
+    expect(await problemsOf(root)).toEqual([
+      "content/_data/site.ts cannot be read: getter boom",
+    ]);
+  });
+
+  it("an error in a file a data file imports names that file", async () => {
+    const root = await project();
+    await writeText(root, "package.json", '{ "type": "module" }\n');
+    await writeText(root, "content/_data/helpers.ts", "export const x = {\n  a: 1\n  b: 2,\n};\n");
+    await writeText(root, "content/_data/themes.ts", 'import { x } from "./helpers.ts";\nexport default x ? [] : [];\n');
+    expect(await problemsOf(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:3:3: Expected "}" but found "b"']);
+  });
+});
+
+describe("linked folders", () => {
+  it("content that lives outside the project through a linked folder is refused", async () => {
+    const root = await project();
+    const outside = await mkdtemp(path.join(tmpdir(), "sahel-outside-"));
+    try {
+      for (const folder of ["articles", "_data"]) {
+        await rename(path.join(root, "content", folder), path.join(outside, folder));
+        await symlink(path.join(outside, folder), path.join(root, "content", folder));
+      }
+      const problems = await problemsOf(root);
+      expect(problems).toContain(`content/articles leads to ${path.join(outside, "articles")}, outside the project; content must live inside it`);
+      expect(problems).toContain(`content/_data/site.ts leads to ${path.join(outside, "_data/site.ts")}, outside the project (through a linked folder); content must live inside it`);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("figures and the map", () => {
+  it("holds back figures for a week whose items are all drafts or embargoed", async () => {
+    const figure = { country: "mali", source: "Editors", trend: "deteriorated", reason: "Secret week." };
+    const root = await project({ items: [ok, { ...ok, path: "2020/later-draft", date: "2020-12-10", draft: true }], figures: [{ ...figure, week: "2020-W49" }, { ...figure, week: "2020-W50" }] });
+    expect((await loadContent({ root, now })).figures.map((f) => f.week.id)).toEqual(["2020-W49"]);
+    expect((await loadContent({ root, now, includeDrafts: true })).figures.map((f) => f.week.id)).toEqual(["2020-W49", "2020-W50"]);
+  });
+
   it("refuse figures for a week after the latest issue, and a country the map cannot draw", async () => {
     const figure = { country: "mali", source: "Editors", trend: "unchanged", reason: "Calm." };
     const root = await project({ items: [ok], figures: [{ ...figure, week: "2020-W49" }, { ...figure, week: "2020-W50" }] });
