@@ -88,11 +88,17 @@ export function parseItemDate(text: string, zone: string): DateResult {
     // A written offset fixes the instant; it is then shown on the digest's clocks.
     const instant = DateTime.fromISO(trimmed, { setZone: true });
     if (!instant.isValid) return { ok: false, message: "is not a real date or time" };
-    return { ok: true, date: inZone(instant, zone), hasTime };
+    return inRange({ ok: true, date: inZone(instant, zone), hasTime });
   }
   // A plain date or a bare time is a time on the digest's clocks.
   const wall = DateTime.fromISO(trimmed, { zone: "UTC" });
   if (!wall.isValid) return { ok: false, message: "is not a real date or time" };
   const date = clockOf(zone).instantOf(wall) ?? DateTime.fromISO(trimmed, { zone });
-  return { ok: true, date, hasTime };
+  return inRange({ ok: true, date, hasTime });
+}
+
+/** A date written in range can still fall outside it on the digest's clocks (2100-12-31T23:00-05:00). */
+function inRange(result: DateResult & { ok: true }): DateResult {
+  const { year } = result.date;
+  return year < FIRST_YEAR || year > LAST_YEAR ? { ok: false, message: `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}` } : result;
 }

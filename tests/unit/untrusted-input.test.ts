@@ -148,6 +148,8 @@ describe("dates", () => {
       expect(parseItemDate(date, "UTC"), date).toEqual({ ok: false, message: "must be a year from 1900 to 2100" });
     }
     expect(parseItemDate("1900-01-01", "UTC").ok).toBe(true);
+    // In range as written, out of range on the digest's clocks.
+    expect(parseItemDate("2100-12-31T23:00:00-05:00", "UTC")).toEqual({ ok: false, message: "must be a year from 1900 to 2100" });
     expect(parseWeekId("0001-W01")).toBeUndefined();
     expect(parseWeekId("2101-W01")).toBeUndefined();
   });
