@@ -25,7 +25,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   readonly output: string;
-  /** Files written: Eleventy's pages and the collection pages. */
+  /** Pages written (every one goes through src/render.ts). */
   readonly pages: number;
   /** Milliseconds: load, group, eleventy (of which collections), swap. */
   readonly timings: Timings;
@@ -44,7 +44,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await rm(staging, { recursive: true, force: true });
   await removeLeftovers(output);
   await mkdir(path.dirname(output), { recursive: true });
-  let collectionPageCount = 0;
+  let pageCount = 0;
   try {
     // Imported only now, after the content is loaded: see src/site-data.ts.
     // @ts-expect-error Eleventy ships no type declarations.
@@ -60,7 +60,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           output: staging,
           digest,
           timings,
-          onCollectionPages: (count) => (collectionPageCount = count),
+          onPages: (count) => (pageCount = count),
           ...(options.templates ? { templates: options.templates } : {}),
           ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
         }),
@@ -70,12 +70,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // log would add a second summary, and on a failed write a stack trace ahead of the reason.
     if (!options.verbose) eleventy.disableLogger?.();
     let started = performance.now();
-    const written = (await eleventy.write()) as unknown;
+    await eleventy.write();
     timings.eleventy = performance.now() - started;
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
-    return { output, pages: countPages(written) + collectionPageCount, timings, passedOver };
+    return { output, pages: pageCount, timings, passedOver };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -154,10 +154,4 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function countPages(written: unknown): number {
-  // Eleventy 3 resolves write() to [passthroughCopies, templates].
-  if (Array.isArray(written) && Array.isArray(written[1])) return written[1].length;
-  return 0;
 }

@@ -35,8 +35,8 @@ export interface SiteOptions {
   readonly incremental?: boolean;
   /** Filled in with the time the collection pages took. */
   readonly timings?: Timings;
-  /** Told, after each (re)build, how many collection pages the build makes. */
-  readonly onCollectionPages?: (count: number) => void;
+  /** Told, after each (re)build, how many pages the build makes. */
+  readonly onPages?: (count: number) => void;
   /**
    * A digest already loaded and checked: a one-off build validates before Eleventy starts, so
    * content problems are reported once, plainly, and before anything is written. Without it
@@ -137,7 +137,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     firstBuild = false;
     rebuildTimings.collections = performance.now() - started;
     if (options.timings) options.timings.collections = rebuildTimings.collections;
-    options.onCollectionPages?.(collections.length);
+    options.onPages?.(collections.length);
     if (showTimings) console.log(`[timings] ${Object.entries(rebuildTimings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
   });
   return { pathPrefix: await basePathOf(options.root) };

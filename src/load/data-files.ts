@@ -144,7 +144,7 @@ type Imported = { ok: true; value: unknown } | { ok: false; problem: Problem };
  * How long a data file may take to load. A data file is code: a top-level await that never
  * settles, or a timer, would otherwise hang the build or end it without a word.
  */
-export function dataFileTimeout(env: NodeJS.ProcessEnv = process.env): number {
+function dataFileTimeout(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.DIGEST_DATA_TIMEOUT_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : 20_000;
 }
