@@ -35,6 +35,23 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
   }));
 }
 
+/**
+ * The pages whose key is the same for `before` and `after` but whose bytes are not: their
+ * template reads something their key leaves out, so the preview, which skips a page whose
+ * key has not changed, would leave them stale. `render` renders one job against one digest.
+ * The tests run this over every kind in the table (tests/unit/page-keys.test.ts).
+ */
+export function pagesWithStaleKeys(before: Digest, after: Digest, render: (digest: Digest, job: PageJob) => string, kinds: readonly PageKind[] = PAGE_KINDS): string[] {
+  const earlier = new Map(sitePageJobs(before, kinds).map((job) => [job.output, job]));
+  const stale: string[] = [];
+  for (const job of sitePageJobs(after, kinds)) {
+    const old = earlier.get(job.output);
+    if (!old || !sameKey(old.key, job.key)) continue;
+    if (render(before, old) !== render(after, job)) stale.push(job.output);
+  }
+  return stale;
+}
+
 /** The keys of the pages written last time, by output file: what the preview may skip. */
 export type WrittenPages = Map<string, readonly unknown[]>;
 

@@ -2,33 +2,11 @@ import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest.ts";
 import { parseItemDate } from "../../src/dates.ts";
 import { weekOf } from "../../src/weeks.ts";
-import { actorSchema, countrySchema, siteSchema, themeSchema } from "../../src/model/schemas.ts";
-import type { Content, Item, WeeklyNote } from "../../src/model/content.ts";
-import { fixtureActors, fixtureCountries, fixtureSite, fixtureThemes } from "../fixtures/content.ts";
+import { fixtureCountries } from "../fixtures/content.ts";
+import { MODEL_ZONE as ZONE, modelContent, modelItem } from "../fixtures/model.ts";
 
-const ZONE = "Africa/Bamako";
-
-function item(slug: string, date: string, countries: string[], tags: string[] = []): Item {
-  const parsed = parseItemDate(date, ZONE);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return {
-    slug, year: parsed.date.year, file: `content/articles/${parsed.date.year}/${slug}.md`, title: `Title ${slug}`,
-    date: parsed.date, hasTime: parsed.hasTime, week: weekOf(parsed.date, ZONE), countries, tags,
-    summary: `Summary ${slug}`, source: { name: "Wire" }, draft: false, scheduled: false, bodyHtml: "<p>x</p>\n",
-  };
-}
-
-function content(items: Item[], overrides: { site?: Record<string, unknown>; notes?: WeeklyNote[] } = {}): Content {
-  return {
-    site: siteSchema.parse({ ...fixtureSite, ...overrides.site }),
-    countries: fixtureCountries.map((c) => countrySchema.parse(c)),
-    actors: fixtureActors.map((a) => actorSchema.parse(a)),
-    themes: fixtureThemes.map((t) => themeSchema.parse(t)),
-    items,
-    notes: overrides.notes ?? [],
-    figures: [],
-  };
-}
+const item = modelItem;
+const content = modelContent;
 
 const slugs = (list: readonly { slug: string }[]) => list.map((x) => x.slug);
 

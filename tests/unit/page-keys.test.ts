@@ -1,0 +1,62 @@
+// The preview writes a page again only when its key changes (src/pages.ts). A template that
+// reads something its key leaves out would leave that page stale: render every page of two
+// digests that differ by one edited item, and every page whose key did not change must come
+// out the same, byte for byte.
+import { describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest.ts";
+import type { Digest } from "../../src/model/views.ts";
+import { DEFAULT_TEMPLATES, templateEnvironment } from "../../src/plugin.ts";
+import { PAGE_KINDS, type PageKind } from "../../src/pages.ts";
+import { pagesWithStaleKeys, type PageJob } from "../../src/render.ts";
+import { modelContent, modelItem } from "../fixtures/model.ts";
+
+const items = [
+  modelItem("mali-one", "2020-11-30", ["mali"], ["jnim"]),
+  modelItem("niger-one", "2020-12-01", ["niger"], ["barkhane"]),
+  modelItem("burkina-one", "2020-12-09", ["burkina-faso"], ["jnim"]),
+  modelItem("mali-two", "2020-12-10", ["mali"]),
+  modelItem("regional", "2020-12-16", ["sahel"], ["elections"]),
+];
+
+/** The same content with one item edited; every other item is the same object, as in the preview. */
+function edited(index: number, change: Partial<(typeof items)[number]>): Digest[] {
+  const after = items.map((item, i) => (i === index ? { ...item, ...change } : item));
+  return [buildDigest(modelContent(items)), buildDigest(modelContent(after))];
+}
+
+function renderer(templates = DEFAULT_TEMPLATES): (digest: Digest, job: PageJob) => string {
+  let current: Digest | undefined;
+  const env = templateEnvironment(templates, () => current!);
+  return (digest, job) => {
+    current = digest;
+    return env.getTemplate(job.template, true).render({ digest, ...job.data });
+  };
+}
+
+describe("page keys", () => {
+  for (const [what, index, change] of [
+    ["a retitled item", 1, { title: "Retitled" }],
+    ["an item moved to another country", 3, { countries: ["niger"] }],
+    ["a new summary", 0, { summary: "New summary" }],
+  ] as const) {
+    it(`cover everything each page shows: ${what}`, () => {
+      const [before, after] = edited(index, change as object);
+      expect(pagesWithStaleKeys(before!, after!, renderer())).toEqual([]);
+    });
+  }
+
+  it("catch a page whose template reads outside its key", () => {
+    // The newest item's title on every item page, with a key that leaves it out.
+    const careless: PageKind = {
+      ...PAGE_KINDS.find((kind) => kind.name === "item")!,
+      name: "careless-item",
+      template: "views/careless.njk",
+      pages: (digest) => digest.items.map((item) => ({ path: `${item.path}careless/`, data: { item, newest: digest.items[0] }, key: [item] })),
+    };
+    const render = renderer();
+    const withCareless = (digest: Digest, job: PageJob) => (job.template === "views/careless.njk" ? `${(job.data.item as { title: string }).title} / ${(job.data.newest as { title: string }).title}` : render(digest, job));
+    const [before, after] = edited(4, { title: "Newest, retitled" });
+    const stale = pagesWithStaleKeys(before!, after!, withCareless, [careless]);
+    expect(stale).toEqual(["articles/2020/mali-two/careless/index.html", "articles/2020/burkina-one/careless/index.html", "articles/2020/niger-one/careless/index.html", "articles/2020/mali-one/careless/index.html"]);
+  });
+});
