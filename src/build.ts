@@ -5,7 +5,6 @@ import { spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-data.ts";
-import type { EleventyConfig } from "./plugin.ts";
 import type { PageKind } from "./pages.ts";
 
 export interface BuildOptions {
@@ -19,6 +18,8 @@ export interface BuildOptions {
   readonly templates?: string;
   /** The kinds of page to write; by default the site's own table (src/pages.ts). */
   readonly pageKinds?: readonly PageKind[];
+  /** Load, check and render every page, but write nothing: no staging folder, _site/ untouched. */
+  readonly dryRun?: boolean;
   /** Print Eleventy's per-file log. */
   readonly verbose?: boolean;
 }
@@ -38,6 +39,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings: Timings = {};
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const { digest, passedOver } = await loadSite(options.root, options.includeDrafts ?? false, timings);
+  const dryRun = options.dryRun ?? false;
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
@@ -47,31 +49,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let pageCount = 0;
   try {
     // Imported only now, after the content is loaded: see src/site-data.ts.
-    // @ts-expect-error Eleventy ships no type declarations.
-    const { default: Eleventy } = await import("@11ty/eleventy");
     const { configureSite } = await import("./plugin.ts");
-    const eleventy = new Eleventy(undefined, staging, {
-      quietMode: !options.verbose,
-      // No config file: .eleventy.js is for Eleventy's own command line; here the plugin is configured directly.
-      configPath: false,
-      config: (eleventyConfig: EleventyConfig) =>
+    const { buildOnce } = await import("./eleventy.ts");
+    let started = performance.now();
+    await buildOnce({
+      output: staging,
+      verbose: Boolean(options.verbose),
+      dryRun,
+      configure: (eleventyConfig) =>
         configureSite(eleventyConfig, {
           root: options.root,
           output: staging,
           digest,
           timings,
+          dryRun,
           onPages: (count) => (pageCount = count),
           ...(options.templates ? { templates: options.templates } : {}),
           ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
         }),
     });
-    eleventy.setIsVerbose?.(Boolean(options.verbose));
-    // The command line says what was built, or why it failed, in its own words: Eleventy's
-    // log would add a second summary, and on a failed write a stack trace ahead of the reason.
-    if (!options.verbose) eleventy.disableLogger?.();
-    let started = performance.now();
-    await eleventy.write();
     timings.eleventy = performance.now() - started;
+    if (dryRun) return { output, pages: pageCount, timings, passedOver };
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;

@@ -14,6 +14,7 @@ import { SiteUrls } from "./paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
 import type { PageKind } from "./pages.ts";
+import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
 
 // Resolved from this file, so a build works from any working directory.
@@ -45,25 +46,8 @@ export interface SiteOptions {
   readonly digest?: Digest;
   /** The kinds of page to write; by default the site's own table (src/pages.ts). */
   readonly pageKinds?: readonly PageKind[];
-}
-
-// Eleventy ships no type declarations; this is the part of its config API used here.
-export interface EleventyConfig {
-  addPassthroughCopy(map: Record<string, string>): void;
-  addWatchTarget(target: string): void;
-  setInputDirectory(dir: string): void;
-  setOutputDirectory(dir: string): void;
-  setIncludesDirectory(dir: string): void;
-  setLayoutsDirectory(dir: string): void;
-  setDataDirectory(dir: string): void;
-  setTemplateFormats(formats: string[]): void;
-  setLibrary(name: string, library: unknown): void;
-  setWatchJavaScriptDependencies(watch: boolean): void;
-  setChokidarConfig(options: Record<string, unknown>): void;
-  on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
-  on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => void): void;
-  on(event: "eleventy.before", handler: () => Promise<void>): void;
-  ignores: Set<string>;
+  /** Render every page but write none. */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -127,7 +111,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     const started = performance.now();
     const before = new Set(written?.keys());
     // A fresh environment each build, so an edited template is compiled again.
-    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), sitePageJobs(currentDigest(), options.pageKinds), directories.output, written);
+    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), sitePageJobs(currentDigest(), options.pageKinds), directories.output, { ...(written ? { written } : {}), dryRun: options.dryRun ?? false });
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
       await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/"]);

@@ -1,12 +1,11 @@
 // The preview: Eleventy's watcher and dev server over the digest, with drafts shown. Every
 // change under content/ or templates/ triggers a rebuild (incremental: see src/plugin.ts); a
 // rebuild that fails keeps the last good pages.
-// @ts-expect-error Eleventy ships no type declarations.
-import Eleventy from "@11ty/eleventy";
 import { realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { basePathOf, configureSite, DEFAULT_TEMPLATES, type EleventyConfig } from "./plugin.ts";
+import { basePathOf, configureSite, DEFAULT_TEMPLATES } from "./plugin.ts";
+import { startWatching } from "./eleventy.ts";
 
 export interface PreviewOptions {
   readonly root: string;
@@ -29,25 +28,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const output = path.resolve(options.output ?? path.join(options.root, PREVIEW_FOLDER));
   const refused = outputProblem(output, options.root);
   if (refused) throw new Error(`The preview does not write into ${output}: ${refused}. Leave out --output, or name another folder.`);
-  const eleventy = new Eleventy(undefined, output, {
-    quietMode: true,
-    configPath: false,
-    runMode: options.port === undefined ? "watch" : "serve",
-    // The dev server serves the site under the path it will be published at.
-    pathPrefix: await basePathOf(options.root),
-    config: (eleventyConfig: EleventyConfig) =>
-      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true }),
-  });
-  await eleventy.init();
   // Saves from here on must reach the site, the first build's time included.
   const firstBuildStarted = Date.now();
-  const rebuildFor = (await eleventy.watch()) as (changedPath: string) => Promise<void>;
-  // Eleventy 3 logs a deleted file but does not rebuild, which would leave a deleted item on
-  // every page that listed it. Rebuild for a deletion as for any other change.
-  eleventy.watcher.on("unlink", (deletedPath: string) => void rebuildFor(deletedPath));
+  const watching = await startWatching({
+    output,
+    serving: options.port !== undefined,
+    // The dev server serves the site under the path it will be published at.
+    pathPrefix: await basePathOf(options.root),
+    configure: (eleventyConfig) => configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true }),
+  });
   // Files the watcher reported, or a catch-up below rebuilt for.
   const handled = new Set<string>();
-  eleventy.watcher.on("all", (_event: string, file: string) => handled.add(path.resolve(file)));
+  watching.onFileEvent((_event, file) => handled.add(path.resolve(file)));
   // The watcher starts only after the first build (15 s at 10,000 items), and on a large
   // archive says it is ready about a second before it hears every file: a save in either
   // time would be lost. So look for files saved since the first build began that it did not
@@ -58,17 +50,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     for (const file of await savedSince(watched, firstBuildStarted)) {
       if (handled.has(file)) continue;
       handled.add(file);
-      void rebuildFor(file);
+      void watching.rebuildFor(file);
     }
   };
   await catchUp();
   const later = setTimeout(() => void catchUp(), CATCH_UP_AGAIN_MS);
   later.unref();
-  if (options.port !== undefined) await eleventy.serve(options.port);
+  if (options.port !== undefined) await watching.serve(options.port);
   return {
     stop: () => {
       clearTimeout(later);
-      return eleventy.stopWatch();
+      return watching.stop();
     },
   };
 }

@@ -77,9 +77,15 @@ const BATCHES_IN_FLIGHT = 4;
 /**
  * Renders and writes `jobs` below `output`; returns every job's file, absolute. With `written`
  * (the preview), a page whose key is the same as when it was last written is skipped, and
- * `written` is brought up to date.
+ * `written` is brought up to date. With `dryRun`, renders them all and writes nothing.
  */
-export async function writePages(env: nunjucks.Environment, digest: Digest, allJobs: readonly PageJob[], output: string, written?: WrittenPages): Promise<string[]> {
+export async function writePages(
+  env: nunjucks.Environment,
+  digest: Digest,
+  allJobs: readonly PageJob[],
+  output: string,
+  { written, dryRun = false }: { written?: WrittenPages; dryRun?: boolean } = {},
+): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const templates = new Map<string, nunjucks.Template>();
   const templateOf = (name: string) => {
@@ -93,10 +99,11 @@ export async function writePages(env: nunjucks.Environment, digest: Digest, allJ
   const files = jobs.map((job) => path.join(output, job.output));
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
   const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
-  await Promise.all([...new Set(files.map((file) => path.dirname(file)))].map((dir) => mkdir(dir, { recursive: true })));
+  if (!dryRun) await Promise.all([...new Set(files.map((file) => path.dirname(file)))].map((dir) => mkdir(dir, { recursive: true })));
   // Rendering is work for this thread, writing is work for the I/O threads: the next batch is
   // rendered while the last ones are written, and the batches in flight bound the memory held.
-  const write = written ? writeWhole : writeFile;
+  // A dry run renders every page, so a template error still shows, and writes none.
+  const write = dryRun ? async () => {} : written ? writeWhole : writeFile;
   const inFlight: Promise<unknown>[] = [];
   for (let start = 0; start < jobs.length; start += BATCH) {
     const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, templateOf(job.template).render({ digest, ...job.data })));

@@ -1,4 +1,6 @@
 // `npm run build`: the production build of the digest in this folder into _site/.
+//   npm run build -- --dryrun    load, check and render every page; write nothing
+//   npm run build -- --verbose   Eleventy's log and where the time went
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildSite, stagingOf } from "../build.ts";
@@ -40,10 +42,12 @@ process.on("uncaughtException", fail);
 
 const started = performance.now();
 try {
-  const result = await buildSite({ root, verbose: process.argv.includes("--verbose") });
+  const dryRun = process.argv.includes("--dryrun");
+  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose") });
   tellPassedOver(result.passedOver);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s.`);
+  if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);
+  else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s.`);
   if (process.argv.includes("--verbose")) {
     console.log(Object.entries(result.timings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", "));
   }

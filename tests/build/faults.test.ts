@@ -69,6 +69,16 @@ describe("a build that cannot write", () => {
   }
 });
 
+describe("a dry run", () => {
+  it("renders every page and writes nothing: no staging folder, _site/ byte for byte the same", async () => {
+    const pages = Object.keys(published).filter((file) => !file.startsWith("css/")).length;
+    const result = await buildSite({ root: fixture.root, dryRun: true });
+    expect(result.pages).toBe(pages);
+    expect(await snapshot(site)).toEqual(published);
+    expect(await leftovers()).toEqual(["_site"]);
+  });
+});
+
 describe("what a killed build left behind", () => {
   it("is removed by the next build and by npm run check, unless its process still runs", async () => {
     const root = fixture.root;

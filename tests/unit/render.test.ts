@@ -30,7 +30,7 @@ describe("writePages", () => {
   it("in the preview, replaces a page whole: the old file is never rewritten in place", async () => {
     const { dir, output, env, jobs } = await setUp();
     const written: WrittenPages = new Map();
-    await writePages(env, {} as Digest, jobs, output, written);
+    await writePages(env, {} as Digest, jobs, output, { written });
     expect(await readFile(path.join(output, "a", "index.html"), "utf8")).toBe("<p>new page</p>\n");
     expect(await readFile(path.join(dir, "held"), "utf8")).toBe("old page");
     expect(await readdir(path.join(output, "a"))).toEqual(["index.html"]);
