@@ -34,6 +34,8 @@ export interface PageKind {
   readonly sitemap: boolean;
   /** Each edition of the digest (a language) has its own page of this kind. */
   readonly perEdition: boolean;
+  /** Linked from every page: in the main navigation and the footer's, with these labels. */
+  readonly nav?: { readonly main?: string; readonly footer?: string };
   /** The pages of this kind; `before` holds every page of the kinds above it in the table. */
   pages(digest: Digest, before: readonly SitePage[]): readonly Page[];
 }
@@ -49,10 +51,10 @@ const single = (path: string, data: Record<string, unknown> = {}) => (digest: Di
 
 export const PAGE_KINDS: readonly PageKind[] = [
   { name: "home", template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
-  { name: "archive", template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.archive) },
-  { name: "countries", template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.countries) },
-  { name: "tags", template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.tags) },
-  { name: "subscribe", template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.subscribe) },
+  { name: "archive", template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
+  { name: "countries", template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
+  { name: "tags", template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
+  { name: "subscribe", template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Subscribe", footer: "Subscribe: feeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
     template: "views/404.njk",
@@ -82,13 +84,23 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "feed-atom", template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
   { name: "feed-json", template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
   { name: "feed-rss", template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
-  { name: "opml", template: "views/opml.njk", format: "opml", sitemap: false, perEdition: true, pages: single(paths.opml) },
+  {
+    name: "opml",
+    template: "views/opml.njk",
+    format: "opml",
+    sitemap: false,
+    perEdition: true,
+    nav: { footer: "All feeds (OPML)" },
+    // Every Atom feed declared above it, so a new kind of feed is in it by being in the table.
+    pages: (digest, before) => [{ path: paths.opml, data: { feeds: before.filter((page) => page.kind.format === "atom").map((page) => page.data.feed) }, key: whole(digest) }],
+  },
   {
     name: "sitemap",
     template: "views/sitemap.njk",
     format: "sitemap",
     sitemap: false,
     perEdition: false,
+    nav: { footer: "Sitemap" },
     // Derived from the pages themselves, so it lists every page that is built and nothing else.
     pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
   },
@@ -101,6 +113,20 @@ export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KIND
     for (const page of kind.pages(digest, all)) all.push({ ...page, kind });
   }
   return all;
+}
+
+export interface NavLink {
+  readonly label: string;
+  readonly path: string;
+}
+
+/** The links every page carries, from the kinds that ask for one, in the table's order. */
+export function navigation(pages: readonly SitePage[]): { main: NavLink[]; footer: NavLink[] } {
+  const firstOfKind = new Map<PageKind, string>();
+  for (const page of pages) if (page.kind.nav && !firstOfKind.has(page.kind)) firstOfKind.set(page.kind, page.path);
+  const links = (which: "main" | "footer") =>
+    [...firstOfKind].flatMap(([kind, path]) => (kind.nav?.[which] ? [{ label: kind.nav[which]!, path }] : []));
+  return { main: links("main"), footer: links("footer") };
 }
 
 export interface SitemapEntry {

@@ -8,7 +8,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
-import { outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
+import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html". */
@@ -27,10 +27,12 @@ export interface PageJob {
 
 /** Every page of the site as a job for the writer, from the table of page kinds. */
 export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): PageJob[] {
-  return sitePages(digest, kinds).map((page) => ({
+  const pages = sitePages(digest, kinds);
+  const nav = navigation(pages);
+  return pages.map((page) => ({
     output: outputFile(page.path),
     template: page.kind.template,
-    data: { ...page.data, pagePath: page.path },
+    data: { ...page.data, pagePath: page.path, nav },
     key: page.key,
   }));
 }
