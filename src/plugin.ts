@@ -6,7 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { DATA_FILES } from "./load/content.ts";
+import { COLLECTIONS } from "./collections.ts";
 import { loadDigest, type Timings } from "./site-data.ts";
 import { importDefault } from "./load/data-files.ts";
 import type { Digest } from "./model/views.ts";
@@ -88,7 +88,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   const written: WrittenPages | undefined = options.incremental ? new Map() : undefined;
   let firstBuild = true;
   if (written) {
-    const itemFolders = ["content/articles", "content/issues"].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
+    const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
     eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
       // Items and notes are in the pages' keys; anything else (a data file, a template, the
       // stylesheet) may show on any page, so every page is written again.
@@ -196,7 +196,7 @@ function exportedMacro(env: nunjucks.Environment, template: string, name: string
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */
 export async function basePathOf(root: string): Promise<string> {
   try {
-    const site = (await importDefault(path.join(root, DATA_FILES.site))) as { url?: unknown };
+    const site = (await importDefault(path.join(root, COLLECTIONS.site.file))) as { url?: unknown };
     return typeof site?.url === "string" ? new SiteUrls(site.url).basePath : "/";
   } catch {
     return "/";

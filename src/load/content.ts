@@ -1,12 +1,16 @@
 // Reads everything under content/, validates it all, and either returns the content of a
 // build or throws one ContentError that lists every problem found. Nothing is written here,
 // so a build that fails at this point leaves the published site as it was.
+//
+// In phases, each collection read as src/collections.ts declares it: the data files and the
+// references between them; the items (Markdown rendered on two cores as they are read); the
+// weekly figures, which need the items' weeks; the weekly notes; then what is published.
 import { statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { actorSchema, countrySchema, siteSchema, themeSchema } from "../model/schemas.ts";
+import { COLLECTIONS } from "../collections.ts";
 import type { Content, Item, WeeklyNote } from "../model/content.ts";
-import type { Country } from "../model/schemas.ts";
+import type { Actor, Country, Site, Theme } from "../model/schemas.ts";
 import { isMapped } from "../map.ts";
 import { compareWeeks, type Week } from "../weeks.ts";
 import { ContentError, type Problem } from "../problems.ts";
@@ -16,7 +20,8 @@ import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { startBodyRenderer } from "./render-bodies.ts";
 import type { ItemCache } from "./cache.ts";
 import { loadNote } from "./notes.ts";
-import { FIGURES_FILE, loadFigures } from "./figures.ts";
+import { loadFigures } from "./figures.ts";
+import { brokenReferences, type KnownKeys } from "./references.ts";
 
 export interface LoadOptions {
   /** The project folder: content is read from <root>/content. */
@@ -28,16 +33,6 @@ export interface LoadOptions {
   /** The preview keeps items it has read between rebuilds. */
   readonly cache?: ItemCache;
 }
-
-export const DATA_FILES = {
-  site: "content/_data/site.ts",
-  countries: "content/_data/countries.ts",
-  actors: "content/_data/actors.ts",
-  themes: "content/_data/themes.ts",
-  /** Optional. */
-  figures: FIGURES_FILE,
-} as const;
-
 /** The build's clock: DIGEST_NOW (ISO 8601) when set, so embargoes can be tested. */
 export function buildClock(env: NodeJS.ProcessEnv = process.env): DateTime {
   const fixed = env.DIGEST_NOW;
@@ -50,45 +45,99 @@ export function buildClock(env: NodeJS.ProcessEnv = process.env): DateTime {
 export async function loadContent(options: LoadOptions): Promise<Content> {
   const { root } = options;
   const now = options.now ?? buildClock();
+  const data = await loadDataFiles(root);
+  const problems = [...data.problems];
+  // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
+  const zone = data.site?.timeZone ?? "UTC";
+  const items = await loadItems(root, { zone, now, known: data.known, ...(options.cache ? { cache: options.cache } : {}) });
+  problems.push(...items.problems);
+  // With a broken item its week is unknown, so "later than the latest issue" or "a week with
+  // no items" could be wrong: those checks wait for every item to be read.
+  const latestWeek = items.everyItemRead ? latestWeekOf(items.items) : undefined;
+  const figures = await loadFigures(root, data.known, latestWeek);
+  problems.push(...figures.problems);
+  const notes = loadNotes(root, items.everyItemRead ? new Set(items.items.map((item) => item.week.id)) : undefined);
+  problems.push(...notes.problems);
+
+  if (problems.length || !data.site) throw new ContentError(problems);
+  const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled);
+  // Figures for a week whose only items are drafts or embargoed would show that week (its
+  // trend, its reason) before its issue: they are held back with the items.
+  const latestPublished = latestWeekOf(published);
+  const shownFigures = options.includeDrafts ? figures.figures : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0);
+  return {
+    site: data.site,
+    countries: data.countries,
+    actors: data.actors,
+    themes: data.themes,
+    items: published,
+    notes: notes.notes,
+    figures: shownFigures,
+    passedOver: [...items.passedOver, ...notes.passedOver],
+  };
+}
+
+interface DataFiles {
+  readonly site: Site | undefined;
+  readonly countries: Country[];
+  readonly actors: Actor[];
+  readonly themes: Theme[];
+  /** The keys of each keyed collection that could be read, for the references to them. */
+  readonly known: KnownKeys;
+  readonly problems: Problem[];
+}
+
+/** Phase 1: the data files, each entry against its schema, and the references between them. */
+async function loadDataFiles(root: string): Promise<DataFiles> {
   const [site, countries, actors, themes] = await Promise.all([
-    loadObject(root, DATA_FILES.site, siteSchema),
-    loadList(root, DATA_FILES.countries, countrySchema),
-    loadList(root, DATA_FILES.actors, actorSchema),
-    loadList(root, DATA_FILES.themes, themeSchema),
+    loadObject(root, COLLECTIONS.site.file, COLLECTIONS.site.schema),
+    loadList(root, COLLECTIONS.countries.file, COLLECTIONS.countries.schema),
+    loadList(root, COLLECTIONS.actors.file, COLLECTIONS.actors.schema),
+    loadList(root, COLLECTIONS.themes.file, COLLECTIONS.themes.schema),
   ]);
   const problems: Problem[] = [...site.problems, ...countries.problems, ...actors.problems, ...themes.problems];
-  const countryList = countries.value;
-  const actorList = actors.value;
-  const themeList = themes.value;
-  // A list that could not be read at all is one problem, not one more per reference to it:
-  // references to it are then left unchecked.
-  const countrySlugs = countries.loaded ? new Set(countries.slugs) : undefined;
-
-  actorList.forEach((actor) => {
-    for (const country of actor.countries) {
-      if (countrySlugs && !countrySlugs.has(country)) {
-        problems.push({ file: DATA_FILES.actors, field: `${actor.slug}.countries`, message: `unknown country "${country}"` });
-      }
-    }
-  });
-  const actorSlugs = new Set(actors.slugs);
-  for (const theme of themeList) {
-    if (actorSlugs.has(theme.slug)) {
-      problems.push({ file: DATA_FILES.themes, field: `${theme.slug}.slug`, message: "is already the slug of an actor; tags must be unique", value: theme.slug });
+  // The slug of every entry that has one, valid or not: an entry with a missing field is
+  // reported once, not again by every item that names it.
+  const known: KnownKeys = {
+    ...(countries.loaded ? { countries: new Set(countries.slugs) } : {}),
+    ...(actors.loaded ? { actors: new Set(actors.slugs) } : {}),
+    ...(themes.loaded ? { themes: new Set(themes.slugs) } : {}),
+  };
+  for (const actor of actors.value) {
+    for (const broken of brokenReferences(actor, COLLECTIONS.actors.references, known)) {
+      problems.push({ file: COLLECTIONS.actors.file, field: `${actor.slug}.${broken.field}`, message: broken.message });
     }
   }
-
+  // Actors and themes are both tags: one set of slugs.
+  for (const theme of themes.value) {
+    if (known.actors?.has(theme.slug)) {
+      problems.push({ file: COLLECTIONS.themes.file, field: `${theme.slug}.slug`, message: "is already the slug of an actor; tags must be unique", value: theme.slug });
+    }
+  }
   problems.push(...unmappedCountries(countries.value));
+  return { site: site.value, countries: countries.value, actors: actors.value, themes: themes.value, known, problems };
+}
 
-  // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
-  const zone = site.value?.timeZone ?? "UTC";
-  const tagSlugs = actors.loaded && themes.loaded ? new Set([...actorSlugs, ...themes.slugs]) : undefined;
-  const articles = markdownFiles(root, "content/articles");
+interface LoadedItems {
+  /** Every item read, drafts and scheduled ones included. */
+  readonly items: Item[];
+  readonly everyItemRead: boolean;
+  readonly passedOver: readonly string[];
+  readonly problems: Problem[];
+}
+
+/**
+ * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
+ * bodies while the items are still being read; the preview's cache skips unchanged files.
+ */
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; cache?: ItemCache }): Promise<LoadedItems> {
+  const { zone, now, known, cache } = context;
+  const folder = COLLECTIONS.items.folder;
+  const articles = markdownFiles(root, folder);
   const articleFiles = articles.files;
-  problems.push(...articles.problems);
-  const itemContext = { root, zone, now, countrySlugs, tagSlugs };
-  const cache = options.cache;
-  cache?.useContext(JSON.stringify([zone, [...(countrySlugs ?? [])], [...(tagSlugs ?? [])]]));
+  const problems: Problem[] = [...articles.problems];
+  const itemContext = { root, zone, now, known };
+  cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]])]));
   cache?.keepOnly(new Set(articleFiles));
   // Started now: a worker thread renders bodies while the items are still being read. In the
   // preview, only files the cache lacks are rendered: all of them at first or after a data
@@ -99,7 +148,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   articleFiles.forEach((relative, index) => {
     let stamp = "";
     if (cache) {
-      const info = statSync(path.join(root, "content/articles", relative));
+      const info = statSync(path.join(root, folder, relative));
       stamp = `${info.size}:${info.mtimeMs}`;
       const cached = cache.get(relative, stamp);
       if (cached) {
@@ -126,41 +175,30 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     itemResults[index] = { item: { ...fields, bodyHtml: bodies[i]! }, problems: itemResults[index]!.problems };
     cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
   });
-  const allItems: Item[] = [];
+  const items: Item[] = [];
   for (const result of itemResults) {
     problems.push(...result.problems);
-    if (result.item) allItems.push(result.item);
+    if (result.item) items.push(result.item);
   }
   problems.push(...duplicateSlugs(articleFiles));
-  // With a broken item its week is unknown, so "later than the latest issue" could be wrong.
-  const everyItemRead = itemResults.every((r) => r.item !== undefined);
-  const latestWeek = everyItemRead ? latestWeekOf(allItems) : undefined;
-  const figures = await loadFigures(root, countrySlugs, latestWeek);
-  problems.push(...figures.problems);
+  return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems };
+}
 
-  const noteFiles = markdownFiles(root, "content/issues");
-  problems.push(...noteFiles.problems);
-  const noteResults = noteFiles.files.map((f) => loadNote(root, f));
-  const weeksWithItems = new Set(allItems.map((item) => item.week.id));
+/** Phase 4: the weekly notes; each must name a week that has items, when every item's week is known. */
+function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined): { notes: WeeklyNote[]; passedOver: readonly string[]; problems: Problem[] } {
+  const files = markdownFiles(root, COLLECTIONS.notes.folder);
+  const problems: Problem[] = [...files.problems];
   const notes: WeeklyNote[] = [];
-  for (const result of noteResults) {
+  for (const result of files.files.map((f) => loadNote(root, f))) {
     problems.push(...result.problems);
     if (!result.note) continue;
-    if (!weeksWithItems.has(result.note.week.id) && everyItemRead) {
+    if (weeksWithItems && !weeksWithItems.has(result.note.week.id)) {
       problems.push({ file: result.note.file, field: "file name", message: `names week ${result.note.week.id}, which has no items` });
       continue;
     }
     notes.push(result.note);
   }
-
-  if (problems.length || !site.value) throw new ContentError(problems);
-  const published = options.includeDrafts ? allItems : allItems.filter((item) => !item.draft && !item.scheduled);
-  // Figures for a week whose only items are drafts or embargoed would show that week (its
-  // trend, its reason) before its issue: they are held back with the items.
-  const latestPublished = latestWeekOf(published);
-  const shownFigures = options.includeDrafts ? figures.figures : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0);
-  const passedOver = [...articles.passedOver, ...noteFiles.passedOver];
-  return { site: site.value, countries: countryList, actors: actorList, themes: themeList, items: published, notes, figures: shownFigures, passedOver };
+  return { notes, passedOver: files.passedOver, problems };
 }
 
 function latestWeekOf(items: readonly Item[]): Week | undefined {
@@ -171,7 +209,7 @@ function latestWeekOf(items: readonly Item[]): Week | undefined {
 function unmappedCountries(countries: readonly Country[]): Problem[] {
   return countries.flatMap((country) =>
     country.iso && !isMapped(country.iso)
-      ? [{ file: DATA_FILES.countries, field: `${country.slug}.iso`, message: "is not an ISO 3166 code of a country the map knows (Natural Earth 1:110m)", value: country.iso }]
+      ? [{ file: COLLECTIONS.countries.file, field: `${country.slug}.iso`, message: "is not an ISO 3166 code of a country the map knows (Natural Earth 1:110m)", value: country.iso }]
       : [],
   );
 }
@@ -187,7 +225,7 @@ function duplicateSlugs(articleFiles: readonly string[]): Problem[] {
       firstBySlug.set(slug, relative);
       continue;
     }
-    problems.push({ file: `content/articles/${relative}`, field: "file name", message: `has the same slug as content/articles/${first}`, value: slug });
+    problems.push({ file: `${COLLECTIONS.items.folder}/${relative}`, field: "file name", message: `has the same slug as ${COLLECTIONS.items.folder}/${first}`, value: slug });
   }
   return problems;
 }

@@ -1,26 +1,23 @@
 // Weekly figures and trend labels (content/_data/figures.ts), checked against the countries
 // and the calendar: one entry per country and ISO week.
-import { figureSchema, type Figure } from "../model/schemas.ts";
+import type { Figure } from "../model/schemas.ts";
 import type { WeeklyFigures } from "../model/content.ts";
 import type { Problem } from "../problems.ts";
-import { withSuggestion } from "../suggest.ts";
+import { COLLECTIONS } from "../collections.ts";
+import { brokenReferences, type KnownKeys } from "./references.ts";
 import { compareWeeks, parseWeekId, type Week } from "../weeks.ts";
 import { loadEntries } from "./data-files.ts";
 
-export const FIGURES_FILE = "content/_data/figures.ts";
+const FIGURES_FILE = COLLECTIONS.figures.file;
 
 /**
- * `countrySlugs` is undefined when countries.ts could not be read (then not checked).
+ * `known`: the keys of the collections figures refer to (see src/collections.ts).
  * `latestWeek` is the week of the newest item, drafts and scheduled ones included: figures
  * for a later week would belong to no issue and vanish from every chart, so they are refused.
  * (Figures for a week whose items are still embargoed are held back with them: see digest.ts.)
  */
-export async function loadFigures(
-  root: string,
-  countrySlugs: ReadonlySet<string> | undefined,
-  latestWeek: Week | undefined,
-): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
-  const loaded = await loadEntries(root, FIGURES_FILE, figureSchema, { optional: true, name: figureName });
+export async function loadFigures(root: string, known: KnownKeys, latestWeek: Week | undefined): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
+  const loaded = await loadEntries(root, FIGURES_FILE, COLLECTIONS.figures.schema, { optional: COLLECTIONS.figures.optional, name: figureName });
   const problems = [...loaded.problems];
   const figures: WeeklyFigures[] = [];
   const seen = new Map<string, number>();
@@ -32,8 +29,8 @@ export async function loadFigures(
     else if (latestWeek && compareWeeks(week, latestWeek) > 0) {
       problems.push({ file: FIGURES_FILE, field: `${name}.week`, message: `is later than the latest issue (${latestWeek.id}); figures belong to a week that has items`, value: figure.week });
     }
-    if (countrySlugs && !countrySlugs.has(figure.country)) {
-      problems.push({ file: FIGURES_FILE, field: `${name}.country`, message: withSuggestion(`unknown country "${figure.country}"`, figure.country, [...countrySlugs]) });
+    for (const broken of brokenReferences(figure, COLLECTIONS.figures.references, known)) {
+      problems.push({ file: FIGURES_FILE, field: `${name}.${broken.field}`, message: broken.message });
     }
     const key = `${figure.country} ${figure.week}`;
     const earlier = seen.get(key);

@@ -5,7 +5,8 @@ import type { Item } from "../model/content.ts";
 import type { Problem } from "../problems.ts";
 import { parseItemDate } from "../dates.ts";
 import { localWeek } from "../weeks.ts";
-import { withSuggestion } from "../suggest.ts";
+import { COLLECTIONS } from "../collections.ts";
+import { brokenReferences, type KnownKeys } from "./references.ts";
 import { problemsFromZod } from "./zod-problems.ts";
 import { readMarkdownFile } from "./markdown-file.ts";
 
@@ -15,9 +16,8 @@ export interface ItemContext {
   readonly root: string;
   readonly zone: string;
   readonly now: DateTime;
-  /** Undefined when countries.ts could not be read: references are then not checked. */
-  readonly countrySlugs: ReadonlySet<string> | undefined;
-  readonly tagSlugs: ReadonlySet<string> | undefined;
+  /** The keys of the collections items refer to (see src/collections.ts). */
+  readonly known: KnownKeys;
 }
 
 export type ItemResult = { item?: Item; problems: Problem[] };
@@ -29,10 +29,10 @@ export type ParseResult = { parsed?: ParsedItem; problems: Problem[] };
 
 /** `relative` is the path below content/articles/, e.g. "2020/niger-toumour-attack.md". */
 export function parseItem(relative: string, ctx: ItemContext): ParseResult {
-  const file = `content/articles/${relative}`;
+  const file = `${COLLECTIONS.items.folder}/${relative}`;
   const placement = /^(\d{4})\/([^/]+)\.md$/.exec(relative);
   if (!placement) {
-    return { problems: [{ file, field: "", message: "must be at content/articles/<year>/<slug>.md" }] };
+    return { problems: [{ file, field: "", message: `must be at ${COLLECTIONS.items.folder}/<year>/<slug>.md` }] };
   }
   const year = Number(placement[1]);
   const slug = placement[2] ?? "";
@@ -59,12 +59,9 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
   const raw = fm.data;
   const date = typeof raw.date === "string" ? parseItemDate(raw.date, ctx.zone) : undefined;
   if (date && !date.ok) problems.push({ file, ...at(["date"]), field: "date", message: date.message, value: raw.date });
-  checkReferences(raw.countries, "country", ctx.countrySlugs, (index, message) =>
-    problems.push({ file, ...at(["countries", index]), field: "countries", message }),
-  );
-  checkReferences(raw.tags, "tag", ctx.tagSlugs, (index, message) =>
-    problems.push({ file, ...at(["tags", index]), field: "tags", message }),
-  );
+  for (const broken of brokenReferences(raw, COLLECTIONS.items.references, ctx.known)) {
+    problems.push({ file, ...at(broken.index === undefined ? [broken.field] : [broken.field, broken.index]), field: broken.field, message: broken.message });
+  }
   if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
   const data = result.data;
 
@@ -92,20 +89,6 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
 /** A file's problems top to bottom, whole-file ones first. */
 function byLine(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-function checkReferences(
-  value: unknown,
-  kind: string,
-  known: ReadonlySet<string> | undefined,
-  report: (index: number, message: string) => void,
-): void {
-  if (!Array.isArray(value) || !known) return;
-  value.forEach((slug, index) => {
-    if (typeof slug === "string" && !known.has(slug)) {
-      report(index, withSuggestion(`unknown ${kind} "${slug}"`, slug, [...known]));
-    }
-  });
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 // Reads and validates one weekly note: content/issues/<YYYY>-W<ww>.md.
 import { readMarkdownFile } from "./markdown-file.ts";
+import { COLLECTIONS } from "../collections.ts";
 import { renderMarkdown } from "../markdown.ts";
 import { weeklyNoteFrontMatterSchema } from "../model/schemas.ts";
 import type { WeeklyNote } from "../model/content.ts";
@@ -10,7 +11,7 @@ import { problemsFromZod } from "./zod-problems.ts";
 const NOTE_FIELDS = Object.keys(weeklyNoteFrontMatterSchema.shape);
 
 export function loadNote(root: string, relative: string): { note?: WeeklyNote; problems: Problem[] } {
-  const file = `content/issues/${relative}`;
+  const file = `${COLLECTIONS.notes.folder}/${relative}`;
   const week = parseWeekId(relative.replace(/\.md$/, ""));
   if (!week) {
     return { problems: [{ file, field: "file name", message: "must name an ISO week that exists, such as 2020-W49.md", value: relative }] };

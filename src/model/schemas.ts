@@ -10,6 +10,11 @@ export const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
 
 const text = z.string().trim().min(1, "must not be empty");
+
+/** One of a fixed list, with a message in our words that lists them. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: () => `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
+}
 const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "must be an http(s) URL" });
 // The site itself may be previewed from localhost, so its URL needs no public domain name.
 const siteUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -38,7 +43,7 @@ export const countrySchema = z
   .strictObject({
     slug,
     /** A region ("Sahel (regional)") collects items about several countries at once. */
-    kind: z.enum(["country", "region"]).default("country"),
+    kind: oneOf(["country", "region"]).default("country"),
     name: text,
     nameFr: text,
     /** ISO 3166-1 alpha-2 code; a region has none. */
@@ -62,7 +67,7 @@ export const actorSchema = z.strictObject({
   slug,
   name: text,
   aliases: z.array(text).default([]),
-  kind: z.enum(actorKinds),
+  kind: oneOf(actorKinds),
   /** Slugs of the countries the actor is active in; empty for regional or international actors. */
   countries: z.array(slug).default([]),
   description: text,
@@ -90,10 +95,10 @@ export const figureSchema = z.strictObject({
   source: text,
   /** True when the counts only illustrate (sample content); shown next to them. */
   illustrative: z.boolean().default(false),
-  trend: z.enum(trendLabels),
+  trend: oneOf(trendLabels),
   /** One line: why the editors chose this trend. */
   reason: text.max(200, "must be one line: at most 200 characters"),
-  alerts: z.array(z.strictObject({ kind: z.enum(alertKinds), reason: text.max(200, "must be one line: at most 200 characters") })).default([]),
+  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: text.max(200, "must be one line: at most 200 characters") })).default([]),
 });
 
 /** The front matter of an item, as the editor writes it (dates still text). */

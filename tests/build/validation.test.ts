@@ -160,7 +160,7 @@ describe("a build refuses", () => {
     );
     expect(problems).toEqual([
       'content/_data/figures.ts [4] mali 2020-W50.events: must not be negative (got: -1)',
-      'content/_data/figures.ts [4] mali 2020-W50.trend: Invalid option: expected one of "deteriorated"|"improved"|"unchanged" (got: "worse")',
+      'content/_data/figures.ts [4] mali 2020-W50.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
       'content/_data/figures.ts [1] malli 2020-W49.country: unknown country "malli" — did you mean "mali"?',
       'content/_data/figures.ts [2] mali 2021-W53.week: is not an ISO week that exists (got: "2021-W53")',
       "content/_data/figures.ts [3] mali 2020-W49: repeats the country and week of entry [0]",

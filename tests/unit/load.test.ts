@@ -104,13 +104,17 @@ describe("loadContent", () => {
   it("reports data file entries missing a field or repeating a slug", async () => {
     const root = await fixture({
       countries: [...fixtureCountries, { slug: "chad", name: "Chad", nameFr: "Tchad", profile: "P", order: 4 }, { ...fixtureCountries[0] }],
-      actors: [{ slug: "jnim", name: "JNIM", kind: "militia", description: "D", countries: ["atlantis"] }],
+      actors: [
+        { slug: "jnim", name: "JNIM", kind: "militia", description: "D", countries: ["atlantis"] },
+        { slug: "barkhane", name: "Barkhane", kind: "international-force", description: "D", countries: ["nigr"] },
+      ],
     });
     expect(await problemsOf(root)).toEqual([
       "content/_data/countries.ts [4] chad.iso: is required",
       "content/_data/countries.ts [4] chad.capital: is required",
       'content/_data/countries.ts [5] mali.slug: repeats the slug of entry [0] (got: "mali")',
-      'content/_data/actors.ts [0] jnim.kind: Invalid option: expected one of "armed-group"|"state-force"|"international-force"|"institution"|"political"|"civil-society" (got: "militia")',
+      'content/_data/actors.ts [0] jnim.kind: must be one of "armed-group", "state-force", "international-force", "institution", "political", "civil-society" (got: "militia")',
+      'content/_data/actors.ts barkhane.countries: unknown country "nigr" — did you mean "niger"?',
     ]);
   });
 
