@@ -27,6 +27,11 @@ export interface Page {
 export interface PageKind {
   /** In the domain's words: "item", "issue", "country". */
   readonly name: string;
+  /**
+   * Where its pages go: one pattern or several, `:name` standing for one path segment (a slug,
+   * a week, a year). `pages` makes the paths; a test holds every page to these patterns.
+   */
+  readonly urls: readonly string[];
   /** Below templates/. */
   readonly template: string;
   readonly format: PageFormat;
@@ -49,14 +54,18 @@ const whole = (digest: Digest) => [digest];
 const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
 const single = (path: string, data: Record<string, unknown> = {}) => (digest: Digest) => [{ path, data, key: whole(digest), lastmod: newestDay(digest) }];
 
+/** The pages whose items a feed follows: the digest, every item, one country, one tag. */
+const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/"];
+
 export const PAGE_KINDS: readonly PageKind[] = [
-  { name: "home", template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
-  { name: "archive", template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
-  { name: "countries", template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
-  { name: "tags", template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
-  { name: "subscribe", template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Subscribe", footer: "Subscribe: feeds" }, pages: single(paths.subscribe) },
+  { name: "home", urls: [paths.home], template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
+  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
+  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
+  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
+  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Subscribe", footer: "Subscribe: feeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
+    urls: [paths.notFound],
     template: "views/404.njk",
     format: "html",
     sitemap: false,
@@ -65,27 +74,30 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "issue",
+    urls: ["/issues/:week/"],
     template: "views/issue.njk",
     format: "html",
     sitemap: true,
     perEdition: true,
     pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, key: issueKey(issue), lastmod: day(issue.updatedIso) })),
   },
-  { name: "country", template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
-  { name: "tag", template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
+  { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
+  { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
   {
     name: "item",
+    urls: ["/articles/:year/:slug/"],
     template: "views/item.njk",
     format: "html",
     sitemap: true,
     perEdition: true,
     pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, key: [item], lastmod: day(item.dateIso) })),
   },
-  { name: "feed-atom", template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
-  { name: "feed-json", template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
-  { name: "feed-rss", template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
+  { name: "feed-atom", urls: FEED_URLS.map((url) => `${url}feed.xml`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
+  { name: "feed-json", urls: FEED_URLS.map((url) => `${url}feed.json`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
+  { name: "feed-rss", urls: [paths.rss], template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
   {
     name: "opml",
+    urls: [paths.opml],
     template: "views/opml.njk",
     format: "opml",
     sitemap: false,
@@ -96,6 +108,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "sitemap",
+    urls: [paths.sitemap],
     template: "views/sitemap.njk",
     format: "sitemap",
     sitemap: false,

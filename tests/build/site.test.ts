@@ -162,6 +162,7 @@ describe("a new kind of page", () => {
       );
       const az: PageKind = {
         name: "countries-a-z",
+        urls: ["/countries/a-z/"],
         template: "views/countries-a-z.njk",
         format: "html",
         sitemap: true,

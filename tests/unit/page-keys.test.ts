@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest.ts";
 import type { Digest } from "../../src/model/views.ts";
 import { DEFAULT_TEMPLATES, templateEnvironment } from "../../src/plugin.ts";
-import { PAGE_KINDS, type PageKind } from "../../src/pages.ts";
+import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages.ts";
 import { pagesWithStaleKeys, type PageJob } from "../../src/render.ts";
 import { modelContent, modelItem } from "../fixtures/model.ts";
 
@@ -58,5 +58,18 @@ describe("page keys", () => {
     const [before, after] = edited(4, { title: "Newest, retitled" });
     const stale = pagesWithStaleKeys(before!, after!, withCareless, [careless]);
     expect(stale).toEqual(["articles/2020/mali-two/careless/index.html", "articles/2020/burkina-one/careless/index.html", "articles/2020/niger-one/careless/index.html", "articles/2020/mali-one/careless/index.html"]);
+  });
+});
+
+describe("page kinds", () => {
+  it("put every page at a path one of its kind's URL patterns allows, and no two pages at one path", () => {
+    // Enough items for a second page of a country.
+    const many = Array.from({ length: 60 }, (_, i) => modelItem(`mali-${i}`, `2020-${String(10 + (i % 3)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`, ["mali"], ["jnim"]));
+    const pages = sitePages(buildDigest(modelContent([...items, ...many])));
+    const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.]/g, "\\.").replace(/:[a-z]+/g, "[^/]+")}$`).test(path);
+    for (const page of pages) expect(page.kind.urls.some((pattern) => matches(pattern, page.path)), `${page.kind.name}: ${page.path}`).toBe(true);
+    expect(new Set(pages.map((page) => page.path)).size).toBe(pages.length);
+    expect(pages.map((page) => page.path)).toContain("/countries/mali/page/2/");
+    expect(new Set(pages.map((page) => page.kind.name))).toEqual(new Set(PAGE_KINDS.map((kind) => kind.name)));
   });
 });
