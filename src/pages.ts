@@ -52,7 +52,7 @@ export interface SitePage extends Page {
 /** Every page that changes whenever anything does: the one-off pages that list the whole site. */
 const whole = (digest: Digest) => [digest];
 const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
-const single = (path: string, data: Record<string, unknown> = {}) => (digest: Digest) => [{ path, data, key: whole(digest), lastmod: newestDay(digest) }];
+const single = (path: string) => (digest: Digest) => [{ path, data: {}, key: whole(digest), lastmod: newestDay(digest) }];
 
 /** The pages whose items a feed follows: the digest, every item, one country, one tag. */
 const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/"];
