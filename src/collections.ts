@@ -7,15 +7,17 @@ import type { z } from "zod";
 import {
   actorSchema,
   countrySchema,
+  externalCountSchema,
   figureSchema,
   itemFrontMatterSchema,
+  regionSchema,
   siteSchema,
   themeSchema,
   weeklyNoteFrontMatterSchema,
 } from "./model/schemas.ts";
 
 /** The collections, by name. */
-export type CollectionName = "site" | "countries" | "actors" | "themes" | "figures" | "items" | "notes";
+export type CollectionName = "site" | "countries" | "regions" | "actors" | "themes" | "figures" | "externalCounts" | "items" | "notes";
 
 /** A field naming one entry (a string) or several (a list) of the `to` collections, by key. */
 export interface Reference {
@@ -58,6 +60,15 @@ export interface MarkdownCollection extends Common {
 export const COLLECTIONS = {
   site: { kind: "object", file: "content/_data/site.ts", schema: siteSchema },
   countries: { kind: "list", file: "content/_data/countries.ts", schema: countrySchema, keyed: true },
+  regions: {
+    kind: "list",
+    file: "content/_data/regions.ts",
+    schema: regionSchema,
+    // A digest that records no incidents needs no regions.
+    optional: true,
+    keyed: true,
+    references: { country: reference("countries", "country") },
+  },
   actors: {
     kind: "list",
     file: "content/_data/actors.ts",
@@ -70,6 +81,15 @@ export const COLLECTIONS = {
     kind: "list",
     file: "content/_data/figures.ts",
     schema: figureSchema,
+    optional: true,
+    keyed: false,
+    references: { country: reference("countries", "country") },
+  },
+  externalCounts: {
+    kind: "list",
+    // Written by `npm run import`, or by hand.
+    file: "content/_data/external-counts.ts",
+    schema: externalCountSchema,
     optional: true,
     keyed: false,
     references: { country: reference("countries", "country") },

@@ -4,14 +4,19 @@
 import type { Content, Item } from "./model/content.ts";
 import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
 import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, Ref, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
 } from "./model/views.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
 import { linksForPages } from "./links.ts";
 import { FigureIndex } from "./figures.ts";
 import { regionMap, type RegionMap } from "./map.ts";
-import { countryFigures, issueOverview } from "./overview.ts";
+import { countryFigures, ExternalIndex, issueOverview } from "./overview.ts";
+import { IncidentCounts } from "./incidents/counts.ts";
+import { incidentView } from "./incidents/views.ts";
+import { marksOn } from "./incidents/marks.ts";
+import { OpenData } from "./data/open-data.ts";
+import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "./weeks.ts";
@@ -59,35 +64,63 @@ export function buildDigest(content: Content): Digest {
     return existing;
   };
 
-  const names = JSON.stringify([site.url, [...countryRefs.values()], [...tagRefs.values()]]);
+  const regionRefs = new Map(content.regions.map((r) => [r.slug, ref(r.slug, r.name, paths.region(r.slug))]));
+  const names = JSON.stringify([site.url, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
   const views = items.map((item) => {
     const known = itemViews.get(item);
     if (known?.names === names) return known.view;
-    const view = itemView(item, countryRefs, tagRefs, issueRefOf(item.week), urls);
+    const view = itemView(item, countryRefs, tagRefs, regionRefs, issueRefOf(item.week), urls);
     itemViews.set(item, { names, view });
     return view;
   });
   const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
   const byTag = groupBy(views, (v) => v.tags.map((t) => t.slug));
+  const byRegion = groupBy(views, (v) => [...new Set(v.incidents.map((i) => i.region.slug))]);
+  const incidents = views.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
 
-  // Figures: each issue's overview, each country's history and chart, and the map they shade.
-  const figures = new FigureIndex(content.figures);
+  // The security picture: counts computed from the incidents, the editors' judgement, and
+  // other organisations' counts; each issue's overview, each country's history and chart.
+  const judgement = new FigureIndex(content.figures);
+  const picture = {
+    judgement,
+    counts: new IncidentCounts(items, content.figures),
+    external: new ExternalIndex(content.externalCounts),
+  };
+  const hasPicture = !judgement.isEmpty || picture.counts.incidents.length > 0 || !picture.external.isEmpty;
   const weeksWithIssues = new Set(items.map((item) => item.week.id));
   const latestWeek = items[0]?.week;
   const figuresOf = (slug: string) =>
-    figures.isEmpty || !latestWeek ? undefined : countryFigures(figures, slug, latestWeek, issueRefOf, (w) => weeksWithIssues.has(w.id));
-  const countryViews: CountryView[] = countries.map((c) => countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, figuresOf(c.slug)));
+    !hasPicture || !latestWeek ? undefined : countryFigures(picture, slug, latestWeek, issueRefOf, (w) => weeksWithIssues.has(w.id), picture.counts.firstWeekOf(slug));
+  // Each country's own map, drawn once, for its page and its regions' pages.
+  const countryMaps = new Map<string, RegionMap | undefined>();
+  const countryMap = (slug: string) => {
+    if (!countryMaps.has(slug)) {
+      const country = countries.find((c) => c.slug === slug);
+      countryMaps.set(slug, country?.iso ? regionMap([{ slug, name: country.name, path: paths.country(slug), iso: country.iso }]) : undefined);
+    }
+    return countryMaps.get(slug);
+  };
+  const incidentsByCountry = groupBy(incidents, (i) => [i.country.slug]);
+  const countryViews: CountryView[] = countries.map((c) => {
+    const map = c.kind === "country" && incidentsByCountry.has(c.slug) ? countryMap(c.slug) : undefined;
+    // The country's map marks its newest incidents, as many as a region's page lists.
+    const marked = map ? markedMap(map, [...incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
+    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked);
+  });
   const mappedCountries = countryViews.filter((c) => c.kind === "country");
-  const overviewOf = (w: Week) => (figures.isEmpty ? undefined : issueOverview(figures, mappedCountries, w));
+  const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, mappedCountries, w) : undefined);
   const tagViews: TagView[] = tagSources
     .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
     .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
   const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);
 
-  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf);
+  const map = hasPicture ? regionMap(mappedCountries) : undefined;
+  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf, map);
   const perPage = site.itemsPerPage;
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
+
+  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap);
 
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
@@ -102,8 +135,19 @@ export function buildDigest(content: Content): Digest {
     archive: archiveByYear(issues),
     countryPages,
     tagPages,
-    feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag }),
-    ...withMap(figures.isEmpty ? undefined : regionMap(mappedCountries)),
+    regions,
+    incidents,
+    openData: new OpenData({
+      incidents,
+      items: views,
+      counts: picture.counts,
+      countries: countryViews.filter((c) => c.kind === "country"),
+      regionIso: (slug) => content.regions.find((r) => r.slug === slug)?.iso ?? "",
+      absolute: (path) => urls.absolute(path),
+      zone: site.timeZone,
+    }),
+    feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag, regions, itemsByRegion: byRegion }),
+    ...withMap(map),
   };
 }
 
@@ -115,6 +159,7 @@ function buildIssues(
   issueRefOf: (w: Week) => IssueRef,
   urls: SiteUrls,
   overviewOf: (w: Week) => IssueOverview | undefined,
+  map: RegionMap | undefined,
 ): IssueView[] {
   // Items arrive newest first; an issue reads oldest first, so walk them backwards.
   const weeks = new Map<string, { week: Week; items: ItemView[] }>();
@@ -134,6 +179,7 @@ function buildIssues(
       .map((country) => ({ country, items: byCountry.get(country.slug)! }));
     const note = notes.get(week.id);
     const overview = overviewOf(week);
+    const weekIncidents = weekItems.flatMap((item) => item.incidents);
     const newer = refs[index - 1];
     const older = refs[index + 1];
     return {
@@ -146,22 +192,28 @@ function buildIssues(
       ...(newer ? { next: newer } : {}),
       updatedIso: weekItems[weekItems.length - 1]!.dateIso,
       ...(overview ? { overview } : {}),
+      incidents: weekIncidents,
+      ...(overview && map ? { marks: marksOn(map, weekIncidents) } : {}),
     };
   });
 }
 
-function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, issue: IssueRef, urls: SiteUrls): ItemView {
+function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls): ItemView {
   const date = dayInWords(item.date);
+  const path = paths.item(item.year, item.slug);
+  const own = { slug: item.slug, title: item.title, path };
   return {
     slug: item.slug,
     year: item.year,
-    path: paths.item(item.year, item.slug),
+    path,
     file: item.file,
     title: item.title,
     summary: item.summary,
     dateIso: item.hasTime ? isoWithOffset(item.date) : item.date.toISODate()!,
     dateText: item.hasTime ? `${date}, ${item.date.toFormat("HH:mm")} ${offsetName(item)}` : date,
     ...(item.location ? { location: item.location } : {}),
+    // The loader has checked every country and region an incident names.
+    incidents: item.incidents.map((incident, i) => incidentView(incident, i, own, countries.get(incident.country)!, regions.get(incident.region)!)),
     source: item.source,
     // The loader has checked every slug, so these lookups always succeed.
     countries: item.countries.map((slug) => countries.get(slug)!),
@@ -180,7 +232,7 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined): CountryView {
+function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
@@ -192,6 +244,7 @@ function countryView(country: Country, itemCount: number, siteTitle: string, url
     itemCount,
     feed: { title: `${siteTitle}: ${country.name}`, ...paths.feedsOf(path) },
     ...(figures ? { figures } : {}),
+    ...(map ? { map } : {}),
   };
 }
 

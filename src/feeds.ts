@@ -7,7 +7,7 @@
 // build time), so an unchanged site gives unchanged feeds.
 import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
 import dateToRfc822 from "@11ty/eleventy-plugin-rss/src/dateRfc822.js";
-import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, SiteView, TagView } from "./model/views.ts";
+import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./model/views.ts";
 import { paths, type SiteUrls } from "./paths.ts";
 import { linksForFeeds } from "./links.ts";
 import { weekBounds } from "./weeks.ts";
@@ -23,6 +23,8 @@ interface FeedInput {
   readonly tags: readonly TagView[];
   readonly itemsByCountry: ReadonlyMap<string, readonly ItemView[]>;
   readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
+  readonly regions: readonly RegionView[];
+  readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
 }
 
 /** An item can sit in many feeds, and in the preview's next build too: its entry is made once. */
@@ -100,7 +102,10 @@ export function buildFeeds(input: FeedInput): FeedSet {
   const tags = input.tags.map((t) =>
     itemFeed(`tag/${t.slug}`, "tag", t.feed.title, `Items about ${t.name} (${t.kindLabel.toLowerCase()}).`, t.path, t.path, input.itemsByTag.get(t.slug) ?? []),
   );
-  return { digest, items, countries, tags, all: [digest, items, ...countries, ...tags] };
+  const regions = input.regions.map((r) =>
+    itemFeed(`region/${r.slug}`, "region", r.feed.title, `Items recording incidents in ${r.name} (${r.country.name}).`, r.path, r.path, input.itemsByRegion.get(r.slug) ?? []),
+  );
+  return { digest, items, countries, tags, regions, all: [digest, items, ...countries, ...tags, ...regions] };
 }
 
 /** tag:example.org,2020:/sahel-digest/item/slug (RFC 4151): stable, unique, never a fetchable URL that may move. */

@@ -1,6 +1,7 @@
-// The security picture at a glance: each country's weekly counts compared with the week
-// before and with the average of the four weeks before, the editors' trend labels, and the
-// history a country page charts. A week without figures is "no figures", never zero.
+// The security picture at a glance: each country's weekly counts (computed from the items'
+// incidents, src/incidents/counts.ts) compared with the week before and with the average of
+// the four weeks before, beside the editors' trend labels. A week the digest did not cover is
+// "not covered", never zero; a covered week with no incident is "none recorded".
 import type { WeeklyFigures } from "./model/content.ts";
 import type { AlertKind, TrendLabel } from "./model/schemas.ts";
 import { addWeeks, type Week } from "./weeks.ts";
@@ -62,7 +63,7 @@ export function fourWeekAverage(countOf: (w: Week) => number | undefined, w: Wee
   return { value: counts.reduce((sum, c) => sum + c, 0) / counts.length, weeks: counts.length };
 }
 
-/** Figures by country and week, looked up once per build. */
+/** The editors' trend labels by country and week, looked up once per build. */
 export class FigureIndex {
   private readonly byKey = new Map<string, WeeklyFigures>();
   private readonly byCountry = new Map<string, WeeklyFigures[]>();
@@ -90,8 +91,6 @@ export class FigureIndex {
   }
 }
 
-export type Metric = "events" | "fatalities";
-
 /** One count of one country-week, with its comparisons, in words ready to show. */
 export interface MetricView {
   readonly value?: number;
@@ -110,8 +109,15 @@ export interface MetricView {
   readonly vsAverageBandLabel?: string;
 }
 
-export function metricView(index: FigureIndex, country: string, w: Week, metric: Metric): MetricView {
-  const countOf = (week: Week) => index.get(country, week)?.[metric];
+/** How a metric's values read: "3", or "none recorded" for 0; `missing` when there is none. */
+export interface MetricWords {
+  readonly missing: string;
+  readonly zero?: string;
+  /** "at least " before a sum that is a lower bound. */
+  readonly prefix?: string;
+}
+
+export function metricView(countOf: (w: Week) => number | undefined, w: Week, words: MetricWords): MetricView {
   const value = countOf(w);
   const previous = countOf(addWeeks(w, -1));
   const vsPrevious = changeBetween(previous, value);
@@ -121,15 +127,15 @@ export function metricView(index: FigureIndex, country: string, w: Week, metric:
   const averageBand = markedBand(vsAverage);
   return {
     ...(value === undefined ? {} : { value }),
-    valueText: value === undefined ? "not counted" : String(value),
+    valueText: value === undefined ? words.missing : value === 0 && words.zero ? words.zero : `${words.prefix ?? ""}${value}`,
     ...(vsPrevious ? { vsPrevious } : {}),
     ...(previousBand ? { vsPreviousBand: previousBand, vsPreviousBandLabel: BAND_LABELS[previousBand] } : {}),
-    vsPreviousText: value === undefined ? "—" : vsPrevious ? changeText(vsPrevious) : "no figures for the week before",
+    vsPreviousText: value === undefined ? "—" : vsPrevious ? changeText(vsPrevious) : "week before not covered",
     ...(average ? { average } : {}),
     ...(vsAverage ? { vsAverage } : {}),
     ...(averageBand ? { vsAverageBand: averageBand, vsAverageBandLabel: BAND_LABELS[averageBand] } : {}),
     vsAverageText:
-      value === undefined ? "—" : vsAverage && average ? `${changeText(vsAverage)} on ${formatNumber(average.value)} (${average.weeks} week${average.weeks === 1 ? "" : "s"})` : "no figures for the 4 weeks before",
+      value === undefined ? "—" : vsAverage && average ? `${changeText(vsAverage)} on ${formatNumber(average.value)} (${average.weeks} week${average.weeks === 1 ? "" : "s"})` : "4 weeks before not covered",
   };
 }
 

@@ -26,6 +26,8 @@ export interface RegionMap {
   readonly height: number;
   /** Neighbours first, so the digest's countries are drawn on top. */
   readonly shapes: readonly MapShape[];
+  /** Where a point falls on this map; undefined outside its frame. */
+  readonly project: (latitude: number, longitude: number) => { x: number; y: number } | undefined;
 }
 
 export interface MappedCountry {
@@ -96,5 +98,10 @@ export function regionMap(countries: readonly MappedCountry[], width = 480): Reg
     const [x, y] = projection(geoCentroid(f)) ?? [Number.NaN, Number.NaN];
     return [{ id: String(f.id), name: country.name, d: path(f) ?? "", slug: country.slug, path: country.path, label: { x: Math.round(x), y: Math.round(y) } }];
   });
-  return { width, height, shapes: [...neighbours, ...own] };
+  const project = (latitude: number, longitude: number) => {
+    const point = projection([longitude, latitude]);
+    if (!point || point[0] < 0 || point[1] < 0 || point[0] > width || point[1] > height) return undefined;
+    return { x: Math.round(point[0] * 10) / 10, y: Math.round(point[1] * 10) / 10 };
+  };
+  return { width, height, shapes: [...neighbours, ...own], project };
 }

@@ -1,79 +1,134 @@
-// Turns the weekly figures into what pages show: each issue's regional overview (one row per
-// country) and each country's trend history and chart.
-import type { WeeklyFigures } from "./model/content.ts";
-import type { AlertView, CountryFigures, IssueOverview, IssueRef, OverviewRow, Ref, TrendWeek } from "./model/views.ts";
+// Turns the counts and the editors' judgement into what pages show: each issue's regional
+// overview (one row per country) and each country's trend history and chart. Counts come from
+// the items' incidents (src/incidents/counts.ts); trend, reason and alerts from figures.ts;
+// another organisation's counts, when imported, are shown beside ours under their own name.
+import type { ExternalCounts, WeeklyFigures } from "./model/content.ts";
+import type { AlertView, CountryFigures, ExternalCountView, IssueOverview, IssueRef, OverviewRow, Ref, TrendWeek } from "./model/views.ts";
 import type { TrendLabel } from "./model/schemas.ts";
 import { weeklyBarChart } from "./chart.ts";
-import { ALERT_LABELS, FigureIndex, metricView, TREND_LABELS } from "./figures.ts";
+import { ALERT_LABELS, FigureIndex, metricView, TREND_LABELS, type MetricWords } from "./figures.ts";
+import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
+import { INCIDENT_TYPES, TYPOLOGY } from "./incidents/typology.ts";
 import { addWeeks, compareWeeks, type Week } from "./weeks.ts";
 
 export const CHART_WEEKS = 52;
 
-export function issueOverview(index: FigureIndex, countries: readonly Ref[], w: Week): IssueOverview {
+const INCIDENT_WORDS: MetricWords = { missing: "not covered", zero: "none recorded" };
+const fatalityWords = (count: WeekCount | undefined): MetricWords => ({ missing: count ? "none reported" : "not covered", ...(count?.fatalitiesAtLeast ? { prefix: "at least " } : {}) });
+
+/** Another organisation's counts, by country and week. */
+export class ExternalIndex {
+  private readonly byKey = new Map<string, ExternalCounts[]>();
+
+  constructor(counts: readonly ExternalCounts[]) {
+    for (const count of counts) {
+      const key = `${count.country} ${count.week.id}`;
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), count].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)));
+    }
+  }
+
+  get(country: string, w: Week): readonly ExternalCountView[] {
+    return (this.byKey.get(`${country} ${w.id}`) ?? []).map((c) => ({
+      source: c.source,
+      exported: c.exported,
+      eventsText: String(c.events),
+      fatalitiesText: c.fatalities === undefined ? "not given" : String(c.fatalities),
+    }));
+  }
+
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+}
+
+export interface Picture {
+  readonly judgement: FigureIndex;
+  readonly counts: IncidentCounts;
+  readonly external: ExternalIndex;
+}
+
+export function issueOverview(picture: Picture, countries: readonly Ref[], w: Week): IssueOverview {
+  const { judgement, counts, external } = picture;
   const trends: Record<string, TrendLabel> = {};
-  const sources = new Set<string>();
-  let illustrative = false;
+  const externalSources = new Set<string>();
   const rows: OverviewRow[] = countries.map((country) => {
-    const figure = index.get(country.slug, w);
-    if (!figure) return { country };
-    trends[country.slug] = figure.trend;
-    if (figure.events !== undefined || figure.fatalities !== undefined) sources.add(figure.source);
-    illustrative ||= figure.illustrative;
+    const figure = judgement.get(country.slug, w);
+    const count = counts.get(country.slug, w);
+    const others = external.get(country.slug, w);
+    if (!figure && !count && others.length === 0) return { country };
+    if (figure) trends[country.slug] = figure.trend;
+    for (const other of others) externalSources.add(other.source);
     return {
       country,
       figures: {
-        trend: figure.trend,
-        trendLabel: TREND_LABELS[figure.trend],
-        reason: figure.reason,
-        alerts: alerts(figure),
-        source: figure.source,
-        illustrative: figure.illustrative,
-        events: metricView(index, country.slug, w, "events"),
-        fatalities: metricView(index, country.slug, w, "fatalities"),
+        ...(figure ? { trend: figure.trend, trendLabel: TREND_LABELS[figure.trend], reason: figure.reason } : {}),
+        alerts: figure ? alerts(figure) : [],
+        incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, INCIDENT_WORDS),
+        fatalities: metricView((week) => counts.fatalitiesOf(country.slug, week), w, fatalityWords(count)),
+        byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: TYPOLOGY[type].label, count: count.byType[type] })) : [],
+        external: others,
       },
     };
   });
   const hasFatalities = rows.some((row) => row.figures?.fatalities.value !== undefined);
-  return { rows, countriesWithFigures: Object.keys(trends).length, hasFatalities, sources: [...sources].sort(), illustrative, trends };
+  return {
+    rows,
+    countriesWithFigures: rows.filter((row) => row.figures).length,
+    hasFatalities,
+    externalSources: [...externalSources].sort(),
+    trends,
+  };
 }
 
 /**
- * A country's trend history (every week it has figures, newest first) and its chart over the
- * 52 weeks up to `latest`, starting at its first week with figures so that a new digest does
- * not open on a year of empty weeks.
+ * A country's trend history (every week with a trend or a count, newest first) and its chart
+ * over the 52 weeks up to `latest`, starting at its first covered week so that a new digest
+ * does not open on a year of empty weeks.
  */
-export function countryFigures(index: FigureIndex, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean): CountryFigures | undefined {
-  const own = index.ofCountry(slug);
-  if (own.length === 0) return undefined;
-  const history: TrendWeek[] = [...own].reverse().map((figure) => ({
-    issue: issueRefOf(figure.week),
-    hasIssue: hasIssue(figure.week),
-    trend: figure.trend,
-    trendLabel: TREND_LABELS[figure.trend],
-    reason: figure.reason,
-    alerts: alerts(figure),
-    eventsText: figure.events === undefined ? "not counted" : String(figure.events),
-    fatalitiesText: figure.fatalities === undefined ? "not counted" : String(figure.fatalities),
-  }));
-
-  const end = compareWeeks(own.at(-1)!.week, latest) > 0 ? own.at(-1)!.week : latest;
+export function countryFigures(picture: Picture, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean, firstWeek: Week | undefined): CountryFigures | undefined {
+  const { judgement, counts, external } = picture;
+  const own = judgement.ofCountry(slug);
+  if (!firstWeek && own.length === 0) return undefined;
+  const end = own.length && compareWeeks(own.at(-1)!.week, latest) > 0 ? own.at(-1)!.week : latest;
   let start = addWeeks(end, -(CHART_WEEKS - 1));
-  const firstCounted = own.find((f) => f.events !== undefined)?.week;
-  if (firstCounted && compareWeeks(firstCounted, start) > 0) start = firstCounted;
-  const points = [];
-  for (let w = start; compareWeeks(w, end) <= 0; w = addWeeks(w, 1)) {
-    const events = index.get(slug, w)?.events;
-    points.push({ week: w, ...(events === undefined ? {} : { value: events }) });
+  const firstCovered = [firstWeek, own[0]?.week].filter((w): w is Week => w !== undefined).sort(compareWeeks)[0];
+  if (firstCovered && compareWeeks(firstCovered, start) > 0) start = firstCovered;
+
+  const weeks: Week[] = [];
+  for (let w = start; compareWeeks(w, end) <= 0; w = addWeeks(w, 1)) weeks.push(w);
+  const history: TrendWeek[] = [];
+  for (const w of [...weeks].reverse()) {
+    const figure = judgement.get(slug, w);
+    const count = counts.get(slug, w);
+    if (!figure && !count) continue;
+    history.push({
+      issue: issueRefOf(w),
+      hasIssue: hasIssue(w),
+      ...(figure ? { trend: figure.trend, reason: figure.reason } : {}),
+      trendLabel: figure ? TREND_LABELS[figure.trend] : "No trend given",
+      alerts: figure ? alerts(figure) : [],
+      incidentsText: metricView((week) => counts.incidentsOf(slug, week), w, INCIDENT_WORDS).valueText,
+      fatalitiesText: metricView((week) => counts.fatalitiesOf(slug, week), w, fatalityWords(count)).valueText,
+    });
   }
+  const points = weeks.map((w) => {
+    const value = counts.incidentsOf(slug, w);
+    return { week: w, ...(value === undefined ? {} : { value }) };
+  });
   const counted = points.some((p) => p.value !== undefined);
+  const hasExternal = !external.isEmpty && weeks.some((w) => external.get(slug, w).length > 0);
   return {
     history,
     ...(counted ? { chart: weeklyBarChart(points) } : {}),
-    chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, events: p.value === undefined ? "no figures" : String(p.value) })),
+    chartTable: weeks.map((w, i) => ({
+      week: issueRefOf(w).title,
+      range: issueRefOf(w).range,
+      incidents: points[i]!.value === undefined ? INCIDENT_WORDS.missing : points[i]!.value === 0 ? INCIDENT_WORDS.zero! : String(points[i]!.value),
+      external: hasExternal ? external.get(slug, w).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
+    })),
+    hasExternal,
     chartFirst: issueRefOf(start).title,
     chartLast: issueRefOf(end).title,
-    sources: [...new Set(own.filter((f) => f.events !== undefined || f.fatalities !== undefined).map((f) => f.source))].sort(),
-    illustrative: own.some((f) => f.illustrative),
   };
 }
 

@@ -6,8 +6,9 @@
 // (As Hugo maps a page kind to a layout and output formats.)
 import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts";
 import { paths } from "./paths.ts";
+import type { OpenData } from "./data/open-data.ts";
 
-export type PageFormat = "html" | "atom" | "rss" | "json" | "opml" | "sitemap";
+export type PageFormat = "html" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv";
 
 /** One page of a kind: its path in the site, what its template sees, and its key. */
 export interface Page {
@@ -32,8 +33,9 @@ export interface PageKind {
    * a week, a year). `pages` makes the paths; a test holds every page to these patterns.
    */
   readonly urls: readonly string[];
-  /** Below templates/. */
-  readonly template: string;
+  /** Below templates/; or `generate` makes the page's text (a CSV file). */
+  readonly template?: string;
+  readonly generate?: (page: Page, digest: Digest) => string;
   readonly format: PageFormat;
   /** Listed in /sitemap.xml. Only HTML pages a reader lands on are. */
   readonly sitemap: boolean;
@@ -54,14 +56,31 @@ const whole = (digest: Digest) => [digest];
 const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
 const single = (path: string) => (digest: Digest) => [{ path, data: {}, key: whole(digest), lastmod: newestDay(digest) }];
 
-/** The pages whose items a feed follows: the digest, every item, one country, one tag. */
-const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/"];
+/** The pages whose items a feed follows: the digest, every item, one country, one tag, one region. */
+const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/", "/regions/:slug/"];
+
+/** The open data's files, each for the whole digest and for every country with incidents. */
+const DATA_FILES: readonly { name: string; make: (data: OpenData, country?: string, title?: string) => string }[] = [
+  { name: "incidents.csv", make: (data, country) => data.incidentsCsv(country) },
+  { name: "incidents.json", make: (data, country, title) => data.incidentsJson(country, title) },
+  { name: "weekly-counts.csv", make: (data, country) => data.weeklyCountsCsv(country) },
+];
 
 export const PAGE_KINDS: readonly PageKind[] = [
   { name: "home", urls: [paths.home], template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
   { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
   { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
   { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
+  {
+    name: "regions",
+    urls: [paths.regions],
+    template: "views/regions.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { main: "Places", footer: "Regions" },
+    pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
+  },
   { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Subscribe", footer: "Subscribe: feeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
@@ -83,6 +102,46 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
   { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
+  {
+    name: "region",
+    urls: ["/regions/:slug/"],
+    template: "views/region.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) =>
+      digest.regions.map((region) => ({ path: region.path, data: { region }, key: [region.slug, region.incidentCount, JSON.stringify(region.chartTable), ...region.incidents], lastmod: day(region.incidents[0]?.date) })),
+  },
+  {
+    name: "data",
+    urls: [paths.data],
+    template: "views/data.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { footer: "Open data" },
+    pages: (digest) => (digest.incidents.length ? single(paths.data)(digest) : []),
+  },
+  {
+    name: "data-file",
+    urls: DATA_FILES.flatMap((file) => [paths.dataFile(file.name), paths.dataFile(file.name, ":slug")]),
+    format: "csv",
+    sitemap: false,
+    perEdition: false,
+    generate: (page, digest) => {
+      const { file, country } = page.data as { file: (typeof DATA_FILES)[number]; country?: { slug: string; name: string } };
+      const title = `${digest.site.title}: incidents${country ? ` in ${country.name}` : ""}`;
+      return file.make(digest.openData, country?.slug, title);
+    },
+    pages: (digest) => {
+      if (!digest.incidents.length) return [];
+      const countries = digest.countries.filter((c) => digest.incidents.some((i) => i.country.slug === c.slug));
+      return DATA_FILES.flatMap((file) => [
+        { path: paths.dataFile(file.name), data: { file }, key: whole(digest) },
+        ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } }, key: whole(digest) })),
+      ]);
+    },
+  },
   {
     name: "item",
     urls: ["/articles/:year/:slug/"],
@@ -167,11 +226,17 @@ function feedPage(feed: FeedView, path: string): Page {
 }
 
 function issueKey(issue: IssueView): unknown[] {
-  return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
+  // The overview counts incidents by the week they happened, which items of other weeks may
+  // report: its words are part of the key.
+  const overview = issue.overview ? JSON.stringify(issue.overview) : undefined;
+  return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, overview, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
 }
 
 function listingKey(listing: ListingPage): unknown[] {
-  return [listing.owner.slug, listing.owner.itemCount, listing.pageNumber, listing.pageCount, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
+  // A country's first page charts its whole history and maps its newest incidents.
+  const owner = listing.owner;
+  const picture = listing.pageNumber === 1 && "figures" in owner ? [JSON.stringify(owner.figures ?? null), ...(owner.map?.incidents ?? [])] : [];
+  return [owner.slug, owner.itemCount, listing.pageNumber, listing.pageCount, ...picture, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
 }
 
 function entryKey(entry: FeedView["entries"][number]): unknown[] {

@@ -16,6 +16,11 @@ export const paths = {
   issue: (w: Week) => `/issues/${w.slug}/`,
   item: (year: number, slug: string) => `/articles/${year}/${slug}/`,
   country: (slug: string, page = 1) => (page === 1 ? `/countries/${slug}/` : `/countries/${slug}/page/${page}/`),
+  regions: "/regions/",
+  region: (slug: string) => `/regions/${slug}/`,
+  data: "/data/",
+  /** The open data: all of it, or one country's ("/data/countries/mali/incidents.csv"). */
+  dataFile: (name: string, country?: string) => (country ? `/data/countries/${country}/${name}` : `/data/${name}`),
   tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
   /** The Atom and JSON feeds that follow a page: /countries/mali/feed.xml and feed.json. */
   feedsOf: (page: string) => ({ atomPath: `${page}feed.xml`, jsonPath: `${page}feed.json` }),

@@ -16,6 +16,8 @@ import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
 import type { PageKind } from "./pages.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
+import { MARK_LEGEND } from "./incidents/marks.ts";
+import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 
 // Resolved from this file, so a build works from any working directory.
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -155,6 +157,9 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // tags' pages, the home page), and a feed entry's content the same in every feed that holds
   // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
   // The card stays a macro in partials/item.njk, the entry a partial.
+  // The key to incident marks and the open data's columns: the same on every page.
+  env.addGlobal("markLegend", MARK_LEGEND);
+  env.addGlobal("dataColumns", { incidents: INCIDENT_COLUMNS, counts: COUNT_COLUMNS });
   env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;

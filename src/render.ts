@@ -14,7 +14,9 @@ export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html". */
   readonly output: string;
   /** Template below templates/: "views/issue.njk". */
-  readonly template: string;
+  readonly template?: string;
+  /** For a page no template makes (a CSV file): its text. */
+  readonly generate?: () => string;
   /** What the template sees besides `digest`. */
   readonly data: Readonly<Record<string, unknown>>;
   /**
@@ -31,7 +33,8 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
   const nav = navigation(pages);
   return pages.map((page) => ({
     output: outputFile(page.path),
-    template: page.kind.template,
+    ...(page.kind.template ? { template: page.kind.template } : {}),
+    ...(page.kind.generate ? { generate: () => page.kind.generate!(page, digest) } : {}),
     data: { ...page.data, pagePath: page.path, nav },
     key: page.key,
   }));
@@ -108,7 +111,7 @@ export async function writePages(
   const write = dryRun ? async () => {} : written ? writeWhole : writeFile;
   const inFlight: Promise<unknown>[] = [];
   for (let start = 0; start < jobs.length; start += BATCH) {
-    const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, templateOf(job.template).render({ digest, ...job.data })));
+    const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, job.generate ? job.generate() : templateOf(job.template!).render({ digest, ...job.data })));
     inFlight.push(Promise.all(batch));
     if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }

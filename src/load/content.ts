@@ -11,6 +11,7 @@ import { DateTime } from "luxon";
 import { COLLECTIONS } from "../collections.ts";
 import type { Content, Item, WeeklyNote } from "../model/content.ts";
 import type { Actor, Country, Site, Theme } from "../model/schemas.ts";
+import { checkRegions, type Places } from "./regions.ts";
 import { isMapped } from "../map.ts";
 import { compareWeeks, type Week } from "../weeks.ts";
 import { ContentError, type Problem } from "../problems.ts";
@@ -20,7 +21,7 @@ import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { startBodyRenderer } from "./render-bodies.ts";
 import type { ItemCache } from "./cache.ts";
 import { loadNote } from "./notes.ts";
-import { loadFigures } from "./figures.ts";
+import { loadExternalCounts, loadFigures } from "./figures.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
 
 export interface LoadOptions {
@@ -49,13 +50,15 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const problems = [...data.problems];
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = data.site?.timeZone ?? "UTC";
-  const items = await loadItems(root, { zone, now, known: data.known, ...(options.cache ? { cache: options.cache } : {}) });
+  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, ...(options.cache ? { cache: options.cache } : {}) });
   problems.push(...items.problems);
   // With a broken item its week is unknown, so "later than the latest issue" or "a week with
   // no items" could be wrong: those checks wait for every item to be read.
   const latestWeek = items.everyItemRead ? latestWeekOf(items.items) : undefined;
   const figures = await loadFigures(root, data.known, latestWeek);
   problems.push(...figures.problems);
+  const external = await loadExternalCounts(root, data.known);
+  problems.push(...external.problems);
   const notes = loadNotes(root, items.everyItemRead ? new Set(items.items.map((item) => item.week.id)) : undefined);
   problems.push(...notes.problems);
 
@@ -68,11 +71,13 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   return {
     site: data.site,
     countries: data.countries,
+    regions: [...data.places.regions.values()],
     actors: data.actors,
     themes: data.themes,
     items: published,
     notes: notes.notes,
     figures: shownFigures,
+    externalCounts: external.counts,
     passedOver: [...items.passedOver, ...notes.passedOver],
   };
 }
@@ -80,6 +85,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 interface DataFiles {
   readonly site: Site | undefined;
   readonly countries: Country[];
+  readonly places: Places;
   readonly actors: Actor[];
   readonly themes: Theme[];
   /** The keys of each keyed collection that could be read, for the references to them. */
@@ -89,17 +95,19 @@ interface DataFiles {
 
 /** Phase 1: the data files, each entry against its schema, and the references between them. */
 async function loadDataFiles(root: string): Promise<DataFiles> {
-  const [site, countries, actors, themes] = await Promise.all([
+  const [site, countries, regions, actors, themes] = await Promise.all([
     loadObject(root, COLLECTIONS.site.file, COLLECTIONS.site.schema),
     loadList(root, COLLECTIONS.countries.file, COLLECTIONS.countries.schema),
+    loadList(root, COLLECTIONS.regions.file, COLLECTIONS.regions.schema, { optional: true }),
     loadList(root, COLLECTIONS.actors.file, COLLECTIONS.actors.schema),
     loadList(root, COLLECTIONS.themes.file, COLLECTIONS.themes.schema),
   ]);
-  const problems: Problem[] = [...site.problems, ...countries.problems, ...actors.problems, ...themes.problems];
+  const problems: Problem[] = [...site.problems, ...countries.problems, ...regions.problems, ...actors.problems, ...themes.problems];
   // The slug of every entry that has one, valid or not: an entry with a missing field is
   // reported once, not again by every item that names it.
   const known: KnownKeys = {
     ...(countries.loaded ? { countries: new Set(countries.slugs) } : {}),
+    ...(regions.loaded || regions.problems.length === 0 ? { regions: new Set(regions.slugs) } : {}),
     ...(actors.loaded ? { actors: new Set(actors.slugs) } : {}),
     ...(themes.loaded ? { themes: new Set(themes.slugs) } : {}),
   };
@@ -114,8 +122,15 @@ async function loadDataFiles(root: string): Promise<DataFiles> {
       problems.push({ file: COLLECTIONS.themes.file, field: `${theme.slug}.slug`, message: "is already the slug of an actor; tags must be unique", value: theme.slug });
     }
   }
+  for (const region of regions.value) {
+    for (const broken of brokenReferences(region, COLLECTIONS.regions.references, known)) {
+      problems.push({ file: COLLECTIONS.regions.file, field: `${region.slug}.${broken.field}`, message: broken.message });
+    }
+  }
+  const placed = checkRegions(regions.value, countries.value);
+  problems.push(...placed.problems);
   problems.push(...unmappedCountries(countries.value));
-  return { site: site.value, countries: countries.value, actors: actors.value, themes: themes.value, known, problems };
+  return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, known, problems };
 }
 
 interface LoadedItems {
@@ -130,14 +145,14 @@ interface LoadedItems {
  * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
  * bodies while the items are still being read; the preview's cache skips unchanged files.
  */
-async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; cache?: ItemCache }): Promise<LoadedItems> {
-  const { zone, now, known, cache } = context;
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; cache?: ItemCache }): Promise<LoadedItems> {
+  const { zone, now, known, places, cache } = context;
   const folder = COLLECTIONS.items.folder;
   const articles = markdownFiles(root, folder);
   const articleFiles = articles.files;
   const problems: Problem[] = [...articles.problems];
-  const itemContext = { root, zone, now, known };
-  cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]])]));
+  const itemContext = { root, zone, now, known, places };
+  cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]]), places.signature]));
   cache?.keepOnly(new Set(articleFiles));
   // Started now: a worker thread renders bodies while the items are still being read. In the
   // preview, only files the cache lacks are rendered: all of them at first or after a data

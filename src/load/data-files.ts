@@ -59,7 +59,7 @@ export async function loadEntries<S extends z.ZodType>(
   root: string,
   relative: string,
   schema: S,
-  options: { name?: (raw: unknown, index: number) => string; optional?: boolean } = {},
+  options: { name?: (raw: unknown, index: number) => string; optional?: boolean; retired?: Readonly<Record<string, string>> } = {},
 ): Promise<Entries<z.output<S>>> {
   const none = { value: [], indexes: [], raw: [], loaded: false };
   if (options.optional && !(await stat(path.join(root, relative)).catch(() => undefined))) return { ...none, problems: [] };
@@ -81,7 +81,7 @@ export async function loadEntries<S extends z.ZodType>(
     if (result.success) {
       loaded.value.push(result.data);
       loaded.indexes.push(index);
-    } else loaded.problems.push(...problemsFromZod(result.error, raw, { file: relative, prefix: name(raw, index) }));
+    } else loaded.problems.push(...problemsFromZod(result.error, raw, { file: relative, prefix: name(raw, index), ...(options.retired ? { retired: options.retired } : {}) }));
   });
   return loaded;
 }
@@ -108,8 +108,9 @@ export async function loadList<S extends z.ZodType<{ slug: string }>>(
   root: string,
   relative: string,
   schema: S,
+  options: { optional?: boolean } = {},
 ): Promise<DataList<z.output<S>>> {
-  const loaded = await loadEntries(root, relative, schema);
+  const loaded = await loadEntries(root, relative, schema, options);
   const problems = [...loaded.problems];
   const entries: z.output<S>[] = [];
   const seen = new Map<string, number>();

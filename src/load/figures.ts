@@ -1,7 +1,7 @@
 // Weekly figures and trend labels (content/_data/figures.ts), checked against the countries
 // and the calendar: one entry per country and ISO week.
-import type { Figure } from "../model/schemas.ts";
-import type { WeeklyFigures } from "../model/content.ts";
+import { RETIRED_FIGURE_FIELDS, type ExternalCount, type Figure } from "../model/schemas.ts";
+import type { ExternalCounts, WeeklyFigures } from "../model/content.ts";
 import type { Problem } from "../problems.ts";
 import { COLLECTIONS } from "../collections.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
@@ -17,7 +17,7 @@ const FIGURES_FILE = COLLECTIONS.figures.file;
  * (Figures for a week whose items are still embargoed are held back with them: see digest.ts.)
  */
 export async function loadFigures(root: string, known: KnownKeys, latestWeek: Week | undefined): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
-  const loaded = await loadEntries(root, FIGURES_FILE, COLLECTIONS.figures.schema, { optional: COLLECTIONS.figures.optional, name: figureName });
+  const loaded = await loadEntries(root, FIGURES_FILE, COLLECTIONS.figures.schema, { optional: COLLECTIONS.figures.optional, name: figureName, retired: RETIRED_FIGURE_FIELDS });
   const problems = [...loaded.problems];
   const figures: WeeklyFigures[] = [];
   const seen = new Map<string, number>();
@@ -42,6 +42,36 @@ export async function loadFigures(root: string, known: KnownKeys, latestWeek: We
     if (week) figures.push({ ...figure, week });
   });
   return { figures, problems };
+}
+
+/**
+ * Other organisations' weekly counts (content/_data/external-counts.ts): one entry per
+ * source, country and week. Their weeks need not have items: an import covers what it covers.
+ */
+export async function loadExternalCounts(root: string, known: KnownKeys): Promise<{ counts: ExternalCounts[]; problems: Problem[] }> {
+  const file = COLLECTIONS.externalCounts.file;
+  const loaded = await loadEntries(root, file, COLLECTIONS.externalCounts.schema, { optional: true, name: figureName });
+  const problems = [...loaded.problems];
+  const counts: ExternalCounts[] = [];
+  const seen = new Map<string, number>();
+  loaded.value.forEach((entry: ExternalCount, i) => {
+    const index = loaded.indexes[i]!;
+    const name = figureName(entry, index);
+    const week = parseWeekId(entry.week);
+    if (!week) problems.push({ file, field: `${name}.week`, message: "is not an ISO week that exists", value: entry.week });
+    for (const broken of brokenReferences(entry, COLLECTIONS.externalCounts.references, known)) {
+      problems.push({ file, field: `${name}.${broken.field}`, message: broken.message });
+    }
+    const key = `${entry.source} ${entry.country} ${entry.week}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ file, field: name, message: `repeats the source, country and week of entry [${earlier}]` });
+      return;
+    }
+    seen.set(key, index);
+    if (week) counts.push({ ...entry, week });
+  });
+  return { counts, problems };
 }
 
 /** "[3] mali 2020-W49" */

@@ -7,8 +7,10 @@ import { parseItemDate } from "../dates.ts";
 import { localWeek } from "../weeks.ts";
 import { COLLECTIONS } from "../collections.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
-import { problemsFromZod } from "./zod-problems.ts";
+import { fieldName, problemsFromZod } from "./zod-problems.ts";
 import { readMarkdownFile } from "./markdown-file.ts";
+import { checkIncidents } from "./incidents.ts";
+import type { Places } from "./regions.ts";
 
 export const ITEM_FIELDS = Object.keys(itemFrontMatterSchema.shape);
 
@@ -18,6 +20,8 @@ export interface ItemContext {
   readonly now: DateTime;
   /** The keys of the collections items refer to (see src/collections.ts). */
   readonly known: KnownKeys;
+  /** The regions and countries incidents are placed in. */
+  readonly places: Places;
 }
 
 export type ItemResult = { item?: Item; problems: Problem[] };
@@ -62,6 +66,12 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
   for (const broken of brokenReferences(raw, COLLECTIONS.items.references, ctx.known)) {
     problems.push({ file, ...at(broken.index === undefined ? [broken.field] : [broken.field, broken.index]), field: broken.field, message: broken.message });
   }
+  const countries = Array.isArray(raw.countries) ? raw.countries.filter((c): c is string => typeof c === "string") : [];
+  const checked = checkIncidents(raw.incidents, { places: ctx.places, countries, ...(date?.ok ? { itemDay: date.date.toISODate()! } : {}) });
+  for (const p of checked.problems) {
+    const line = fm.lineOf(p.path) ?? fm.lineOf(p.path.slice(0, 2));
+    problems.push({ file, ...(line === undefined ? {} : { line }), field: fieldName(p.path), message: p.message, ...(p.value === undefined ? {} : { value: p.value }) });
+  }
   if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
   const data = result.data;
 
@@ -79,6 +89,7 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     summary: data.summary,
     source: data.source,
     ...(data.location ? { location: data.location } : {}),
+    incidents: checked.incidents,
     draft: data.draft,
     scheduled: date.date > ctx.now,
     body: fm.body,

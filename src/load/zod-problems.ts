@@ -10,6 +10,8 @@ interface Where {
   readonly lineOf?: (path: readonly (string | number)[]) => number | undefined;
   /** Fields the schema knows, for suggestions on unknown ones. */
   readonly knownFields?: readonly string[];
+  /** Fields the schema once had, with what to do about them now. */
+  readonly retired?: Readonly<Record<string, string>>;
 }
 
 export function problemsFromZod(error: z.ZodError, input: unknown, where: Where): Problem[] {
@@ -19,6 +21,11 @@ export function problemsFromZod(error: z.ZodError, input: unknown, where: Where)
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const keyPath = [...issuePath, key];
+        const retired = issuePath.length === 0 ? where.retired?.[key] : undefined;
+        if (retired) {
+          problems.push(problem(where, keyPath, retired));
+          continue;
+        }
         const known = where.knownFields && issuePath.length === 0 ? where.knownFields : [];
         problems.push(problem(where, keyPath, withSuggestion("is not a known field", key, known)));
       }

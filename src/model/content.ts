@@ -1,6 +1,8 @@
 // The validated content of one build: what src/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, Figure, ItemFrontMatter, Site, Theme } from "./schemas.ts";
+import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Site, Theme } from "./schemas.ts";
+import type { IncidentType } from "../incidents/typology.ts";
+import type { PlaceRegion } from "../load/regions.ts";
 import type { Week } from "../weeks.ts";
 
 export interface Item {
@@ -23,10 +25,34 @@ export interface Item {
   readonly summary: string;
   readonly source: ItemFrontMatter["source"];
   readonly location?: string;
+  /** What the item reports, as structured records (often none for a political item). */
+  readonly incidents: readonly Incident[];
   readonly draft: boolean;
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
   readonly bodyHtml: string;
+}
+
+/** One incident, checked: its country, region and place are known, its coordinates sourced. */
+export interface Incident {
+  readonly type: IncidentType;
+  readonly subtype?: string;
+  /** The day it happened: "2020-10-30". */
+  readonly date: string;
+  /** The ISO week of that day, in which it is counted. */
+  readonly week: Week;
+  /** Country slug. */
+  readonly country: string;
+  /** Region slug. */
+  readonly region: string;
+  /** The locality's name as the gazetteer writes it (or as the editor did, for one it lacks). */
+  readonly place?: string;
+  /** [latitude, longitude]; none when only the region is known. */
+  readonly coordinates?: readonly [number, number];
+  /** Where the coordinates come from. */
+  readonly coordinatesFrom?: "gazetteer" | "source";
+  /** As the cited source reports them; none when it gives no number. */
+  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
 }
 
 export interface WeeklyNote {
@@ -41,14 +67,22 @@ export interface WeeklyFigures extends Omit<Figure, "week"> {
   readonly week: Week;
 }
 
+export interface ExternalCounts extends Omit<ExternalCount, "week"> {
+  readonly week: Week;
+}
+
 export interface Content {
   readonly site: Site;
   readonly countries: readonly Country[];
+  /** The regions incidents name, checked and matched to the gazetteer. */
+  readonly regions: readonly PlaceRegion[];
   readonly actors: readonly Actor[];
   readonly themes: readonly Theme[];
   readonly items: readonly Item[];
   readonly notes: readonly WeeklyNote[];
   readonly figures: readonly WeeklyFigures[];
+  /** Other organisations' counts (content/_data/external-counts.ts), weeks parsed. */
+  readonly externalCounts: readonly ExternalCounts[];
   /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
   readonly passedOver?: readonly string[];
 }

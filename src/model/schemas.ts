@@ -3,6 +3,7 @@
 // checks and what the build validates can never drift apart.
 import { z } from "zod";
 import { IANAZone } from "luxon";
+import { INCIDENT_TYPES } from "../incidents/typology.ts";
 
 /** Lower-case ASCII words joined by hyphens: what URLs and references are made of. */
 export const slug = z
@@ -83,22 +84,84 @@ export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
 export const alertKinds = ["conflict-risk", "resolution-opportunity"] as const;
 const count = z.number().int("must be a whole number").min(0, "must not be negative");
 
-/** One country's figures and the editors' trend label for one ISO week. */
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, "must be an ISO week such as 2020-W49");
+const oneLine = text.max(200, "must be one line: at most 200 characters");
+
+/**
+ * The editors' judgement on one country for one ISO week. The counts are not kept here: they
+ * are computed from the incidents the items record (src/incidents/counts.ts).
+ */
 export const figureSchema = z.strictObject({
   country: slug,
-  /** "2020-W49" */
-  week: z.string().regex(/^\d{4}-W\d{2}$/, "must be an ISO week such as 2020-W49"),
-  /** Counts, as published by `source`; leave one out when it is not known (never write 0 for unknown). */
-  events: count.optional(),
-  fatalities: count.optional(),
-  /** Who counted: "ACLED", "Editors' tally", ... */
-  source: text,
-  /** True when the counts only illustrate (sample content); shown next to them. */
-  illustrative: z.boolean().default(false),
+  week: isoWeek,
   trend: oneOf(trendLabels),
   /** One line: why the editors chose this trend. */
-  reason: text.max(200, "must be one line: at most 200 characters"),
-  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: text.max(200, "must be one line: at most 200 characters") })).default([]),
+  reason: oneLine,
+  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: oneLine })).default([]),
+});
+
+/** Fields figures.ts had before counts were computed, and what to do with them now. */
+export const RETIRED_FIGURE_FIELDS: Readonly<Record<string, string>> = {
+  events: "counts are now computed from the incidents in the items; remove it (another organisation's counts go in content/_data/external-counts.ts)",
+  fatalities: "fatalities are now computed from the incidents in the items; remove it",
+  source: "counts are now computed from the items, which cite their sources; remove it",
+  illustrative: "counts are now computed from the items; remove it",
+};
+
+/** Another organisation's count for one country and week, shown beside ours and labelled. */
+export const externalCountSchema = z.strictObject({
+  country: slug,
+  week: isoWeek,
+  /** Who counted: "ACLED". */
+  source: text,
+  /** The day the data was exported or published (YYYY-MM-DD). */
+  exported: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15"),
+  events: count,
+  fatalities: count.optional(),
+  /** Events by incident type, when the source gives them. */
+  byType: z.partialRecord(z.enum(INCIDENT_TYPES), count).optional(),
+});
+
+/** A first-level subdivision of a country (a region, province, wilaya), as incidents name it. */
+export const regionSchema = z.strictObject({
+  slug,
+  name: text,
+  nameFr: text,
+  /** The country's slug in countries.ts. */
+  country: slug,
+  /** ISO 3166-2 code of the subdivision: "ML-4" for Ségou. */
+  iso: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "must be an ISO 3166-2 code such as ML-4"),
+  /** Its name in the GeoNames gazetteer, when neither `name` nor `nameFr` is. */
+  gazetteer: text.optional(),
+});
+
+/** Latitude and longitude in decimal degrees, as [latitude, longitude]. */
+const coordinates = z.tuple([
+  z.number().min(-90, "latitude must be between -90 and 90").max(90, "latitude must be between -90 and 90"),
+  z.number().min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180"),
+], { error: "must be [latitude, longitude] in decimal degrees, such as [14.25, -5.99]" });
+
+/** A number the source gives, or "at least N" when the source says so. */
+const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
+const fatalities = z.union([count, z.string().regex(/^at least [0-9]+$/, FATALITIES)], { error: FATALITIES });
+
+/** One incident an item reports, in ACLED's typology. */
+export const incidentSchema = z.strictObject({
+  type: oneOf(INCIDENT_TYPES),
+  /** A sub-type of `type` (checked by the loader, which knows which belong to which). */
+  subtype: slug.optional(),
+  /** The day it happened (YYYY-MM-DD); the item's date when left out. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2020-12-03").optional(),
+  /** One of the item's countries; may be left out when the item has only one. */
+  country: slug.optional(),
+  /** A region of regions.ts, in that country. */
+  region: slug,
+  /** A locality: its coordinates come from the GeoNames gazetteer. */
+  place: text.optional(),
+  /** Only for a place the gazetteer lacks, from a source that gives them. */
+  coordinates: coordinates.optional(),
+  /** Only where the cited source gives a number. */
+  fatalities: fatalities.optional(),
 });
 
 /** The front matter of an item, as the editor writes it (dates still text). */
@@ -114,6 +177,8 @@ export const itemFrontMatterSchema = z.strictObject({
   }),
   tags: z.array(slug).default([]),
   location: text.optional(),
+  /** What happened, as structured records: the security picture is computed from these. */
+  incidents: z.array(incidentSchema).default([]),
   draft: z.boolean().default(false),
 });
 
@@ -134,5 +199,10 @@ export type Figure = z.output<typeof figureSchema>;
 export type FigureInput = z.input<typeof figureSchema>;
 export type TrendLabel = (typeof trendLabels)[number];
 export type AlertKind = (typeof alertKinds)[number];
+export type ExternalCount = z.output<typeof externalCountSchema>;
+export type ExternalCountInput = z.input<typeof externalCountSchema>;
+export type Region = z.output<typeof regionSchema>;
+export type RegionInput = z.input<typeof regionSchema>;
+export type IncidentInput = z.output<typeof incidentSchema>;
 export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

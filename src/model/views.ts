@@ -5,6 +5,9 @@ import type { ActorKind, AlertKind, Site, TrendLabel } from "./schemas.ts";
 import type { BarChart } from "../chart.ts";
 import type { MetricView } from "../figures.ts";
 import type { RegionMap } from "../map.ts";
+import type { IncidentType } from "../incidents/typology.ts";
+import type { Mark } from "../incidents/marks.ts";
+import type { OpenData } from "../data/open-data.ts";
 
 export interface Ref {
   readonly slug: string;
@@ -31,30 +34,40 @@ export interface AlertView {
   readonly reason: string;
 }
 
+/** Another organisation's counts for one country and week, shown beside ours. */
+export interface ExternalCountView {
+  readonly source: string;
+  readonly exported: string;
+  readonly eventsText: string;
+  readonly fatalitiesText: string;
+}
+
 /** One country's row in an issue's regional overview. */
 export interface OverviewRow {
   readonly country: Ref;
-  /** Undefined: no figures for this country this week (said in words, never shown as zero). */
+  /** Undefined: the digest did not cover this country this week (said in words, never shown as zero). */
   readonly figures?: {
-    readonly trend: TrendLabel;
-    readonly trendLabel: string;
-    readonly reason: string;
+    /** The editors' judgement; none when they gave no trend that week. */
+    readonly trend?: TrendLabel;
+    readonly trendLabel?: string;
+    readonly reason?: string;
     readonly alerts: readonly AlertView[];
-    readonly source: string;
-    readonly illustrative: boolean;
-    readonly events: MetricView;
+    /** Computed from the items' incidents. */
+    readonly incidents: MetricView;
     readonly fatalities: MetricView;
+    /** Incidents by type, the types with at least one. */
+    readonly byType: readonly { readonly type: IncidentType; readonly label: string; readonly count: number }[];
+    readonly external: readonly ExternalCountView[];
   };
 }
 
 export interface IssueOverview {
   readonly rows: readonly OverviewRow[];
   readonly countriesWithFigures: number;
-  /** False when no country has a fatality count this week: the column is left out. */
+  /** False when no country has a reported fatality this week: the column is left out. */
   readonly hasFatalities: boolean;
-  /** Distinct sources of the week's counts, in words. */
-  readonly sources: readonly string[];
-  readonly illustrative: boolean;
+  /** Other organisations whose counts are shown this week. */
+  readonly externalSources: readonly string[];
   /** Trend by country slug, for shading the map. */
   readonly trends: Readonly<Record<string, TrendLabel>>;
 }
@@ -68,22 +81,22 @@ export interface TrendWeek {
   readonly trendLabel: string;
   readonly reason?: string;
   readonly alerts: readonly AlertView[];
-  /** "12", or "not counted" / "no figures". */
-  readonly eventsText: string;
+  /** "3", "none recorded", "not covered". */
+  readonly incidentsText: string;
   readonly fatalitiesText: string;
 }
 
 export interface CountryFigures {
   /** Newest first. */
   readonly history: readonly TrendWeek[];
-  /** Weekly events over up to the last 52 weeks, oldest first; undefined when no week has a count. */
+  /** Weekly incidents over up to the last 52 weeks, oldest first; undefined when no week was covered. */
   readonly chart?: BarChart;
   /** The chart's text alternative: every week of it, oldest first. */
-  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly events: string }[];
+  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly incidents: string; readonly external: string }[];
+  /** Whether another organisation's counts fill the table's last column. */
+  readonly hasExternal: boolean;
   readonly chartFirst: string;
   readonly chartLast: string;
-  readonly sources: readonly string[];
-  readonly illustrative: boolean;
 }
 
 export interface CountryView extends Ref {
@@ -96,6 +109,8 @@ export interface CountryView extends Ref {
   readonly feed: FeedRef;
   /** Undefined when the editors keep no figures for it. */
   readonly figures?: CountryFigures;
+  /** Its own map with its newest incidents marked; none without incidents. */
+  readonly map?: MarkedMap;
 }
 
 export interface TagView extends Ref {
@@ -123,6 +138,61 @@ export interface IssueRef {
   readonly range: string;
 }
 
+/** One incident as pages, feeds and the open data show it. */
+export interface IncidentView {
+  /** Stable: the item's slug and the incident's place in its list, "farabougou-attack-1". */
+  readonly id: string;
+  readonly type: IncidentType;
+  /** "Violence against civilians" */
+  readonly typeLabel: string;
+  readonly subtypeLabel?: string;
+  /** "2020-10-30" */
+  readonly date: string;
+  /** The ISO week it is counted in: "2020-W44". */
+  readonly weekId: string;
+  readonly dateText: string;
+  readonly country: Ref;
+  readonly region: Ref;
+  readonly place?: string;
+  /** "Boulikessi, Mopti", or the region alone. */
+  readonly where: string;
+  readonly coordinates?: readonly [number, number];
+  readonly coordinatesFrom?: "gazetteer" | "source";
+  /** "12", "at least 50"; none when the source gives no number. */
+  readonly fatalitiesText?: string;
+  readonly item: { readonly slug: string; readonly title: string; readonly path: string };
+  /** "Armed clash: Boulikessi, Mopti, 30 October 2020": a map mark's tooltip. */
+  readonly title: string;
+}
+
+/** A region with incidents: its page lists them and charts them week by week. */
+export interface RegionView extends Ref {
+  readonly nameFr: string;
+  /** ISO 3166-2 */
+  readonly iso: string;
+  readonly country: Ref;
+  readonly incidentCount: number;
+  /** Newest first, at most REGION_PAGE_INCIDENTS of them; the open data has them all. */
+  readonly incidents: readonly IncidentView[];
+  readonly chart?: BarChart;
+  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly incidents: string }[];
+  readonly chartFirst: string;
+  readonly chartLast: string;
+  readonly feed: FeedRef;
+  /** The country's map with the region's incidents marked. */
+  readonly map?: MarkedMap;
+}
+
+/** A map and the incidents marked on it. */
+export interface MarkedMap {
+  readonly map: RegionMap;
+  readonly marks: readonly Mark[];
+  /** The incidents it shows, newest first, marked or not: its table. */
+  readonly incidents: readonly IncidentView[];
+  /** Incidents with no coordinates (placed by region only), which the map cannot show. */
+  readonly unplaced: number;
+}
+
 export interface ItemView {
   readonly slug: string;
   /** The year folder of its file, part of its URL and feed id. */
@@ -136,6 +206,7 @@ export interface ItemView {
   /** "3 December 2020", or with the time when the editor gave one. */
   readonly dateText: string;
   readonly location?: string;
+  readonly incidents: readonly IncidentView[];
   readonly source: { readonly name: string; readonly url?: string; readonly published?: string };
   readonly countries: readonly Ref[];
   readonly tags: readonly Ref[];
@@ -162,6 +233,10 @@ export interface IssueView extends IssueRef {
   readonly updatedIso: string;
   /** Undefined when the digest keeps no figures at all. */
   readonly overview?: IssueOverview;
+  /** The incidents its items record, in the issue's order. */
+  readonly incidents: readonly IncidentView[];
+  /** Those with coordinates, marked on the overview's map. */
+  readonly marks?: readonly Mark[];
 }
 
 export interface WeekGroup {
@@ -204,7 +279,7 @@ export interface FeedEntry {
 
 export interface FeedView extends FeedRef {
   readonly key: string;
-  readonly kind: "digest" | "items" | "country" | "tag";
+  readonly kind: "digest" | "items" | "country" | "tag" | "region";
   readonly id: string;
   readonly description: string;
   /** How often it changes, in words, for the subscribe page. */
@@ -222,6 +297,7 @@ export interface FeedSet {
   readonly items: FeedView;
   readonly countries: readonly FeedView[];
   readonly tags: readonly FeedView[];
+  readonly regions: readonly FeedView[];
   /** Every feed, for the templates that write them. */
   readonly all: readonly FeedView[];
 }
@@ -240,6 +316,12 @@ export interface Digest {
   readonly archive: readonly ArchiveYear[];
   readonly countryPages: readonly ListingPage[];
   readonly tagPages: readonly ListingPage[];
+  /** Regions with incidents, by country then name. */
+  readonly regions: readonly RegionView[];
+  /** Every published incident, oldest first. */
+  readonly incidents: readonly IncidentView[];
+  /** The incidents and weekly counts as downloadable files. */
+  readonly openData: OpenData;
   readonly feeds: FeedSet;
   /** The regional map's shapes; each issue's overview says how to shade them. */
   readonly map?: RegionMap;

@@ -84,6 +84,10 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["tags", "tags/"],
   ["tag", "tags/jnim/"],
   ["item", "articles/2020/mali-pm-ouane-talks-with-jihadists/"],
+  ["regions", "regions/"],
+  // A region whose incidents have places: its map has marks.
+  ["region", "regions/menaka/"],
+  ["data", "data/"],
   ["subscribe", "subscribe/"],
   ["not-found", "no/such/page/"],
 ];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { DateTime } from "luxon";
 import { changeBand, changeBetween, changeText, FigureIndex, fourWeekAverage, metricView } from "../../src/figures.ts";
-import { countryFigures, issueOverview } from "../../src/overview.ts";
-import type { WeeklyFigures } from "../../src/model/content.ts";
+import { countryFigures, ExternalIndex, issueOverview } from "../../src/overview.ts";
+import { IncidentCounts } from "../../src/incidents/counts.ts";
+import type { ExternalCounts, Item, WeeklyFigures } from "../../src/model/content.ts";
+import { modelIncident, modelItem } from "../fixtures/model.ts";
 import { addWeeks, parseWeekId, weekRangeInWords, type Week } from "../../src/weeks.ts";
 
 const w = (id: string): Week => parseWeekId(id)!;
-const fig = (country: string, week: string, events?: number, extra: Partial<WeeklyFigures> = {}): WeeklyFigures => ({
-  country, week: w(week), ...(events === undefined ? {} : { events }), source: "Tally", illustrative: false, trend: "unchanged", reason: "Why.", alerts: [], ...extra,
-});
 
 describe("addWeeks", () => {
   it("crosses a 53-week year in both directions", () => {
@@ -65,38 +65,38 @@ describe("fourWeekAverage", () => {
   });
 });
 
-describe("metricView", () => {
-  const index = new FigureIndex([
-    fig("mali", "2020-W48", 4), fig("mali", "2020-W49", 6), fig("mali", "2020-W50"), fig("mali", "2020-W51", 6), fig("niger", "2020-W49", 0),
-  ]);
+const counted = new Map<string, number>([["2020-W48", 4], ["2020-W49", 6], ["2020-W51", 6], ["2020-W52", 0]]);
+const countOf = (week: Week) => counted.get(week.id);
+const words = { missing: "not covered", zero: "none recorded" };
 
+describe("metricView", () => {
   it("compares with the week before and the 4-week average, and marks the band", () => {
-    expect(metricView(index, "mali", w("2020-W49"), "events")).toMatchObject({
+    expect(metricView(countOf, w("2020-W49"), words)).toMatchObject({
       value: 6, valueText: "6", vsPreviousText: "+2 (+50 %)", vsPreviousBand: "sharp-rise", vsPreviousBandLabel: "sharp rise",
       average: { value: 4, weeks: 1 }, vsAverageText: "+2 (+50 %) on 4 (1 week)",
     });
   });
-  it("says when the week before has no figures", () => {
-    const view = metricView(index, "mali", w("2020-W51"), "events");
-    expect(view.vsPreviousText).toBe("no figures for the week before");
+  it("says when the week before was not covered", () => {
+    const view = metricView(countOf, w("2020-W51"), words);
+    expect(view.vsPreviousText).toBe("week before not covered");
     expect(view.vsPreviousBand).toBeUndefined();
     expect(view.vsAverageText).toBe("+1 (+20 %) on 5 (2 weeks)");
     expect(view.vsAverageBandLabel).toBe("up");
   });
-  it("says a count is missing rather than showing zero", () => {
-    expect(metricView(index, "mali", w("2020-W50"), "events")).toMatchObject({ valueText: "not counted", vsPreviousText: "—", vsAverageText: "—" });
-    expect(metricView(index, "mali", w("2020-W49"), "fatalities").valueText).toBe("not counted");
+  it("says a week was not covered rather than showing zero, and a covered week with nothing 'none recorded'", () => {
+    expect(metricView(countOf, w("2020-W50"), words)).toMatchObject({ valueText: "not covered", vsPreviousText: "—", vsAverageText: "—" });
+    expect(metricView(countOf, w("2020-W52"), words)).toMatchObject({ value: 0, valueText: "none recorded", vsPreviousText: "−6 (−100 %)" });
+  });
+  it("puts a prefix before a lower bound", () => {
+    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", prefix: "at least " }).valueText).toBe("at least 6");
   });
   it("does not mark an unchanged count twice", () => {
-    const flat = new FigureIndex([fig("chad", "2020-W48", 0), fig("chad", "2020-W49", 0)]);
-    const view = metricView(flat, "chad", w("2020-W49"), "events");
+    const view = metricView((week) => (week.id === "2020-W48" || week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
     expect(view.vsPreviousText).toBe("no change");
     expect(view.vsPreviousBandLabel).toBeUndefined();
   });
   it("handles a first week with no history", () => {
-    expect(metricView(index, "niger", w("2020-W49"), "events")).toMatchObject({
-      valueText: "0", vsPreviousText: "no figures for the week before", vsAverageText: "no figures for the 4 weeks before",
-    });
+    expect(metricView(countOf, w("2020-W48"), words)).toMatchObject({ valueText: "4", vsPreviousText: "week before not covered", vsAverageText: "4 weeks before not covered" });
   });
 });
 
@@ -105,50 +105,105 @@ const countries = [
   { slug: "mali", name: "Mali", path: "/countries/mali/" },
   { slug: "niger", name: "Niger", path: "/countries/niger/" },
 ];
+const judge = (country: string, week: string, extra: Partial<WeeklyFigures> = {}): WeeklyFigures => ({ country, week: w(week), trend: "unchanged", reason: "Why.", alerts: [], ...extra });
+const picture = (items: Item[], figures: WeeklyFigures[] = [], external: ExternalCounts[] = []) => ({
+  judgement: new FigureIndex(figures),
+  counts: new IncidentCounts(items, figures),
+  external: new ExternalIndex(external),
+});
+
+describe("IncidentCounts", () => {
+  it("counts incidents in the week they happened, by type, with the fatalities the sources give", () => {
+    const counts = new IncidentCounts([
+      // Reported on Monday of W50 about a Sunday of W49; and an incident of W50 itself.
+      modelItem("late-report", "2020-12-07", ["mali"], [], [
+        modelIncident("2020-12-06", "mali", "battles", { fatalities: { count: 5, atLeast: false } }),
+        modelIncident("2020-12-07", "mali", "violence-against-civilians", { fatalities: { count: 12, atLeast: true } }),
+      ]),
+      modelItem("same-week", "2020-12-03", ["mali"], [], [modelIncident("2020-12-02", "mali", "battles")]),
+      modelItem("year-end", "2021-01-03", ["niger"], [], [modelIncident("2021-01-03", "niger", "explosions-remote-violence", { fatalities: { count: 2, atLeast: false } })]),
+    ]);
+    expect(counts.get("mali", w("2020-W49"))).toMatchObject({ incidents: 2, withFatalities: 1, fatalities: 5, fatalitiesAtLeast: false });
+    expect(counts.get("mali", w("2020-W49"))!.byType).toMatchObject({ battles: 2, "violence-against-civilians": 0 });
+    expect(counts.get("mali", w("2020-W50"))).toMatchObject({ incidents: 1, fatalities: 12, fatalitiesAtLeast: true });
+    // 3 January 2021 is a Sunday of 2020's week 53.
+    expect(counts.incidentsOf("niger", w("2020-W53"))).toBe(1);
+    expect(counts.incidentsOf("niger", w("2021-W01"))).toBeUndefined();
+    expect(counts.fatalitiesOf("mali", w("2020-W49"))).toBe(5);
+    expect(counts.incidents.map((i) => i.incident.date)).toEqual(["2020-12-02", "2020-12-06", "2020-12-07", "2021-01-03"]);
+  });
+  it("tells a covered week with nothing recorded from a week not covered", () => {
+    const counts = new IncidentCounts([modelItem("politics", "2020-12-03", ["niger"])], [judge("mali", "2020-W48")]);
+    expect(counts.incidentsOf("niger", w("2020-W49"))).toBe(0);
+    expect(counts.incidentsOf("mali", w("2020-W48"))).toBe(0);
+    expect(counts.incidentsOf("mali", w("2020-W49"))).toBeUndefined();
+    expect(counts.fatalitiesOf("niger", w("2020-W49"))).toBeUndefined();
+    expect(counts.firstWeekOf("mali")?.id).toBe("2020-W48");
+  });
+});
 
 describe("issueOverview", () => {
-  const index = new FigureIndex([
-    fig("mali", "2020-W48", 2),
-    fig("mali", "2020-W49", 5, { trend: "deteriorated", source: "ACLED", alerts: [{ kind: "conflict-risk", reason: "Risk." }] }),
-  ]);
+  const items = [
+    modelItem("a", "2020-11-25", ["mali"], [], [modelIncident("2020-11-25", "mali"), modelIncident("2020-11-26", "mali")]),
+    modelItem("b", "2020-12-03", ["mali"], [], [modelIncident("2020-12-01", "mali", "battles"), modelIncident("2020-12-02", "mali", "violence-against-civilians", { fatalities: { count: 7, atLeast: true } }), modelIncident("2020-12-03", "mali")]),
+  ];
+  const figures = [judge("mali", "2020-W49", { trend: "deteriorated", alerts: [{ kind: "conflict-risk", reason: "Risk." }] })];
+  const external: ExternalCounts[] = [{ country: "mali", week: w("2020-W49"), source: "ACLED", exported: "2021-01-15", events: 9, fatalities: 20 }];
 
-  it("has a row per country, in order, and says which have no figures", () => {
-    const overview = issueOverview(index, countries, w("2020-W49"));
-    expect(overview.rows.map((r) => [r.country.slug, r.figures?.trendLabel])).toEqual([["mali", "Deteriorated"], ["niger", undefined]]);
-    expect(overview.rows[0]!.figures!.alerts).toEqual([{ kind: "conflict-risk", label: "Conflict risk alert", reason: "Risk." }]);
-    expect(overview).toMatchObject({ countriesWithFigures: 1, hasFatalities: false, sources: ["ACLED"], illustrative: false, trends: { mali: "deteriorated" } });
+  it("has a row per country, in order, with computed counts beside the editors' trend", () => {
+    const overview = issueOverview(picture(items, figures, external), countries, w("2020-W49"));
+    expect(overview.rows.map((r) => [r.country.slug, r.figures?.trendLabel, r.figures?.incidents.valueText])).toEqual([["mali", "Deteriorated", "3"], ["niger", undefined, undefined]]);
+    const mali = overview.rows[0]!.figures!;
+    expect(mali.incidents.vsPreviousText).toBe("+1 (+50 %)");
+    expect(mali.fatalities.valueText).toBe("at least 7");
+    expect(mali.byType).toEqual([{ type: "battles", label: "Battles", count: 2 }, { type: "violence-against-civilians", label: "Violence against civilians", count: 1 }]);
+    expect(mali.alerts).toEqual([{ kind: "conflict-risk", label: "Conflict risk alert", reason: "Risk." }]);
+    expect(mali.external).toEqual([{ source: "ACLED", exported: "2021-01-15", eventsText: "9", fatalitiesText: "20" }]);
+    expect(overview).toMatchObject({ countriesWithFigures: 1, hasFatalities: true, externalSources: ["ACLED"], trends: { mali: "deteriorated" } });
   });
-  it("is empty for a week without figures", () => {
-    expect(issueOverview(index, countries, w("2020-W50")).countriesWithFigures).toBe(0);
+  it("shows counts without a trend when the editors gave none", () => {
+    const row = issueOverview(picture(items, figures), countries, w("2020-W48")).rows[0]!;
+    expect(row.figures).toMatchObject({ incidents: { valueText: "2" }, fatalities: { valueText: "none reported" } });
+    expect(row.figures!.trend).toBeUndefined();
+  });
+  it("is empty for a week the digest did not cover", () => {
+    expect(issueOverview(picture(items, figures), countries, w("2020-W50")).countriesWithFigures).toBe(0);
   });
 });
 
 describe("countryFigures", () => {
-  it("charts from the first counted week up to the latest week, with gaps, and lists the history newest first", () => {
-    const index = new FigureIndex([fig("mali", "2020-W51", 3), fig("mali", "2020-W49", 1), fig("mali", "2020-W53", undefined, { trend: "improved" })]);
-    const figures = countryFigures(index, "mali", w("2021-W01"), ref, (week) => week.id !== "2020-W53")!;
-    expect(figures.history.map((h) => [h.issue.id, h.trendLabel, h.eventsText, h.hasIssue])).toEqual([
-      ["2020-W53", "Improved", "not counted", false],
-      ["2020-W51", "Unchanged", "3", true],
-      ["2020-W49", "Unchanged", "1", true],
+  it("charts from the first covered week up to the latest week, with gaps, and lists the history newest first", () => {
+    const items = [
+      modelItem("w49", "2020-12-02", ["mali"], [], [modelIncident("2020-12-02", "mali")]),
+      modelItem("w51", "2020-12-16", ["mali"], [], [modelIncident("2020-12-14", "mali"), modelIncident("2020-12-15", "mali"), modelIncident("2020-12-16", "mali")]),
+    ];
+    const p = picture(items, [judge("mali", "2020-W53", { trend: "improved" })]);
+    const figures = countryFigures(p, "mali", w("2021-W01"), ref, (week) => week.id !== "2020-W53", p.counts.firstWeekOf("mali"))!;
+    expect(figures.history.map((h) => [h.issue.id, h.trendLabel, h.incidentsText, h.hasIssue])).toEqual([
+      ["2020-W53", "Improved", "none recorded", false],
+      ["2020-W51", "No trend given", "3", true],
+      ["2020-W49", "No trend given", "1", true],
     ]);
-    expect(figures.chartTable.map((r) => [r.week, r.events])).toEqual([
-      ["Week 49, 2020", "1"], ["Week 50, 2020", "no figures"], ["Week 51, 2020", "3"], ["Week 52, 2020", "no figures"], ["Week 53, 2020", "no figures"], ["Week 1, 2021", "no figures"],
+    expect(figures.chartTable.map((r) => [r.week, r.incidents])).toEqual([
+      ["Week 49, 2020", "1"], ["Week 50, 2020", "not covered"], ["Week 51, 2020", "3"], ["Week 52, 2020", "not covered"], ["Week 53, 2020", "none recorded"], ["Week 1, 2021", "not covered"],
     ]);
-    expect(figures.chart!.bars.map((b) => b.weekId)).toEqual(["2020-W49", "2020-W51"]);
-    expect(figures.chart!.gaps.map((g) => g.weekId)).toEqual(["2020-W50", "2020-W52", "2020-W53", "2021-W01"]);
+    expect(figures.chart!.bars.map((b) => b.weekId)).toEqual(["2020-W49", "2020-W51", "2020-W53"]);
+    expect(figures.chart!.gaps.map((g) => g.weekId)).toEqual(["2020-W50", "2020-W52", "2021-W01"]);
     expect([figures.chartFirst, figures.chartLast]).toEqual(["Week 49, 2020", "Week 1, 2021"]);
   });
   it("keeps to the last 52 weeks", () => {
-    const many = Array.from({ length: 70 }, (_, i) => fig("mali", addWeeks(w("2019-W01"), i).id, i));
-    const figures = countryFigures(new FigureIndex(many), "mali", addWeeks(w("2019-W01"), 69), ref, () => true)!;
+    const items = Array.from({ length: 70 }, (_, i) => {
+      const day = DateTime.fromISO("2019-01-02", { zone: "UTC" }).plus({ weeks: i }).toISODate()!;
+      return modelItem(`i${i}`, day, ["mali"], [], [modelIncident(day, "mali")]);
+    });
+    const p = picture(items);
+    const figures = countryFigures(p, "mali", addWeeks(w("2019-W01"), 69), ref, () => true, p.counts.firstWeekOf("mali"))!;
     expect(figures.chartTable).toHaveLength(52);
     expect(figures.chart!.bars).toHaveLength(52);
-    expect(figures.history).toHaveLength(70);
+    expect(figures.history).toHaveLength(52);
   });
-  it("has no chart when no week has a count, and nothing at all without figures", () => {
-    const index = new FigureIndex([fig("mali", "2020-W49", undefined)]);
-    expect(countryFigures(index, "mali", w("2020-W49"), ref, () => true)!.chart).toBeUndefined();
-    expect(countryFigures(index, "niger", w("2020-W49"), ref, () => true)).toBeUndefined();
+  it("has nothing for a country the digest never covered", () => {
+    const p = picture([modelItem("m", "2020-12-02", ["mali"])]);
+    expect(countryFigures(p, "niger", w("2020-W49"), ref, () => true, p.counts.firstWeekOf("niger"))).toBeUndefined();
   });
 });

@@ -8,11 +8,11 @@ import type { Digest } from "../../src/model/views.ts";
 import { DEFAULT_TEMPLATES, templateEnvironment } from "../../src/plugin.ts";
 import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages.ts";
 import { pagesWithStaleKeys, type PageJob } from "../../src/render.ts";
-import { modelContent, modelItem } from "../fixtures/model.ts";
+import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 
 const items = [
-  modelItem("mali-one", "2020-11-30", ["mali"], ["jnim"]),
-  modelItem("niger-one", "2020-12-01", ["niger"], ["barkhane"]),
+  modelItem("mali-one", "2020-11-30", ["mali"], ["jnim"], [modelIncident("2020-11-29", "mali", "battles", { place: "Mopti", coordinates: [14.4843, -4.18296], coordinatesFrom: "gazetteer" })]),
+  modelItem("niger-one", "2020-12-01", ["niger"], ["barkhane"], [modelIncident("2020-12-01", "niger", "violence-against-civilians", { region: "tillaberi", fatalities: { count: 3, atLeast: false } })]),
   modelItem("burkina-one", "2020-12-09", ["burkina-faso"], ["jnim"]),
   modelItem("mali-two", "2020-12-10", ["mali"]),
   modelItem("regional", "2020-12-16", ["sahel"], ["elections"]),
@@ -29,7 +29,7 @@ function renderer(templates = DEFAULT_TEMPLATES): (digest: Digest, job: PageJob)
   const env = templateEnvironment(templates, () => current!);
   return (digest, job) => {
     current = digest;
-    return env.getTemplate(job.template, true).render({ digest, ...job.data });
+    return job.generate ? job.generate() : env.getTemplate(job.template!, true).render({ digest, ...job.data });
   };
 }
 
@@ -38,6 +38,9 @@ describe("page keys", () => {
     ["a retitled item", 1, { title: "Retitled" }],
     ["an item moved to another country", 3, { countries: ["niger"] }],
     ["a new summary", 0, { summary: "New summary" }],
+    // Counted in week 49, reported by an item of week 50: the week-49 issue's overview changes.
+    ["a late report of an earlier week's incident", 3, { incidents: [modelIncident("2020-12-02", "mali", "battles")] }],
+    ["an incident's fatalities", 1, { incidents: [modelIncident("2020-12-01", "niger", "violence-against-civilians", { region: "tillaberi", fatalities: { count: 9, atLeast: true } })] }],
   ] as const) {
     it(`cover everything each page shows: ${what}`, () => {
       const [before, after] = edited(index, change as object);

@@ -298,14 +298,14 @@ describe("linked folders", () => {
 
 describe("figures and the map", () => {
   it("holds back figures for a week whose items are all drafts or embargoed", async () => {
-    const figure = { country: "mali", source: "Editors", trend: "deteriorated", reason: "Secret week." };
+    const figure = { country: "mali", trend: "deteriorated", reason: "Secret week." };
     const root = await project({ items: [ok, { ...ok, path: "2020/later-draft", date: "2020-12-10", draft: true }], figures: [{ ...figure, week: "2020-W49" }, { ...figure, week: "2020-W50" }] });
     expect((await loadContent({ root, now })).figures.map((f) => f.week.id)).toEqual(["2020-W49"]);
     expect((await loadContent({ root, now, includeDrafts: true })).figures.map((f) => f.week.id)).toEqual(["2020-W49", "2020-W50"]);
   });
 
   it("refuse figures for a week after the latest issue, and a country the map cannot draw", async () => {
-    const figure = { country: "mali", source: "Editors", trend: "unchanged", reason: "Calm." };
+    const figure = { country: "mali", trend: "unchanged", reason: "Calm." };
     const root = await project({ items: [ok], figures: [{ ...figure, week: "2020-W49" }, { ...figure, week: "2020-W50" }] });
     await writeText(root, "content/_data/countries.ts", dataFile(fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, iso: "ZZ" } : c))));
     expect(await problemsOf(root)).toEqual([

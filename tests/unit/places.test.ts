@@ -1,0 +1,129 @@
+// Incidents, regions and places, checked where they are loaded: every mistake an editor can
+// make in them is named with its file, line, field and value, all in one run, and a good
+// incident comes out with its gazetteer coordinates.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/load/content.ts";
+import { ContentError, formatProblem } from "../../src/problems.ts";
+import { foldName } from "../../src/places/names.ts";
+import { Gazetteer, gazetteer } from "../../src/places/gazetteer.ts";
+import { insideCountry } from "../../src/places/shapes.ts";
+import { subdivisionsOf } from "../../src/places/subdivisions.ts";
+import { createFixture, fixtureRegions, type FixtureItem } from "../fixtures/content.ts";
+
+describe("the gazetteer", () => {
+  it("finds a locality whatever its accents, case or hyphens, and suggests a close one", () => {
+    expect(foldName("Tin-Akoff")).toBe(foldName("tin akoff"));
+    const found = gazetteer().locality("menaka", "ML");
+    expect(found).toMatchObject({ found: { name: "Ménaka", admin1: "ML.12070577" } });
+    expect(gazetteer().locality("Moptii", "ML")).toEqual({ unknown: true, suggestion: "Mopti" });
+    expect(gazetteer().locality("Qwxyz", "ML")).toEqual({ unknown: true });
+  });
+  it("prefers the namesake in the incident's region, and calls a tie ambiguous", () => {
+    const small = new Gazetteer([
+      { name: "Kaya", lat: "13.1", lng: "-1.1", country: "BF", admin1: "05" },
+      { name: "Kaya", lat: "11.5", lng: "-2.0", country: "BF", admin1: "07" },
+      { name: "Kaya", lat: "11.6", lng: "-2.1", country: "BF", admin1: "07" },
+    ]);
+    expect(small.locality("Kaya", "BF", "BF.05")).toMatchObject({ found: { latitude: 13.1 } });
+    expect(small.locality("Kaya", "BF", "BF.07")).toMatchObject({ ambiguous: [{ latitude: 11.5 }, { latitude: 11.6 }] });
+  });
+  it("knows the first-level ISO 3166-2 subdivisions, and which points lie inside a country", () => {
+    expect(subdivisionsOf("ML").map((s) => s.code)).toEqual(["ML-1", "ML-2", "ML-3", "ML-4", "ML-5", "ML-6", "ML-7", "ML-8", "ML-9", "ML-10", "ML-BKO"]);
+    // Burkina Faso's 13 regions, not its 45 provinces.
+    expect(subdivisionsOf("BF")).toHaveLength(13);
+    expect(insideCountry("ML", 14.48, -4.18)).toBe(true);
+    expect(insideCountry("ML", 13.51, 2.11)).toBe(false);
+  });
+});
+
+const item = (slug: string, incidents: Record<string, unknown>[], extra: Partial<FixtureItem> = {}): FixtureItem => ({
+  path: `2020/${slug}`, title: slug, date: "2020-12-03", countries: ["mali"], incidents, ...extra,
+});
+
+let problems: string[] = [];
+let good: Awaited<ReturnType<typeof loadContent>>;
+const removals: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  const broken = await createFixture({
+    regions: [
+      ...fixtureRegions,
+      { slug: "atlantis", name: "Atlantis", nameFr: "Atlantide", country: "mali", iso: "ML-99" },
+      { slug: "mopti-again", name: "Mopti", nameFr: "Mopti", country: "mali", iso: "ML-5" },
+      { slug: "nowhere", name: "Nowhere", nameFr: "Nulle part", country: "niger", iso: "NE-1" },
+      { slug: "sahel-wide", name: "Sahel", nameFr: "Sahel", country: "sahel", iso: "ML-1" },
+    ],
+    items: [
+      item("typo", [{ type: "battles", region: "mopti", place: "Moptii" }]),
+      item("wrong-country", [{ type: "battles", region: "tillaberi" }]),
+      item("wrong-region", [{ type: "battles", region: "gao", place: "Mopti" }]),
+      item("subtype", [{ type: "battles", subtype: "suicide-bomb", region: "mopti" }]),
+      item("future", [{ type: "riots", date: "2020-12-04", region: "mopti" }]),
+      item("vague-toll", [{ type: "violence-against-civilians", region: "mopti", fatalities: "about 100" }]),
+      item("outside", [{ type: "battles", region: "mopti", place: "Fixture Village", coordinates: [48.85, 2.35] }]),
+      item("needless", [{ type: "battles", region: "gao", place: "Gao", coordinates: [16.27, -0.04] }]),
+      item("no-place", [{ type: "battles", region: "gao", coordinates: [16.27, -0.04] }]),
+      item("two-countries", [{ type: "battles", region: "gao" }], { countries: ["mali", "niger"] }),
+      item("unknown-region", [{ type: "protests", region: "kidal" }]),
+      item("unknown-type", [{ type: "massacre", region: "mopti" }]),
+    ],
+  });
+  removals.push(broken.remove);
+  try {
+    await loadContent({ root: broken.root });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems = error.problems.map(formatProblem);
+  }
+  const fine = await createFixture({
+    regions: fixtureRegions,
+    items: [
+      item("fine", [
+        { type: "battles", subtype: "armed-clash", region: "mopti", place: "mopti", fatalities: "at least 12" },
+        { type: "explosions-remote-violence", date: "2020-11-29", region: "mopti", place: "Fixture Village", coordinates: [14.9, -3.1] },
+      ], { countries: ["mali", "niger"] }),
+    ].map((i) => ({ ...i, incidents: i.incidents!.map((x) => ({ country: "mali", ...x })) })),
+  });
+  removals.push(fine.remove);
+  good = await loadContent({ root: fine.root });
+});
+afterAll(async () => {
+  for (const remove of removals) await remove();
+});
+
+describe("incidents and regions with mistakes", () => {
+  it("are all reported at once, each naming its file, line, field and what to do", () => {
+    const regions = "content/_data/regions.ts";
+    const at = (slug: string, line: number, rest: string) => `content/articles/2020/${slug}.md:${line} ${rest}`;
+    expect(problems).toEqual([
+      `${regions} atlantis.iso: is not a first-level ISO 3166-2 subdivision of Mali; those are: ML-1 (Kayes), ML-2 (Koulikoro), ML-3 (Sikasso), ML-4 (Ségou), ML-5 (Mopti), ML-6 (Tombouctou), ML-7 (Gao), ML-8 (Kidal), ML-9 (Ménaka), ML-10 (Taoudénit), ML-BKO (Bamako) (got: "ML-99")`,
+      `${regions} mopti-again.iso: is already the code of region "mopti" (got: "ML-5")`,
+      `${regions} nowhere.name: matches none of the GeoNames gazetteer's regions of Niger; give the gazetteer's name in \`gazetteer\`, one of: "Zinder Region", "Tahoua Region", "Maradi Region", "Dosso Region", "Diffa", "Agadez", "Tillabéri Region", "Niamey" (got: "Nowhere")`,
+      `${regions} sahel-wide.country: "sahel" is a group of countries, not a country: a region belongs to one country`,
+      at("future", 10, "incidents[0].date: is after the item's date (2020-12-03): an item reports what has happened (got: \"2020-12-04\")"),
+      at("needless", 10, "incidents[0].coordinates: are not needed: the gazetteer places \"Gao\" at [16.27167, -0.04472]; remove them"),
+      at("no-place", 10, "incidents[0].coordinates: belong to a place: give its name in `place`"),
+      at("outside", 10, "incidents[0].coordinates: [48.85, 2.35] is outside Mali"),
+      at("subtype", 10, "incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: \"suicide-bomb\")"),
+      at("two-countries", 10, "incidents[0].country: is required when the item names several countries (mali, niger)"),
+      at("typo", 10, "incidents[0].place: unknown locality \"Moptii\" in Mali — did you mean \"Mopti\"? A place the GeoNames gazetteer lacks needs `coordinates` from a source"),
+      at("unknown-region", 10, "incidents[0].region: unknown region \"kidal\"; the regions of Mali are: mopti, gao. Add a region to content/_data/regions.ts with its ISO 3166-2 code"),
+      at("unknown-type", 10, 'incidents[0].type: must be one of "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments" (got: "massacre")'),
+      at("vague-toll", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "about 100")'),
+      at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
+      at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
+    ]);
+  });
+});
+
+describe("a good incident", () => {
+  it("takes its coordinates from the gazetteer, or from the source for a place the gazetteer lacks", () => {
+    const [first, second] = good.items[0]!.incidents;
+    expect(first).toMatchObject({ type: "battles", subtype: "armed-clash", date: "2020-12-03", country: "mali", region: "mopti", place: "Mopti", coordinatesFrom: "gazetteer", fatalities: { count: 12, atLeast: true } });
+    expect(first!.coordinates).toEqual([14.4843, -4.18296]);
+    expect(first!.week.id).toBe("2020-W49");
+    expect(second).toMatchObject({ date: "2020-11-29", place: "Fixture Village", coordinates: [14.9, -3.1], coordinatesFrom: "source" });
+    expect(second!.week.id).toBe("2020-W48");
+    expect(good.regions.map((r) => [r.slug, r.admin1])).toEqual([["mopti", "ML.04"], ["gao", "ML.09"], ["tillaberi", "NE.09"]]);
+  });
+});
