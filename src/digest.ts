@@ -108,7 +108,9 @@ export function buildDigest(content: Content): Digest {
     return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked);
   });
   const mappedCountries = countryViews.filter((c) => c.kind === "country");
-  const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, mappedCountries, w) : undefined);
+  // Rows name their country by reference only: the overview is part of its issue's page key.
+  const overviewCountries = mappedCountries.map((c) => ref(c.slug, c.name, c.path));
+  const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, overviewCountries, w) : undefined);
   const tagViews: TagView[] = tagSources
     .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
     .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));

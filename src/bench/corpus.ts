@@ -34,6 +34,16 @@ const COUNTRIES = [
   { slug: "mauritania", name: "Mauritania", nameFr: "Mauritanie", iso: "MR", capital: "Nouakchott" },
   { slug: "nigeria", name: "Nigeria", nameFr: "Nigéria", iso: "NG", capital: "Abuja" },
 ];
+/** Two regions a country, with localities the gazetteer has in them (none: placed by region). */
+const REGIONS: Record<string, readonly { slug: string; name: string; iso: string; gazetteer?: string; places: readonly string[] }[]> = {
+  mali: [{ slug: "mopti", name: "Mopti", iso: "ML-5", places: ["Mopti", "Bandiagara"] }, { slug: "gao", name: "Gao", iso: "ML-7", places: ["Gao", "Ansongo", "Bourem"] }],
+  "burkina-faso": [{ slug: "sahel-bf", name: "Sahel", iso: "BF-12", places: ["Djibo", "Dori"] }, { slug: "centre-nord", name: "Centre-Nord", iso: "BF-05", places: ["Kaya"] }],
+  niger: [{ slug: "tillaberi", name: "Tillabéri", iso: "NE-6", places: ["Ouallam", "Tillabéri"] }, { slug: "diffa", name: "Diffa", iso: "NE-2", places: ["Diffa"] }],
+  chad: [{ slug: "lac", name: "Lac", iso: "TD-LC", places: [] }, { slug: "kanem", name: "Kanem", iso: "TD-KA", places: [] }],
+  mauritania: [{ slug: "hodh-ech-chargui", name: "Hodh ech Chargui", iso: "MR-01", gazetteer: "Hodh Ech Chargi", places: [] }, { slug: "trarza", name: "Trarza", iso: "MR-06", places: [] }],
+  nigeria: [{ slug: "borno", name: "Borno", iso: "NG-BO", places: ["Maiduguri"] }, { slug: "yobe", name: "Yobe", iso: "NG-YO", places: [] }],
+};
+const INCIDENT_TYPES = ["battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments"];
 const ACTORS = 40;
 const THEMES = 15;
 
@@ -67,6 +77,10 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     { path: "content/_data/site.ts", text: `export default ${JSON.stringify({ title: "Benchmark Digest", description: "A synthetic digest.", url: "https://bench.example/", language: "en", timeZone: "Africa/Bamako", publisher: "The benchmark" }, null, 2)};\n` },
     { path: "content/_data/countries.ts", text: `export default ${JSON.stringify(COUNTRIES.map((c, i) => ({ ...c, profile: paragraph(), order: i + 1 })), null, 2)};\n` },
     { path: "content/_data/actors.ts", text: `export default ${JSON.stringify(actors.map((slug, i) => ({ slug, name: `Actor ${i + 1}`, kind: i % 3 ? "armed-group" : "state-force", aliases: [], countries: [pick(COUNTRIES).slug], description: sentence() })), null, 2)};\n` },
+    {
+      path: "content/_data/regions.ts",
+      text: `export default ${JSON.stringify(Object.entries(REGIONS).flatMap(([country, regions]) => regions.map(({ places: _places, ...r }) => ({ ...r, nameFr: r.name, country }))), null, 2)};\n`,
+    },
     { path: "content/_data/themes.ts", text: `export default ${JSON.stringify(themes.map((slug, i) => ({ slug, name: `Theme ${i + 1}`, description: sentence() })), null, 2)};\n` },
   );
 
@@ -79,6 +93,13 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     const countries = random() < 0.3 ? [pick(COUNTRIES).slug, pick(COUNTRIES).slug] : [pick(COUNTRIES).slug];
     const tags = [...new Set([pick(actors), pick(actors), pick(themes)].slice(0, 1 + Math.floor(random() * 3)))];
     const title = sentence().slice(0, 70).replace(/\.$/, "");
+    // Most items record an incident or two, in the first country's regions; a third none.
+    const incidents = Array.from({ length: Math.floor(random() * 3) }, () => {
+      const region = pick(REGIONS[countries[0]!]!);
+      const place = region.places.length && random() < 0.7 ? pick(region.places) : undefined;
+      const fatalities = random() < 0.5 ? Math.floor(random() * 30) : undefined;
+      return { type: pick(INCIDENT_TYPES), country: countries[0], region: region.slug, ...(place ? { place } : {}), ...(fatalities === undefined ? {} : { fatalities }) };
+    });
     const body = [
       paragraph(),
       `## ${sentence()}`,
@@ -104,6 +125,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       `  name: ${JSON.stringify(`Wire ${1 + Math.floor(random() * 9)}`)}`,
       `  url: https://news.example/${slug}`,
       `tags: [${tags.join(", ")}]`,
+      ...(incidents.length ? ["incidents:", ...incidents.map((incident) => `  - ${JSON.stringify(incident)}`)] : []),
       "---",
     ].join("\n");
     files.push({ path: `content/articles/${date.year}/${slug}.md`, text: `${frontMatter}\n${body}\n` });

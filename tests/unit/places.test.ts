@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/load/content.ts";
 import { ContentError, formatProblem } from "../../src/problems.ts";
 import { foldName } from "../../src/places/names.ts";
-import { Gazetteer, gazetteer } from "../../src/places/gazetteer.ts";
+import { countryRecords, Gazetteer, gazetteer } from "../../src/places/gazetteer.ts";
 import { insideCountry } from "../../src/places/shapes.ts";
 import { subdivisionsOf } from "../../src/places/subdivisions.ts";
 import { createFixture, fixtureRegions, type FixtureItem } from "../fixtures/content.ts";
@@ -19,13 +19,20 @@ describe("the gazetteer", () => {
     expect(gazetteer().locality("Qwxyz", "ML")).toEqual({ unknown: true });
   });
   it("prefers the namesake in the incident's region, and calls a tie ambiguous", () => {
-    const small = new Gazetteer([
+    const records = [
       { name: "Kaya", lat: "13.1", lng: "-1.1", country: "BF", admin1: "05" },
       { name: "Kaya", lat: "11.5", lng: "-2.0", country: "BF", admin1: "07" },
       { name: "Kaya", lat: "11.6", lng: "-2.1", country: "BF", admin1: "07" },
-    ]);
+    ];
+    const small = new Gazetteer((iso) => records.filter((r) => r.country === iso));
     expect(small.locality("Kaya", "BF", "BF.05")).toMatchObject({ found: { latitude: 13.1 } });
     expect(small.locality("Kaya", "BF", "BF.07")).toMatchObject({ ambiguous: [{ latitude: 11.5 }, { latitude: 11.6 }] });
+  });
+  it("reads one country's records from the package's JSON, as written or otherwise spaced", () => {
+    const records = [{ name: "Gao", lat: "16.3", lng: "-0.04", country: "ML", admin1: "09" }, { name: "Gaoua", lat: "10.3", lng: "-3.2", country: "BF", admin1: "13" }];
+    expect(countryRecords(JSON.stringify(records), "ML")).toEqual([records[0]]);
+    expect(countryRecords(JSON.stringify(records, null, 2), "BF")).toEqual([records[1]]);
+    expect(countryRecords(JSON.stringify(records), "NE")).toEqual([]);
   });
   it("knows the first-level ISO 3166-2 subdivisions, and which points lie inside a country", () => {
     expect(subdivisionsOf("ML").map((s) => s.code)).toEqual(["ML-1", "ML-2", "ML-3", "ML-4", "ML-5", "ML-6", "ML-7", "ML-8", "ML-9", "ML-10", "ML-BKO"]);
