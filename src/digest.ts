@@ -100,12 +100,15 @@ export function buildDigest(content: Content): Digest {
     }
     return countryMaps.get(slug);
   };
+  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap);
+  const regionsByCountry = groupBy(regions, (r) => [r.country.slug]);
   const incidentsByCountry = groupBy(incidents, (i) => [i.country.slug]);
   const countryViews: CountryView[] = countries.map((c) => {
     const map = c.kind === "country" && incidentsByCountry.has(c.slug) ? countryMap(c.slug) : undefined;
     // The country's map marks its newest incidents, as many as a region's page lists.
     const marked = map ? markedMap(map, [...incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
-    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked);
+    const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
+    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
   });
   const mappedCountries = countryViews.filter((c) => c.kind === "country");
   // Rows name their country by reference only: the overview is part of its issue's page key.
@@ -122,7 +125,6 @@ export function buildDigest(content: Content): Digest {
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
 
-  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap);
 
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
@@ -234,7 +236,7 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined): CountryView {
+function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
@@ -247,6 +249,7 @@ function countryView(country: Country, itemCount: number, siteTitle: string, url
     feed: { title: `${siteTitle}: ${country.name}`, ...paths.feedsOf(path) },
     ...(figures ? { figures } : {}),
     ...(map ? { map } : {}),
+    regions,
   };
 }
 

@@ -135,7 +135,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
     },
     pages: (digest) => {
       if (!digest.incidents.length) return [];
-      const countries = digest.countries.filter((c) => digest.incidents.some((i) => i.country.slug === c.slug));
+      // A country has incidents when it has regions with incidents.
+      const countries = digest.countries.filter((c) => c.regions.length > 0);
       return DATA_FILES.flatMap((file) => [
         { path: paths.dataFile(file.name), data: { file }, key: whole(digest) },
         ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } }, key: whole(digest) })),

@@ -53,9 +53,10 @@ export const COUNT_COLUMNS: readonly Column[] = [
   { name: "fatalities_at_least", description: "true when one of those numbers is a lower bound, so the sum is too." },
 ];
 
-type Cell = string | number | boolean | undefined;
+export type Cell = string | number | boolean | undefined;
 
-function csv(columns: readonly Column[], rows: readonly Cell[][]): string {
+/** RFC 4180 text: a header row of the columns' names, then the rows. */
+export function toCsv(columns: readonly Column[], rows: readonly Cell[][]): string {
   return stringify([columns.map((c) => c.name), ...rows.map((row) => row.map((cell) => (cell === undefined ? "" : typeof cell === "boolean" ? String(cell) : cell)))], {
     record_delimiter: "windows",
     // RFC 4180: a field with a line break is quoted, whichever break it is.
@@ -124,7 +125,7 @@ export class OpenData {
   /** Incidents as CSV: all of them, or one country's. */
   incidentsCsv(country?: string): string {
     const rows = this.of(country).map((r) => INCIDENT_COLUMNS.map((c) => r[c.name] ?? undefined) as Cell[]);
-    return csv(INCIDENT_COLUMNS, rows);
+    return toCsv(INCIDENT_COLUMNS, rows);
   }
 
   /** Incidents as JSON: a documented object with a list of records, keys in column order. */
@@ -155,7 +156,7 @@ export class OpenData {
         count.withFatalities > 0 ? count.fatalitiesAtLeast : undefined,
       ]);
     }
-    return csv(COUNT_COLUMNS, rows);
+    return toCsv(COUNT_COLUMNS, rows);
   }
 
   private of(country: string | undefined): IncidentRecord[] {

@@ -111,6 +111,8 @@ export interface CountryView extends Ref {
   readonly figures?: CountryFigures;
   /** Its own map with its newest incidents marked; none without incidents. */
   readonly map?: MarkedMap;
+  /** Its regions with incidents, by name. */
+  readonly regions: readonly (Ref & { readonly incidentCount: number })[];
 }
 
 export interface TagView extends Ref {

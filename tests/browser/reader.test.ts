@@ -122,6 +122,43 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await phone.close();
   });
 
+  it("marks incidents on the maps, each visible and named at 360 px, with a table of them beside", async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+    for (const sitePath of ["regions/menaka/", "countries/mali/", "issues/2020-w49/"]) {
+      const page = await phone.newPage();
+      await page.goto(site.url + sitePath);
+      const found = await page.evaluate(() => {
+        const svg = document.querySelector("figure.region-map > svg")!;
+        const frame = svg.getBoundingClientRect();
+        const marks = [...svg.querySelectorAll("path.mark")].map((mark) => {
+          const box = mark.getBoundingClientRect();
+          return {
+            title: mark.querySelector("title")?.textContent ?? "",
+            width: box.width,
+            inside: box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom,
+            fill: getComputedStyle(mark).fill,
+          };
+        });
+        const legend = [...document.querySelectorAll("figure.region-map .mark-legend li")].map((li) => ({ text: li.textContent!.trim(), width: li.querySelector("svg")!.getBoundingClientRect().width }));
+        return { marks, legend, rows: document.querySelectorAll(".incident-table tbody tr").length };
+      });
+      expect(found.marks.length, sitePath).toBeGreaterThan(0);
+      for (const mark of found.marks) {
+        expect(mark.title, sitePath).toMatch(/, \d+ [A-Z][a-z]+ 20\d\d$/);
+        // A mark of about 10 px on a 360 px screen: seen, and not a blot over the country.
+        expect(mark.width, mark.title).toBeGreaterThanOrEqual(6);
+        expect(mark.width, mark.title).toBeLessThanOrEqual(20);
+        expect(mark.inside, mark.title).toBe(true);
+        expect(mark.fill, mark.title).not.toBe("rgb(0, 0, 0)");
+      }
+      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"]);
+      for (const entry of found.legend) expect(entry.width).toBe(14);
+      if (sitePath !== "issues/2020-w49/") expect(found.rows, sitePath).toBeGreaterThanOrEqual(found.marks.length);
+      await page.close();
+    }
+    await phone.close();
+  });
+
   it("keeps lines to about 60–80 characters on a 1280 px screen", async () => {
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     for (const [kind, sitePath] of PAGE_KINDS) {

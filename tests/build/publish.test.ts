@@ -5,14 +5,18 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { buildSite } from "../../src/build.ts";
-import { createFixture, writeItem, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, fixtureRegions, writeItem, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";
 
 const run = promisify(execFile);
 const items: FixtureItem[] = [
   { path: "2020/one", title: "One", date: "2020-12-01T23:30:00-08:00", countries: ["mali"], tags: ["jnim"] },
-  { path: "2020/two", title: "Two, Ségou & N'Djamena", date: "2020-12-03", countries: ["niger", "mali"] },
+  {
+    path: "2020/two", title: "Two, Ségou & N'Djamena", date: "2020-12-03", countries: ["niger", "mali"],
+    // Incidents, so the open data, places and maps are held to the same bytes too.
+    incidents: [{ type: "battles", country: "mali", region: "mopti", place: "Mopti", fatalities: "at least 3" }, { type: "riots", country: "niger", region: "tillaberi", date: "2020-11-29" }],
+  },
   { path: "2021/three", title: "Three", date: "2021-01-02", countries: ["burkina-faso"] },
 ];
 
@@ -21,7 +25,7 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((remove) => remove()));
 });
 async function fixture(extra: FixtureItem[] = []) {
-  const created = await createFixture({ items: [...items, ...extra], notes: { "2020-W49": ["Headline", "Lead."] } });
+  const created = await createFixture({ items: [...items, ...extra], regions: fixtureRegions, notes: { "2020-W49": ["Headline", "Lead."] } });
   cleanups.push(created.remove);
   return created.root;
 }
@@ -110,6 +114,7 @@ describe("npm run build", () => {
       builds.push(await snapshot(path.join(root, "_site")));
     }
     expect(Object.keys(builds[0]!).length).toBeGreaterThan(10);
+    expect(Object.keys(builds[0]!)).toEqual(expect.arrayContaining(["data/incidents.csv", "data/weekly-counts.csv", "regions/mopti/index.html"]));
     expect(builds[1]).toEqual(builds[0]);
     expect(builds[2]).toEqual(builds[0]);
   });
