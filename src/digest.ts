@@ -4,7 +4,7 @@
 import type { Content, Item } from "./model/content.ts";
 import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
 import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
 } from "./model/views.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -16,6 +16,7 @@ import { IncidentCounts } from "./incidents/counts.ts";
 import { incidentView } from "./incidents/views.ts";
 import { marksOn } from "./incidents/marks.ts";
 import { OpenData } from "./data/open-data.ts";
+import { INCIDENT_TYPES, TYPOLOGY } from "./incidents/typology.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
@@ -124,6 +125,8 @@ export function buildDigest(content: Content): Digest {
   const perPage = site.itemsPerPage;
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
+  const incidentTypes = incidentTypeViews(views);
+  const incidentTypePages = incidentTypes.types.flatMap((t) => listingPages(t, incidentTypes.items.get(t.slug)!, perPage, (n) => paths.incidentType(t.slug, n)));
 
 
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
@@ -140,6 +143,8 @@ export function buildDigest(content: Content): Digest {
     countryPages,
     tagPages,
     regions,
+    incidentTypes: incidentTypes.types,
+    incidentTypePages,
     incidents,
     openData: new OpenData({
       incidents,
@@ -191,6 +196,7 @@ function buildIssues(
       week,
       ...(note ? { headline: note.headline, leadHtml: linksForPages(note.leadHtml, urls) } : {}),
       sections,
+      items: weekItems,
       itemCount: weekItems.length,
       ...(older ? { previous: older } : {}),
       ...(newer ? { next: newer } : {}),
@@ -273,13 +279,35 @@ function tagView(kind: ActorKind | "theme", entry: Actor | Theme, countries: Map
 }
 
 function archiveByYear(issues: readonly IssueView[]): ArchiveYear[] {
-  const years: { year: number; issues: IssueView[] }[] = [];
+  const years: { year: number; path: string; itemCount: number; issues: IssueView[] }[] = [];
   for (const issue of issues) {
     const last = years[years.length - 1];
-    if (last && last.year === issue.week.year) last.issues.push(issue);
-    else years.push({ year: issue.week.year, issues: [issue] });
+    if (last && last.year === issue.week.year) {
+      last.issues.push(issue);
+      last.itemCount += issue.itemCount;
+    } else years.push({ year: issue.week.year, path: paths.year(issue.week.year), itemCount: issue.itemCount, issues: [issue] });
   }
   return years;
+}
+
+/** The types of incident with at least one, each with the items that record one. */
+function incidentTypeViews(views: readonly ItemView[]): { types: IncidentTypeView[]; items: Map<string, ItemView[]> } {
+  const items = groupBy(views, (v) => [...new Set(v.incidents.map((i) => i.type))]);
+  const types = INCIDENT_TYPES.filter((type) => items.has(type)).map((type) => {
+    const incidents = views.flatMap((v) => v.incidents.filter((i) => i.type === type));
+    const subtypes = new Map<string, number>();
+    for (const incident of incidents) if (incident.subtypeLabel) subtypes.set(incident.subtypeLabel, (subtypes.get(incident.subtypeLabel) ?? 0) + 1);
+    return {
+      slug: type,
+      name: TYPOLOGY[type].label,
+      path: paths.incidentType(type),
+      acled: TYPOLOGY[type].acled,
+      incidentCount: incidents.length,
+      itemCount: items.get(type)!.length,
+      subtypes: [...subtypes].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
+    };
+  });
+  return { types, items };
 }
 
 function ref(slug: string, name: string, path: string): Ref {

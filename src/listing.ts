@@ -1,6 +1,6 @@
 // Splits a long list of items into pages, each grouped by week, so that a country with
 // thousands of items stays fast to build and light to load.
-import type { CountryView, ItemView, ListingPage, TagView, WeekGroup } from "./model/views.ts";
+import type { ItemView, ListingPage, WeekGroup } from "./model/views.ts";
 
 export function chunk<T>(values: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -20,7 +20,7 @@ export function groupByWeek(items: readonly ItemView[]): WeekGroup[] {
 }
 
 export function listingPages(
-  owner: CountryView | TagView,
+  owner: ListingPage["owner"],
   items: readonly ItemView[],
   perPage: number,
   pathOf: (page: number) => string,

@@ -7,6 +7,7 @@
 import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts";
 import { paths } from "./paths.ts";
 import type { OpenData } from "./data/open-data.ts";
+import { searchFilterOptions } from "./search/records.ts";
 
 export type PageFormat = "html" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv";
 
@@ -68,6 +69,15 @@ const DATA_FILES: readonly { name: string; make: (data: OpenData, country?: stri
 
 export const PAGE_KINDS: readonly PageKind[] = [
   { name: "home", urls: [paths.home], template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
+  {
+    name: "year",
+    urls: ["/issues/:year/"],
+    template: "views/year.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, key: [year.year, ...year.issues.flatMap(issueKey)], lastmod: day(year.issues[0]?.updatedIso) })),
+  },
   { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
   { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
   { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
@@ -102,6 +112,34 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
   { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
+  {
+    name: "incident-types",
+    urls: [paths.incidentTypes],
+    template: "views/incident-types.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => (digest.incidentTypes.length ? single(paths.incidentTypes)(digest) : []),
+  },
+  {
+    name: "incident-type",
+    urls: ["/incidents/:type/", "/incidents/:type/page/:page/"],
+    template: "views/incident-type.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.incidentTypePages.map(listingPage),
+  },
+  {
+    name: "search",
+    urls: [paths.search],
+    template: "views/search.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { main: "Search", footer: "Search" },
+    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
+  },
   {
     name: "region",
     urls: ["/regions/:slug/"],

@@ -18,6 +18,8 @@ import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
 import { MARK_LEGEND } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
+import { searchRecords } from "./search/records.ts";
+import { BackgroundIndexer, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
 
 // Resolved from this file, so a build works from any working directory.
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -50,6 +52,8 @@ export interface SiteOptions {
   readonly pageKinds?: readonly PageKind[];
   /** Render every page but write none. */
   readonly dryRun?: boolean;
+  /** Write the search index (by default; a test that never searches may skip it). */
+  readonly search?: boolean;
 }
 
 /**
@@ -71,7 +75,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     return digest;
   };
   eleventyConfig.setLibrary("njk", templateEnvironment(templates, currentDigest));
-  eleventyConfig.addPassthroughCopy({ [`${templates}/css`]: "css" });
+  eleventyConfig.addPassthroughCopy({ [`${templates}/css`]: "css", [`${templates}/js`]: "js" });
   // templates/views/ holds the collection pages' templates, which src/render.ts renders.
   const views = path.join(templates, "views");
   // Eleventy matches ignores against paths relative to the working directory.
@@ -89,6 +93,12 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   const itemCache = options.incremental ? new ItemCache() : undefined;
   const written: WrittenPages | undefined = options.incremental ? new Map() : undefined;
   let firstBuild = true;
+  const background = written ? new BackgroundIndexer((error) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`)) : undefined;
+  const indexSite = (digest: Digest, output: string): Promise<unknown> => {
+    const urls = new SiteUrls(digest.site.url);
+    const job = { records: searchRecords(digest, (p) => urls.href(p)), folder: path.join(output, SEARCH_FOLDER), language: digest.site.language };
+    return background ? background.schedule(job) : writeSearchIndex(job.records, job.folder, job.language);
+  };
   if (written) {
     const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
     eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
@@ -113,15 +123,31 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     const started = performance.now();
     const before = new Set(written?.keys());
     // A fresh environment each build, so an edited template is compiled again.
-    const collections = await writePages(templateEnvironment(templates, currentDigest), currentDigest(), sitePageJobs(currentDigest(), options.pageKinds), directories.output, { ...(written ? { written } : {}), dryRun: options.dryRun ?? false });
+    // The search index is made from the same digest by Pagefind, in its own process: it runs
+    // while the pages are rendered here. The preview does not wait for it.
+    const current = currentDigest();
+    const indexing = options.dryRun || options.search === false ? undefined : indexSite(current, directories.output);
+    let collections: string[];
+    try {
+      collections = await writePages(templateEnvironment(templates, currentDigest), current, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), dryRun: options.dryRun ?? false });
+    } catch (error) {
+      // The index may still be writing into the folder the build is about to remove.
+      await indexing?.catch(() => {});
+      throw error;
+    }
+    rebuildTimings.collections = performance.now() - started;
+    if (indexing && !written) {
+      await indexing;
+      rebuildTimings.search = performance.now() - started;
+      if (options.timings) options.timings.search = rebuildTimings.search;
+    }
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
-      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/"]);
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", `${SEARCH_FOLDER}/`]);
     } else if (written) {
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }
     firstBuild = false;
-    rebuildTimings.collections = performance.now() - started;
     if (options.timings) options.timings.collections = rebuildTimings.collections;
     options.onPages?.(collections.length);
     if (showTimings) console.log(`[timings] ${Object.entries(rebuildTimings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);

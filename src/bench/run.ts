@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { writeHugoSite } from "./hugo-site.ts";
+import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./search-probe.ts";
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxLoader = createRequire(import.meta.url).resolve("tsx/esm");
@@ -45,6 +46,10 @@ interface Row {
   readonly hugo?: Measure & { readonly ratio: number };
   readonly editSeconds?: number;
   readonly addSeconds?: number;
+  /** What writing the search index added to the build (median). */
+  readonly searchSeconds?: number;
+  readonly index?: IndexSize;
+  readonly firstQuery?: QueryCost;
 }
 
 /** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
@@ -154,6 +159,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
   let pages = 0;
   const loopRuns: Measure[] = [];
   const buildRuns: Measure[] = [];
+  const searchRuns: number[] = [];
   const hugoRuns: Measure[] = [];
   if (withHugo) await writeHugoSite(root);
   for (let run = 0; run < runs; run++) {
@@ -161,8 +167,10 @@ async function measureSize(items: number, work: string): Promise<Row> {
     loopRuns.push(await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/bench/loop-cli.ts"), path.join(root, "content"), out("loop")], project));
     // A fresh output each run: no previous site to move aside.
     await rm(path.join(root, "_site"), { recursive: true, force: true });
-    const result = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], root);
+    const result = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts"), "--verbose"], root);
     pages = Number(/Built (\d+) pages/.exec(result.output)?.[1] ?? 0);
+    const search = /\bsearch (\d+) ms/.exec(result.output)?.[1];
+    if (search) searchRuns.push(Number(search) / 1000);
     buildRuns.push(result);
     if (withHugo) {
       await rm(out("hugo"), { recursive: true, force: true });
@@ -173,6 +181,10 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const build = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
   const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
+  // The search index of the last build, and a first query against it in a fresh browser.
+  const index = await indexSize(path.join(root, "_site", "pagefind"));
+  // A place, as readers search: the corpus names fourteen of them.
+  const firstQuery = await firstQueryCost(path.join(root, "_site"), "Ménaka");
   let latency: { edit: number; add: number } | undefined;
   if (withPreview) {
     const newest = files.filter((f) => f.path.startsWith("content/articles/")).at(-1)!.path;
@@ -182,6 +194,9 @@ async function measureSize(items: number, work: string): Promise<Row> {
     items, pages, loop, build, buildRatio: build.seconds / loop.seconds,
     ...(hugo ? { hugo } : {}),
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
+    ...(searchRuns.length ? { searchSeconds: searchRuns.sort((a, b) => a - b)[Math.floor(searchRuns.length / 2)]! } : {}),
+    index,
+    ...(firstQuery ? { firstQuery } : {}),
   };
 }
 
@@ -210,6 +225,12 @@ const first = rows[0];
 const last = rows.at(-1);
 const scaling = first && last && last !== first ? last.build.seconds / first.build.seconds : undefined;
 console.log(table.join("\n"));
+const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en")} KiB`;
+console.log(`\n| items | search index | writing it | first query, cold cache (as sent / gzipped by the host) |\n|---|---|---|---|`);
+for (const r of rows) {
+  const query = r.firstQuery ? `${kib(r.firstQuery.bytes)} / ${kib(r.firstQuery.gzipBytes)} in ${r.firstQuery.requests} requests, ${r.firstQuery.results} results shown` : "— (no Chromium)";
+  console.log(`| ${r.items.toLocaleString("en")} | ${r.index ? `${kib(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files` : "—"} | ${s(r.searchSeconds)} | ${query} |`);
+}
 if (scaling !== undefined && first && last) {
   console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);
 }

@@ -228,6 +228,8 @@ export interface IssueView extends IssueRef {
   readonly headline?: string;
   readonly leadHtml?: string;
   readonly sections: readonly IssueSection[];
+  /** Each of its items once, oldest first (a section lists an item under each of its countries). */
+  readonly items: readonly ItemView[];
   readonly itemCount: number;
   readonly previous?: IssueRef;
   readonly next?: IssueRef;
@@ -246,9 +248,20 @@ export interface WeekGroup {
   readonly items: readonly ItemView[];
 }
 
-/** One page of a country's or tag's items, newest first, grouped by week. */
+/** A type of incident, as browsed: its page lists the items that record one. */
+export interface IncidentTypeView extends Ref {
+  readonly slug: IncidentType;
+  /** ACLED's name for it. */
+  readonly acled: string;
+  readonly incidentCount: number;
+  readonly itemCount: number;
+  /** Its sub-types with incidents, with their counts. */
+  readonly subtypes: readonly { readonly label: string; readonly count: number }[];
+}
+
+/** One page of a country's, tag's or incident type's items, newest first, grouped by week. */
 export interface ListingPage {
-  readonly owner: CountryView | TagView;
+  readonly owner: CountryView | TagView | IncidentTypeView;
   readonly path: string;
   readonly pageNumber: number;
   readonly pageCount: number;
@@ -259,6 +272,9 @@ export interface ListingPage {
 
 export interface ArchiveYear {
   readonly year: number;
+  /** Its own page, which lists every item of the year by week. */
+  readonly path: string;
+  readonly itemCount: number;
   readonly issues: readonly IssueView[];
 }
 
@@ -320,6 +336,9 @@ export interface Digest {
   readonly tagPages: readonly ListingPage[];
   /** Regions with incidents, by country then name. */
   readonly regions: readonly RegionView[];
+  /** The types of incident recorded, in the typology's order. */
+  readonly incidentTypes: readonly IncidentTypeView[];
+  readonly incidentTypePages: readonly ListingPage[];
   /** Every published incident, oldest first. */
   readonly incidents: readonly IncidentView[];
   /** The incidents and weekly counts as downloadable files. */

@@ -8,6 +8,8 @@ import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./supp
 import { chromiumPath } from "./tools.ts";
 
 const SCREENSHOTS = path.resolve("test-results/screenshots");
+/** Full-page screenshots of every kind of page, for a person to look at: slow, so only on request. */
+const TAKE_SCREENSHOTS = Boolean(process.env.DIGEST_SCREENSHOTS);
 
 describe.skipIf(!chromiumPath())("a reader in a browser", () => {
   let site: SampleSite;
@@ -64,18 +66,22 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
-  it("makes every request to the site's own origin, at most two (the page and its stylesheet)", async () => {
+  it("makes every request to the site's own origin: the page and its stylesheet, and on the search page its script", async () => {
     const origin = new URL(site.url).origin;
-    for (const [kind, sitePath] of PAGE_KINDS) {
-      const page = await browser.newPage();
-      const requests: string[] = [];
-      page.on("request", (request) => void requests.push(request.url()));
-      await page.goto(site.url + sitePath, { waitUntil: "load" });
-      await page.waitForLoadState("networkidle");
-      for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
-      expect(requests, kind).toEqual([site.url + sitePath, `${site.url}css/site.css`]);
-      await page.close();
-    }
+    // The pages are read side by side. Only a script could ask for anything after the load
+    // event, and the search page's asks for nothing until a search is made (tested below).
+    await Promise.all(
+      PAGE_KINDS.map(async ([kind, sitePath]) => {
+        const page = await browser.newPage();
+        const requests: string[] = [];
+        page.on("request", (request) => void requests.push(request.url()));
+        await page.goto(site.url + sitePath, { waitUntil: "load" });
+        for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
+        const own = [site.url + sitePath, `${site.url}css/site.css`, ...(kind === "search" ? [`${site.url}js/search.js`] : [])];
+        expect(requests, kind).toEqual(own);
+        await page.close();
+      }),
+    );
   });
 
   it("would notice a request to another host", async () => {
@@ -90,19 +96,76 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
+  it("searches from the search page: results newest first, diacritics folded, filters narrowing, all from this site", async () => {
+    const page = await browser.newPage();
+    const requests: { url: string; bytes: number }[] = [];
+    page.on("response", async (response) => {
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      requests.push({ url: response.url(), bytes: body.length });
+    });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => void errors.push(error.message));
+    await page.goto(`${site.url}search/`);
+    const box = page.getByRole("searchbox", { name: "Words, places or names" });
+    await box.fill("Menaka");
+    await box.press("Enter");
+    const status = page.locator(".search-status");
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ results? for “Menaka”, newest first\.$/);
+    const titles = await page.locator(".search-result h2").allInnerTexts();
+    expect(titles.length).toBeGreaterThan(2);
+    // "Menaka" finds "Ménaka", spelt with its accent in every result's title or summary.
+    const texts = await page.locator(".search-result").allInnerTexts();
+    expect(texts.filter((text) => text.includes("Ménaka")).length).toBeGreaterThan(1);
+    expect(titles).toContain("Rockets fired at French bases in Kidal, Ménaka and Gao");
+    // Newest first, by the dates the results show.
+    const dates = (await page.locator(".search-result .meta").allInnerTexts()).map((meta) => Date.parse(meta.split(" · ")[0]!.replace(/^(\d+)–?\d* ?/, "$1 ")));
+    const dated = dates.filter((d) => !Number.isNaN(d));
+    expect(dated).toEqual([...dated].sort((a, b) => b - a));
+    // The address can be shared.
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Menaka");
+
+    // A filter narrows: items about Niger only, of one type.
+    await page.getByLabel("Country").selectOption("Niger");
+    await page.getByLabel("Type of incident").selectOption("Violence against civilians");
+    await box.fill("");
+    await box.press("Enter");
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ results?, newest first\.$/);
+    const filtered = await page.locator(".search-result .meta").allInnerTexts();
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const meta of filtered) expect(meta).toContain("Niger");
+    expect(await page.locator(".search-result h2").allInnerTexts()).toContain("Boko Haram blamed for deadly raid on Toumour on the eve of local elections");
+
+    await box.fill("xyzzyplugh");
+    await box.press("Enter");
+    await expect.poll(() => status.innerText()).toBe("No result for “xyzzyplugh”.");
+
+    expect(errors).toEqual([]);
+    const origin = new URL(site.url).origin;
+    for (const request of requests) expect(new URL(request.url).origin).toBe(origin);
+    await page.close();
+  });
+
   it("shows every page's content with JavaScript switched off", async () => {
     const withJs = await browser.newContext();
     const withoutJs = await browser.newContext({ javaScriptEnabled: false });
-    for (const [kind, sitePath] of PAGE_KINDS) {
+    await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
       const on = await withJs.newPage();
       const off = await withoutJs.newPage();
-      await on.goto(site.url + sitePath);
-      await off.goto(site.url + sitePath);
+      await Promise.all([on.goto(site.url + sitePath), off.goto(site.url + sitePath)]);
       const text = await off.locator("main").innerText();
       expect(text.length, kind).toBeGreaterThan(50);
-      expect(text, kind).toBe(await on.locator("main").innerText());
+      if (kind === "search") {
+        // The search form needs its script: without it the page says so and offers its browse links.
+        expect(await off.locator("form.search").isVisible()).toBe(false);
+        expect(await on.locator("form.search").isVisible()).toBe(true);
+        expect(text).toContain("Search runs in your browser and needs JavaScript, which is off.");
+        expect(await off.locator(".browse a").count()).toBeGreaterThan(8);
+        expect(await off.locator(".browse a", { hasText: "Battles" }).getAttribute("href")).toBe("/sahel-digest/incidents/battles/");
+      } else {
+        expect(text, kind).toBe(await on.locator("main").innerText());
+      }
       expect(await off.locator(".site-footer nav a").count(), kind).toBeGreaterThan(3);
-    }
+    }));
     await withJs.close();
     await withoutJs.close();
   });
@@ -117,7 +180,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         clientWidth: document.documentElement.clientWidth,
       }));
       expect(scrollWidth, kind).toBeLessThanOrEqual(clientWidth);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-360.png`), fullPage: true });
+      if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-360.png`), fullPage: true });
     }
     await phone.close();
   });
@@ -183,7 +246,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         expect(perLine, kind).toBeGreaterThanOrEqual(55);
         expect(perLine, kind).toBeLessThanOrEqual(85);
       }
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-1280.png`), fullPage: true });
+      if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-1280.png`), fullPage: true });
     }
     await desktop.close();
   });

@@ -13,6 +13,7 @@ export const BASE_PATH = "/sahel-digest/";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".opml": "text/x-opml; charset=utf-8",
@@ -88,6 +89,10 @@ export const PAGE_KINDS: readonly [string, string][] = [
   // A region whose incidents have places: its map has marks.
   ["region", "regions/menaka/"],
   ["data", "data/"],
+  ["year", "issues/2020/"],
+  ["incident-types", "incidents/"],
+  ["incident-type", "incidents/battles/"],
+  ["search", "search/"],
   ["subscribe", "subscribe/"],
   ["not-found", "no/such/page/"],
 ];

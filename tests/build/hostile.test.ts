@@ -81,7 +81,15 @@ describe("hostile content", () => {
   it("never reaches a page as markup", async () => {
     expect(pageFiles().length).toBeGreaterThan(10);
     for (const file of pageFiles()) {
-      expect(dangers(load(await read(file))), file).toEqual([]);
+      const $ = load(await read(file));
+      if (file === "search/index.html") {
+        // The search page's own form and script, and nothing else of the kind.
+        expect($('form.search[role="search"]').length).toBe(1);
+        expect($('script[type="module"][src$="/js/search.js"]').length).toBe(1);
+        $('form.search[role="search"]').replaceWith($('form.search[role="search"]').html() ?? "");
+        $('script[type="module"][src$="/js/search.js"]').remove();
+      }
+      expect(dangers($), file).toEqual([]);
     }
   });
 
@@ -167,12 +175,13 @@ describe("hostile content", () => {
     expect(mali(".profile .prose").text()).toContain("<script>alert('profile')</script>");
   });
 
-  it("sits behind a Content-Security-Policy that runs no script but the site's own, on every page", async () => {
+  it("sits behind a Content-Security-Policy that runs no script but the search page's own, on every page", async () => {
     for (const file of pageFiles()) {
       const $ = load(await read(file));
       const csp = $('meta[http-equiv="Content-Security-Policy"]').attr("content") ?? "";
       const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
-      expect(directives["script-src"], file).toEqual(["'self'"]);
+      // No script at all, but on the search page its own, which runs Pagefind's WebAssembly.
+      expect(directives["script-src"], file).toEqual(file === "search/index.html" ? ["'self'", "'wasm-unsafe-eval'"] : ["'none'"]);
       expect(directives["default-src"], file).toEqual(["'none'"]);
       expect(csp, file).not.toContain("unsafe-inline");
     }

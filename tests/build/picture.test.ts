@@ -8,6 +8,7 @@ import { load, type CheerioAPI } from "cheerio";
 import { parse } from "csv-parse/sync";
 import { buildSite } from "../../src/build.ts";
 import { createFixture, fixtureRegions, type FixtureItem } from "../fixtures/content.ts";
+import { snapshot } from "../fixtures/tree.ts";
 
 // Incidents: Mali has 2 in week 48 and 3 in week 49 (one reported late, by an item of week
 // 50); Niger 1 in week 49; Burkina Faso's only item records none.
@@ -257,5 +258,56 @@ describe("without figures or incidents", () => {
     } finally {
       await plain.remove();
     }
+  });
+});
+
+describe("search and browsing", () => {
+  it("puts a script on the search page alone, which alone may run WebAssembly and fetch", async () => {
+    const files = Object.keys(await snapshot(site)).filter((file) => file.endsWith(".html"));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const html = await readFile(path.join(site, file), "utf8");
+      const csp = load(html)('meta[http-equiv="Content-Security-Policy"]').attr("content");
+      if (file === "search/index.html") {
+        expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/js/search.js">']);
+        expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'");
+      } else {
+        expect(html, file).not.toMatch(/<script\b/i);
+        expect(csp, file).toContain("script-src 'none'");
+      }
+    }
+  });
+
+  it("writes the search index from the site's content, without Pagefind's ready-made interfaces", async () => {
+    const index = Object.keys(await snapshot(path.join(site, "pagefind")));
+    expect(index).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"]));
+    expect(index.some((file) => file.startsWith("fragment/"))).toBe(true);
+    expect(index.filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
+  });
+
+  it("offers filters with counts, and browse links that need no script", async () => {
+    const $ = await page("search/index.html");
+    expect($("form.search").attr("hidden")).toBeDefined();
+    const options = (id: string) => $(`#filter-${id} option`).map((_, o) => $(o).text()).get();
+    expect(options("country")).toEqual(["Any", "Mali (3)", "Burkina Faso (1)", "Niger (2)"]);
+    expect(options("type")).toEqual(["Any", "Battles (2)", "Explosions and remote violence (1)", "Violence against civilians (3)"]);
+    expect(options("year")).toEqual(["Any", "2020 (5)"]);
+    expect($(".browse a").map((_, a) => $(a).attr("href")).get()).toEqual(expect.arrayContaining(["/issues/2020/", "/regions/", "/incidents/battles/", "/tags/", "/data/"]));
+  });
+
+  it("lists every item of a year by week, by title, and every type of incident with its items", async () => {
+    const year = await page("issues/2020/index.html");
+    expect(year(".week-group h2 a").map((_, a) => year(a).text()).get()).toEqual(["Week 50, 2020", "Week 49, 2020", "Week 48, 2020", "Week 47, 2020"]);
+    expect(year(".item-titles li a").length).toBe(5);
+    const archive = await page("issues/index.html");
+    expect(archive("a[href='/issues/2020/']").text()).toBe("Every item of 2020 by title");
+    const types = await page("incidents/index.html");
+    expect(types(".type-list li").map((_, li) => textOf(types, li)).get()).toEqual([
+      "Battles: 2 incidents in 2 items Armed clash (1)",
+      "Explosions and remote violence: 1 incident in 1 item Remote explosive, landmine or IED (1)",
+      "Violence against civilians: 3 incidents in 3 items",
+    ]);
+    const vac = await page("incidents/violence-against-civilians/index.html");
+    expect(vac(".item-card h3").map((_, h) => vac(h).text()).get()).toEqual(['=HYPERLINK("https://evil.example") late report', "B", "A"]);
   });
 });

@@ -100,9 +100,10 @@ describe("the sample site", () => {
     expect(issues).toBe(10);
   });
 
-  it("needs nothing but its one stylesheet on any page", async () => {
+  it("needs nothing but its one stylesheet on any page, and the search page its script", async () => {
     for (const file of pages) {
-      expect(subresources(await readFile(path.join(site, file), "utf8")), file).toEqual([`link:${BASE}css/site.css`]);
+      const own = [`link:${BASE}css/site.css`, ...(file === "search/index.html" ? [`script:${BASE}js/search.js`] : [])];
+      expect(subresources(await readFile(path.join(site, file), "utf8")), file).toEqual(own);
     }
     const css = await readFile(path.join(site, "css/site.css"), "utf8");
     expect(css).not.toMatch(/@import|url\(/);

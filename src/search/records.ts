@@ -1,0 +1,122 @@
+// What the search index holds, one record per item, weekly note and country: its words, what a
+// result shows (title, date, countries, summary), the filters a reader narrows by (country,
+// incident type, actor or theme, year) and the date results are sorted by. Made from the
+// digest, not from the built pages, so the index never holds navigation or boilerplate.
+import type { Digest } from "../model/views.ts";
+import { weekBounds } from "../weeks.ts";
+import { DateTime } from "luxon";
+
+export interface SearchRecord {
+  /** The page's address as a link on the site, base path included. */
+  readonly url: string;
+  readonly content: string;
+  readonly language: string;
+  readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+  readonly sort: Readonly<Record<string, string>>;
+}
+
+/** The filters, in the order the search page offers them, with their labels. */
+export const SEARCH_FILTERS = [
+  { key: "country", label: "Country" },
+  { key: "type", label: "Type of incident" },
+  { key: "actor", label: "Actor or theme" },
+  { key: "year", label: "Year" },
+] as const;
+
+export type SearchFilter = (typeof SEARCH_FILTERS)[number]["key"];
+
+/** Text of HTML this project rendered itself (Markdown bodies, leads): tags out, entities decoded. */
+export function textOfHtml(html: string): string {
+  return html
+    // A block ends a word; an inline tag (<em>, <a>) does not.
+    .replace(/<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|br|hr|tr|td|th|table)\b[^>]*>/gi, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Sort keys compare as text: every date in UTC, written the same way. */
+function utc(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toUTC().toISO()!;
+}
+
+export function searchRecords(digest: Digest, href: (path: string) => string): SearchRecord[] {
+  const language = digest.site.language;
+  const records: SearchRecord[] = [];
+  for (const item of digest.items) {
+    const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
+    records.push({
+      url: href(item.path),
+      content: [item.title, item.summary, textOfHtml(item.bodyHtml), ...places, item.location ?? ""].join("\n"),
+      language,
+      meta: {
+        title: item.title,
+        date: item.dateText,
+        countries: item.countries.map((c) => c.name).join(", "),
+        summary: item.summary,
+        kind: "item",
+      },
+      filters: {
+        country: item.countries.map((c) => c.name),
+        type: [...new Set(item.incidents.map((i) => i.typeLabel))],
+        actor: item.tags.map((t) => t.name),
+        year: [String(item.year)],
+      },
+      sort: { date: utc(item.dateIso, digest.site.timeZone) },
+    });
+  }
+  for (const issue of digest.issues) {
+    if (!issue.headline) continue;
+    records.push({
+      url: href(issue.path),
+      content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
+      language,
+      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: `The weekly note of ${issue.range}.`, kind: "note" },
+      filters: { country: issue.sections.map((s) => s.country.name), year: [String(issue.week.year)] },
+      // Dated by the week's first day, the date its result shows first.
+      sort: { date: weekBounds(issue.week, digest.site.timeZone).start.toUTC().toISO()! },
+    });
+  }
+  for (const country of digest.countries) {
+    records.push({
+      url: href(country.path),
+      content: [country.name, country.nameFr, textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),
+      language,
+      meta: { title: country.name, date: "", countries: country.name, summary: textOfHtml(country.profileHtml).slice(0, 300), kind: "country" },
+      filters: { country: [country.name] },
+      // Countries come after dated results in a date sort: their page lists the newest.
+      sort: { date: "0000" },
+    });
+  }
+  return records;
+}
+
+/** Each filter's values with how many items have them, as the search page offers them. */
+export function searchFilterOptions(digest: Digest): { key: SearchFilter; label: string; options: { value: string; count: number }[] }[] {
+  const counts = new Map<SearchFilter, Map<string, number>>(SEARCH_FILTERS.map((f) => [f.key, new Map()]));
+  const count = (key: SearchFilter, value: string) => counts.get(key)!.set(value, (counts.get(key)!.get(value) ?? 0) + 1);
+  for (const item of digest.items) {
+    for (const c of item.countries) count("country", c.name);
+    for (const type of new Set(item.incidents.map((i) => i.typeLabel))) count("type", type);
+    for (const tag of item.tags) count("actor", tag.name);
+    count("year", String(item.year));
+  }
+  // Countries and types in the digest's own order, actors A-Z, years newest first.
+  const order: Record<SearchFilter, string[]> = {
+    country: digest.countries.map((c) => c.name),
+    type: digest.incidentTypes.map((t) => t.name),
+    actor: [...counts.get("actor")!.keys()].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })),
+    year: [...counts.get("year")!.keys()].sort().reverse(),
+  };
+  return SEARCH_FILTERS.map(({ key, label }) => ({
+    key,
+    label,
+    options: order[key].filter((value) => counts.get(key)!.has(value)).map((value) => ({ value, count: counts.get(key)!.get(value)! })),
+  }));
+}

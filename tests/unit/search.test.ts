@@ -1,0 +1,56 @@
+// What the search index is given: a record per item, weekly note and country, with the words,
+// the filters and the date results are sorted by; nothing of the pages' navigation.
+import { describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest.ts";
+import { SiteUrls } from "../../src/paths.ts";
+import { searchFilterOptions, searchRecords, textOfHtml } from "../../src/search/records.ts";
+import { parseWeekId } from "../../src/weeks.ts";
+import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
+
+const items = [
+  { ...modelItem("ambush", "2020-12-02", ["niger", "mali"], ["jnim"], [modelIncident("2020-12-01", "niger", "battles", { region: "tillaberi", place: "Ouallam" })]), bodyHtml: "<p>Soldiers &amp; <em>gendarmes</em> &lt;ambushed&gt;.</p>\n" },
+  modelItem("talks", "2021-01-05", ["mali"], ["elections"]),
+];
+const digest = buildDigest(
+  modelContent(items, {
+    site: { url: "https://digest.example/sahel/" },
+    notes: [{ file: "content/issues/2020-W49.md", week: parseWeekId("2020-W49")!, headline: "A hard week", leadHtml: "<p>The <strong>lead</strong>.</p>" }],
+  }),
+);
+const urls = new SiteUrls(digest.site.url);
+const records = searchRecords(digest, (p) => urls.href(p));
+
+describe("search records", () => {
+  it("index an item's words, incidents and meta, with its filters and its date", () => {
+    const ambush = records.find((r) => r.meta.title === "Title ambush")!;
+    expect(ambush.url).toBe("/sahel/articles/2020/ambush/");
+    expect(ambush.content).toContain('Soldiers & gendarmes <ambushed>.');
+    expect(ambush.content).not.toContain("<em>");
+    expect(ambush.content).toContain("Ouallam, Tillabéri, Niger");
+    expect(ambush.filters).toEqual({ country: ["Niger", "Mali"], type: ["Battles"], actor: ["JNIM"], year: ["2020"] });
+    expect(ambush.meta).toMatchObject({ date: "2 December 2020", countries: "Niger, Mali", summary: "Summary ambush", kind: "item" });
+    // Midnight on the digest's clocks (Bamako is on UTC), in UTC.
+    expect(ambush.sort.date).toBe("2020-12-02T00:00:00.000Z");
+  });
+
+  it("index a weekly note by its week's first day, and each country's profile", () => {
+    const note = records.find((r) => r.meta.kind === "note")!;
+    expect(note).toMatchObject({ url: "/sahel/issues/2020-w49/", content: "A hard week\nThe lead.", filters: { year: ["2020"] } });
+    expect(note.meta.title).toBe("Week 49, 2020: A hard week");
+    expect(note.sort.date).toBe("2020-11-30T00:00:00.000Z");
+    expect(records.filter((r) => r.meta.kind === "country").map((r) => r.meta.title)).toEqual(["Mali", "Burkina Faso", "Niger", "Sahel (regional)"]);
+  });
+
+  it("offer each filter's values that have items, with their counts", () => {
+    expect(searchFilterOptions(digest).map((f) => [f.key, f.options.map((o) => `${o.value} ${o.count}`)])).toEqual([
+      ["country", ["Mali 2", "Niger 1"]],
+      ["type", ["Battles 1"]],
+      ["actor", ["Elections 1", "JNIM 1"]],
+      ["year", ["2021 1", "2020 1"]],
+    ]);
+  });
+
+  it("read the text of rendered HTML", () => {
+    expect(textOfHtml('<p>A &quot;b&quot; &amp;&#39;c&#39;</p>\n<ul><li>d</li></ul>')).toBe(`A "b" &'c' d`);
+  });
+});
