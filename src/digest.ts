@@ -4,7 +4,7 @@
 import type { Content, Item } from "./model/content.ts";
 import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
 import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, IncidentView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
 } from "./model/views.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -101,7 +101,7 @@ export function buildDigest(content: Content): Digest {
     }
     return countryMaps.get(slug);
   };
-  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap);
+  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap, (country, w) => picture.counts.get(country, w) !== undefined);
   const regionsByCountry = groupBy(regions, (r) => [r.country.slug]);
   const incidentsByCountry = groupBy(incidents, (i) => [i.country.slug]);
   const countryViews: CountryView[] = countries.map((c) => {
@@ -121,7 +121,7 @@ export function buildDigest(content: Content): Digest {
   const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);
 
   const map = hasPicture ? regionMap(mappedCountries) : undefined;
-  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf, map);
+  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf, map, groupBy(incidents, (i) => [i.weekId]));
   const perPage = site.itemsPerPage;
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
@@ -169,6 +169,7 @@ function buildIssues(
   urls: SiteUrls,
   overviewOf: (w: Week) => IssueOverview | undefined,
   map: RegionMap | undefined,
+  incidentsByWeek: ReadonlyMap<string, readonly IncidentView[]>,
 ): IssueView[] {
   // Items arrive newest first; an issue reads oldest first, so walk them backwards.
   const weeks = new Map<string, { week: Week; items: ItemView[] }>();
@@ -188,7 +189,9 @@ function buildIssues(
       .map((country) => ({ country, items: byCountry.get(country.slug)! }));
     const note = notes.get(week.id);
     const overview = overviewOf(week);
-    const weekIncidents = weekItems.flatMap((item) => item.incidents);
+    // The week's incidents as the overview counts them: by the week they happened, whichever
+    // issue's item reported them.
+    const weekIncidents = incidentsByWeek.get(week.id) ?? [];
     const newer = refs[index - 1];
     const older = refs[index + 1];
     return {

@@ -267,7 +267,7 @@ function feedPage(feed: FeedView, path: string): Page {
 function issueKey(issue: IssueView): unknown[] {
   // The overview counts incidents by the week they happened, which items of other weeks may
   // report: its words are part of the key.
-  const overview = issue.overview ? JSON.stringify(issue.overview) : undefined;
+  const overview = issue.overview ? JSON.stringify([issue.overview, issue.marks]) : undefined;
   return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, overview, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
 }
 

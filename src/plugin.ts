@@ -95,8 +95,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   let firstBuild = true;
   const background = written ? new BackgroundIndexer((error) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`)) : undefined;
   const indexSite = (digest: Digest, output: string): Promise<unknown> => {
-    const urls = new SiteUrls(digest.site.url);
-    const job = { records: searchRecords(digest, (p) => urls.href(p)), folder: path.join(output, SEARCH_FOLDER), language: digest.site.language };
+    // Pages' paths from the site's root: Pagefind puts the base path before them itself (the
+    // folder its script was loaded from, /sahel-digest/pagefind/, less pagefind/).
+    const job = { records: searchRecords(digest), folder: path.join(output, SEARCH_FOLDER), language: digest.site.language };
     return background ? background.schedule(job) : writeSearchIndex(job.records, job.folder, job.language);
   };
   if (written) {

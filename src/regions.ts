@@ -20,6 +20,8 @@ export function regionViews(
   issueRefOf: (w: Week) => IssueRef,
   latest: Week | undefined,
   countryMap: (country: string) => RegionMap | undefined,
+  /** Whether the digest covered the country that week: a week it did not is never a zero. */
+  covered: (country: string, w: Week) => boolean,
 ): RegionView[] {
   const byRegion = new Map<string, IncidentView[]>();
   for (const incident of incidents) {
@@ -36,14 +38,15 @@ export function regionViews(
       const path = paths.region(region.slug);
       const perWeek = new Map<string, number>();
       for (const incident of own) perWeek.set(incident.weekId, (perWeek.get(incident.weekId) ?? 0) + 1);
-      const first = parseWeekId(own[0]!.weekId)!;
-      const lastOwn = parseWeekId(own.at(-1)!.weekId)!;
+      // Incidents are dated 1900-2100, so their weeks always parse.
+      const first = parseWeekId(own[0]!.weekId) ?? latest!;
+      const lastOwn = parseWeekId(own.at(-1)!.weekId) ?? first;
       const end = latest && compareWeeks(latest, lastOwn) > 0 ? latest : lastOwn;
       let start = addWeeks(end, -(CHART_WEEKS - 1));
       if (compareWeeks(first, start) > 0) start = first;
       const weeks: Week[] = [];
       for (let w = start; compareWeeks(w, end) <= 0; w = addWeeks(w, 1)) weeks.push(w);
-      const points = weeks.map((w) => ({ week: w, value: perWeek.get(w.id) ?? 0 }));
+      const points = weeks.map((w) => (covered(region.country, w) ? { week: w, value: perWeek.get(w.id) ?? 0 } : { week: w }));
       const map = countryMap(region.country);
       const shown = [...own].reverse().slice(0, REGION_PAGE_INCIDENTS);
       return {
@@ -56,10 +59,11 @@ export function regionViews(
         incidentCount: own.length,
         incidents: shown,
         chart: weeklyBarChart(points),
-        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: p.value === 0 ? "none recorded" : String(p.value) })),
+        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: p.value === undefined ? "not covered" : p.value === 0 ? "none recorded" : String(p.value) })),
         chartFirst: issueRefOf(start).title,
         chartLast: issueRefOf(end).title,
-        feed: { title: `${siteTitle}: ${region.name}`, ...paths.feedsOf(path) },
+        // With its country: a region may share a country's name (Nigeria's Niger State).
+        feed: { title: `${siteTitle}: ${region.name} (${region.countryName})`, ...paths.feedsOf(path) },
         ...(map ? { map: markedMap(map, shown) } : {}),
       };
     });

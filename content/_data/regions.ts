@@ -18,8 +18,8 @@ const regions: RegionInput[] = [
   { slug: "tillaberi", name: "Tillabéri", nameFr: "Tillabéri", country: "niger", iso: "NE-6" },
   { slug: "diffa", name: "Diffa", nameFr: "Diffa", country: "niger", iso: "NE-2" },
   { slug: "tahoua", name: "Tahoua", nameFr: "Tahoua", country: "niger", iso: "NE-5" },
-  { slug: "lac", name: "Lac", nameFr: "Lac", country: "chad", iso: "TD-LC" },
-  { slug: "mayo-kebbi-est", name: "Mayo-Kebbi Est", nameFr: "Mayo-Kebbi Est", country: "chad", iso: "TD-ME" },
+  { slug: "lac", name: "Lac", nameFr: "Lac", country: "chad", iso: "TD-LC", isoName: "Al Buḩayrah" },
+  { slug: "mayo-kebbi-est", name: "Mayo-Kebbi Est", nameFr: "Mayo-Kebbi Est", country: "chad", iso: "TD-ME", isoName: "Māyū Kībbī ash Sharqī" },
   { slug: "borno", name: "Borno", nameFr: "Borno", country: "nigeria", iso: "NG-BO" },
 ];
 

@@ -35,11 +35,11 @@ const COUNTRIES = [
   { slug: "nigeria", name: "Nigeria", nameFr: "Nigéria", iso: "NG", capital: "Abuja" },
 ];
 /** Two regions a country, with localities the gazetteer has in them (none: placed by region). */
-const REGIONS: Record<string, readonly { slug: string; name: string; iso: string; gazetteer?: string; places: readonly string[] }[]> = {
+const REGIONS: Record<string, readonly { slug: string; name: string; iso: string; gazetteer?: string; isoName?: string; places: readonly string[] }[]> = {
   mali: [{ slug: "mopti", name: "Mopti", iso: "ML-5", places: ["Mopti", "Bandiagara"] }, { slug: "gao", name: "Gao", iso: "ML-7", places: ["Gao", "Ansongo", "Bourem"] }],
   "burkina-faso": [{ slug: "sahel-bf", name: "Sahel", iso: "BF-12", places: ["Djibo", "Dori"] }, { slug: "centre-nord", name: "Centre-Nord", iso: "BF-05", places: ["Kaya"] }],
   niger: [{ slug: "tillaberi", name: "Tillabéri", iso: "NE-6", places: ["Ouallam", "Tillabéri"] }, { slug: "diffa", name: "Diffa", iso: "NE-2", places: ["Diffa"] }],
-  chad: [{ slug: "lac", name: "Lac", iso: "TD-LC", places: [] }, { slug: "kanem", name: "Kanem", iso: "TD-KA", places: [] }],
+  chad: [{ slug: "lac", name: "Lac", iso: "TD-LC", isoName: "Al Buḩayrah", places: [] }, { slug: "kanem", name: "Kanem", iso: "TD-KA", isoName: "Kānim", places: [] }],
   mauritania: [{ slug: "hodh-ech-chargui", name: "Hodh ech Chargui", iso: "MR-01", gazetteer: "Hodh Ech Chargi", places: [] }, { slug: "trarza", name: "Trarza", iso: "MR-06", places: [] }],
   nigeria: [{ slug: "borno", name: "Borno", iso: "NG-BO", places: ["Maiduguri"] }, { slug: "yobe", name: "Yobe", iso: "NG-YO", places: [] }],
 };

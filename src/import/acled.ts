@@ -334,11 +334,6 @@ export async function countAcledRows(rows: AsyncIterable<AcledRow> | Iterable<Ac
       continue;
     }
     const { line, record } = row;
-    const timestamp = record.timestamp?.trim();
-    if (timestamp && /^\d{1,12}$/.test(timestamp)) {
-      const seconds = Number(timestamp);
-      if (stats.newestTimestamp === undefined || seconds > stats.newestTimestamp) stats.newestTimestamp = seconds;
-    }
     const name = record.country ?? "";
     if (!name.trim()) {
       bad({ file, line, field: "country", message: "is empty" });
@@ -376,6 +371,12 @@ export async function countAcledRows(rows: AsyncIterable<AcledRow> | Iterable<Ac
     count.fatalities += Number(fatalitiesText);
     count.byType[type] = (count.byType[type] ?? 0) + 1;
     stats.rowsImported++;
+    // The export's date: the newest change among the rows imported (others are not checked).
+    const timestamp = record.timestamp?.trim();
+    if (timestamp && /^\d{1,12}$/.test(timestamp)) {
+      const seconds = Number(timestamp);
+      if (stats.newestTimestamp === undefined || seconds > stats.newestTimestamp) stats.newestTimestamp = seconds;
+    }
   }
   return { counts: [...byKey.values()], badRows, badRowCount, stats };
 }
@@ -574,12 +575,21 @@ export async function importAcled(options: ImportOptions): Promise<ImportResult>
   if (counts.stats.rowsImported === 0) {
     problems.push({ file: options.file, field: "", message: "has no row of the digest's countries that could be imported" });
   }
+  const exportedYear = exported ? Number(exported.slice(0, 4)) : undefined;
+  if (exported && (!isDate(exported) || exportedYear! < FIRST_YEAR || exportedYear! > LAST_YEAR)) {
+    problems.push({ file: options.exported ? "--exported" : options.file, field: options.exported ? "" : "timestamp", message: `gives an export date outside ${FIRST_YEAR}-${LAST_YEAR}; give the date with --exported YYYY-MM-DD`, value: exported });
+  }
   if (!exported) {
     problems.push({ file: options.file, field: "", message: "has no timestamp column to tell when it was exported; give the date with --exported YYYY-MM-DD" });
   }
   if (problems.length || !exported || (counts.badRowCount > 0 && !options.skipBadRows)) return fail(problems, { counts, ...(exported ? { exported } : {}) });
 
   const entries = mergeExternalCounts(existing.value, counts.counts, { source, exported, countries: digest.value });
+  // What the build will read back: an entry it would refuse is not written.
+  for (const [i, entry] of entries.entries()) {
+    const checked = COLLECTIONS.externalCounts.schema.safeParse(entry);
+    if (!checked.success) return fail([{ file: output, field: `[${i}]`, message: `would not be valid: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}` }], { counts, exported });
+  }
   const text = externalCountsFile(entries, { file: options.file, source, exported });
   await writeAtomically(path.join(options.root, output), text);
   return { ...base, written: true, problems: [], counts, exported, entries: counts.counts.length };

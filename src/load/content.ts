@@ -64,6 +64,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 
   if (problems.length || !data.site) throw new ContentError(problems);
   const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled);
+  const embargoedWeeks = new Set(items.items.filter((item) => item.scheduled && !item.draft).map((item) => item.week.id));
   // Figures for a week whose only items are drafts or embargoed would show that week (its
   // trend, its reason) before its issue: they are held back with the items.
   const latestPublished = latestWeekOf(published);
@@ -75,7 +76,8 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     actors: data.actors,
     themes: data.themes,
     items: published,
-    notes: notes.notes,
+    // A weekly note may speak of its week's embargoed items: it waits until they are out.
+    notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !embargoedWeeks.has(note.week.id)),
     figures: shownFigures,
     externalCounts: external.counts,
     passedOver: [...items.passedOver, ...notes.passedOver],
@@ -127,7 +129,7 @@ async function loadDataFiles(root: string): Promise<DataFiles> {
       problems.push({ file: COLLECTIONS.regions.file, field: `${region.slug}.${broken.field}`, message: broken.message });
     }
   }
-  const placed = checkRegions(regions.value, countries.value);
+  const placed = checkRegions(regions.value, countries.value, { loaded: regions.loaded || regions.problems.length === 0, slugs: regions.slugs });
   problems.push(...placed.problems);
   problems.push(...unmappedCountries(countries.value));
   return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, known, problems };

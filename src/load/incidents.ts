@@ -11,6 +11,9 @@ import { insideCountry } from "../places/shapes.ts";
 import { week } from "../weeks.ts";
 import type { Places } from "./regions.ts";
 
+/** How long before its item an incident may have happened: a year. */
+export const INCIDENT_WINDOW_DAYS = 366;
+
 export interface IncidentProblem {
   /** Path below the front matter: ["incidents", 0, "place"]. */
   readonly path: readonly (string | number)[];
@@ -40,7 +43,7 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
     const problem = (field: string, message: string, value?: unknown) => problems.push({ path: at(field), message, ...(value === undefined ? {} : { value }) });
 
     const info = TYPOLOGY[incident.type];
-    if (incident.subtype !== undefined && !(incident.subtype in info.subtypes)) {
+    if (incident.subtype !== undefined && !Object.hasOwn(info.subtypes, incident.subtype)) {
       problem("subtype", `is not a sub-type of ${incident.type}; those are: ${Object.keys(info.subtypes).join(", ")}`, incident.subtype);
     }
 
@@ -50,6 +53,10 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       calendar = DateTime.fromISO(incident.date, { zone: "UTC" });
       if (!calendar.isValid) problem("date", "is not a real date", incident.date);
       else if (ctx.itemDay && incident.date > ctx.itemDay) problem("date", `is after the item's date (${ctx.itemDay}): an item reports what has happened`, incident.date);
+      else if (ctx.itemDay && calendar < DateTime.fromISO(ctx.itemDay, { zone: "UTC" }).minus({ days: INCIDENT_WINDOW_DAYS })) {
+        // Also what turns a typed 2002 for 2020 into an error rather than a week of 2002.
+        problem("date", `is more than a year before the item's date (${ctx.itemDay}); an item records what it reports as news`, incident.date);
+      }
     } else if (ctx.itemDay) calendar = DateTime.fromISO(ctx.itemDay, { zone: "UTC" });
 
     let countrySlug = incident.country;
@@ -65,7 +72,12 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
     }
 
     const region = ctx.places.regions.get(incident.region);
-    if (!region) {
+    // A region regions.ts names but could not accept, or a regions.ts that could not be read at
+    // all, is reported there once, not again by every incident that names it.
+    const reportedInRegions = !ctx.places.loaded || ctx.places.rejected.has(incident.region);
+    if (!region && reportedInRegions) {
+      // nothing more to say here
+    } else if (!region) {
       const known = [...ctx.places.regions.values()].filter((r) => r.country === countrySlug).map((r) => r.slug);
       problem(
         "region",

@@ -23,6 +23,10 @@ export interface Places {
   readonly countries: ReadonlyMap<string, Country>;
   /** Changes whenever anything above does: the preview reads every item again then. */
   readonly signature: string;
+  /** Whether regions.ts could be read; when not, incidents' regions are not checked. */
+  readonly loaded: boolean;
+  /** Slugs regions.ts has but could not accept (reported there). */
+  readonly rejected: ReadonlySet<string>;
 }
 
 const FILE = COLLECTIONS.regions.file;
@@ -32,7 +36,7 @@ function bareName(name: string): string {
   return foldName(name).replace(/ (region|province|state|wilaya|prefecture)$/, "");
 }
 
-export function checkRegions(regions: readonly Region[], countries: readonly Country[]): { places: Places; problems: Problem[] } {
+export function checkRegions(regions: readonly Region[], countries: readonly Country[], read: { loaded: boolean; slugs: readonly string[] } = { loaded: true, slugs: regions.map((r) => r.slug) }): { places: Places; problems: Problem[] } {
   const problems: Problem[] = [];
   const countryBySlug = new Map(countries.map((c) => [c.slug, c]));
   const placed = new Map<string, PlaceRegion>();
@@ -52,6 +56,16 @@ export function checkRegions(regions: readonly Region[], countries: readonly Cou
       problems.push({ file: FILE, field: field("iso"), message: `is not a first-level ISO 3166-2 subdivision of ${country.name}; those are: ${list || "none known"}`, value: region.iso });
       continue;
     }
+    const names = [region.isoName, region.name, region.nameFr, region.gazetteer].filter((n): n is string => n !== undefined).map(bareName);
+    if (!names.includes(bareName(subdivision.name))) {
+      problems.push({
+        file: FILE,
+        field: field("iso"),
+        message: `is "${subdivision.name}" in ISO 3166-2, not ${region.name}: check the code, or, where ISO 3166-2 spells the same region otherwise, give its spelling in \`isoName\``,
+        value: region.iso,
+      });
+      continue;
+    }
     const earlier = seenIso.get(region.iso);
     if (earlier) {
       problems.push({ file: FILE, field: field("iso"), message: `is already the code of region "${earlier}"`, value: region.iso });
@@ -59,8 +73,8 @@ export function checkRegions(regions: readonly Region[], countries: readonly Cou
     }
     seenIso.set(region.iso, region.slug);
     const divisions = gazetteerRegionsOf(country.iso);
-    const names = [region.gazetteer, region.name, region.nameFr].filter((n): n is string => n !== undefined).map(bareName);
-    const division = divisions.find((d) => names.includes(bareName(d.name)));
+    const ownNames = [region.gazetteer, region.name, region.nameFr].filter((n): n is string => n !== undefined).map(bareName);
+    const division = divisions.find((d) => ownNames.includes(bareName(d.name)));
     if (!division) {
       const list = divisions.map((d) => `"${d.name}"`).join(", ");
       problems.push({
@@ -74,5 +88,6 @@ export function checkRegions(regions: readonly Region[], countries: readonly Cou
     placed.set(region.slug, { ...region, countryIso: country.iso, countryName: country.name, admin1: division.code });
   }
   const signature = JSON.stringify([...placed.values()].map((r) => [r.slug, r.country, r.admin1]));
-  return { places: { regions: placed, countries: countryBySlug, signature }, problems };
+  const rejected = new Set(read.slugs.filter((slug) => !placed.has(slug)));
+  return { places: { regions: placed, countries: countryBySlug, signature: JSON.stringify([signature, read.loaded, [...rejected]]), loaded: read.loaded, rejected }, problems };
 }

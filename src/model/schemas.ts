@@ -133,6 +133,8 @@ export const regionSchema = z.strictObject({
   iso: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "must be an ISO 3166-2 code such as ML-4"),
   /** Its name in the GeoNames gazetteer, when neither `name` nor `nameFr` is. */
   gazetteer: text.optional(),
+  /** Its name as ISO 3166-2 writes it, when that is none of the above ("Al Buḩayrah" for Lac). */
+  isoName: text.optional(),
 });
 
 /** Latitude and longitude in decimal degrees, as [latitude, longitude]. */
@@ -143,7 +145,7 @@ const coordinates = z.tuple([
 
 /** A number the source gives, or "at least N" when the source says so. */
 const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
-const fatalities = z.union([count, z.string().regex(/^at least [0-9]+$/, FATALITIES)], { error: FATALITIES });
+const fatalities = z.union([count.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES });
 
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({

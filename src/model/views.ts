@@ -237,7 +237,7 @@ export interface IssueView extends IssueRef {
   readonly updatedIso: string;
   /** Undefined when the digest keeps no figures at all. */
   readonly overview?: IssueOverview;
-  /** The incidents its items record, in the issue's order. */
+  /** The incidents that happened in its week, whichever issue's item reported them. */
   readonly incidents: readonly IncidentView[];
   /** Those with coordinates, marked on the overview's map. */
   readonly marks?: readonly Mark[];

@@ -7,7 +7,7 @@ import { weekBounds } from "../weeks.ts";
 import { DateTime } from "luxon";
 
 export interface SearchRecord {
-  /** The page's address as a link on the site, base path included. */
+  /** The page's path from the site's root; the search page's script adds the base path. */
   readonly url: string;
   readonly content: string;
   readonly language: string;
@@ -46,7 +46,8 @@ function utc(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toUTC().toISO()!;
 }
 
-export function searchRecords(digest: Digest, href: (path: string) => string): SearchRecord[] {
+/** `href` turns a page's path into the address the index gives; Pagefind adds the site's base path. */
+export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p): SearchRecord[] {
   const language = digest.site.language;
   const records: SearchRecord[] = [];
   for (const item of digest.items) {
@@ -66,7 +67,8 @@ export function searchRecords(digest: Digest, href: (path: string) => string): S
         country: item.countries.map((c) => c.name),
         type: [...new Set(item.incidents.map((i) => i.typeLabel))],
         actor: item.tags.map((t) => t.name),
-        year: [String(item.year)],
+        // The year of its issue's ISO week, as the year pages list it (2 January 2021 is in 2020-W53).
+        year: [String(item.issue.id.slice(0, 4))],
       },
       sort: { date: utc(item.dateIso, digest.site.timeZone) },
     });
@@ -88,7 +90,8 @@ export function searchRecords(digest: Digest, href: (path: string) => string): S
       url: href(country.path),
       content: [country.name, country.nameFr, textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),
       language,
-      meta: { title: country.name, date: "", countries: country.name, summary: textOfHtml(country.profileHtml).slice(0, 300), kind: "country" },
+      // Cut by characters, not UTF-16 units: half a character would break the index.
+      meta: { title: country.name, date: "", countries: country.name, summary: [...textOfHtml(country.profileHtml)].slice(0, 300).join(""), kind: "country" },
       filters: { country: [country.name] },
       // Countries come after dated results in a date sort: their page lists the newest.
       sort: { date: "0000" },
@@ -105,7 +108,7 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
     for (const c of item.countries) count("country", c.name);
     for (const type of new Set(item.incidents.map((i) => i.typeLabel))) count("type", type);
     for (const tag of item.tags) count("actor", tag.name);
-    count("year", String(item.year));
+    count("year", item.issue.id.slice(0, 4));
   }
   // Countries and types in the digest's own order, actors A-Z, years newest first.
   const order: Record<SearchFilter, string[]> = {

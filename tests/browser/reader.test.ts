@@ -123,6 +123,14 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     expect(dated).toEqual([...dated].sort((a, b) => b - a));
     // The address can be shared.
     expect(new URL(page.url()).searchParams.get("q")).toBe("Menaka");
+    // A result leads to its page, under the site's base path.
+    const first = page.locator(".search-result h2 a").first();
+    expect(await first.getAttribute("href")).toMatch(/^\/sahel-digest\/articles\/20\d\d\/[a-z0-9-]+\/$/);
+    const firstTitle = await first.innerText();
+    await first.click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe(firstTitle);
+    await page.goBack();
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ results? for “Menaka”, newest first\.$/);
 
     // A filter narrows: items about Niger only, of one type.
     await page.getByLabel("Country").selectOption("Niger");

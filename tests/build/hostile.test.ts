@@ -5,11 +5,12 @@ import { execFile } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { load, type CheerioAPI } from "cheerio";
 import { parseFeed } from "feedsmith";
 import { SaxesParser } from "saxes";
 import { buildSite } from "../../src/build.ts";
-import { createFixture, dataFile, fixtureCountries, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, dataFile, fixtureCountries, fixtureRegions, writeText, type FixtureItem } from "../fixtures/content.ts";
 
 const hostileBody = [
   "<script>alert('body')</script>",
@@ -191,25 +192,36 @@ describe("hostile content", () => {
 describe("drafts and embargo", () => {
   const items: FixtureItem[] = [
     { path: "2020/published", title: "Published item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] },
-    { path: "2020/secret-draft", title: "Secret draft", date: "2020-12-02", countries: ["mali"], tags: ["jnim"], draft: true },
-    { path: "2020/embargoed", title: "Embargoed item", date: "2020-12-05T12:00:00Z", countries: ["niger"], tags: ["elections"] },
+    {
+      path: "2020/secret-draft", title: "Secret draft", date: "2020-12-02", countries: ["mali"], tags: ["jnim"], draft: true,
+      incidents: [{ type: "battles", region: "gao", place: "Secretville", coordinates: [16.1, -0.5] }],
+    },
+    {
+      path: "2020/embargoed", title: "Embargoed item", date: "2020-12-05T12:00:00Z", countries: ["niger"], tags: ["elections"],
+      incidents: [{ type: "riots", region: "tillaberi", place: "Hushvillage", coordinates: [14.3, 1.9] }],
+    },
   ];
+  // A weekly note that speaks of the embargoed item: it waits with it.
+  const notes: Record<string, [string, string]> = { "2020-W49": ["Hush week", "The lead tells of the Hushvillage riot."] };
   const build = (root: string, now: string) =>
     promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [path.resolve("src/cli/build.ts")], { cwd: root, env: { ...process.env, DIGEST_NOW: now } });
   const everything = async (root: string) => {
     const out = path.join(root, "_site");
     const names = (await readdir(out, { recursive: true })).map((f) => f.split(path.sep).join("/"));
-    const texts = await Promise.all(names.filter((f) => /\.(html|xml|json|opml)$/.test(f)).map((f) => readFile(path.join(out, f), "utf8")));
+    const texts = await Promise.all(names.filter((f) => /\.(html|xml|json|opml|csv)$/.test(f)).map((f) => readFile(path.join(out, f), "utf8")));
+    // The search index's records, which Pagefind stores compressed.
+    for (const f of names.filter((name) => /^pagefind\/(fragment|filter)\//.test(name))) texts.push(gunzipSync(await readFile(path.join(out, f))).toString("utf8"));
     return { names: names.join("\n"), text: texts.join("\n") };
   };
 
   it("leaves a draft and an embargoed item out of every page, issue, feed and the sitemap, until the embargo ends", async () => {
-    const own = await createFixture({ items });
+    const own = await createFixture({ items, notes, regions: fixtureRegions });
     try {
       await build(own.root, "2020-12-05T11:59:59Z");
       const before = await everything(own.root);
       expect(before.text).toContain("Published item");
-      for (const hidden of ["Secret draft", "secret-draft", "Embargoed item", "embargoed"]) {
+      expect(before.names).toContain("pagefind/pagefind.js");
+      for (const hidden of ["Secret draft", "secret-draft", "Embargoed item", "embargoed", "Secretville", "Hushvillage", "Hush week"]) {
         expect(before.text).not.toContain(hidden);
         expect(before.names).not.toContain(hidden);
       }
@@ -221,14 +233,17 @@ describe("drafts and embargo", () => {
       expect(after.names).toContain("articles/2020/embargoed/index.html");
       expect(after.text).toContain("<loc>https://digest.example/articles/2020/embargoed/</loc>");
       expect(await readFile(path.join(own.root, "_site/feed.xml"), "utf8")).toContain("Embargoed item");
+      expect(after.text).toContain("Hush week");
+      expect(after.text).toContain("Hushvillage");
       expect(after.text).not.toContain("Secret draft");
+      expect(after.text).not.toContain("Secretville");
     } finally {
       await own.remove();
     }
   });
 
   it("shows drafts and scheduled items in the preview, marked", async () => {
-    const own = await createFixture({ items });
+    const own = await createFixture({ items, regions: fixtureRegions });
     try {
       const out = (await buildSite({ root: own.root, includeDrafts: true })).output;
       const issue = load(await readFile(path.join(out, "issues/2020-w49/index.html"), "utf8"));

@@ -2,6 +2,8 @@
 // make in them is named with its file, line, field and value, all in one run, and a good
 // incident comes out with its gazetteer coordinates.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { loadContent } from "../../src/load/content.ts";
 import { ContentError, formatProblem } from "../../src/problems.ts";
 import { foldName } from "../../src/places/names.ts";
@@ -57,7 +59,9 @@ beforeAll(async () => {
       ...fixtureRegions,
       { slug: "atlantis", name: "Atlantis", nameFr: "Atlantide", country: "mali", iso: "ML-99" },
       { slug: "mopti-again", name: "Mopti", nameFr: "Mopti", country: "mali", iso: "ML-5" },
-      { slug: "nowhere", name: "Nowhere", nameFr: "Nulle part", country: "niger", iso: "NE-1" },
+      { slug: "nowhere", name: "Nowhere", nameFr: "Nulle part", isoName: "Agadez", country: "niger", iso: "NE-1" },
+      // Ségou with Timbuktu's code.
+      { slug: "swapped", name: "Ségou", nameFr: "Ségou", country: "mali", iso: "ML-6" },
       { slug: "sahel-wide", name: "Sahel", nameFr: "Sahel", country: "sahel", iso: "ML-1" },
     ],
     items: [
@@ -73,6 +77,10 @@ beforeAll(async () => {
       item("two-countries", [{ type: "battles", region: "gao" }], { countries: ["mali", "niger"] }),
       item("unknown-region", [{ type: "protests", region: "kidal" }]),
       item("unknown-type", [{ type: "massacre", region: "mopti" }]),
+      // A typed 2002 for 2020, and an inherited property as a sub-type.
+      item("typo-year", [{ type: "battles", date: "2002-12-03", region: "mopti" }]),
+      item("prototype", [{ type: "battles", subtype: "constructor", region: "mopti" }]),
+      item("zero-floor", [{ type: "battles", region: "mopti", fatalities: "at least 0" }]),
     ],
   });
   removals.push(broken.remove);
@@ -106,20 +114,35 @@ describe("incidents and regions with mistakes", () => {
       `${regions} atlantis.iso: is not a first-level ISO 3166-2 subdivision of Mali; those are: ML-1 (Kayes), ML-2 (Koulikoro), ML-3 (Sikasso), ML-4 (Ségou), ML-5 (Mopti), ML-6 (Tombouctou), ML-7 (Gao), ML-8 (Kidal), ML-9 (Ménaka), ML-10 (Taoudénit), ML-BKO (Bamako) (got: "ML-99")`,
       `${regions} mopti-again.iso: is already the code of region "mopti" (got: "ML-5")`,
       `${regions} nowhere.name: matches none of the GeoNames gazetteer's regions of Niger; give the gazetteer's name in \`gazetteer\`, one of: "Zinder Region", "Tahoua Region", "Maradi Region", "Dosso Region", "Diffa", "Agadez", "Tillabéri Region", "Niamey" (got: "Nowhere")`,
+      `${regions} swapped.iso: is "Tombouctou" in ISO 3166-2, not Ségou: check the code, or, where ISO 3166-2 spells the same region otherwise, give its spelling in \`isoName\` (got: "ML-6")`,
       `${regions} sahel-wide.country: "sahel" is a group of countries, not a country: a region belongs to one country`,
       at("future", 10, "incidents[0].date: is after the item's date (2020-12-03): an item reports what has happened (got: \"2020-12-04\")"),
       at("needless", 10, "incidents[0].coordinates: are not needed: the gazetteer places \"Gao\" at [16.27167, -0.04472]; remove them"),
       at("no-place", 10, "incidents[0].coordinates: belong to a place: give its name in `place`"),
       at("outside", 10, "incidents[0].coordinates: [48.85, 2.35] is outside Mali"),
+      at("prototype", 10, 'incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: "constructor")'),
       at("subtype", 10, "incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: \"suicide-bomb\")"),
       at("two-countries", 10, "incidents[0].country: is required when the item names several countries (mali, niger)"),
+      at("typo-year", 10, 'incidents[0].date: is more than a year before the item\'s date (2020-12-03); an item records what it reports as news (got: "2002-12-03")'),
       at("typo", 10, "incidents[0].place: unknown locality \"Moptii\" in Mali — did you mean \"Mopti\"? A place the GeoNames gazetteer lacks needs `coordinates` from a source"),
       at("unknown-region", 10, "incidents[0].region: unknown region \"kidal\"; the regions of Mali are: mopti, gao. Add a region to content/_data/regions.ts with its ISO 3166-2 code"),
       at("unknown-type", 10, 'incidents[0].type: must be one of "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments" (got: "massacre")'),
       at("vague-toll", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "about 100")'),
       at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
       at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
+      at("zero-floor", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "at least 0")'),
     ]);
+  });
+});
+
+describe("a regions.ts that cannot be read", () => {
+  it("is one problem, not one more for every incident that names a region", async () => {
+    const fixture = await createFixture({ items: [item("one", [{ type: "battles", region: "mopti" }]), item("two", [{ type: "riots", region: "gao" }])] });
+    removals.push(fixture.remove);
+    await writeFile(path.join(fixture.root, "content/_data/regions.ts"), "export default [ { slug: ");
+    const error = await loadContent({ root: fixture.root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems.map((p) => p.file)).toEqual(["content/_data/regions.ts"]);
   });
 });
 
