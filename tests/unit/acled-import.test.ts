@@ -287,6 +287,18 @@ describe("importAcled", () => {
     expect((await loadExternalCounts(root, KNOWN)).counts.map((c) => `${c.source} ${c.exported}`)).toEqual(["ACLED (sample) 2021-01-02"]);
   });
 
+  it("refuses an export date outside 1900-2100, and takes it from imported rows only", async () => {
+    const root = await project();
+    // A mangled timestamp on a row of another country is not looked at; on a row imported, it is.
+    const other = await csvFile("other-timestamp.csv", csv([{ country: "Senegal", iso: 686, timestamp: 999999999999 }, { timestamp: 1610668800 }]));
+    const fine = await importAcled({ root, file: other });
+    expect(fine).toMatchObject({ written: true, exported: "2021-01-15" });
+    const mangled = await csvFile("mangled-timestamp.csv", csv([{ timestamp: 999999999999 }]));
+    const refused = await importAcled({ root, file: mangled });
+    expect(refused.written).toBe(false);
+    expect(refused.problems.map(formatProblem)).toEqual([`${mangled} timestamp: gives an export date outside 1900-2100; give the date with --exported YYYY-MM-DD (got: "+033658-09-27")`]);
+  });
+
   it("imports a 100,000-row file, streamed", async () => {
     const root = await project();
     const file = path.join(temp, "large.csv");
