@@ -2,14 +2,27 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/setup/tools.ts"],
+    globalSetup: ["tests/setup/tools.ts", "tests/setup/sample.ts"],
     // Build tests run Eleventy on fixture sites; on a busy two-core machine that can take seconds.
     testTimeout: 60_000,
     // Two files at a time, whatever vitest would pick for the machine: on two cores it runs one,
     // and most suites wait on other processes (Chromium, Java, tsx, the preview) much of the
-    // time. The whole suite then fits in the 90 s the project allows (102 s one at a time).
+    // time. The whole suite then fits in the 90 s the project allows.
     maxWorkers: 2,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        // The domain logic shares one module graph between files: each file importing the whole
+        // of src/ again cost seconds. (`npm run test:quick` runs these alone.)
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false },
+      },
+      {
+        extends: true,
+        // Fixture builds, the preview and the browser: each file on its own, as some replace
+        // modules (tests/build/faults.test.ts) or start processes.
+        test: { name: "integration", include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"] },
+      },
+    ],
   },
 });

@@ -66,7 +66,9 @@ export function buildDigest(content: Content): Digest {
   };
 
   const regionRefs = new Map(content.regions.map((r) => [r.slug, ref(r.slug, r.name, paths.region(r.slug))]));
-  const names = JSON.stringify([site.url, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
+  // Everything an item's view and feed entry take from outside the item: the site's address
+  // and feed ids, and the names of what it refers to.
+  const names = JSON.stringify([site.url, site.feedIds, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
   const views = items.map((item) => {
     const known = itemViews.get(item);
     if (known?.names === names) return known.view;

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 // The one door to Eleventy. Every use of it goes through here: its configuration API (the
 // part src/plugin.ts calls), a one-off build, and the preview's watcher and dev server,
 // including what works around Eleventy 3's gaps. What Eleventy does in this project is
@@ -20,6 +21,8 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
   setChokidarConfig(options: Record<string, unknown>): void;
+  /** The dev server's options; `middleware` runs before it serves a file. */
+  setServerOptions(options: { middleware?: ((request: IncomingMessage, response: ServerResponse, next: () => void) => void | Promise<void>)[] }): void;
   on(event: "eleventy.before", handler: () => Promise<void>): void;
   on(event: "eleventy.after", handler: (event: { results: { outputPath: string | false }[]; directories: { output: string } }) => Promise<void>): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => void): void;
@@ -44,6 +47,8 @@ interface EleventyInstance {
   setDryRun(dryRun: boolean): void;
   disableLogger(): void;
   watcher: { on(event: string, listener: (...args: string[]) => void): void };
+  /** The dev server, in serve mode. */
+  eleventyServe?: { reload(event: object): void };
 }
 
 async function eleventyClass(): Promise<new (input: string | undefined, output: string, options: Record<string, unknown>) => EleventyInstance> {
@@ -77,6 +82,8 @@ export interface Watching {
   onFileEvent(listener: (event: string, file: string) => void): void;
   /** Starts the dev server (with live reload) on `port`, serving the output. */
   serve(port: number): Promise<void>;
+  /** Tells the browsers the dev server serves to load their page again. */
+  reloadBrowsers(): void;
   stop(): Promise<void>;
 }
 
@@ -102,6 +109,8 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
     rebuildFor,
     onFileEvent: (listener) => eleventy.watcher.on("all", (event, file) => listener(event!, file!)),
     serve: (port) => eleventy.serve(port),
+    // A reload with no changed templates named: the client loads the whole page again.
+    reloadBrowsers: () => eleventy.eleventyServe?.reload({ files: [], build: {} }),
     stop: () => eleventy.stopWatch(),
   };
 }

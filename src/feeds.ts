@@ -32,7 +32,7 @@ const itemEntries = new WeakMap<ItemView, FeedEntry>();
 
 export function buildFeeds(input: FeedInput): FeedSet {
   const { site, urls } = input;
-  const tag = tagUriMaker(urls);
+  const tag = tagUriMaker(urls, site.feedIds);
   const itemEntry = (item: ItemView): FeedEntry => {
     let entry = itemEntries.get(item);
     if (!entry) {
@@ -109,9 +109,11 @@ export function buildFeeds(input: FeedInput): FeedSet {
 }
 
 /** tag:example.org,2020:/sahel-digest/item/slug (RFC 4151): stable, unique, never a fetchable URL that may move. */
-function tagUriMaker(urls: SiteUrls) {
-  const host = new URL(urls.origin).hostname;
-  return (year: string, name: string) => `tag:${host},${year}:${urls.basePath}${name}`;
+function tagUriMaker(urls: SiteUrls, ids: SiteView["feedIds"]) {
+  // Fixed in site.ts, ids stay the same when the site moves; otherwise they follow its address.
+  const authority = ids?.authority ?? new URL(urls.origin).hostname;
+  const base = ids?.path ?? urls.basePath;
+  return (year: string, name: string) => `tag:${authority},${year}:${base}${name}`;
 }
 
 function dates(publishedIso: string, updatedIso: string) {

@@ -7,6 +7,7 @@
 // problem to report) or js-yaml refused it, so error messages and lines come from one parser.
 import jsYaml from "js-yaml";
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node } from "yaml";
+import { plainYamlError } from "./yaml-words.ts";
 
 export interface FrontMatter {
   readonly data: Record<string, unknown>;
@@ -99,7 +100,11 @@ function positionedParse(yamlText: string): Positioned {
   // The YAML starts on the file's second line.
   const fileLine = (offset: number) => counter.linePos(offset).line + 1;
   const error = doc.errors[0];
-  if (error) return { fileLine, error: { ok: false, line: fileLine(error.pos[0]), message: `is not valid YAML: ${firstLine(error.message)}` } };
+  if (error) {
+    const lineIndex = counter.linePos(error.pos[0]).line - 1;
+    const plain = plainYamlError(yamlText.split(/\r?\n/), lineIndex, 2, firstLine(error.message));
+    return { fileLine, error: { ok: false, line: plain.line, message: plain.message } };
+  }
   return { doc, fileLine };
 }
 

@@ -5,6 +5,11 @@
 // preview this also keeps what rebuilds can reuse, and removes the pages of deleted items.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { transform } from "esbuild";
 import nunjucks from "nunjucks";
 import { COLLECTIONS } from "./collections.ts";
 import { loadDigest, type Timings } from "./site-data.ts";
@@ -16,6 +21,8 @@ import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
 import type { PageKind } from "./pages.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
+import { ContentError } from "./problems.ts";
+import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { MARK_LEGEND } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
@@ -54,6 +61,11 @@ export interface SiteOptions {
   readonly dryRun?: boolean;
   /** Write the search index (by default; a test that never searches may skip it). */
   readonly search?: boolean;
+  /**
+   * The preview: content problems of the last rebuild, shown on every page served (a panel,
+   * src/preview-panel.ts) until a rebuild succeeds; `onFailed` is told after each failed one.
+   */
+  readonly problems?: { readonly store: PreviewProblems; readonly onFailed: () => void };
 }
 
 /**
@@ -117,8 +129,25 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // digest is loaded before each (re)build and handed to the writer.
   eleventyConfig.on("eleventy.before", async () => {
     rebuildTimings = {};
-    digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
+    try {
+      digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
+      options.problems?.store.clear();
+    } catch (error) {
+      if (options.problems && error instanceof ContentError) {
+        options.problems.store.set(error.problems);
+        options.problems.onFailed();
+        // Each problem printed once, here: Eleventy would print the list again in its stack trace.
+        console.error(error.message);
+        const short = new Error("The preview keeps the last good site until the problems above are fixed.");
+        short.stack = short.message;
+        throw short;
+      }
+      throw error;
+    }
   });
+  if (options.problems && options.output) {
+    eleventyConfig.setServerOptions({ middleware: [panelMiddleware(options.problems.store, path.resolve(options.output), await basePathOf(options.root))] });
+  }
 
   eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
     const started = performance.now();
@@ -184,6 +213,9 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // tags' pages, the home page), and a feed entry's content the same in every feed that holds
   // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
   // The card stays a macro in partials/item.njk, the entry a partial.
+  // The preview's pages let the dev server's live-reload script run: it is put inline, so the
+  // preview's CSP names it by its hash (never in a page built for publishing).
+  env.addGlobal("reloadScriptHash", reloadScriptHash());
   // The key to incident marks and the open data's columns: the same on every page.
   env.addGlobal("markLegend", MARK_LEGEND);
   env.addGlobal("dataColumns", { incidents: INCIDENT_COLUMNS, counts: COUNT_COLUMNS });
@@ -228,9 +260,35 @@ function exportedMacro(env: nunjucks.Environment, template: string, name: string
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */
 export async function basePathOf(root: string): Promise<string> {
   try {
-    const site = (await importDefault(path.join(root, COLLECTIONS.site.file))) as { url?: unknown };
+    const site = (await freshSiteSettings(path.join(root, COLLECTIONS.site.file))) as { url?: unknown };
     return typeof site?.url === "string" ? new SiteUrls(site.url).basePath : "/";
   } catch {
     return "/";
   }
+}
+
+/**
+ * site.ts as it is now on disk. The preview's supervisor reads it again after every save, and
+ * a module imported once stays as it was in a process without Eleventy's loader, query string
+ * or not: so it is compiled here and imported from its text. One that imports other modules
+ * by a relative path cannot be, and is imported as usual.
+ */
+async function freshSiteSettings(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  if (/^\s*import\s+(?!type\b)/m.test(text)) return importDefault(file);
+  const { code } = await transform(text, { loader: "ts", format: "esm" });
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as { default?: unknown };
+  return module.default;
+}
+
+let reloadHash: string | undefined;
+
+/** The CSP source for @11ty/eleventy-dev-server's reload client, as it puts it inline: 'sha512-…'. */
+export function reloadScriptHash(): string {
+  if (reloadHash === undefined) {
+    const folder = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server/package.json"));
+    const script = readFileSync(path.join(folder, "client/reload-client.js"));
+    reloadHash = `'sha512-${createHash("sha512").update(script).digest("base64")}'`;
+  }
+  return reloadHash;
 }

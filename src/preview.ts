@@ -6,6 +6,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { basePathOf, configureSite, DEFAULT_TEMPLATES } from "./plugin.ts";
 import { startWatching } from "./eleventy.ts";
+import { PreviewProblems } from "./preview-panel.ts";
 
 export interface PreviewOptions {
   readonly root: string;
@@ -30,13 +31,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (refused) throw new Error(`The preview does not write into ${output}: ${refused}. Leave out --output, or name another folder.`);
   // Saves from here on must reach the site, the first build's time included.
   const firstBuildStarted = Date.now();
+  // A failed rebuild shows its problems on the page being viewed: the browser is asked to load
+  // it again once Eleventy has reported the failure (src/preview-panel.ts).
+  const problems = new PreviewProblems();
+  let reloadBrowsers = () => {};
+  const onFailed = () => void setTimeout(() => reloadBrowsers(), 100);
   const watching = await startWatching({
     output,
     serving: options.port !== undefined,
     // The dev server serves the site under the path it will be published at.
     pathPrefix: await basePathOf(options.root),
-    configure: (eleventyConfig) => configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true }),
+    configure: (eleventyConfig) =>
+      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } }),
   });
+  reloadBrowsers = () => watching.reloadBrowsers();
   // Files the watcher reported, or a catch-up below rebuilt for.
   const handled = new Set<string>();
   watching.onFileEvent((_event, file) => handled.add(path.resolve(file)));

@@ -10,6 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPreview } from "../preview.ts";
 import { describeFailure } from "../problems.ts";
+import { basePathOf } from "../plugin.ts";
+import { COLLECTIONS } from "../collections.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -49,18 +51,39 @@ function supervise(): void {
   const start = () => {
     child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args, "--child"], { stdio: "inherit" });
   };
+  const restartNow = () => {
+    const old = child;
+    if (old && old.exitCode === null) {
+      old.once("exit", start);
+      old.kill("SIGTERM");
+    } else start();
+  };
   const restart = () => {
     clearTimeout(restartTimer);
     restartTimer = setTimeout(() => {
       console.log("[preview] src/ changed: restarting.");
-      const old = child;
-      if (old && old.exitCode === null) {
-        old.once("exit", start);
-        old.kill("SIGTERM");
-      } else start();
+      restartNow();
     }, 200);
   };
   watch(src, { recursive: true }, restart);
+  // The dev server serves under the site's base path, fixed when it starts: when site.ts moves
+  // the site to another path, the preview starts again on the new one.
+  let basePath: string | undefined;
+  void basePathOf(root).then((found) => (basePath = found));
+  let siteTimer: NodeJS.Timeout | undefined;
+  const siteFolder = path.join(root, path.dirname(COLLECTIONS.site.file));
+  const siteName = path.basename(COLLECTIONS.site.file);
+  watch(siteFolder, (_event, file) => {
+    if (file !== siteName) return;
+    clearTimeout(siteTimer);
+    siteTimer = setTimeout(async () => {
+      const next = await basePathOf(root);
+      if (basePath === undefined || next === basePath) return;
+      console.log(`[preview] The site's base path is now ${next} (was ${basePath}): restarting the server there.`);
+      basePath = next;
+      restartNow();
+    }, 200);
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       child?.kill("SIGTERM");

@@ -13,6 +13,8 @@ import { checkIncidents } from "./incidents.ts";
 import type { Places } from "./regions.ts";
 
 export const ITEM_FIELDS = Object.keys(itemFrontMatterSchema.shape);
+/** `source:`'s own fields, which an unindented block puts at the top level. */
+const SOURCE_FIELDS = Object.fromEntries(Object.keys(itemFrontMatterSchema.shape.source.shape).map((field) => [field, "source"]));
 
 export interface ItemContext {
   readonly root: string;
@@ -56,13 +58,22 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
   };
   const result = itemFrontMatterSchema.safeParse(fm.data);
   if (!result.success) {
-    problems.push(...problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }));
+    problems.push(...problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS, nestedUnder: SOURCE_FIELDS }));
   }
   // The checks the schema cannot make still run on whatever fields are readable, so one run
   // reports every problem of the file.
   const raw = fm.data;
   const date = typeof raw.date === "string" ? parseItemDate(raw.date, ctx.zone) : undefined;
   if (date && !date.ok) problems.push({ file, ...at(["date"]), field: "date", message: date.message, value: raw.date });
+  // The year folder is part of the item's URL, so it must be the year of its date (the
+  // calendar year on the digest's clocks, not the ISO week's: 2021-01-02 is in 2020-W53 but
+  // in content/articles/2021/).
+  if (date?.ok && date.date.year !== year) {
+    const shown = date.date.year;
+    // A time with an offset can fall in another year than the one written (2020-12-31T23:30-05:00).
+    const moved = String(raw.date).trim().startsWith(String(shown)) ? "" : ` on the digest's clocks (${ctx.zone})`;
+    problems.push({ file, ...at(["date"]), field: "date", message: `is in ${shown}${moved}, so the file belongs in ${COLLECTIONS.items.folder}/${shown}/`, value: raw.date });
+  }
   for (const broken of brokenReferences(raw, COLLECTIONS.items.references, ctx.known)) {
     problems.push({ file, ...at(broken.index === undefined ? [broken.field] : [broken.field, broken.index]), field: broken.field, message: broken.message });
   }

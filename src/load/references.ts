@@ -1,6 +1,6 @@
 // Checks the references a collection declares (src/collections.ts): every slug a reference
 // field names must be the key of an entry of a collection it points to.
-import type { CollectionName, Reference } from "../collections.ts";
+import { COLLECTIONS, type CollectionName, type Reference } from "../collections.ts";
 import { withSuggestion } from "../suggest.ts";
 
 /**
@@ -30,10 +30,24 @@ export function brokenReferences(entry: unknown, references: Readonly<Record<str
     const value = (entry as Record<string, unknown>)[field];
     const check = (slug: unknown, index?: number) => {
       if (typeof slug !== "string" || targets.some((set) => set!.has(slug))) return;
-      broken.push({ field, ...(index === undefined ? {} : { index }), message: withSuggestion(`unknown ${reference.noun} "${slug}"`, slug, keys) });
+      broken.push({ field, ...(index === undefined ? {} : { index }), message: unknownMessage(reference, slug, keys) });
     };
     if (Array.isArray(value)) value.forEach((slug, index) => check(slug, index));
     else check(value);
   }
   return broken;
+}
+
+/** At most this many valid slugs are listed when none is close to what was written. */
+const LISTED = 40;
+
+/** `unknown country "malli" — did you mean "mali"?`, or the valid ones and where to add one. */
+function unknownMessage(reference: Reference, slug: string, keys: readonly string[]): string {
+  const message = `unknown ${reference.noun} "${slug}"`;
+  const suggested = withSuggestion(message, slug, keys);
+  if (suggested !== message) return suggested;
+  const files = reference.to.map((name) => COLLECTIONS[name]).flatMap((c) => ("file" in c ? [c.file] : []));
+  const sorted = [...keys].sort();
+  const listed = sorted.length === 0 ? "there are none yet" : `the known ones are ${sorted.slice(0, LISTED).join(", ")}${sorted.length > LISTED ? `, and ${sorted.length - LISTED} more` : ""}`;
+  return `${message}: ${listed}. A new one is added in ${files.join(" or ")}`;
 }

@@ -10,6 +10,8 @@ interface Where {
   readonly lineOf?: (path: readonly (string | number)[]) => number | undefined;
   /** Fields the schema knows, for suggestions on unknown ones. */
   readonly knownFields?: readonly string[];
+  /** Fields that belong inside another (`name` inside `source`), for a block written unindented. */
+  readonly nestedUnder?: Readonly<Record<string, string>>;
   /** Fields the schema once had, with what to do about them now. */
   readonly retired?: Readonly<Record<string, string>>;
 }
@@ -26,14 +28,20 @@ export function problemsFromZod(error: z.ZodError, input: unknown, where: Where)
           problems.push(problem(where, keyPath, retired));
           continue;
         }
+        const parent = issuePath.length === 0 ? where.nestedUnder?.[key] : undefined;
+        if (parent && valueAt(input, [parent]) == null) {
+          problems.push(problem(where, keyPath, `belongs under \`${parent}:\`: indent it by two spaces below \`${parent}:\``));
+          continue;
+        }
         const known = where.knownFields && issuePath.length === 0 ? where.knownFields : [];
         problems.push(problem(where, keyPath, withSuggestion("is not a known field", key, known)));
       }
       continue;
     }
     const value = valueAt(input, issuePath);
-    const message = value === undefined ? "is required" : issue.message;
-    problems.push(problem(where, issuePath, message, value));
+    // A field written with nothing after its colon reads as null.
+    const message = value === undefined ? "is required" : value === null ? "is empty: write its value after the colon" : issue.message;
+    problems.push(problem(where, issuePath, message, value === null ? undefined : value));
   }
   return problems;
 }

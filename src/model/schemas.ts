@@ -34,6 +34,19 @@ export const siteSchema = z.strictObject({
   publisher: text,
   /** A line shown on every page, e.g. to say the content is a sample. */
   notice: text.optional(),
+  /**
+   * What every feed entry's id is made of (tag URIs: tag:example.org,2020:/sahel-digest/item/slug).
+   * Set once and never changed, so that moving the site to another address does not make feed
+   * readers see every entry as new. Without it, ids are made from \`url\`'s host and path.
+   */
+  feedIds: z
+    .strictObject({
+      /** A domain name the publisher owns or owned: where the site first lived. */
+      authority: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$/, "must be a domain name such as example.org"),
+      /** "/sahel-digest/", or "/". */
+      path: z.string().regex(/^\/(?:[^\s/]+\/)*$/, "must be a path that starts and ends with /, such as /sahel-digest/"),
+    })
+    .optional(),
   /** How many items a country or tag page lists before it continues on a next page. */
   itemsPerPage: z.number().int().min(5).max(500).default(50),
   /** How many recent issues the home page links. */

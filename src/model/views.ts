@@ -322,6 +322,11 @@ export interface FeedSet {
 
 export interface Digest {
   readonly site: SiteView;
+  /**
+   * Made for the preview (drafts shown): its pages allow the dev server's live-reload script.
+   * Never true of a build for publishing.
+   */
+  readonly preview?: boolean;
   readonly countries: readonly CountryView[];
   readonly tags: readonly TagView[];
   readonly tagGroups: readonly TagGroup[];

@@ -1,11 +1,10 @@
-// Builds the sample edition into a temporary directory and serves it on 127.0.0.1 under its
-// base path, as a static host would.
+// Serves the sample edition (built once for all suites, tests/setup/sample.ts) on 127.0.0.1
+// under its base path, as a static host would.
 import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { buildSite } from "../../src/build.ts";
+import { inject } from "vitest";
 import { chromiumPath } from "./tools.ts";
 
 export const BASE_PATH = "/sahel-digest/";
@@ -28,8 +27,8 @@ export interface SampleSite {
 
 /** The project's own sample content, built and served. */
 export async function serveSample(): Promise<SampleSite> {
-  const temp = await mkdtemp(path.join(tmpdir(), "sahel-digest-sample-"));
-  const dir = (await buildSite({ root: process.cwd(), output: path.join(temp, "site") })).output;
+  // Built once for every suite by tests/setup/sample.ts; served here, never written to.
+  const dir = inject("sampleSite");
   const server = await serveDirectory(dir);
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("server has no port");
@@ -38,7 +37,6 @@ export async function serveSample(): Promise<SampleSite> {
     dir,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(temp, { recursive: true, force: true });
     },
   };
 }

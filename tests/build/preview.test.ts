@@ -2,8 +2,9 @@
 // an editor does, and waits, with a bound, for each change to show in the served site.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, readFile, readdir, rm, stat, symlink } from "node:fs/promises";
+import { get } from "node:http";
 import path from "node:path";
-import { createFixture, dataFile, fixtureCountries, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, dataFile, fixtureCountries, fixtureSite, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { buildSite } from "../../src/build.ts";
 import { outputProblem } from "../../src/preview.ts";
 import { startPreviewProcess, until as untilLogged, type RunningPreview } from "../fixtures/preview.ts";
@@ -129,16 +130,48 @@ describe("the preview", () => {
     const before = await read("issues/2020-w49/index.html");
     const logBefore = preview.log().length;
     await writeText(fixture.root, "content/articles/2020/first.md", itemFile({ ...first, title: "Broken", countries: ["malli"] }));
-    await until("the error", async () => preview.log().slice(logBefore).includes('content/articles/2020/first.md:4 countries: unknown country "malli" — did you mean "mali"?'));
+    const problem = 'content/articles/2020/first.md:4 countries: unknown country "malli" — did you mean "mali"?';
+    await until("the error", async () => preview.log().slice(logBefore).includes(problem));
     expect(await read("issues/2020-w49/index.html")).toBe(before);
-    expect((await served("/issues/2020-w49/")).body).toContain("First item, edited");
+    // The page being viewed opens with the problem, above its last good version; the file
+    // written holds no panel. The terminal says it once.
+    await until("the panel", async () => (await served("/issues/2020-w49/")).body.includes('class="preview-problems"'));
+    const page = (await served("/issues/2020-w49/")).body;
+    expect(page).toContain("First item, edited");
+    expect(page).toContain(`<code>${problem.replace(/"/g, "&quot;")}</code>`);
+    expect(await read("issues/2020-w49/index.html")).not.toContain("preview-problems");
+    expect(preview.log().slice(logBefore).split(problem).length - 1).toBe(1);
 
     await writeText(fixture.root, "content/articles/2020/first.md", "---\ntitle: [unclosed\n---\n");
-    await until("the YAML error", async () => preview.log().slice(logBefore).includes("content/articles/2020/first.md:2 front matter: is not valid YAML"));
+    await until("the YAML error", async () => preview.log().slice(logBefore).includes("content/articles/2020/first.md:2 front matter: the list of title opens with [ but does not close"));
     expect(await read("issues/2020-w49/index.html")).toBe(before);
 
     await writeItem(fixture.root, { ...first, title: "First item, fixed" });
     await until("the recovery", () => read("issues/2020-w49/index.html").then((html) => html.includes("First item, fixed")));
+    await until("the panel to go", async () => !(await served("/issues/2020-w49/")).body.includes("preview-problems"));
     expect(preview.process.exitCode).toBeNull();
+  });
+
+  it("lets the dev server's live-reload script run, and no other", async () => {
+    // The dev server puts its script inline, with its hash as integrity; the page's CSP allows
+    // that hash (and the site's own origin), so live reload runs, and nothing else does.
+    // As a browser asks for a page it navigates to: the dev server adds its script only then.
+    const page = await new Promise<string>((resolve, reject) => {
+      get({ host: "127.0.0.1", port: preview.port, path: "/issues/2020-w49/", headers: { "sec-fetch-mode": "navigate" } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve(body));
+      }).on("error", reject);
+    });
+    const integrity = /<script type="module" integrity="(sha512-[^"]+)"/.exec(page)?.[1];
+    expect(integrity).toBeDefined();
+    expect(page).toContain(`script-src 'self' '${integrity}'; connect-src 'self';`);
+  });
+
+  // Last: the site moves to another path.
+  it("starts again on the new base path when site.ts moves the site", async () => {
+    const logBefore = preview.log().length;
+    await writeText(fixture.root, "content/_data/site.ts", dataFile({ ...fixtureSite, url: "https://digest.example/moved/" }));
+    await until("the restart", async () => preview.log().slice(logBefore).includes("[preview] The site's base path is now /moved/ (was /): restarting the server there."));
+    await until("the site on its new path", () => served("/moved/issues/2020-w49/").then((r) => r.status === 200 && r.body.includes('href="/moved/'), () => false), 40_000);
   });
 });

@@ -1,30 +1,27 @@
 // The built sample site, checked as files: valid HTML (Nu Html Checker), small pages that need
 // nothing but their stylesheet, and internal links that all lead somewhere. Each checker is
 // also run on a page made wrong on purpose, to show it can fail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, inject, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { load } from "cheerio";
-import { buildSite } from "../../src/build.ts";
 import { javaAvailable } from "../browser/tools.ts";
 
 const BASE = "/sahel-digest/";
 const ORIGIN = "https://example.org";
 const KB = 1024;
 
-let temp: string;
 let site: string;
 let pages: string[];
 
 beforeAll(async () => {
-  temp = await mkdtemp(path.join(tmpdir(), "sahel-digest-quality-"));
-  site = (await buildSite({ root: process.cwd(), output: path.join(temp, "site") })).output;
+  // The sample edition, built once for every suite (tests/setup/sample.ts); read only.
+  site = inject("sampleSite");
   pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html")).sort();
 });
-afterAll(async () => rm(temp, { recursive: true, force: true }));
 
 /** Nu Html Checker errors for every HTML file (and the CSS) under `dir`. */
 async function nuErrors(dir: string): Promise<string[]> {

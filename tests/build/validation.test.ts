@@ -83,7 +83,7 @@ describe("a build refuses", () => {
     ["a source URL that is not http(s)", frontMatter({ source: "source:\n  name: Wire\n  url: ftp://files.example/a" }), [`${F}:8 source.url: must be an http(s) URL (got: "ftp://files.example/a")`]],
     ["a javascript: source URL", frontMatter({ source: "source:\n  name: Wire\n  url: javascript:alert(1)" }), [`${F}:8 source.url: must be an http(s) URL (got: "javascript:alert(1)")`]],
     // The line where the YAML parser noticed the problem: the line after the unclosed list.
-    ["malformed YAML", frontMatter({ countries: "countries: [mali" }), [`${F}:5 front matter: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`]],
+    ["malformed YAML", frontMatter({ countries: "countries: [mali" }), [`${F}:4 front matter: the list of countries opens with [ but does not close: end it with ] on the same line\n    (YAML: Flow sequence in block collection must be sufficiently indented and end with a ])`]],
     [
       "a misspelt field",
       frontMatter({ countries: "contries: [mali]" }),
@@ -95,7 +95,7 @@ describe("a build refuses", () => {
   });
 
   it("two items with the same slug in different years", async () => {
-    const problems = await problemsAfter((root) => item(root, frontMatter(), "2021/good"));
+    const problems = await problemsAfter((root) => item(root, frontMatter({ date: "date: 2021-01-05" }), "2021/good"));
     expect(problems).toEqual(['content/articles/2021/good.md file name: has the same slug as content/articles/2020/good.md (got: "good")']);
   });
 

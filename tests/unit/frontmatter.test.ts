@@ -22,7 +22,7 @@ describe("parseFrontMatter", () => {
     expect(parseFrontMatter("---\ntitle: ok\ntags: [a\n---\n")).toMatchObject({ ok: false, line: 3 });
   });
   it("reports a repeated key", () => {
-    expect(parseFrontMatter("---\ntitle: a\ntitle: b\n---\n")).toMatchObject({ ok: false, line: 3, message: "is not valid YAML: Map keys must be unique" });
+    expect(parseFrontMatter("---\ntitle: a\ntitle: b\n---\n")).toMatchObject({ ok: false, line: 3, message: "title is written twice: keep one\n    (YAML: Map keys must be unique)" });
   });
   it("requires front matter", () => {
     expect(parseFrontMatter("# Just Markdown\n")).toEqual({ ok: false, line: 1, message: "must start with front matter between two --- lines" });

@@ -51,7 +51,7 @@ describe("loadContent", () => {
     expect(await problemsOf(root)).toEqual([
       'content/articles/2020/ok.md:4 countries: unknown country "malli" — did you mean "mali"?',
       'content/articles/2020/ok.md:8 tags: unknown tag "jnm" — did you mean "jnim"?',
-      'content/articles/2020/ok.md:8 tags: unknown tag "zzzzzz"',
+      'content/articles/2020/ok.md:8 tags: unknown tag "zzzzzz": the known ones are barkhane, elections, jnim. A new one is added in content/_data/actors.ts or content/_data/themes.ts',
     ]);
   });
 

@@ -11,7 +11,7 @@ describe("declared references", () => {
     expect(brokenReferences({ countries: ["mali", "malli"], tags: ["elections", "jnm", "zzzzzz"], home: "nigerr" }, references, known)).toEqual([
       { field: "countries", index: 1, message: 'unknown country "malli" — did you mean "mali"?' },
       { field: "tags", index: 1, message: 'unknown tag "jnm" — did you mean "jnim"?' },
-      { field: "tags", index: 2, message: 'unknown tag "zzzzzz"' },
+      { field: "tags", index: 2, message: 'unknown tag "zzzzzz": the known ones are elections, jnim. A new one is added in content/_data/actors.ts or content/_data/themes.ts' },
       { field: "home", message: 'unknown country "nigerr" — did you mean "niger"?' },
     ]);
   });

@@ -1,0 +1,112 @@
+// `npm run new`: starts a new item or weekly note in the right place, with every field and a
+// hint for each, after checking what it can (countries, tags, the slug, the date). What the
+// file says is decided in src/new/; this reads the project and writes the file.
+//   npm run new -- item "Title of the item" --country mali [--country niger] [--tag jnim] [--date 2020-12-03] [--root DIR]
+//   npm run new -- note 2020-W49            (or --date 2020-12-03; this week when neither)
+// Exit codes: 0 written, 1 refused (nothing written), 2 a command line that cannot be read.
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { COLLECTIONS } from "../collections.ts";
+import { loadList, loadObject } from "../load/data-files.ts";
+import { markdownFiles } from "../load/files.ts";
+import { buildClock } from "../load/content.ts";
+import type { KnownKeys } from "../load/references.ts";
+import { describeErrno, formatProblem, type Problem } from "../problems.ts";
+import { USAGE, readArgs } from "../new/args.ts";
+import { itemWritten, planItem } from "../new/item.ts";
+import { noteWritten, planNote } from "../new/note.ts";
+
+export interface RunResult {
+  readonly code: number;
+  /** Lines for standard output... */
+  readonly out: string[];
+  /** ...and for standard error. */
+  readonly err: string[];
+}
+
+export interface RunOptions {
+  /** Where --root is resolved from, and the project when there is none. */
+  readonly cwd?: string;
+  /** DIGEST_NOW sets the clock, as for builds. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export async function runNew(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const refuse = (...lines: string[]): RunResult => ({ code: 1, out, err: [...err, ...lines] });
+  const command = readArgs(argv);
+  if (command.kind === "help") return { code: 0, out: [USAGE], err };
+  if (command.kind === "usage") return { code: 2, out, err: [command.message, USAGE] };
+
+  const root = path.resolve(options.cwd ?? process.cwd(), command.root ?? ".");
+  if (!existsSync(path.join(root, "content"))) {
+    return refuse(`${root} has no content/ folder: run npm run new in the digest's folder, or give --root DIR`);
+  }
+  let now;
+  try {
+    now = buildClock(options.env ?? process.env);
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+  const site = await loadObject(root, COLLECTIONS.site.file, COLLECTIONS.site.schema);
+  if (!site.value) return refuse(...site.problems.map(formatProblem), firstFix(COLLECTIONS.site.file));
+  const zone = site.value.timeZone;
+
+  if (command.kind === "note") {
+    const existing = markdownFiles(root, COLLECTIONS.notes.folder).files;
+    const plan = planNote({ ...(command.week !== undefined ? { week: command.week } : {}), ...(command.date !== undefined ? { date: command.date } : {}) }, { zone, now, existing });
+    if (!plan.ok) return refuse(...plan.errors);
+    const failed = await write(root, plan.file, plan.text);
+    return failed ? refuse(failed) : { code: 0, out: noteWritten(plan), err };
+  }
+
+  const [countries, actors, themes, regions] = await Promise.all([
+    loadList(root, COLLECTIONS.countries.file, COLLECTIONS.countries.schema),
+    loadList(root, COLLECTIONS.actors.file, COLLECTIONS.actors.schema),
+    loadList(root, COLLECTIONS.themes.file, COLLECTIONS.themes.schema),
+    loadList(root, COLLECTIONS.regions.file, COLLECTIONS.regions.schema, { optional: true }),
+  ]);
+  // A file that cannot be read at all leaves its slugs unknown: nothing could be checked.
+  const unreadable: Problem[] = [countries, actors, themes].flatMap((list) => (list.loaded ? [] : list.problems));
+  if (unreadable.length) return refuse(...unreadable.map(formatProblem), firstFix(...new Set(unreadable.map((p) => p.file))));
+  const known: KnownKeys = { countries: new Set(countries.slugs), actors: new Set(actors.slugs), themes: new Set(themes.slugs) };
+  const regionOf = new Map<string, string>();
+  for (const region of regions.value) if (!regionOf.has(region.country)) regionOf.set(region.country, region.slug);
+  const existing = markdownFiles(root, COLLECTIONS.items.folder).files;
+  const plan = planItem(
+    { title: command.title, countries: command.countries, tags: command.tags, ...(command.date !== undefined ? { date: command.date } : {}) },
+    { zone, now, known, regionOf, existing },
+  );
+  if (!plan.ok) return refuse(...plan.errors);
+  const failed = await write(root, plan.file, plan.text);
+  return failed ? refuse(failed) : { code: 0, out: itemWritten(plan), err };
+}
+
+function firstFix(...files: string[]): string {
+  return `Fix ${files.join(" and ")} first: npm run check lists every problem.`;
+}
+
+/** Writes a new file, never over one that exists; what went wrong, if anything. */
+async function write(root: string, file: string, text: string): Promise<string | undefined> {
+  const target = path.join(root, file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text, { flag: "wx" });
+    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return `${file} already exists`;
+    return `${file} could not be written: ${describeErrno(error)}`;
+  }
+}
+
+// Run as a command (not imported by the tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const result = await runNew(process.argv.slice(2));
+  for (const line of result.out) console.log(line);
+  for (const line of result.err) console.error(line);
+  // A data file may have started a timer that would keep the process alive: the work is done.
+  process.exit(result.code);
+}

@@ -1,0 +1,84 @@
+// The YAML mistakes editors make, in plain words with the fix; the parser's own words follow on
+// a second line, for whoever needs them. Each rule looks at the lines the editor wrote, not at
+// the parser's wording alone, so the advice names their field and their value.
+
+export interface PlainYamlError {
+  /** Line in the file. */
+  readonly line: number;
+  readonly message: string;
+}
+
+const KEY_LINE = /^(\s*)([A-Za-z][\w-]*):(?:\s+(.*))?$/;
+
+/**
+ * `lines` are the front matter's lines; `lineIndex` the one the parser stopped at (0-based in
+ * `lines`); `firstLine` the file line of lines[0]; `parser` the parser's message.
+ */
+export function plainYamlError(lines: readonly string[], lineIndex: number, firstLine: number, parser: string): PlainYamlError {
+  const detail = `\n    (YAML: ${parser})`;
+  const at = (index: number, message: string): PlainYamlError => ({ line: firstLine + index, message: `${message}${detail}` });
+
+  // A tab anywhere in the indentation, on or before the line the parser stopped at.
+  for (let i = 0; i <= Math.min(lineIndex, lines.length - 1); i++) {
+    if (/^ *\t/.test(lines[i]!)) return at(i, "starts with a tab: indent with spaces instead, two for each level");
+  }
+
+  // A value holding ": " unquoted, which YAML reads as a field inside the field.
+  for (let i = 0; i <= Math.min(lineIndex, lines.length - 1); i++) {
+    const match = KEY_LINE.exec(lines[i]!);
+    const value = match?.[3];
+    if (match && value && !/^["'[{|>]/.test(value) && /:\s/.test(value)) {
+      return at(i, `the ${match[2]} holds a colon: put it in quotes, as ${match[2]}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+    }
+  }
+
+  const line = lines[lineIndex] ?? "";
+  const match = KEY_LINE.exec(line);
+
+  // A quoted value with more text after its closing quote.
+  if (match?.[3] && /^"[^"]*"\s*\S/.test(match[3])) {
+    return at(lineIndex, `the ${match[2]} goes on after its closing quote: put the whole of it inside the quotes`);
+  }
+  // A quote opened and never closed: the parser notices lines later.
+  if (/closing "?quote|Missing closing/i.test(parser)) {
+    for (let i = Math.min(lineIndex, lines.length - 1); i >= 0; i--) {
+      const opened = KEY_LINE.exec(lines[i]!);
+      const value = opened?.[3];
+      if (opened && value && /^"/.test(value) && !/^"(?:[^"\\]|\\.)*"\s*$/.test(value)) {
+        return at(i, `the ${opened[2]} opens a quote it does not close: end it with " on the same line`);
+      }
+    }
+  }
+  // A list in brackets never closed.
+  if (/flow sequence|end with a \]/i.test(parser)) {
+    for (let i = Math.min(lineIndex, lines.length - 1); i >= 0; i--) {
+      const opened = KEY_LINE.exec(lines[i]!);
+      if (opened?.[3]?.startsWith("[") && !opened[3].includes("]")) return at(i, `the list of ${opened[2]} opens with [ but does not close: end it with ] on the same line`);
+    }
+  }
+  if (/keys must be unique/i.test(parser) && match) {
+    return at(lineIndex, `${match[2]} is written twice: keep one`);
+  }
+  // A line indented unlike the block it is in: name the block it belongs under.
+  if (/same column|bad indentation|indent/i.test(parser)) {
+    const indent = /^(\s*)/.exec(line)![1]!.length;
+    // The block's first field not indented at all (`source:` then `name:` at the margin) is
+    // the usual cause; the parser only notices at the next, indented, line.
+    for (let i = lineIndex - 1; i > 0; i--) {
+      const block = KEY_LINE.exec(lines[i - 1]!);
+      const first = KEY_LINE.exec(lines[i]!);
+      if (block && !block[3] && first && first[1]!.length <= block[1]!.length && first[1]!.length < indent) {
+        return at(i, `indent \`${first[2]}:\` under \`${block[2]}:\` by two spaces, like the lines after it`);
+      }
+    }
+    for (let i = lineIndex - 1; i >= 0; i--) {
+      const block = KEY_LINE.exec(lines[i]!);
+      if (block && !block[3] && block[1]!.length < indent) {
+        const field = match ? `\`${match[2]}:\`` : "this line";
+        return at(lineIndex, `indent ${field} like the other fields under \`${block[2]}:\` (two spaces more than \`${block[2]}:\`)`);
+      }
+    }
+    return at(lineIndex, "is indented unlike the lines around it: fields of one block start at the same column");
+  }
+  return at(lineIndex, "is not valid YAML here: check the quotes, colons and indentation of this line");
+}

@@ -1,0 +1,53 @@
+// The YAML mistakes an editor makes, each in plain words with the fix, and the parser's own
+// words on a second line.
+import { afterAll, describe, expect, it } from "vitest";
+import { parseFrontMatter } from "../../src/frontmatter.ts";
+import { loadContent } from "../../src/load/content.ts";
+import { ContentError, formatProblem } from "../../src/problems.ts";
+import { createFixture, writeText } from "../fixtures/content.ts";
+
+const fail = (yaml: string) => {
+  const result = parseFrontMatter(`---\n${yaml}\n---\nBody.\n`);
+  if (result.ok) throw new Error("parsed");
+  const [plain, parser] = result.message.split("\n");
+  return { line: result.line, plain, parser: parser?.trim() };
+};
+
+describe("plain words for YAML mistakes", () => {
+  it.each([
+    ["a colon inside an unquoted title", 'title: Mali: the army retakes Boni\ndate: 2020-12-03', 2, 'the title holds a colon: put it in quotes, as title: "Mali: the army retakes Boni"'],
+    ["a source block whose first field is not indented", 'title: "T"\nsource:\nname: "Wire"\n  url: https://wire.example/', 4, "indent `name:` under `source:` by two spaces, like the lines after it"],
+    ["a field indented unlike its block", 'title: "T"\nsource:\n    name: "Wire"\n  url: https://wire.example/', 5, "indent `url:` like the other fields under `source:` (two spaces more than `source:`)"],
+    ["a tab", 'title: "T"\nsource:\n\tname: "Wire"', 4, "starts with a tab: indent with spaces instead, two for each level"],
+    ["a quote left open", 'title: "The army retakes Boni\ndate: 2020-12-03', 2, 'the title opens a quote it does not close: end it with " on the same line'],
+    ["text after the closing quote", 'title: "Mali: Boni" retaken', 2, "the title goes on after its closing quote: put the whole of it inside the quotes"],
+    ["a field written twice", "title: A\ntitle: B", 3, "title is written twice: keep one"],
+    ["a list left open", "countries: [mali, niger\ntags: []", 2, "the list of countries opens with [ but does not close: end it with ] on the same line"],
+  ])("%s", (_what, yaml, line, plain) => {
+    const found = fail(yaml);
+    expect(found.line).toBe(line);
+    expect(found.plain).toBe(plain);
+    // The parser's own words stay, on the second line.
+    expect(found.parser).toMatch(/^\(YAML: .+\)$/);
+  });
+});
+
+describe("fields an editor left empty or unindented", () => {
+  const removals: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const remove of removals) await remove();
+  });
+
+  it("say which field is empty, and which field belongs under source:", async () => {
+    const fixture = await createFixture();
+    removals.push(fixture.remove);
+    await writeText(fixture.root, "content/articles/2020/empty.md", '---\ntitle: "Empty"\ndate: 2020-12-03\ncountries: [mali]\nsummary:\nsource:\nname: "Wire"\n---\nBody.\n');
+    const error = await loadContent({ root: fixture.root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems.map(formatProblem)).toEqual([
+      "content/articles/2020/empty.md:5 summary: is empty: write its value after the colon",
+      "content/articles/2020/empty.md:6 source: is empty: write its value after the colon",
+      "content/articles/2020/empty.md:7 name: belongs under `source:`: indent it by two spaces below `source:`",
+    ]);
+  });
+});
