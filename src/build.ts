@@ -22,6 +22,8 @@ export interface BuildOptions {
   readonly dryRun?: boolean;
   /** Print Eleventy's per-file log. */
   readonly verbose?: boolean;
+  /** Leave out the search index (a quicker build to look at; the published site needs it). */
+  readonly search?: boolean;
 }
 
 export interface BuildResult {
@@ -64,6 +66,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           timings,
           dryRun,
           onPages: (count) => (pageCount = count),
+          ...(options.search === false ? { search: false } : {}),
           ...(options.templates ? { templates: options.templates } : {}),
           ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
         }),

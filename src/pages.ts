@@ -7,7 +7,7 @@
 import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts";
 import { paths } from "./paths.ts";
 import type { OpenData } from "./data/open-data.ts";
-import { searchFilterOptions } from "./search/records.ts";
+import { searchFilterOptions, searchYears } from "./search/records.ts";
 
 export type PageFormat = "html" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv";
 
@@ -138,7 +138,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     nav: { main: "Search", footer: "Search" },
-    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
+    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
   },
   {
     name: "region",

@@ -49,6 +49,8 @@ interface Row {
   /** What writing the search index added to the build (median). */
   readonly searchSeconds?: number;
   readonly index?: IndexSize;
+  /** One build without the search index, for what the index adds. */
+  readonly withoutSearchSeconds?: number;
   readonly firstQuery?: QueryCost;
 }
 
@@ -181,10 +183,12 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const build = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
   const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
-  // The search index of the last build, and a first query against it in a fresh browser.
+  // The search index of the last full build, and a first query against it in a fresh browser.
   const index = await indexSize(path.join(root, "_site", "pagefind"));
   // A place, as readers search: the corpus names fourteen of them.
   const firstQuery = await firstQueryCost(path.join(root, "_site"), "Ménaka");
+  // What the search index adds: one more build without it (after the index was measured).
+  const withoutSearch = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts"), "--no-search"], root);
   let latency: { edit: number; add: number } | undefined;
   if (withPreview) {
     const newest = files.filter((f) => f.path.startsWith("content/articles/")).at(-1)!.path;
@@ -196,6 +200,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
     ...(searchRuns.length ? { searchSeconds: searchRuns.sort((a, b) => a - b)[Math.floor(searchRuns.length / 2)]! } : {}),
     index,
+    withoutSearchSeconds: withoutSearch.seconds,
     ...(firstQuery ? { firstQuery } : {}),
   };
 }
@@ -226,10 +231,12 @@ const last = rows.at(-1);
 const scaling = first && last && last !== first ? last.build.seconds / first.build.seconds : undefined;
 console.log(table.join("\n"));
 const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en")} KiB`;
-console.log(`\n| items | search index | writing it | first query, cold cache (as sent / gzipped by the host) |\n|---|---|---|---|`);
+console.log(`\n| items | search index | build without it (1 run) | first result, cold cache (as sent / gzipped by the host) | first page of results |\n|---|---|---|---|---|`);
 for (const r of rows) {
-  const query = r.firstQuery ? `${kib(r.firstQuery.bytes)} / ${kib(r.firstQuery.gzipBytes)} in ${r.firstQuery.requests} requests, ${r.firstQuery.results} results shown` : "— (no Chromium)";
-  console.log(`| ${r.items.toLocaleString("en")} | ${r.index ? `${kib(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files` : "—"} | ${s(r.searchSeconds)} | ${query} |`);
+  const query = r.firstQuery
+    ? `${kib(r.firstQuery.firstResultBytes)} / ${kib(r.firstQuery.firstResultGzipBytes)} | ${kib(r.firstQuery.bytes)} / ${kib(r.firstQuery.gzipBytes)} in ${r.firstQuery.requests} requests, ${r.firstQuery.results} results shown`
+    : "— (no Chromium) | —";
+  console.log(`| ${r.items.toLocaleString("en")} | ${r.index ? `${kib(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files` : "—"} | ${s(r.withoutSearchSeconds)} (the index adds ${s(r.withoutSearchSeconds === undefined ? undefined : r.build.seconds - r.withoutSearchSeconds)}) | ${query} |`);
 }
 if (scaling !== undefined && first && last) {
   console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);

@@ -32,6 +32,9 @@ export interface QueryCost {
   readonly bytes: number;
   /** As a host that gzips text responses would send them. */
   readonly gzipBytes: number;
+  /** Downloaded by the time the first result is on the page. */
+  readonly firstResultBytes: number;
+  readonly firstResultGzipBytes: number;
 }
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
@@ -57,22 +60,35 @@ export async function firstQueryCost(site: string, query: string): Promise<Query
   const browser = await chromium.launch({ executablePath: CHROMIUM });
   try {
     const page = await browser.newPage();
-    const bodies: Promise<{ bytes: number; gzipBytes: number }>[] = [];
+    const bodies: Promise<{ url: string; bytes: number; gzipBytes: number }>[] = [];
     page.on("response", (response) => {
+      const url = response.url();
       bodies.push(
         response.body().then(
-          (body) => ({ bytes: body.length, gzipBytes: /\.pf_|\.pagefind$/.test(response.url()) ? body.length : gzipSync(body).length }),
-          () => ({ bytes: 0, gzipBytes: 0 }),
+          (body) => ({ url, bytes: body.length, gzipBytes: /\.pf_|\.pagefind$/.test(url) ? body.length : gzipSync(body).length }),
+          () => ({ url, bytes: 0, gzipBytes: 0 }),
         ),
       );
+    });
+    // The page notes which files it had fetched at the moment its first result appeared.
+    await page.addInitScript(() => {
+      new MutationObserver((_changes, observer) => {
+        if (!document.querySelector(".search-result")) return;
+        (window as unknown as { firstResultFiles: string[] }).firstResultFiles = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => /newest first|No result/.test(document.querySelector(".search-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     const results = await page.locator(".search-result").count();
     const sizes = await Promise.all(bodies);
+    const firstFiles = new Set(await page.evaluate(() => (window as unknown as { firstResultFiles?: string[] }).firstResultFiles ?? []));
+    const atFirst = sizes.filter((s) => firstFiles.has(s.url));
     return {
       query,
       results,
+      firstResultBytes: atFirst.reduce((sum, s) => sum + s.bytes, 0),
+      firstResultGzipBytes: atFirst.reduce((sum, s) => sum + s.gzipBytes, 0),
       requests: sizes.length,
       bytes: sizes.reduce((sum, s) => sum + s.bytes, 0),
       gzipBytes: sizes.reduce((sum, s) => sum + s.gzipBytes, 0),

@@ -43,7 +43,7 @@ process.on("uncaughtException", fail);
 const started = performance.now();
 try {
   const dryRun = process.argv.includes("--dryrun");
-  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose") });
+  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search") });
   tellPassedOver(result.passedOver);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);

@@ -14,6 +14,8 @@ export interface SearchRecord {
   readonly meta: Readonly<Record<string, string>>;
   readonly filters: Readonly<Record<string, readonly string[]>>;
   readonly sort: Readonly<Record<string, string>>;
+  /** The index bundle it goes in: the year of its issue (countries: the newest year's). */
+  readonly bundle: string;
 }
 
 /** The filters, in the order the search page offers them, with their labels. */
@@ -50,6 +52,7 @@ function utc(iso: string, zone: string): string {
 export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p): SearchRecord[] {
   const language = digest.site.language;
   const records: SearchRecord[] = [];
+  const newestYear = searchYears(digest)[0] ?? "0000";
   for (const item of digest.items) {
     const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
     records.push({
@@ -71,6 +74,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
         year: [String(item.issue.id.slice(0, 4))],
       },
       sort: { date: utc(item.dateIso, digest.site.timeZone) },
+      bundle: item.issue.id.slice(0, 4),
     });
   }
   for (const issue of digest.issues) {
@@ -83,6 +87,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       filters: { country: issue.sections.map((s) => s.country.name), year: [String(issue.week.year)] },
       // Dated by the week's first day, the date its result shows first.
       sort: { date: weekBounds(issue.week, digest.site.timeZone).start.toUTC().toISO()! },
+      bundle: String(issue.week.year),
     });
   }
   for (const country of digest.countries) {
@@ -95,6 +100,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       filters: { country: [country.name] },
       // Countries come after dated results in a date sort: their page lists the newest.
       sort: { date: "0000" },
+      bundle: newestYear,
     });
   }
   return records;
@@ -122,4 +128,9 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
     label,
     options: order[key].filter((value) => counts.get(key)!.has(value)).map((value) => ({ value, count: counts.get(key)!.get(value)! })),
   }));
+}
+
+/** The years the index has a bundle for, newest first: those of the issues. */
+export function searchYears(digest: Digest): string[] {
+  return digest.archive.map((year) => String(year.year));
 }

@@ -7,19 +7,43 @@ const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 const more = document.querySelector(".search-more");
 const PAGE = 10;
-let engine;
+/** The first results come five at a time: each needs a fragment of its own (about 2 KB). */
+const FIRST = 5;
+// One index bundle per year, newest first. A search starts with the newest year's; the next
+// year's is fetched only when the reader has seen every result of the years before, so a
+// first result costs one year's index, not the whole archive's, and results stay newest first.
+const allYears = (form?.dataset.years ?? "").split(" ").filter(Boolean);
+/** The years this search goes through: all, or the one its Year filter names. */
+let years = allYears;
+const engines = new Map();
+/** The years searched so far for the current search, and their results, in order. */
+let searched = 0;
 let results = [];
 let shown = 0;
+let current = { query: "", options: {} };
 
-async function pagefind() {
-  if (!engine) {
-    engine = await import(form.dataset.index + "pagefind.js");
-    // Pagefind can also search from a web worker: another 43 KB to download, for an index this
-    // small not worth it on a phone with costly data.
-    await engine.options({ noWorker: true });
-    await engine.init();
+/** One year's Pagefind: its own module, loaded from its own folder. */
+async function engineOf(year) {
+  if (!engines.has(year)) {
+    engines.set(year, (async () => {
+      const engine = await import(`${form.dataset.index}${year}/pagefind.js`);
+      // Pagefind can also search from a web worker: another 43 KB to download, not worth it
+      // on a phone with costly data.
+      await engine.options({ noWorker: true });
+      await engine.init();
+      return engine;
+    })());
   }
-  return engine;
+  return engines.get(year);
+}
+
+/** Searches the next year not yet searched; false when none is left. */
+async function searchNextYear() {
+  if (searched >= years.length) return false;
+  const year = years[searched++];
+  const found = await (await engineOf(year)).search(current.query || null, current.options);
+  results = results.concat(found.results);
+  return true;
 }
 
 function chosenFilters() {
@@ -41,8 +65,10 @@ function element(tag, className, text) {
   return el;
 }
 
-async function showMore() {
-  const batch = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));
+/** Shows the next results; past those of the years searched so far, searches the next year. */
+async function showMore(count = PAGE) {
+  if (shown >= results.length) await searchNextYear();
+  const batch = await Promise.all(results.slice(shown, shown + count).map((result) => result.data()));
   for (const data of batch) {
     const li = element("li", "search-result");
     const heading = element("h2", "search-title");
@@ -56,7 +82,16 @@ async function showMore() {
     list.append(li);
   }
   shown += batch.length;
-  more.hidden = shown >= results.length;
+  const left = years.slice(searched);
+  more.hidden = shown >= results.length && left.length === 0;
+  more.textContent = shown < results.length ? "More results" : `Search ${left[0]} and earlier too`;
+}
+
+function countText(what) {
+  const inYears = searched < years.length ? ` in ${years.slice(0, searched).join(", ")}` : "";
+  const earlier = searched < years.length ? `; earlier years (${years[searched]} and before) not searched yet` : "";
+  if (results.length === 0) return `No result${what}${inYears}${earlier}.`;
+  return `${results.length} result${results.length === 1 ? "" : "s"}${what}${inYears}, newest first${earlier}.`;
 }
 
 async function run(pushState) {
@@ -76,13 +111,15 @@ async function run(pushState) {
   }
   say("Searching…");
   try {
-    const found = await (await pagefind()).search(query || null, { filters, sort: { date: "desc" } });
-    results = found.results;
-    shown = 0;
-    // The first results are on the page before the count is announced.
-    await showMore();
     const what = query ? ` for “${query}”` : "";
-    say(results.length === 0 ? `No result${what}.` : `${results.length} result${results.length === 1 ? "" : "s"}${what}, newest first.`);
+    current = { query, options: { filters, sort: { date: "desc" } } };
+    years = filters.year ? allYears.filter((year) => year === filters.year) : allYears;
+    results = [];
+    searched = 0;
+    shown = 0;
+    await showMore(FIRST);
+    if (shown < results.length) await showMore(PAGE - FIRST);
+    say(countText(what));
   } catch (error) {
     say("The search could not be loaded. Browse the links below instead.");
     console.error(error);
@@ -99,6 +136,10 @@ if (form && status && list && more) {
     void run(true);
   });
   for (const select of form.querySelectorAll("select[data-filter]")) select.addEventListener("change", () => void run(true));
-  more.addEventListener("click", () => void showMore());
+  more.addEventListener("click", async () => {
+    await showMore();
+    const query = form.elements.q.value.trim();
+    say(countText(query ? ` for “${query}”` : ""));
+  });
   if (params.size) void run(false);
 }

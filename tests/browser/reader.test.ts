@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./support.ts";
+import { launchChromium, PAGE_KINDS, serveSample, serveSite, type SampleSite } from "./support.ts";
+import { buildSite } from "../../src/build.ts";
+import { createFixture } from "../fixtures/content.ts";
 import { chromiumPath } from "./tools.ts";
 
 const SCREENSHOTS = path.resolve("test-results/screenshots");
@@ -151,6 +153,40 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     const origin = new URL(site.url).origin;
     for (const request of requests) expect(new URL(request.url).origin).toBe(origin);
     await page.close();
+  });
+
+  it("searches the newest year first, and an earlier year only when the reader asks", async () => {
+    const items = [
+      ...[1, 2, 3].map((n) => ({ path: `2019/old-${n}`, title: `Old Ménaka raid ${n}`, date: `2019-11-0${n}`, countries: ["mali"] })),
+      ...[1, 2].map((n) => ({ path: `2020/new-${n}`, title: `New Ménaka raid ${n}`, date: `2020-11-0${n}`, countries: ["mali"] })),
+    ];
+    const fixture = await createFixture({ items, site: { url: "https://example.org/sahel-digest/" } });
+    const built = (await buildSite({ root: fixture.root })).output;
+    const served = await serveSite(built);
+    const page = await browser.newPage();
+    try {
+      const fetched: string[] = [];
+      page.on("request", (request) => void fetched.push(new URL(request.url()).pathname));
+      await page.goto(`${served.url}search/?q=Menaka`);
+      const status = page.locator(".search-status");
+      await expect.poll(() => status.innerText()).toBe("2 results for “Menaka” in 2020, newest first; earlier years (2019 and before) not searched yet.");
+      expect(await page.locator(".search-result h2").allInnerTexts()).toEqual(["New Ménaka raid 2", "New Ménaka raid 1"]);
+      // Nothing of 2019's index was fetched.
+      expect(fetched.some((p) => p.includes("/pagefind/2020/"))).toBe(true);
+      expect(fetched.filter((p) => p.includes("/pagefind/2019/"))).toEqual([]);
+      const more = page.getByRole("button", { name: "Search 2019 and earlier too" });
+      await more.click();
+      await expect.poll(() => status.innerText()).toBe("5 results for “Menaka”, newest first.");
+      expect(await page.locator(".search-result h2").allInnerTexts()).toEqual(["New Ménaka raid 2", "New Ménaka raid 1", "Old Ménaka raid 3", "Old Ménaka raid 2", "Old Ménaka raid 1"]);
+      expect(await more.isHidden()).toBe(true);
+      // A Year filter searches that year's index alone.
+      await page.getByLabel("Year").selectOption("2019");
+      await expect.poll(() => status.innerText()).toBe("3 results for “Menaka”, newest first.");
+    } finally {
+      await page.close();
+      await served.close();
+      await fixture.remove();
+    }
   });
 
   it("shows every page's content with JavaScript switched off", async () => {

@@ -41,6 +41,14 @@ export async function serveSample(): Promise<SampleSite> {
   };
 }
 
+/** A built site's folder, served under BASE_PATH, as the sample is. */
+export async function serveSite(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await serveDirectory(dir);
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("server has no port");
+  return { url: `http://127.0.0.1:${address.port}${BASE_PATH}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 function serveDirectory(dir: string): Promise<Server> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");

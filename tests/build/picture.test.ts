@@ -288,15 +288,18 @@ describe("search and browsing", () => {
   });
 
   it("writes the search index from the site's content, without Pagefind's ready-made interfaces", async () => {
+    // One bundle per year of issues; this fixture's are all in 2020.
     const index = Object.keys(await snapshot(path.join(site, "pagefind")));
-    expect(index).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"]));
-    expect(index.some((file) => file.startsWith("fragment/"))).toBe(true);
+    expect(index).toEqual(expect.arrayContaining(["2020/pagefind.js", "2020/pagefind-entry.json", "2020/wasm.en.pagefind"]));
+    expect(new Set(index.map((file) => file.split("/")[0]))).toEqual(new Set(["2020"]));
+    expect(index.some((file) => file.startsWith("2020/fragment/"))).toBe(true);
     expect(index.filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
   });
 
   it("offers filters with counts, and browse links that need no script", async () => {
     const $ = await page("search/index.html");
     expect($("form.search").attr("hidden")).toBeDefined();
+    expect($("form.search").attr("data-years")).toBe("2020");
     const options = (id: string) => $(`#filter-${id} option`).map((_, o) => $(o).text()).get();
     expect(options("country")).toEqual(["Any", "Mali (3)", "Burkina Faso (1)", "Niger (2)"]);
     expect(options("type")).toEqual(["Any", "Battles (2)", "Explosions and remote violence (1)", "Violence against civilians (3)"]);

@@ -104,8 +104,8 @@ describe("npm run build", () => {
   it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
     const root = await fixture();
     const builds: Record<string, string>[] = [];
+    // Two machines far apart: behind UTC in English, ahead of it in French.
     for (const env of [
-      { TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
       { TZ: "America/Los_Angeles", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" },
       { TZ: "Asia/Tokyo", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8" },
     ]) {
@@ -116,6 +116,5 @@ describe("npm run build", () => {
     expect(Object.keys(builds[0]!).length).toBeGreaterThan(10);
     expect(Object.keys(builds[0]!)).toEqual(expect.arrayContaining(["data/incidents.csv", "data/weekly-counts.csv", "regions/mopti/index.html"]));
     expect(builds[1]).toEqual(builds[0]);
-    expect(builds[2]).toEqual(builds[0]);
   });
 });

@@ -31,6 +31,9 @@ describe("search records", () => {
     expect(ambush.meta).toMatchObject({ date: "2 December 2020", countries: "Niger, Mali", summary: "Summary ambush", kind: "item" });
     // Midnight on the digest's clocks (Bamako is on UTC), in UTC.
     expect(ambush.sort.date).toBe("2020-12-02T00:00:00.000Z");
+    expect(ambush.bundle).toBe("2020");
+    // 5 January 2021 is in 2021-W01: the 2021 bundle, as its year page.
+    expect(records.find((r) => r.meta.title === "Title talks")!.bundle).toBe("2021");
   });
 
   it("index a weekly note by its week's first day, and each country's profile", () => {
@@ -38,7 +41,7 @@ describe("search records", () => {
     expect(note).toMatchObject({ url: "/sahel/issues/2020-w49/", content: "A hard week\nThe lead.", filters: { year: ["2020"] } });
     expect(note.meta.title).toBe("Week 49, 2020: A hard week");
     expect(note.sort.date).toBe("2020-11-30T00:00:00.000Z");
-    expect(records.filter((r) => r.meta.kind === "country").map((r) => r.meta.title)).toEqual(["Mali", "Burkina Faso", "Niger", "Sahel (regional)"]);
+    expect(records.filter((r) => r.meta.kind === "country").map((r) => [r.meta.title, r.bundle])).toEqual([["Mali", "2021"], ["Burkina Faso", "2021"], ["Niger", "2021"], ["Sahel (regional)", "2021"]]);
   });
 
   it("offer each filter's values that have items, with their counts", () => {
