@@ -13,9 +13,10 @@ try {
   tellPassedOver(content.passedOver);
   const drafts = content.items.filter((item) => item.draft).length;
   const scheduled = content.items.filter((item) => item.scheduled).length;
+  const incidents = content.items.reduce((sum, item) => sum + item.incidents.length, 0);
   console.log(
-    `Content is valid: ${content.items.length} items (${drafts} drafts, ${scheduled} scheduled), ` +
-      `${content.notes.length} weekly notes, ${content.countries.length} countries, ` +
+    `Content is valid: ${content.items.length} items (${drafts} drafts, ${scheduled} scheduled) recording ${incidents} incidents, ` +
+      `${content.notes.length} weekly notes, ${content.countries.length} countries, ${content.regions.length} regions, ` +
       `${content.actors.length} actors, ${content.themes.length} themes.`,
   );
 } catch (error) {

@@ -188,7 +188,7 @@ describe("npm run check", () => {
   it("says the content is valid", async () => {
     const result = await check(base.root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Content is valid: 2 items (0 drafts, 0 scheduled), 1 weekly notes, 4 countries, 2 actors, 1 themes.");
+    expect(result.stdout).toContain("Content is valid: 2 items (0 drafts, 0 scheduled) recording 0 incidents, 1 weekly notes, 4 countries, 0 regions, 2 actors, 1 themes.");
   });
 
   it("lists the problems and exits non-zero, without building", async () => {
