@@ -26,7 +26,7 @@ import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { MARK_LEGEND } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
-import { BackgroundIndexer, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
+import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
 
 // Resolved from this file, so a build works from any working directory.
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -106,11 +106,13 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   const written: WrittenPages | undefined = options.incremental ? new Map() : undefined;
   let firstBuild = true;
   const background = written ? new BackgroundIndexer((error) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`)) : undefined;
+  // Each year's search index, kept between builds (a preview edit re-indexes its year alone).
+  const searchCache = new BundleCache(path.join(path.resolve(options.root), "node_modules", ".cache", "sahel-digest", "search"));
   const indexSite = (digest: Digest, output: string): Promise<unknown> => {
     // Pages' paths from the site's root: Pagefind puts the base path before them itself (the
     // folder its script was loaded from, /sahel-digest/pagefind/, less pagefind/).
-    const job = { records: searchRecords(digest), folder: path.join(output, SEARCH_FOLDER), language: digest.site.language };
-    return background ? background.schedule(job) : writeSearchIndex(job.records, job.folder, job.language);
+    const job = { records: searchRecords(digest), folder: path.join(output, SEARCH_FOLDER), language: digest.site.language, cache: searchCache };
+    return background ? background.schedule(job) : writeSearchIndex(job.records, job.folder, job.language, job.cache);
   };
   if (written) {
     const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);

@@ -5,7 +5,10 @@
 // One Pagefind bundle per year (/pagefind/2020/, /pagefind/2019/...). The search page loads the
 // newest year's first, so a first result costs what one year's index costs, whatever the size
 // of the archive; the older years are merged in after (Pagefind's mergeIndex).
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.ts";
@@ -62,10 +65,74 @@ async function bundleFiles(records: readonly SearchRecord[], language: string): 
   return built.files.filter((file) => !UNUSED.includes(file.path));
 }
 
-export async function writeSearchIndex(records: readonly SearchRecord[], folder: string, language: string): Promise<IndexResult> {
+/**
+ * Bundles already built, by a hash of everything that makes them (their records, the language,
+ * Pagefind's version): a year whose items did not change is not indexed again. Kept in
+ * node_modules/.cache, which git ignores; only the bundles of the latest build stay.
+ */
+export class BundleCache {
+  constructor(private readonly folder: string) {}
+
+  static keyOf(records: readonly SearchRecord[], language: string): string {
+    return createHash("sha256").update(JSON.stringify([PAGEFIND_VERSION, language, records])).digest("hex").slice(0, 32);
+  }
+
+  async get(key: string): Promise<{ path: string; content: Uint8Array }[] | undefined> {
+    const dir = path.join(this.folder, key);
+    const names = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
+    if (!names) return undefined;
+    const files = names.filter((entry) => entry.isFile());
+    return Promise.all(files.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return { path: path.relative(dir, file).split(path.sep).join("/"), content: await readFile(file) };
+    }));
+  }
+
+  async set(key: string, files: readonly { path: string; content: Uint8Array }[]): Promise<void> {
+    const dir = path.join(this.folder, key);
+    const next = `${dir}.${process.pid}.tmp`;
+    await rm(next, { recursive: true, force: true });
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(next, file.path)), { recursive: true });
+      await writeFile(path.join(next, file.path), file.content);
+    }
+    await rm(dir, { recursive: true, force: true });
+    await rename(next, dir);
+  }
+
+  /** Forgets every bundle but `keys`, so the cache does not grow with every edit. */
+  async keepOnly(keys: ReadonlySet<string>): Promise<void> {
+    const entries = await readdir(this.folder).catch(() => [] as string[]);
+    await Promise.all(entries.filter((name) => !keys.has(name)).map((name) => rm(path.join(this.folder, name), { recursive: true, force: true })));
+  }
+}
+
+/** Pagefind's version, from its package.json beside this project's (it exports no path to it). */
+const PAGEFIND_VERSION = (() => {
+  try {
+    const file = fileURLToPath(new URL("../../node_modules/pagefind/package.json", import.meta.url));
+    return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  } catch {
+    // Unknown: the key still changes with the records, and an install starts a fresh cache.
+    return "unknown";
+  }
+})();
+
+export async function writeSearchIndex(records: readonly SearchRecord[], folder: string, language: string, cache?: BundleCache): Promise<IndexResult> {
   const groups = bundles(records);
   try {
-    const built = await Promise.all(groups.map(([, group]) => bundleFiles(group, language)));
+    const keys = groups.map(([, group]) => BundleCache.keyOf(group, language));
+    const built = await Promise.all(
+      groups.map(async ([, group], i) => {
+        // A cache that cannot be read or written is no reason to fail a build: index afresh.
+        const cached = await cache?.get(keys[i]!).catch(() => undefined);
+        if (cached) return cached;
+        const files = await bundleFiles(group, language);
+        await cache?.set(keys[i]!, files).catch(() => {});
+        return files;
+      }),
+    );
+    await cache?.keepOnly(new Set(keys)).catch(() => {});
     // Written beside the old index and swapped in: the preview never serves half of one, and
     // no file of an earlier index lingers.
     const next = `${folder}.next-${process.pid}`;
@@ -88,6 +155,7 @@ interface IndexJob {
   readonly records: readonly SearchRecord[];
   readonly folder: string;
   readonly language: string;
+  readonly cache?: BundleCache;
 }
 
 /**
@@ -112,7 +180,7 @@ export class BackgroundIndexer {
         const job = this.pending;
         this.pending = undefined;
         try {
-          await writeSearchIndex(job.records, job.folder, job.language);
+          await writeSearchIndex(job.records, job.folder, job.language, job.cache);
         } catch (error) {
           this.onError(error);
         }

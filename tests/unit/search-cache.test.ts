@@ -1,0 +1,46 @@
+// Each year's search index is kept between builds, keyed by what makes it: a build re-indexes
+// only the years whose records changed, and gives the same bytes as indexing afresh.
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { BundleCache, writeSearchIndex } from "../../src/search/index-writer.ts";
+import type { SearchRecord } from "../../src/search/records.ts";
+import { snapshot } from "../fixtures/tree.ts";
+
+const record = (year: string, slug: string, text: string): SearchRecord => ({
+  url: `/articles/${year}/${slug}/`,
+  content: text,
+  language: "en",
+  meta: { title: slug, date: `1 December ${year}`, countries: "Mali", summary: text, kind: "item" },
+  filters: { country: ["Mali"], year: [year] },
+  sort: { date: `${year}-12-01T00:00:00.000Z` },
+  bundle: year,
+});
+
+const temps: string[] = [];
+afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+describe("the search index cache", () => {
+  it("re-indexes only the year that changed, and gives the bytes a fresh index gives", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahel-search-cache-"));
+    temps.push(root);
+    const cache = new BundleCache(path.join(root, "cache"));
+    const before = [record("2019", "old", "Raid near Ménaka"), record("2020", "new", "Clash near Gao")];
+    const result = await writeSearchIndex(before, path.join(root, "site", "pagefind"), "en", cache);
+    expect(result.years).toEqual(["2020", "2019"]);
+    const keys = (await readdir(path.join(root, "cache"))).sort();
+    expect(keys).toHaveLength(2);
+
+    const after = [before[0]!, record("2020", "new", "Clash near Gao, then a second one")];
+    await writeSearchIndex(after, path.join(root, "site", "pagefind"), "en", cache);
+    const keysAfter = (await readdir(path.join(root, "cache"))).sort();
+    // 2019's bundle is the one it was; 2020's is new; nothing else is kept.
+    expect(keysAfter).toHaveLength(2);
+    expect(keysAfter.filter((key) => keys.includes(key))).toEqual([BundleCache.keyOf([before[0]!], "en")]);
+
+    const fresh = path.join(root, "fresh", "pagefind");
+    await writeSearchIndex(after, fresh, "en");
+    expect(await snapshot(path.join(root, "site", "pagefind"))).toEqual(await snapshot(fresh));
+  });
+});
