@@ -74,14 +74,19 @@ function sharedNode(yamlText: string): { ok: false; line: number; message: strin
   const doc = parseDocument(yamlText, { lineCounter: counter, schema: "core", prettyErrors: false });
   let found: { ok: false; line: number; message: string } | undefined;
   const at = (node: Node) => counter.linePos(node.range?.[0] ?? 0).line + 1;
+  // `title: *Breaking* news`: a value an editor meant as text, not an alias.
+  const lines = yamlText.split(/\r?\n/);
+  // Markdown emphasis, *word* at the start of a value, is what an editor meant; a real anchor
+  // or alias (&a [...], *a) is refused as such.
+  const startsValue = (node: Node) => /^\s*[\w-]+:\s*([*&])[^\s*&]+\1/.test(lines[counter.linePos(node.range?.[0] ?? 0).line - 1] ?? "");
   visit(doc, {
     Alias(_key, node) {
-      found = { ok: false, line: at(node), message: `uses a YAML alias (*${node.source}); write the value out in full` };
+      found = { ok: false, line: at(node), message: startsValue(node) ? "starts with *, which YAML reads as syntax: put the whole value in quotes" : `uses a YAML alias (*${node.source}); write the value out in full` };
       return visit.BREAK;
     },
     Node(_key, node) {
       if (!node.anchor) return undefined;
-      found = { ok: false, line: at(node), message: `uses a YAML anchor (&${node.anchor}); write the value out in full` };
+      found = { ok: false, line: at(node), message: startsValue(node) ? "starts with &, which YAML reads as syntax: put the whole value in quotes" : `uses a YAML anchor (&${node.anchor}); write the value out in full` };
       return visit.BREAK;
     },
   });

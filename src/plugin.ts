@@ -129,18 +129,22 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   let rebuildTimings: Timings = {};
   // Every page is written by src/render.ts, so Eleventy's data cascade is not used: the
   // digest is loaded before each (re)build and handed to the writer.
+  let builtOnce = false;
   eleventyConfig.on("eleventy.before", async () => {
     rebuildTimings = {};
     try {
       digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
       options.problems?.store.clear();
+      builtOnce = true;
     } catch (error) {
       if (options.problems && error instanceof ContentError) {
         options.problems.store.set(error.problems);
         options.problems.onFailed();
         // Each problem printed once, here: Eleventy would print the list again in its stack trace.
         console.error(error.message);
-        const short = new Error("The preview keeps the last good site until the problems above are fixed.");
+        const short = new Error(
+          builtOnce ? "The preview keeps the last good site until the problems above are fixed." : "The preview could not build: fix the problems above, and it starts again.",
+        );
         short.stack = short.message;
         throw short;
       }
@@ -260,11 +264,15 @@ function exportedMacro(env: nunjucks.Environment, template: string, name: string
 }
 
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */
-export async function basePathOf(root: string): Promise<string> {
+export async function basePathOf(root: string, { strict = false } = {}): Promise<string> {
   try {
     const site = (await freshSiteSettings(path.join(root, COLLECTIONS.site.file))) as { url?: unknown };
-    return typeof site?.url === "string" ? new SiteUrls(site.url).basePath : "/";
-  } catch {
+    if (typeof site?.url === "string") return new SiteUrls(site.url).basePath;
+    if (strict) throw new Error("site.ts has no url");
+    return "/";
+  } catch (error) {
+    // `strict`: the supervisor tells "no base path yet" from "the root".
+    if (strict) throw error;
     return "/";
   }
 }

@@ -52,14 +52,24 @@ export function withPanel(html: string, problems: readonly Problem[]): string {
 export function panelMiddleware(problems: PreviewProblems, output: string, basePath: string) {
   return async (request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> => {
     if (problems.current.length === 0 || (request.method !== "GET" && request.method !== "HEAD")) return next();
-    const url = new URL(request.url ?? "/", "http://preview");
-    if (!url.pathname.startsWith(basePath)) return next();
-    let file = path.join(output, decodeURIComponent(url.pathname.slice(basePath.length)));
-    if (!file.startsWith(output)) return next();
     try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const url = new URL(request.url ?? "/", "http://preview");
+      if (!url.pathname.startsWith(basePath)) return next();
+      // Decoded inside the try: a malformed %-escape is a request to pass on, not a crash.
+      let file = path.join(output, decodeURIComponent(url.pathname.slice(basePath.length)));
+      const relative = path.relative(output, file);
+      if (relative.startsWith("..") || path.isAbsolute(relative)) return next();
+      let status = 200;
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory()) file = path.join(file, "index.html");
+      else if (!info) {
+        // A page that is not there yet (a new item that failed to build): the 404 page, with the panel.
+        file = path.join(output, "404.html");
+        status = 404;
+      }
       if (!file.endsWith(".html")) return next();
       const html = await readFile(file, "utf8");
+      response.statusCode = status;
       response.setHeader("Content-Type", "text/html; charset=utf-8");
       response.end(withPanel(html, problems.current));
     } catch {

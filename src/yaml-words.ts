@@ -23,17 +23,20 @@ export function plainYamlError(lines: readonly string[], lineIndex: number, firs
     if (/^ *\t/.test(lines[i]!)) return at(i, "starts with a tab: indent with spaces instead, two for each level");
   }
 
-  // A value holding ": " unquoted, which YAML reads as a field inside the field.
-  for (let i = 0; i <= Math.min(lineIndex, lines.length - 1); i++) {
-    const match = KEY_LINE.exec(lines[i]!);
-    const value = match?.[3];
-    if (match && value && !/^["'[{|>]/.test(value) && /:\s/.test(value)) {
-      return at(i, `the ${match[2]} holds a colon: put it in quotes, as ${match[2]}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
-    }
-  }
-
   const line = lines[lineIndex] ?? "";
   const match = KEY_LINE.exec(line);
+  // The value as written, without a trailing # comment.
+  const value = match?.[3]?.replace(/\s+#.*$/, "");
+
+  // A value holding ": " unquoted, which YAML reads as a field inside the field: only on the
+  // line the parser stopped at, and only when that is what it stopped for.
+  if (match && value && /nested mappings|implicit key|compact mapping/i.test(parser) && !/^["'[{|>]/.test(value) && /:\s/.test(value)) {
+    return at(lineIndex, `the ${match[2]} holds a colon: put it in quotes, as ${match[2]}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+  }
+  // A value starting with a character YAML keeps for itself.
+  if (match && value && /^[@`%!|>]|^- /.test(value)) {
+    return at(lineIndex, `the ${match[2]} starts with ${value.startsWith("- ") ? '"- "' : value[0]}, which YAML reads as syntax: put the whole value in quotes, as ${match[2]}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+  }
 
   // A quoted value with more text after its closing quote.
   if (match?.[3] && /^"[^"]*"\s*\S/.test(match[3])) {

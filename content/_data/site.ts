@@ -6,8 +6,9 @@ const site: SiteSettings = {
   // Where the site is published. A project site under a path works too:
   // "https://example.org/sahel-digest/" puts every link, asset and feed under /sahel-digest/.
   url: "https://example.org/sahel-digest/",
-  // What every feed entry's id is made of. Keep it as it is when the site moves to another
-  // address: feed readers then know the entries they have already shown.
+  // What every feed entry's id is made of: a domain you own and a path. Set it once, to where
+  // your digest is first published (not this sample's example.org), and keep it as it is when
+  // the site moves: feed readers then know the entries they have already shown.
   feedIds: { authority: "example.org", path: "/sahel-digest/" },
   language: "en",
   // Weeks and dates follow the civil time of Bamako and Ouagadougou: GMT all year round.

@@ -70,6 +70,16 @@ function supervise(): void {
   // the site to another path, the preview starts again on the new one.
   let basePath: string | undefined;
   void basePathOf(root).then((found) => (basePath = found));
+  // A preview whose first build failed has stopped: it starts again when the content changes.
+  let waitTimer: NodeJS.Timeout | undefined;
+  watch(path.join(root, "content"), { recursive: true }, () => {
+    if (!child || child.exitCode === null || child.exitCode === 0) return;
+    clearTimeout(waitTimer);
+    waitTimer = setTimeout(() => {
+      console.log("[preview] The content changed: starting again.");
+      start();
+    }, 300);
+  });
   let siteTimer: NodeJS.Timeout | undefined;
   const siteFolder = path.join(root, path.dirname(COLLECTIONS.site.file));
   const siteName = path.basename(COLLECTIONS.site.file);
@@ -77,8 +87,9 @@ function supervise(): void {
     if (file !== siteName) return;
     clearTimeout(siteTimer);
     siteTimer = setTimeout(async () => {
-      const next = await basePathOf(root);
-      if (basePath === undefined || next === basePath) return;
+      // A site.ts that cannot be read while it is being edited is not a new base path.
+      const next = await basePathOf(root, { strict: true }).catch(() => undefined);
+      if (basePath === undefined || next === undefined || next === basePath) return;
       console.log(`[preview] The site's base path is now ${next} (was ${basePath}): restarting the server there.`);
       basePath = next;
       restartNow();

@@ -40,7 +40,13 @@ export function problemsFromZod(error: z.ZodError, input: unknown, where: Where)
     }
     const value = valueAt(input, issuePath);
     // A field written with nothing after its colon reads as null.
-    const message = value === undefined ? "is required" : value === null ? "is empty: write its value after the colon" : issue.message;
+    const name = issuePath.at(-1);
+    const message =
+      value === undefined ? "is required"
+      : value === null ? "is empty: write its value after the colon"
+      // `countries: mali`: a list was meant.
+      : issue.code === "invalid_type" && issue.expected === "array" ? `must be a list: write it in brackets, as ${typeof name === "string" ? name : "field"}: [${String(value)}]`
+      : issue.message;
     problems.push(problem(where, issuePath, message, value === null ? undefined : value));
   }
   return problems;

@@ -92,7 +92,7 @@ export function itemWritten(plan: ItemPlan & { ok: true }): string[] {
   return [
     `Wrote ${plan.file}, dated ${dayInWords(plan.day)}: it falls in issue ${plan.week.id} (${weekRangeInWords(plan.week)}).`,
     ...(plan.scheduled ? ["Its date is after today: production builds hold it back until then."] : []),
-    "Fill in the summary and source, remove draft: true, then run npm run check.",
+    "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
   ];
 }
 
@@ -133,7 +133,7 @@ function itemText(item: Filled): string {
     [`#     region: ${item.region ?? "region-slug"}`, `required: a slug from ${COLLECTIONS.regions.file}`],
     ["#     place: Town", "optional: a locality the GeoNames gazetteer knows"],
     ["#     fatalities: 4", 'only a number the source gives, or "at least 4"'],
-    ["draft: true", "keeps it out of the published site: remove this line to publish"],
+    ["draft: true", "keeps it out of the published site (still checked: fill it in before pushing); remove to publish"],
     ["# Below the closing ---: the detail in Markdown, in your own words."],
   ]);
   return ["---", ...lines, "---", ""].join("\n");

@@ -21,10 +21,15 @@ let searched = 0;
 let results = [];
 let shown = 0;
 let current = { query: "", options: {} };
+/** Each search's number: a search still in flight when a newer one starts leaves the page alone. */
+let generation = 0;
+/** One "show more" at a time. */
+let showing = Promise.resolve();
 
 /** One year's Pagefind: its own module, loaded from its own folder. */
 async function engineOf(year) {
   if (!engines.has(year)) {
+    // A failed load is forgotten, so the next search tries again.
     engines.set(year, (async () => {
       const engine = await import(`${form.dataset.index}${year}/pagefind.js`);
       // Pagefind can also search from a web worker: another 43 KB to download, not worth it
@@ -32,16 +37,21 @@ async function engineOf(year) {
       await engine.options({ noWorker: true });
       await engine.init();
       return engine;
-    })());
+    })().catch((error) => {
+      engines.delete(year);
+      throw error;
+    }));
   }
   return engines.get(year);
 }
 
 /** Searches the next year not yet searched; false when none is left. */
-async function searchNextYear() {
+async function searchNextYear(run) {
   if (searched >= years.length) return false;
-  const year = years[searched++];
+  const year = years[searched];
   const found = await (await engineOf(year)).search(current.query || null, current.options);
+  if (run !== generation) return false;
+  searched++;
   results = results.concat(found.results);
   return true;
 }
@@ -66,9 +76,10 @@ function element(tag, className, text) {
 }
 
 /** Shows the next results; past those of the years searched so far, searches the next year. */
-async function showMore(count = PAGE) {
-  if (shown >= results.length) await searchNextYear();
+async function showMore(count = PAGE, run = generation) {
+  if (shown >= results.length) await searchNextYear(run);
   const batch = await Promise.all(results.slice(shown, shown + count).map((result) => result.data()));
+  if (run !== generation) return;
   for (const data of batch) {
     const li = element("li", "search-result");
     const heading = element("h2", "search-title");
@@ -95,6 +106,7 @@ function countText(what) {
 }
 
 async function run(pushState) {
+  const id = ++generation;
   const query = form.elements.q.value.trim();
   const filters = chosenFilters();
   if (pushState) {
@@ -117,10 +129,11 @@ async function run(pushState) {
     results = [];
     searched = 0;
     shown = 0;
-    await showMore(FIRST);
-    if (shown < results.length) await showMore(PAGE - FIRST);
-    say(countText(what));
+    await showMore(FIRST, id);
+    if (id === generation && shown < results.length) await showMore(PAGE - FIRST, id);
+    if (id === generation) say(countText(what));
   } catch (error) {
+    if (id !== generation) return;
     say("The search could not be loaded. Browse the links below instead.");
     console.error(error);
   }
@@ -136,10 +149,16 @@ if (form && status && list && more) {
     void run(true);
   });
   for (const select of form.querySelectorAll("select[data-filter]")) select.addEventListener("change", () => void run(true));
-  more.addEventListener("click", async () => {
-    await showMore();
-    const query = form.elements.q.value.trim();
-    say(countText(query ? ` for “${query}”` : ""));
+  more.addEventListener("click", () => {
+    showing = showing.then(async () => {
+      more.disabled = true;
+      try {
+        await showMore();
+        say(countText(current.query ? ` for “${current.query}”` : ""));
+      } finally {
+        more.disabled = false;
+      }
+    });
   });
   if (params.size) void run(false);
 }

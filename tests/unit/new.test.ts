@@ -81,7 +81,7 @@ describe("planItem", () => {
     expect(plan.file).toBe("content/articles/2020/ambush-near-menaka.md");
     expect(itemWritten(plan)).toEqual([
       "Wrote content/articles/2020/ambush-near-menaka.md, dated 3 December 2020: it falls in issue 2020-W49 (30 November – 6 December 2020).",
-      "Fill in the summary and source, remove draft: true, then run npm run check.",
+      "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
     ]);
   });
 
@@ -223,7 +223,7 @@ describe("npm run new, on a project", () => {
       code: 0,
       out: [
         "Wrote content/articles/2020/attaque-a-menaka-l-armee-riposte.md, dated 3 December 2020: it falls in issue 2020-W49 (30 November – 6 December 2020).",
-        "Fill in the summary and source, remove draft: true, then run npm run check.",
+        "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
       ],
       err: [],
     });
@@ -303,7 +303,7 @@ describe("npm run new, on a project", () => {
     const [written, refused] = await Promise.all([command("item", "New year raid", "--country", "niger"), command("item", "Raid", "--country", "nigerr")]);
     expect(written).toEqual({
       code: 0,
-      stdout: "Wrote content/articles/2021/new-year-raid.md, dated 2 January 2021: it falls in issue 2020-W53 (28 December 2020 – 3 January 2021).\nFill in the summary and source, remove draft: true, then run npm run check.\n",
+      stdout: "Wrote content/articles/2021/new-year-raid.md, dated 2 January 2021: it falls in issue 2020-W53 (28 December 2020 – 3 January 2021).\nFill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.\n",
       stderr: "",
     });
     expect(existsSync(path.join(root, "content/articles/2021/new-year-raid.md"))).toBe(true);

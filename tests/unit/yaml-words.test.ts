@@ -23,12 +23,23 @@ describe("plain words for YAML mistakes", () => {
     ["text after the closing quote", 'title: "Mali: Boni" retaken', 2, "the title goes on after its closing quote: put the whole of it inside the quotes"],
     ["a field written twice", "title: A\ntitle: B", 3, "title is written twice: keep one"],
     ["a list left open", "countries: [mali, niger\ntags: []", 2, "the list of countries opens with [ but does not close: end it with ] on the same line"],
+    ["a value starting with @", "title: @france24 says\ndate: 2020-12-03", 2, 'the title starts with @, which YAML reads as syntax: put the whole value in quotes, as title: "@france24 says"'],
+    ["a value starting with a dash", "title: - draft", 2, 'the title starts with "- ", which YAML reads as syntax: put the whole value in quotes, as title: "- draft"'],
+    // A colon in a comment or in a block's text is no colon in a value.
+    ["a duplicate after a comment holding a colon", "title: Mali # to check: date\ntitle: B", 3, "title is written twice: keep one"],
   ])("%s", (_what, yaml, line, plain) => {
     const found = fail(yaml);
     expect(found.line).toBe(line);
     expect(found.plain).toBe(plain);
     // The parser's own words stay, on the second line.
     expect(found.parser).toMatch(/^\(YAML: .+\)$/);
+  });
+});
+
+describe("a value an editor starts with * or &", () => {
+  it("is advice to quote it, not talk of aliases", () => {
+    const result = parseFrontMatter("---\ntitle: *Breaking* news\n---\nBody.\n");
+    expect(result).toMatchObject({ ok: false, line: 2, message: "starts with *, which YAML reads as syntax: put the whole value in quotes" });
   });
 });
 
@@ -41,10 +52,11 @@ describe("fields an editor left empty or unindented", () => {
   it("say which field is empty, and which field belongs under source:", async () => {
     const fixture = await createFixture();
     removals.push(fixture.remove);
-    await writeText(fixture.root, "content/articles/2020/empty.md", '---\ntitle: "Empty"\ndate: 2020-12-03\ncountries: [mali]\nsummary:\nsource:\nname: "Wire"\n---\nBody.\n');
+    await writeText(fixture.root, "content/articles/2020/empty.md", '---\ntitle: "Empty"\ndate: 2020-12-03\ncountries: mali\nsummary:\nsource:\nname: "Wire"\n---\nBody.\n');
     const error = await loadContent({ root: fixture.root }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
+      'content/articles/2020/empty.md:4 countries: must be a list: write it in brackets, as countries: [mali] (got: "mali")',
       "content/articles/2020/empty.md:5 summary: is empty: write its value after the colon",
       "content/articles/2020/empty.md:6 source: is empty: write its value after the colon",
       "content/articles/2020/empty.md:7 name: belongs under `source:`: indent it by two spaces below `source:`",
