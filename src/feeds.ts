@@ -73,7 +73,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
         ...(issue.leadHtml ? { contentHtml: linksForFeeds(issue.leadHtml, urls, issue.path) } : {}),
         title: issue.headline ? `${issue.title}: ${issue.headline}` : `${issue.title} (${issue.range})`,
         path: issue.path,
-        summary: `The Sahel security digest for ${issue.range}: ${issue.itemCount} item${issue.itemCount === 1 ? "" : "s"}.`,
+        summary: issueSummary(issue),
         ...dates(opened, issue.updatedIso),
         publishedRfc822: rfc822(opened),
         issue,
@@ -128,4 +128,18 @@ function rfc822(iso: string): string {
 
 function feedDates(updatedIso: string) {
   return { updatedIso: dateToRfc3339(new Date(updatedIso)), updatedRfc822: rfc822(updatedIso) };
+}
+
+/**
+ * What an issue entry's summary says: the countries whose trend moved, and why ("Mali
+ * deteriorated: Coordinated rocket fire…; Niger improved: …"), or, without figures, the
+ * countries of its items. Never the site's name: the feed says that already.
+ */
+export function issueSummary(issue: IssueView): string {
+  const moved = (issue.overview?.rows ?? []).flatMap((row) =>
+    row.figures?.trend && row.figures.trend !== "unchanged" ? [`${row.country.name} ${row.figures.trend}: ${row.figures.reason}`] : [],
+  );
+  if (moved.length) return `${moved.join("; ")}`;
+  const countries = issue.sections.map((section) => section.country.name).join(", ");
+  return `${issue.itemCount} item${issue.itemCount === 1 ? "" : "s"}, ${issue.range}: ${countries}.`;
 }

@@ -139,9 +139,17 @@ export function metricView(countOf: (w: Week) => number | undefined, w: Week, wo
   };
 }
 
-/** The band worth marking; none for "no change", which the change text already says. */
+/**
+ * Below this many incidents on both sides, a change gets no band: from 2 to 0, or from an
+ * average of 0.3 to 0, is what a handful of reports makes, not a trend worth a loud label. The
+ * change itself is still given in figures.
+ */
+export const MIN_COUNT_FOR_BAND = 3;
+
+/** The band worth marking; none for "no change", which the change text already says, or for small counts. */
 function markedBand(change: Change | undefined): ChangeBand | undefined {
-  return change && change.band !== "unchanged" ? change.band : undefined;
+  if (!change || change.band === "unchanged") return undefined;
+  return Math.max(change.from, change.to) < MIN_COUNT_FOR_BAND ? undefined : change.band;
 }
 
 /** "+3 (+33 %)", "−2 (−50 %)", "+4 (from none)", "no change". */

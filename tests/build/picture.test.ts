@@ -55,7 +55,7 @@ const textOf = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => {
 const cells = ($: CheerioAPI, row: Parameters<CheerioAPI>[0]) => $(row).find("th, td").map((_, el) => textOf($, el)).get();
 
 beforeAll(async () => {
-  fixture = await createFixture({ items, figures, regions: fixtureRegions, externalCounts });
+  fixture = await createFixture({ items, figures, regions: fixtureRegions, externalCounts, notes: { "2020-W49": ["A hard week", "The lead of week 49."] } });
   site = (await buildSite({ root: fixture.root })).output;
 });
 afterAll(async () => fixture.remove());
@@ -78,7 +78,8 @@ describe("an issue's regional overview", () => {
     ]);
     expect(cells($, rows[1]!)).toEqual(["Burkina Faso", "Not covered this week: no item about Burkina Faso."]);
     // Niger's week 48 had no item: not a zero to compare with; week 47's item recorded nothing.
-    expect(cells($, rows[2]!)).toEqual(["Niger", "Improved Reason.", "1 Battles: 1", "week before not covered", "+1 (from none) on 0 (1 week) sharp rise", "none reported", "—"]);
+    // From none to one is too few to be called a sharp rise: the change is given, unmarked.
+    expect(cells($, rows[2]!)).toEqual(["Niger", "Improved Reason.", "1 Battles: 1", "week before not covered", "+1 (from none) on 0 (1 week)", "none reported", "—"]);
     expect($(".overview .meta").last().text()).toContain("ACLED: that organisation's own weekly counts, shown for comparison.");
   });
 
@@ -89,6 +90,21 @@ describe("an issue's regional overview", () => {
     expect(cells(w50, rows[1]!).slice(0, 3)).toEqual(["Burkina Faso", "Unchanged Reason.", "none recorded"]);
     const $ = await page("issues/2020-w47/index.html");
     expect(cells($, $(".overview-table tbody tr").toArray()[2]!).slice(0, 3)).toEqual(["Niger", "No trend given.", "none recorded"]);
+  });
+
+  it("comes after the editor's lead, and puts the overview in the digest feed's entry", async () => {
+    const $ = await page("issues/2020-w49/index.html");
+    const lead = $(".lead").index();
+    expect(lead).toBeGreaterThanOrEqual(0);
+    expect(lead).toBeLessThan($(".overview").index());
+    const feed = await readFile(path.join(site, "feed.xml"), "utf8");
+    const entry = feed.slice(feed.indexOf("<entry>"), feed.indexOf("</entry>"));
+    // Week 50: no trend moved, so the summary says what the issue holds, not the site's name.
+    expect(entry).toContain("<summary>2 items, 7–13 December 2020: Mali, Burkina Faso.</summary>");
+    const w49 = feed.slice(feed.indexOf("issue/2020-W49") - 200);
+    expect(w49).toContain("<summary>Mali deteriorated: Attacks on &lt;bases&gt; &amp; camps.; Niger improved: Reason.</summary>");
+    expect(w49).toContain("&lt;h2&gt;Overview&lt;/h2&gt;");
+    expect(w49).toContain("&lt;td&gt;Mali&lt;/td&gt;&lt;td&gt;Deteriorated: Attacks on &amp;lt;bases&amp;gt; &amp;amp; camps. Conflict risk alert: Talks stall.&lt;/td&gt;&lt;td&gt;3&lt;/td&gt;");
   });
 
   it("comes with a map shading each country by its trend and marking the week's incidents", async () => {

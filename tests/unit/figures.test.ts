@@ -90,6 +90,13 @@ describe("metricView", () => {
   it("puts a prefix before a lower bound", () => {
     expect(metricView(countOf, w("2020-W49"), { missing: "none reported", prefix: "at least " }).valueText).toBe("at least 6");
   });
+  it("gives small counts no band: from 2 to 0 is a handful of reports, not a sharp fall", () => {
+    const small = metricView((week) => (week.id === "2020-W48" ? 2 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
+    expect(small.vsPreviousText).toBe("−2 (−100 %)");
+    expect(small.vsPreviousBand).toBeUndefined();
+    const larger = metricView((week) => (week.id === "2020-W48" ? 3 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
+    expect(larger.vsPreviousBand).toBe("sharp-fall");
+  });
   it("does not mark an unchanged count twice", () => {
     const view = metricView((week) => (week.id === "2020-W48" || week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
     expect(view.vsPreviousText).toBe("no change");
