@@ -214,6 +214,28 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await withoutJs.close();
   });
 
+  it("shows the overview as one block per country on a 320 px phone, with nothing to scroll sideways", async () => {
+    const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
+    const page = await phone.newPage();
+    await page.goto(`${site.url}issues/2020-w49/`);
+    const layout = await page.evaluate(() => {
+      const table = document.querySelector(".overview-table")!;
+      const scroller = table.closest(".table-scroll") as HTMLElement;
+      const row = table.querySelector("tbody tr")!;
+      const cell = row.querySelector("td[data-label]")!;
+      return {
+        page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        overview: scroller.scrollWidth <= scroller.clientWidth,
+        rowDisplay: getComputedStyle(row).display,
+        label: getComputedStyle(cell, "::before").content,
+        header: (table.querySelector("thead") as HTMLElement).getBoundingClientRect().height,
+      };
+    });
+    expect(layout).toMatchObject({ page: true, overview: true, rowDisplay: "block", label: '"Trend: "' });
+    expect(layout.header).toBeLessThanOrEqual(1);
+    await phone.close();
+  });
+
   it("never scrolls sideways on a 360 px phone", async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     for (const [kind, sitePath] of PAGE_KINDS) {
