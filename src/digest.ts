@@ -117,7 +117,10 @@ export function buildDigest(content: Content): Digest {
   // Rows name their country by reference only: the overview is part of its issue's page key.
   const overviewCountries = mappedCountries.map((c) => ref(c.slug, c.name, c.path));
   const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, overviewCountries, w) : undefined);
+  // An actor or theme no item names has no page and no feed: an empty feed tells a reader
+  // nothing, and a page that says "no items" is a dead end.
   const tagViews: TagView[] = tagSources
+    .filter(({ entry }) => byTag.has(entry.slug))
     .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
     .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
   const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);

@@ -195,14 +195,26 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "feed-rss", urls: [paths.rss], template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
   {
     name: "opml",
-    urls: [paths.opml],
+    urls: [paths.opml, paths.opmlTags, paths.opmlRegions],
     template: "views/opml.njk",
     format: "opml",
     sitemap: false,
     perEdition: true,
-    nav: { footer: "All feeds (OPML)" },
+    nav: { footer: "Feeds to import (OPML)" },
     // Every Atom feed declared above it, so a new kind of feed is in it by being in the table.
-    pages: (digest, before) => [{ path: paths.opml, data: { feeds: before.filter((page) => page.kind.format === "atom").map((page) => page.data.feed) }, key: whole(digest) }],
+    // Lists a reader can import whole: the digest and the countries (an issue entry and an item
+    // entry are never the same entry); the actors and themes; the regions. The feeds come from
+    // the Atom feeds declared above, so a new feed is in one by being in the table. The
+    // every-item feed is in none: it repeats every country's.
+    pages: (digest, before) => {
+      const atom = before.filter((page) => page.kind.format === "atom").map((page) => page.data.feed as FeedView);
+      const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) }, key: whole(digest) });
+      return [
+        list(paths.opml, "the digest and every country", ["digest", "country"]),
+        ...(digest.tags.length ? [list(paths.opmlTags, "every actor and theme", ["tag"])] : []),
+        ...(digest.regions.length ? [list(paths.opmlRegions, "every region", ["region"])] : []),
+      ];
+    },
   },
   {
     name: "sitemap",

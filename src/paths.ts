@@ -12,6 +12,9 @@ export const paths = {
   notFound: "/404.html",
   rss: "/rss.xml",
   opml: "/feeds.opml",
+  /** Feed lists to import whole, each without overlap: the actors and themes, and the regions. */
+  opmlTags: "/feeds-actors-themes.opml",
+  opmlRegions: "/feeds-regions.opml",
   sitemap: "/sitemap.xml",
   issue: (w: Week) => `/issues/${w.slug}/`,
   item: (year: number, slug: string) => `/articles/${year}/${slug}/`,

@@ -147,12 +147,18 @@ describe("feeds", () => {
     }
   });
 
-  it("are listed in the OPML file, each once", async () => {
-    const opml = parseOpml(await text("feeds.opml"));
-    const urls = (opml.body?.outlines ?? []).map((o) => o.xmlUrl);
-    expect(urls).toHaveLength(2 + 4 + 3);
-    expect(new Set(urls).size).toBe(urls.length);
-    expect(urls).toContain("https://example.org/digest/countries/niger/feed.xml");
+  it("are listed in OPML files that can each be imported whole: the digest and the countries, then the actors and themes", async () => {
+    const urls = async (file: string) => (parseOpml(await text(file)).body?.outlines ?? []).map((o) => o.xmlUrl);
+    const main = await urls("feeds.opml");
+    expect(main).toEqual([
+      "https://example.org/digest/feed.xml",
+      ...["mali", "burkina-faso", "niger", "sahel"].map((c) => `https://example.org/digest/countries/${c}/feed.xml`),
+    ]);
+    // The every-item feed repeats each country's: it is in no list.
+    const tags = await urls("feeds-actors-themes.opml");
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.every((url) => url!.includes("/tags/"))).toBe(true);
+    expect([...main, ...tags]).not.toContain("https://example.org/digest/articles/feed.xml");
   });
 });
 

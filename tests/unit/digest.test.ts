@@ -113,8 +113,16 @@ describe("country and tag pages", () => {
     expect(digest.tagPages.filter((p) => p.owner.slug === "jnim").map((p) => p.path)).toEqual(["/tags/jnim/", "/tags/jnim/page/2/"]);
   });
 
-  it("group tags by kind, actors before themes", () => {
-    expect(digest.tagGroups.map((g) => [g.label, slugs(g.tags)])).toEqual([
+  it("group tags by kind, actors before themes, leaving out those no item names", () => {
+    // Only jnim is named by these items: barkhane and elections get no page and no feed.
+    expect(digest.tagGroups.map((g) => [g.label, slugs(g.tags)])).toEqual([["Armed group", ["jnim"]]]);
+    expect(digest.tagPages.map((p) => p.owner.slug)).toEqual(["jnim", "jnim"]);
+    expect(digest.feeds.tags.map((f) => f.key)).toEqual(["tag/jnim"]);
+  });
+
+  it("group the tags that have items by kind, actors before themes", () => {
+    const both = buildDigest(content([item("a", "2020-12-01", ["mali"], ["elections", "barkhane", "jnim"])]));
+    expect(both.tagGroups.map((g) => [g.label, slugs(g.tags)])).toEqual([
       ["Armed group", ["jnim"]],
       ["International force", ["barkhane"]],
       ["Theme", ["elections"]],
