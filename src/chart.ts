@@ -28,6 +28,8 @@ export interface AxisTick {
   /** y for the value axis, x for the week axis. */
   readonly position: number;
   readonly label: string;
+  /** A week label left out on a phone, where half of them fit at a legible size. */
+  readonly minor?: boolean;
 }
 
 export interface BarChart {
@@ -42,7 +44,9 @@ export interface BarChart {
   readonly max: number;
 }
 
-const MARGIN = { left: 36, right: 8, top: 10, bottom: 24 };
+// Room for labels at the size a phone needs (twice the desktop size, the chart being drawn
+// at about half its width there): three digits on the left, a line of text below.
+const MARGIN = { left: 52, right: 8, top: 24, bottom: 34 };
 
 export function weeklyBarChart(points: readonly ChartPoint[], size = { width: 640, height: 180 }): BarChart {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: size.width - MARGIN.right, bottom: size.height - MARGIN.bottom };
@@ -76,7 +80,7 @@ export function weeklyBarChart(points: readonly ChartPoint[], size = { width: 64
   const xTicks: AxisTick[] = tickIndexes.map((i, n) => {
     const w = points[i]!.week;
     const before = n > 0 ? points[tickIndexes[n - 1]!]!.week : undefined;
-    return { position: round(plot.left + (i + 0.5) * band), label: before && before.year === w.year ? `W${w.week}` : `W${w.week} ${w.year}` };
+    return { position: round(plot.left + (i + 0.5) * band), label: before && before.year === w.year ? `W${w.week}` : `W${w.week} ${w.year}`, ...(n % 2 === 1 ? { minor: true } : {}) };
   });
 
   return { width: size.width, height: size.height, plot, bars, gaps, yTicks, xTicks, max };

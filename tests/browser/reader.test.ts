@@ -214,6 +214,34 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await withoutJs.close();
   });
 
+  it("sets every text of a chart or map at 12 CSS px or more on a 360 px phone, none of it clipped", async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+    for (const sitePath of ["countries/mali/", "issues/2020-w49/", "regions/menaka/"]) {
+      const page = await phone.newPage();
+      await page.goto(site.url + sitePath);
+      const texts = await page.evaluate(() =>
+        [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none").map((t) => {
+          const svg = t.closest("svg")!;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const box = t.getBoundingClientRect();
+          const frame = svg.getBoundingClientRect();
+          return {
+            text: t.textContent,
+            px: parseFloat(getComputedStyle(t).fontSize) * scale,
+            inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
+          };
+        }),
+      );
+      expect(texts.length, sitePath).toBeGreaterThan(3);
+      for (const text of texts) {
+        expect(text.px, `${sitePath} ${text.text}`).toBeGreaterThanOrEqual(12);
+        expect(text.inside, `${sitePath} ${text.text}`).toBe(true);
+      }
+      await page.close();
+    }
+    await phone.close();
+  });
+
   it("shows the overview as one block per country on a 320 px phone, with nothing to scroll sideways", async () => {
     const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
     const page = await phone.newPage();
