@@ -8,8 +8,9 @@ import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts"
 import { paths } from "./paths.ts";
 import type { OpenData } from "./data/open-data.ts";
 import { searchFilterOptions, searchYears } from "./search/records.ts";
+import { emailHtml, emailText } from "./email.ts";
 
-export type PageFormat = "html" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv";
+export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
 
 /** One page of a kind: its path in the site, what its template sees, and its key. */
 export interface Page {
@@ -109,6 +110,27 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, key: issueKey(issue), lastmod: day(issue.updatedIso) })),
+  },
+  {
+    // The issue as an email (src/email.ts): its HTML with the styles inlined, for a mailing tool.
+    name: "issue-email",
+    urls: ["/issues/:week/email.html"],
+    // An HTML document for a mailing tool, not a page of the site: no stylesheet, no CSP, not in the sitemap.
+    format: "email",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest) => emailHtml(page.data.issue as IssueView, digest),
+    pages: (digest) => digest.issues.map((issue) => ({ path: `${issue.path}email.html`, data: { issue }, key: issueKey(issue) })),
+  },
+  {
+    // Its plain-text part.
+    name: "issue-email-text",
+    urls: ["/issues/:week/email.txt"],
+    format: "text",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest) => emailText(page.data.issue as IssueView, digest),
+    pages: (digest) => digest.issues.map((issue) => ({ path: `${issue.path}email.txt`, data: { issue }, key: issueKey(issue) })),
   },
   { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
   { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },

@@ -177,7 +177,8 @@ describe("hostile content", () => {
   });
 
   it("sits behind a Content-Security-Policy that runs no script but the search page's own, on every page", async () => {
-    for (const file of pageFiles()) {
+    // The email editions go to a mailing tool, which ignores a CSP: they have no script at all (above).
+    for (const file of pageFiles().filter((f) => !f.endsWith("/email.html"))) {
       const $ = load(await read(file));
       const csp = $('meta[http-equiv="Content-Security-Policy"]').attr("content") ?? "";
       const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));

@@ -20,7 +20,9 @@ let pages: string[];
 beforeAll(async () => {
   // The sample edition, built once for every suite (tests/setup/sample.ts); read only.
   site = inject("sampleSite");
-  pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html")).sort();
+  // The web pages: the email editions (issues/*/email.html) are documents for a mailing tool,
+  // checked in tests/build/email.test.ts.
+  pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html")).sort();
 });
 
 /** A page and a stylesheet made wrong on purpose, for the checkers to find. */
@@ -103,7 +105,10 @@ async function brokenLinks(dir: string, file: string): Promise<string[]> {
 describe("the sample site", () => {
   it.skipIf(!javaAvailable())("has no HTML or CSS error according to the Nu Html Checker", async () => {
     expect(pages.length).toBeGreaterThan(100);
-    expect((await checked).get(site)).toEqual([]);
+    // The checker's CSS validator predates paint-order (SVG 2, CSS Fill and Stroke), which every
+    // browser supports: the map's labels draw their halo with it. Nothing else is let through.
+    const known = /^css\/site\.css:\d+ CSS: “paint-order”: Property “paint-order” doesn't exist\.$/;
+    expect((await checked).get(site)!.filter((error) => !known.test(error))).toEqual([]);
   });
 
   it("keeps every item page under 30 KB and every issue page under 60 KB, stylesheet included", async () => {
