@@ -66,6 +66,7 @@ export function buildDigest(content: Content): Digest {
   };
 
   const regionRefs = new Map(content.regions.map((r) => [r.slug, ref(r.slug, r.name, paths.region(r.slug))]));
+  const regionIsoCodes = new Map(content.regions.map((r) => [r.slug, r.iso]));
   // Everything an item's view and feed entry take from outside the item: the site's address
   // and feed ids, and the names of what it refers to.
   const names = JSON.stringify([site.url, site.feedIds, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
@@ -156,7 +157,7 @@ export function buildDigest(content: Content): Digest {
       items: views,
       counts: picture.counts,
       countries: countryViews.filter((c) => c.kind === "country"),
-      regionIso: (slug) => content.regions.find((r) => r.slug === slug)?.iso ?? "",
+      regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
       absolute: (path) => urls.absolute(path),
       zone: site.timeZone,
     }),
@@ -264,6 +265,7 @@ function countryView(country: Country, itemCount: number, siteTitle: string, url
     ...(figures ? { figures } : {}),
     ...(map ? { map } : {}),
     regions,
+    ...(regions.length ? { incidentsCsv: paths.dataFile("incidents.csv", country.slug) } : {}),
   };
 }
 
@@ -301,8 +303,9 @@ function archiveByYear(issues: readonly IssueView[]): ArchiveYear[] {
 /** The types of incident with at least one, each with the items that record one. */
 function incidentTypeViews(views: readonly ItemView[]): { types: IncidentTypeView[]; items: Map<string, ItemView[]> } {
   const items = groupBy(views, (v) => [...new Set(v.incidents.map((i) => i.type))]);
+  const byType = groupBy(views.flatMap((v) => v.incidents), (i) => [i.type]);
   const types = INCIDENT_TYPES.filter((type) => items.has(type)).map((type) => {
-    const incidents = views.flatMap((v) => v.incidents.filter((i) => i.type === type));
+    const incidents = byType.get(type)!;
     const subtypes = new Map<string, number>();
     for (const incident of incidents) if (incident.subtypeLabel) subtypes.set(incident.subtypeLabel, (subtypes.get(incident.subtypeLabel) ?? 0) + 1);
     return {

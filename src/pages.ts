@@ -120,7 +120,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: false,
     perEdition: true,
     generate: (page, digest) => emailHtml(page.data.issue as IssueView, digest),
-    pages: (digest) => digest.issues.map((issue) => ({ path: `${issue.path}email.html`, data: { issue }, key: issueKey(issue) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.path), data: { issue }, key: issueKey(issue) })),
   },
   {
     // Its plain-text part.
@@ -130,7 +130,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: false,
     perEdition: true,
     generate: (page, digest) => emailText(page.data.issue as IssueView, digest),
-    pages: (digest) => digest.issues.map((issue) => ({ path: `${issue.path}email.txt`, data: { issue }, key: issueKey(issue) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.path), data: { issue }, key: issueKey(issue) })),
   },
   { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
   { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
@@ -160,7 +160,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     nav: { main: "Search", footer: "Search" },
-    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
+    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex }, key: whole(digest), lastmod: newestDay(digest) }],
   },
   {
     name: "region",
@@ -180,7 +180,13 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     nav: { footer: "Open data" },
-    pages: (digest) => (digest.incidents.length ? single(paths.data)(digest) : []),
+    // The files to download, whole and by country, with their paths from the data-file kind's.
+    pages: (digest) => {
+      if (!digest.incidents.length) return [];
+      const files = (country?: string) => DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country) }));
+      const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files(c.slug) }));
+      return [{ path: paths.data, data: { files: files(), countries }, key: whole(digest), lastmod: newestDay(digest) }];
+    },
   },
   {
     name: "data-file",

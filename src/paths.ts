@@ -20,6 +20,11 @@ export const paths = {
   item: (year: number, slug: string) => `/articles/${year}/${slug}/`,
   country: (slug: string, page = 1) => (page === 1 ? `/countries/${slug}/` : `/countries/${slug}/page/${page}/`),
   search: "/search/",
+  /** Where the search index's bundles are written, one folder a year: /pagefind/2020/. */
+  searchIndex: "/pagefind/",
+  /** An issue's email edition and its plain-text twin. */
+  email: (issuePath: string) => `${issuePath}email.html`,
+  emailText: (issuePath: string) => `${issuePath}email.txt`,
   year: (year: number) => `/issues/${year}/`,
   incidentTypes: "/incidents/",
   incidentType: (type: string, page = 1) => (page === 1 ? `/incidents/${type}/` : `/incidents/${type}/page/${page}/`),

@@ -73,8 +73,7 @@ interface IncidentRecord {
 function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, absolute: (path: string) => string, regionIso: (slug: string) => string): IncidentRecord {
   const item = items.get(incident.item.slug)!;
   const info = TYPOLOGY[incident.type];
-  const subtype = incident.subtypeLabel !== undefined ? Object.entries(info.subtypes).find(([, [label]]) => label === incident.subtypeLabel) : undefined;
-  const fatalities = incident.fatalitiesText === undefined ? undefined : { count: Number(incident.fatalitiesText.replace("at least ", "")), atLeast: incident.fatalitiesText.startsWith("at least") };
+  const fatalities = incident.fatalities;
   return {
     id: incident.id,
     date: incident.date,
@@ -90,8 +89,8 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
     coordinates_from: incident.coordinatesFrom ?? null,
     type: incident.type,
     acled_event_type: info.acled,
-    subtype: subtype?.[0] ?? null,
-    acled_sub_event_type: subtype?.[1][1] ?? null,
+    subtype: incident.subtype ?? null,
+    acled_sub_event_type: incident.subtype ? info.subtypes[incident.subtype]![1] : null,
     fatalities: fatalities?.count ?? null,
     fatalities_at_least: fatalities ? fatalities.atLeast : null,
     item_title: item.title,

@@ -17,7 +17,7 @@ export function incidentView(incident: Incident, index: number, item: { slug: st
     id: `${item.slug}-${index + 1}`,
     type: incident.type,
     typeLabel: info.label,
-    ...(subtype ? { subtypeLabel: subtype[0] } : {}),
+    ...(subtype ? { subtype: incident.subtype!, subtypeLabel: subtype[0] } : {}),
     date: incident.date,
     weekId: incident.week.id,
     dateText,
@@ -26,7 +26,7 @@ export function incidentView(incident: Incident, index: number, item: { slug: st
     ...(incident.place ? { place: incident.place } : {}),
     where,
     ...(incident.coordinates ? { coordinates: incident.coordinates, coordinatesFrom: incident.coordinatesFrom! } : {}),
-    ...(incident.fatalities ? { fatalitiesText: `${incident.fatalities.atLeast ? "at least " : ""}${incident.fatalities.count}` } : {}),
+    ...(incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: `${incident.fatalities.atLeast ? "at least " : ""}${incident.fatalities.count}` } : {}),
     item,
     title: `${subtype ? subtype[0] : info.label}: ${where}, ${dateText}`,
   };

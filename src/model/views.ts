@@ -113,6 +113,8 @@ export interface CountryView extends Ref {
   readonly map?: MarkedMap;
   /** Its regions with incidents, by name. */
   readonly regions: readonly (Ref & { readonly incidentCount: number })[];
+  /** Its incidents as CSV (open data), when it has any. */
+  readonly incidentsCsv?: string;
 }
 
 export interface TagView extends Ref {
@@ -147,6 +149,8 @@ export interface IncidentView {
   readonly type: IncidentType;
   /** "Violence against civilians" */
   readonly typeLabel: string;
+  /** The sub-type's slug, and its label. */
+  readonly subtype?: string;
   readonly subtypeLabel?: string;
   /** "2020-10-30" */
   readonly date: string;
@@ -160,7 +164,8 @@ export interface IncidentView {
   readonly where: string;
   readonly coordinates?: readonly [number, number];
   readonly coordinatesFrom?: "gazetteer" | "source";
-  /** "12", "at least 50"; none when the source gives no number. */
+  /** As the source reports them, and in words: "12", "at least 50"; none when it gives no number. */
+  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
   readonly fatalitiesText?: string;
   readonly item: { readonly slug: string; readonly title: string; readonly path: string };
   /** "Armed clash: Boulikessi, Mopti, 30 October 2020": a map mark's tooltip. */

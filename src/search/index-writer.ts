@@ -12,9 +12,10 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.ts";
+import { paths } from "../paths.ts";
 
-/** Below the site's root: /pagefind/. */
-export const SEARCH_FOLDER = "pagefind";
+/** Below the site's root: /pagefind/ (paths.searchIndex). */
+export const SEARCH_FOLDER = paths.searchIndex.replace(/^\/|\/$/g, "");
 
 const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
 
