@@ -1,0 +1,58 @@
+// Every word of the interface, per language, as ICU MessageFormat messages in one JSON file a
+// language (src/messages/en.json, fr.json): the format translators' tools read, with plurals
+// and numbers formatted by the language's own rules through intl-messageformat (FormatJS).
+// Templates call `t("key", { count })`; the domain code (week titles, incident labels) too.
+import { readFileSync } from "node:fs";
+import { IntlMessageFormat } from "intl-messageformat";
+
+/** The languages a catalogue exists for: the only ones an edition may be in. */
+export const CATALOGUE_LANGUAGES = ["en", "fr"] as const;
+export type CatalogueLanguage = (typeof CATALOGUE_LANGUAGES)[number];
+
+export function isCatalogueLanguage(language: string): language is CatalogueLanguage {
+  return (CATALOGUE_LANGUAGES as readonly string[]).includes(language);
+}
+
+export type MessageValues = Readonly<Record<string, string | number | Date>>;
+
+export class Catalogue {
+  readonly #compiled = new Map<string, IntlMessageFormat>();
+
+  constructor(
+    readonly language: CatalogueLanguage,
+    readonly messages: Readonly<Record<string, string>>,
+  ) {}
+
+  /** The message `key` with its values in; a key the catalogue lacks fails the build. */
+  t(key: string, values?: MessageValues): string {
+    let format = this.#compiled.get(key);
+    if (!format) {
+      const message = this.messages[key];
+      if (message === undefined) throw new Error(`The ${this.language} message catalogue (src/messages/${this.language}.json) has no message "${key}"`);
+      // ignoreTag: a message is plain text; the templates escape it, and "<" means "<".
+      format = new IntlMessageFormat(message, this.language, undefined, { ignoreTag: true });
+      this.#compiled.set(key, format);
+    }
+    const text = format.format(values as Record<string, string | number | Date> | undefined);
+    if (typeof text !== "string") throw new Error(`The ${this.language} message "${key}" did not format to text`);
+    return text;
+  }
+
+  /** A number as the language writes it: 1,234 or 1 234. */
+  number(value: number): string {
+    return new Intl.NumberFormat(this.language).format(value);
+  }
+}
+
+const catalogues = new Map<CatalogueLanguage, Catalogue>();
+
+/** The catalogue of `language`, read once a process. */
+export function catalogueOf(language: CatalogueLanguage): Catalogue {
+  let found = catalogues.get(language);
+  if (!found) {
+    const file = new URL(`./${language}.json`, import.meta.url);
+    found = new Catalogue(language, JSON.parse(readFileSync(file, "utf8")) as Record<string, string>);
+    catalogues.set(language, found);
+  }
+  return found;
+}
