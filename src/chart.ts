@@ -1,6 +1,7 @@
 // A weekly bar chart's geometry, computed at build time so the page draws it as plain SVG:
 // scales, bars, gaps for weeks without figures, and axis labels. Coordinates are rounded to
 // a tenth of a unit to keep pages small.
+import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
 import type { Week } from "./weeks.ts";
 
 export interface ChartPoint {
@@ -48,7 +49,7 @@ export interface BarChart {
 // at about half its width there): three digits on the left, a line of text below.
 const MARGIN = { left: 52, right: 8, top: 24, bottom: 34 };
 
-export function weeklyBarChart(points: readonly ChartPoint[], size = { width: 640, height: 180 }): BarChart {
+export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue = catalogueOf("en"), size = { width: 640, height: 180 }): BarChart {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: size.width - MARGIN.right, bottom: size.height - MARGIN.bottom };
   const values = points.flatMap((p) => (p.value === undefined ? [] : [p.value]));
   const step = countStep(Math.max(0, ...values) / 4);
@@ -80,7 +81,7 @@ export function weeklyBarChart(points: readonly ChartPoint[], size = { width: 64
   const xTicks: AxisTick[] = tickIndexes.map((i, n) => {
     const w = points[i]!.week;
     const before = n > 0 ? points[tickIndexes[n - 1]!]!.week : undefined;
-    return { position: round(plot.left + (i + 0.5) * band), label: before && before.year === w.year ? `W${w.week}` : `W${w.week} ${w.year}`, ...(n % 2 === 1 ? { minor: true } : {}) };
+    return { position: round(plot.left + (i + 0.5) * band), label: words.t(before && before.year === w.year ? "chart.week" : "chart.weekOfYear", { week: String(w.week), year: String(w.year) }), ...(n % 2 === 1 ? { minor: true } : {}) };
   });
 
   return { width: size.width, height: size.height, plot, bars, gaps, yTicks, xTicks, max };

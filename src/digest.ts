@@ -2,9 +2,9 @@
 // ISO week, items by country and by tag, the archive by year. Every grouping is one pass
 // over the items, so the build stays linear in the size of the archive.
 import type { Content, Item } from "./model/content.ts";
-import type { Actor, ActorKind, Country, Theme } from "./model/schemas.ts";
+import type { Actor, ActorKind, Theme } from "./model/schemas.ts";
 import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, IncidentView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, EditionView, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, IncidentView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
 } from "./model/views.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -16,22 +16,15 @@ import { IncidentCounts } from "./incidents/counts.ts";
 import { incidentView } from "./incidents/views.ts";
 import { marksOn } from "./incidents/marks.ts";
 import { OpenData } from "./data/open-data.ts";
-import { INCIDENT_TYPES, TYPOLOGY } from "./incidents/typology.ts";
+import { INCIDENT_TYPES, TYPOLOGY, typeLabel } from "./incidents/typology.ts";
+import { contentFor, editionsOf, type Edition } from "./editions.ts";
+import type { Catalogue } from "./messages/catalogue.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "./weeks.ts";
 import { isoWithOffset } from "./dates.ts";
 
-const KIND_LABELS: Record<ActorKind | "theme", string> = {
-  "armed-group": "Armed group",
-  "state-force": "State force",
-  "international-force": "International force",
-  institution: "Institution",
-  political: "Political actor",
-  "civil-society": "Civil society and data",
-  theme: "Theme",
-};
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
   "armed-group", "state-force", "international-force", "institution", "political", "civil-society", "theme",
 ];
@@ -45,8 +38,17 @@ const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
  */
 const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
 
-export function buildDigest(content: Content): Digest {
+/** Every edition of the digest (src/editions.ts), the default first. */
+export function buildEditions(content: Content): Digest[] {
+  const editions = editionsOf(content.site);
+  const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
+  return editions.map((edition) => buildDigest(contentFor(content, edition), edition, languages));
+}
+
+export function buildDigest(content: Content, edition: Edition = editionsOf({ ...content.site, editions: [] })[0]!, languages: EditionView["all"] = [{ language: edition.language, folder: edition.folder, name: edition.words.t("edition.name") }]): Digest {
   const { site } = content;
+  const t = edition.words;
+  const kindLabel = (kind: ActorKind | "theme") => t.t(`tagKind.${kind}`);
   const urls = new SiteUrls(site.url);
   const items = [...content.items].sort(newestFirst);
 
@@ -59,7 +61,7 @@ export function buildDigest(content: Content): Digest {
   const issueRefOf = (w: Week): IssueRef => {
     let existing = issueRefs.get(w.id);
     if (!existing) {
-      existing = { id: w.id, path: paths.issue(w), title: `Week ${w.week}, ${w.year}`, range: weekRangeInWords(w) };
+      existing = { id: w.id, path: paths.issue(w), title: t.t("issue.title", { week: String(w.week), year: String(w.year) }), range: weekRangeInWords(w, t) };
       issueRefs.set(w.id, existing);
     }
     return existing;
@@ -69,11 +71,11 @@ export function buildDigest(content: Content): Digest {
   const regionIsoCodes = new Map(content.regions.map((r) => [r.slug, r.iso]));
   // Everything an item's view and feed entry take from outside the item: the site's address
   // and feed ids, and the names of what it refers to.
-  const names = JSON.stringify([site.url, site.feedIds, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
+  const names = JSON.stringify([site.url, site.feedIds, t.language, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
   const views = items.map((item) => {
     const known = itemViews.get(item);
     if (known?.names === names) return known.view;
-    const view = itemView(item, countryRefs, tagRefs, regionRefs, issueRefOf(item.week), urls);
+    const view = itemView(item, countryRefs, tagRefs, regionRefs, issueRefOf(item.week), urls, t, site.language);
     itemViews.set(item, { names, view });
     return view;
   });
@@ -94,7 +96,7 @@ export function buildDigest(content: Content): Digest {
   const weeksWithIssues = new Set(items.map((item) => item.week.id));
   const latestWeek = items[0]?.week;
   const figuresOf = (slug: string) =>
-    !hasPicture || !latestWeek ? undefined : countryFigures(picture, slug, latestWeek, issueRefOf, (w) => weeksWithIssues.has(w.id), picture.counts.firstWeekOf(slug));
+    !hasPicture || !latestWeek ? undefined : countryFigures(picture, slug, latestWeek, issueRefOf, (w) => weeksWithIssues.has(w.id), picture.counts.firstWeekOf(slug), t);
   // Each country's own map, drawn once, for its page and its regions' pages.
   const countryMaps = new Map<string, RegionMap | undefined>();
   const countryMap = (slug: string) => {
@@ -104,7 +106,7 @@ export function buildDigest(content: Content): Digest {
     }
     return countryMaps.get(slug);
   };
-  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap, (country, w) => picture.counts.get(country, w) !== undefined);
+  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap, (country, w) => picture.counts.get(country, w) !== undefined, t);
   const regionsByCountry = groupBy(regions, (r) => [r.country.slug]);
   const incidentsByCountry = groupBy(incidents, (i) => [i.country.slug]);
   const countryViews: CountryView[] = countries.map((c) => {
@@ -117,27 +119,28 @@ export function buildDigest(content: Content): Digest {
   const mappedCountries = countryViews.filter((c) => c.kind === "country");
   // Rows name their country by reference only: the overview is part of its issue's page key.
   const overviewCountries = mappedCountries.map((c) => ref(c.slug, c.name, c.path));
-  const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, overviewCountries, w) : undefined);
+  const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, overviewCountries, w, t) : undefined);
   // An actor or theme no item names has no page and no feed: an empty feed tells a reader
   // nothing, and a page that says "no items" is a dead end.
   const tagViews: TagView[] = tagSources
     .filter(({ entry }) => byTag.has(entry.slug))
-    .map(({ kind, entry }) => tagView(kind, entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
+    .map(({ kind, entry }) => tagView(kind, kindLabel(kind), entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
     .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
-  const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: KIND_LABELS[kind], tags: tagViews.filter((t) => t.kind === kind) })).filter((g) => g.tags.length > 0);
+  const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: kindLabel(kind), tags: tagViews.filter((tag) => tag.kind === kind) })).filter((g) => g.tags.length > 0);
 
   const map = hasPicture ? regionMap(mappedCountries) : undefined;
   const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf, map, groupBy(incidents, (i) => [i.weekId]));
   const perPage = site.itemsPerPage;
   const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
   const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
-  const incidentTypes = incidentTypeViews(views);
+  const incidentTypes = incidentTypeViews(views, t);
   const incidentTypePages = incidentTypes.types.flatMap((t) => listingPages(t, incidentTypes.items.get(t.slug)!, perPage, (n) => paths.incidentType(t.slug, n)));
 
 
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
     site: siteView,
+    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages },
     countries: countryViews,
     tags: tagViews,
     tagGroups,
@@ -161,7 +164,7 @@ export function buildDigest(content: Content): Digest {
       absolute: (path) => urls.absolute(path),
       zone: site.timeZone,
     }),
-    feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag, regions, itemsByRegion: byRegion }),
+    feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag, regions, itemsByRegion: byRegion, words: t }),
     ...withMap(map),
   };
 }
@@ -203,7 +206,7 @@ function buildIssues(
     return {
       ...refs[index]!,
       week,
-      ...(note ? { headline: note.headline, leadHtml: linksForPages(note.leadHtml, urls) } : {}),
+      ...(note ? { headline: note.headline, leadHtml: linksForPages(note.leadHtml, urls), ...(note.language && note.language !== content.site.language ? { noteLanguage: note.language } : {}) } : {}),
       sections,
       items: weekItems,
       itemCount: weekItems.length,
@@ -217,8 +220,8 @@ function buildIssues(
   });
 }
 
-function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls): ItemView {
-  const date = dayInWords(item.date);
+function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string): ItemView {
+  const date = dayInWords(item.date, t);
   const path = paths.item(item.year, item.slug);
   const own = { slug: item.slug, title: item.title, path };
   return {
@@ -229,10 +232,12 @@ function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref
     title: item.title,
     summary: item.summary,
     dateIso: item.hasTime ? isoWithOffset(item.date) : item.date.toISODate()!,
-    dateText: item.hasTime ? `${date}, ${item.date.toFormat("HH:mm")} ${offsetName(item)}` : date,
+    dateText: item.hasTime ? t.t("date.withTime", { day: date, time: item.date.toFormat("HH:mm"), zone: offsetName(item) }) : date,
+    // In an edition, an item nobody translated is shown in its own language, and says so.
+    ...(item.language && item.language !== editionLanguage ? { language: item.language } : {}),
     ...(item.location ? { location: item.location } : {}),
     // The loader has checked every country and region an incident names.
-    incidents: item.incidents.map((incident, i) => incidentView(incident, i, own, countries.get(incident.country)!, regions.get(incident.region)!)),
+    incidents: item.incidents.map((incident, i) => incidentView(incident, i, own, countries.get(incident.country)!, regions.get(incident.region)!, t)),
     source: item.source,
     // The loader has checked every slug, so these lookups always succeed.
     countries: item.countries.map((slug) => countries.get(slug)!),
@@ -251,7 +256,7 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Country, itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
+function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
@@ -260,6 +265,7 @@ function countryView(country: Country, itemCount: number, siteTitle: string, url
     ...(country.iso ? { iso: country.iso } : {}),
     ...(country.capital ? { capital: country.capital } : {}),
     profileHtml: linksForPages(renderMarkdown(country.profile), urls),
+    ...(country.profileLanguage ? { profileLanguage: country.profileLanguage } : {}),
     itemCount,
     feed: { title: `${siteTitle}: ${country.name}`, ...paths.feedsOf(path) },
     ...(figures ? { figures } : {}),
@@ -273,14 +279,15 @@ function withMap(map: RegionMap | undefined): { map?: RegionMap } {
   return map ? { map } : {};
 }
 
-function tagView(kind: ActorKind | "theme", entry: Actor | Theme, countries: Map<string, Ref>, itemCount: number, siteTitle: string): TagView {
+function tagView(kind: ActorKind | "theme", kindLabel: string, entry: (Actor | Theme) & { descriptionLanguage?: string }, countries: Map<string, Ref>, itemCount: number, siteTitle: string): TagView {
   const actor = kind === "theme" ? undefined : (entry as Actor);
   const path = paths.tag(entry.slug);
   return {
     ...ref(entry.slug, entry.name, path),
     kind,
-    kindLabel: KIND_LABELS[kind],
+    kindLabel,
     description: entry.description,
+    ...(entry.descriptionLanguage ? { descriptionLanguage: entry.descriptionLanguage } : {}),
     aliases: actor?.aliases ?? [],
     countries: (actor?.countries ?? []).map((slug) => countries.get(slug)!),
     itemCount,
@@ -301,7 +308,7 @@ function archiveByYear(issues: readonly IssueView[]): ArchiveYear[] {
 }
 
 /** The types of incident with at least one, each with the items that record one. */
-function incidentTypeViews(views: readonly ItemView[]): { types: IncidentTypeView[]; items: Map<string, ItemView[]> } {
+function incidentTypeViews(views: readonly ItemView[], t: Catalogue): { types: IncidentTypeView[]; items: Map<string, ItemView[]> } {
   const items = groupBy(views, (v) => [...new Set(v.incidents.map((i) => i.type))]);
   const byType = groupBy(views.flatMap((v) => v.incidents), (i) => [i.type]);
   const types = INCIDENT_TYPES.filter((type) => items.has(type)).map((type) => {
@@ -310,7 +317,7 @@ function incidentTypeViews(views: readonly ItemView[]): { types: IncidentTypeVie
     for (const incident of incidents) if (incident.subtypeLabel) subtypes.set(incident.subtypeLabel, (subtypes.get(incident.subtypeLabel) ?? 0) + 1);
     return {
       slug: type,
-      name: TYPOLOGY[type].label,
+      name: typeLabel(type, t),
       path: paths.incidentType(type),
       acled: TYPOLOGY[type].acled,
       incidentCount: incidents.length,

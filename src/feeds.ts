@@ -5,6 +5,8 @@
 // Entry ids are tag URIs made of the site's host and the item's or issue's own slug, so
 // they never change when a title or body is edited. Dates are the content's own (never the
 // build time), so an unchanged site gives unchanged feeds.
+import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
+import { trendLabel } from "./figures.ts";
 import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
 import dateToRfc822 from "@11ty/eleventy-plugin-rss/src/dateRfc822.js";
 import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./model/views.ts";
@@ -25,6 +27,8 @@ interface FeedInput {
   readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
   readonly regions: readonly RegionView[];
   readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
+  /** The edition's words; English by default. */
+  readonly words?: Catalogue;
 }
 
 /** An item can sit in many feeds, and in the preview's next build too: its entry is made once. */
@@ -32,6 +36,7 @@ const itemEntries = new WeakMap<ItemView, FeedEntry>();
 
 export function buildFeeds(input: FeedInput): FeedSet {
   const { site, urls } = input;
+  const words = input.words ?? catalogueOf("en");
   const tag = tagUriMaker(urls, site.feedIds);
   const itemEntry = (item: ItemView): FeedEntry => {
     let entry = itemEntries.get(item);
@@ -59,7 +64,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
     id: urls.absolute("/feed.xml"),
     title: site.title,
     description: site.description,
-    cadence: "Weekly: one entry per issue, updated when an item is added to a week.",
+    cadence: words.t("feed.cadenceIssues"),
     homePath: paths.home,
     atomPath: "/feed.xml",
     rssPath: "/rss.xml",
@@ -71,9 +76,9 @@ export function buildFeeds(input: FeedInput): FeedSet {
       return {
         id: tag(String(issue.week.year), `issue/${issue.id}`),
         ...(issue.leadHtml ? { contentHtml: linksForFeeds(issue.leadHtml, urls, issue.path) } : {}),
-        title: issue.headline ? `${issue.title}: ${issue.headline}` : `${issue.title} (${issue.range})`,
+        title: issue.headline ? words.t("feed.issueWithHeadline", { title: issue.title, headline: issue.headline }) : words.t("feed.issueWithRange", { title: issue.title, range: issue.range }),
         path: issue.path,
-        summary: issueSummary(issue),
+        summary: issueSummary(issue, words),
         ...dates(opened, issue.updatedIso),
         publishedRfc822: rfc822(opened),
         issue,
@@ -88,22 +93,22 @@ export function buildFeeds(input: FeedInput): FeedSet {
     id: urls.absolute(paths.feedsOf(base).atomPath),
     title,
     description,
-    cadence: "Whenever an item is published: the newest 50 items.",
+    cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
     homePath,
     ...paths.feedsOf(base),
     ...feedDates(items[0]?.dateIso ?? siteUpdated),
     entries: items.slice(0, FEED_SIZE).map(itemEntry),
   });
 
-  const items = itemFeed("items", "items", `${site.title}: every item`, `Every item of ${site.title}, newest first.`, paths.archive, paths.itemsFeedBase, input.items);
+  const items = itemFeed("items", "items", words.t("feed.itemsTitle", { site: site.title }), words.t("feed.itemsDescription", { site: site.title }), paths.archive, paths.itemsFeedBase, input.items);
   const countries = input.countries.map((country) =>
-    itemFeed(`country/${country.slug}`, "country", country.feed.title, `Items about ${country.name}.`, country.path, country.path, input.itemsByCountry.get(country.slug) ?? []),
+    itemFeed(`country/${country.slug}`, "country", country.feed.title, words.t("feed.countryDescription", { name: country.name }), country.path, country.path, input.itemsByCountry.get(country.slug) ?? []),
   );
   const tags = input.tags.map((t) =>
-    itemFeed(`tag/${t.slug}`, "tag", t.feed.title, `Items about ${t.name} (${t.kindLabel.toLowerCase()}).`, t.path, t.path, input.itemsByTag.get(t.slug) ?? []),
+    itemFeed(`tag/${t.slug}`, "tag", t.feed.title, words.t("feed.tagDescription", { name: t.name, kind: t.kindLabel.toLowerCase() }), t.path, t.path, input.itemsByTag.get(t.slug) ?? []),
   );
   const regions = input.regions.map((r) =>
-    itemFeed(`region/${r.slug}`, "region", r.feed.title, `Items recording incidents in ${r.name} (${r.country.name}).`, r.path, r.path, input.itemsByRegion.get(r.slug) ?? []),
+    itemFeed(`region/${r.slug}`, "region", r.feed.title, words.t("feed.regionDescription", { name: r.name, country: r.country.name }), r.path, r.path, input.itemsByRegion.get(r.slug) ?? []),
   );
   return { digest, items, countries, tags, regions, all: [digest, items, ...countries, ...tags, ...regions] };
 }
@@ -135,11 +140,11 @@ function feedDates(updatedIso: string) {
  * deteriorated: Coordinated rocket fire…; Niger improved: …"), or, without figures, the
  * countries of its items. Never the site's name: the feed says that already.
  */
-export function issueSummary(issue: IssueView): string {
+export function issueSummary(issue: IssueView, words: Catalogue = catalogueOf("en")): string {
   const moved = (issue.overview?.rows ?? []).flatMap((row) =>
-    row.figures?.trend && row.figures.trend !== "unchanged" ? [`${row.country.name} ${row.figures.trend}: ${row.figures.reason}`] : [],
+    row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
   );
   if (moved.length) return `${moved.join("; ")}`;
   const countries = issue.sections.map((section) => section.country.name).join(", ");
-  return `${issue.itemCount} item${issue.itemCount === 1 ? "" : "s"}, ${issue.range}: ${countries}.`;
+  return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
 }

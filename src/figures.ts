@@ -5,30 +5,17 @@
 import type { WeeklyFigures } from "./model/content.ts";
 import type { AlertKind, TrendLabel } from "./model/schemas.ts";
 import { addWeeks, type Week } from "./weeks.ts";
+import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
 
 /** A rise or fall of more than this many percent is marked as sharp. */
 export const SHARP_CHANGE_PERCENT = 25;
 
 export type ChangeBand = "sharp-rise" | "rise" | "unchanged" | "fall" | "sharp-fall";
 
-export const BAND_LABELS: Record<ChangeBand, string> = {
-  "sharp-rise": "sharp rise",
-  rise: "up",
-  unchanged: "no change",
-  fall: "down",
-  "sharp-fall": "sharp fall",
-};
-
-export const TREND_LABELS: Record<TrendLabel, string> = {
-  deteriorated: "Deteriorated",
-  improved: "Improved",
-  unchanged: "Unchanged",
-};
-
-export const ALERT_LABELS: Record<AlertKind, string> = {
-  "conflict-risk": "Conflict risk alert",
-  "resolution-opportunity": "Resolution opportunity",
-};
+/** The words of the bands, trends and alerts are the catalogue's: "band.sharp-rise", "trend.improved". */
+export const bandLabel = (band: ChangeBand, words: Catalogue) => words.t(`band.${band}`);
+export const trendLabel = (trend: TrendLabel, words: Catalogue) => words.t(`trend.${trend}`);
+export const alertLabel = (kind: AlertKind, words: Catalogue) => words.t(`alert.${kind}`);
 
 export interface Change {
   readonly from: number;
@@ -113,11 +100,11 @@ export interface MetricView {
 export interface MetricWords {
   readonly missing: string;
   readonly zero?: string;
-  /** "at least " before a sum that is a lower bound. */
-  readonly prefix?: string;
+  /** A sum that is a lower bound: "at least 12". */
+  readonly atLeast?: boolean;
 }
 
-export function metricView(countOf: (w: Week) => number | undefined, w: Week, words: MetricWords): MetricView {
+export function metricView(countOf: (w: Week) => number | undefined, w: Week, words: MetricWords, t: Catalogue = catalogueOf("en")): MetricView {
   const value = countOf(w);
   const previous = countOf(addWeeks(w, -1));
   const vsPrevious = changeBetween(previous, value);
@@ -127,15 +114,15 @@ export function metricView(countOf: (w: Week) => number | undefined, w: Week, wo
   const averageBand = markedBand(vsAverage);
   return {
     ...(value === undefined ? {} : { value }),
-    valueText: value === undefined ? words.missing : value === 0 && words.zero ? words.zero : `${words.prefix ?? ""}${value}`,
+    valueText: value === undefined ? words.missing : value === 0 && words.zero ? words.zero : words.atLeast ? t.t("metric.atLeast", { count: value }) : formatNumber(value, t),
     ...(vsPrevious ? { vsPrevious } : {}),
-    ...(previousBand ? { vsPreviousBand: previousBand, vsPreviousBandLabel: BAND_LABELS[previousBand] } : {}),
-    vsPreviousText: value === undefined ? "—" : vsPrevious ? changeText(vsPrevious) : "week before not covered",
+    ...(previousBand ? { vsPreviousBand: previousBand, vsPreviousBandLabel: bandLabel(previousBand, t) } : {}),
+    vsPreviousText: value === undefined ? "—" : vsPrevious ? changeText(vsPrevious, t) : t.t("metric.weekBeforeNotCovered"),
     ...(average ? { average } : {}),
     ...(vsAverage ? { vsAverage } : {}),
-    ...(averageBand ? { vsAverageBand: averageBand, vsAverageBandLabel: BAND_LABELS[averageBand] } : {}),
+    ...(averageBand ? { vsAverageBand: averageBand, vsAverageBandLabel: bandLabel(averageBand, t) } : {}),
     vsAverageText:
-      value === undefined ? "—" : vsAverage && average ? `${changeText(vsAverage)} on ${formatNumber(average.value)} (${average.weeks} week${average.weeks === 1 ? "" : "s"})` : "4 weeks before not covered",
+      value === undefined ? "—" : vsAverage && average ? t.t("metric.vsAverage", { change: changeText(vsAverage, t), average: formatNumber(average.value, t), weeks: average.weeks }) : t.t("metric.fourWeeksNotCovered"),
   };
 }
 
@@ -153,15 +140,15 @@ function markedBand(change: Change | undefined): ChangeBand | undefined {
 }
 
 /** "+3 (+33 %)", "−2 (−50 %)", "+4 (from none)", "no change". */
-export function changeText(change: Change): string {
-  if (change.difference === 0) return "no change";
+export function changeText(change: Change, words: Catalogue = catalogueOf("en")): string {
+  if (change.difference === 0) return words.t("change.none");
   const sign = change.difference > 0 ? "+" : "−";
-  const amount = `${sign}${formatNumber(Math.abs(change.difference))}`;
-  if (change.percent === undefined) return `${amount} (from none)`;
-  return `${amount} (${sign}${Math.round(Math.abs(change.percent))} %)`;
+  const amount = `${sign}${formatNumber(Math.abs(change.difference), words)}`;
+  if (change.percent === undefined) return words.t("change.fromNone", { amount });
+  return words.t("change.percent", { amount, percent: `${sign}${formatNumber(Math.round(Math.abs(change.percent)), words)}` });
 }
 
-/** Whole numbers as they are, others to one decimal: 9.5, 12. */
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+/** Whole numbers as they are, others to one decimal, as the language writes them: 9.5, 9,5. */
+export function formatNumber(value: number, words: Catalogue = catalogueOf("en")): string {
+  return words.number(Number.isInteger(value) ? value : Math.round(value * 10) / 10, { minimumFractionDigits: Number.isInteger(value) ? 0 : 1 });
 }

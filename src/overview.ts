@@ -6,15 +6,16 @@ import type { ExternalCounts, WeeklyFigures } from "./model/content.ts";
 import type { AlertView, CountryFigures, ExternalCountView, IssueOverview, IssueRef, OverviewRow, Ref, TrendWeek } from "./model/views.ts";
 import type { TrendLabel } from "./model/schemas.ts";
 import { weeklyBarChart } from "./chart.ts";
-import { ALERT_LABELS, FigureIndex, metricView, TREND_LABELS, type MetricWords } from "./figures.ts";
+import { alertLabel, FigureIndex, formatNumber, metricView, trendLabel, type MetricWords } from "./figures.ts";
+import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
 import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
-import { INCIDENT_TYPES, TYPOLOGY } from "./incidents/typology.ts";
+import { INCIDENT_TYPES, typeLabel } from "./incidents/typology.ts";
 import { addWeeks, compareWeeks, type Week } from "./weeks.ts";
 
 export const CHART_WEEKS = 52;
 
-const INCIDENT_WORDS: MetricWords = { missing: "not covered", zero: "none recorded" };
-const fatalityWords = (count: WeekCount | undefined): MetricWords => ({ missing: count ? "none reported" : "not covered", ...(count?.fatalitiesAtLeast ? { prefix: "at least " } : {}) });
+const incidentWords = (t: Catalogue): MetricWords => ({ missing: t.t("metric.notCovered"), zero: t.t("metric.noneRecorded") });
+const fatalityWords = (count: WeekCount | undefined, t: Catalogue): MetricWords => ({ missing: t.t(count ? "metric.noneReported" : "metric.notCovered"), ...(count?.fatalitiesAtLeast ? { atLeast: true } : {}) });
 
 /** Another organisation's counts, by country and week. */
 export class ExternalIndex {
@@ -27,12 +28,12 @@ export class ExternalIndex {
     }
   }
 
-  get(country: string, w: Week): readonly ExternalCountView[] {
+  get(country: string, w: Week, t: Catalogue = catalogueOf("en")): readonly ExternalCountView[] {
     return (this.byKey.get(`${country} ${w.id}`) ?? []).map((c) => ({
       source: c.source,
       exported: c.exported,
-      eventsText: String(c.events),
-      fatalitiesText: c.fatalities === undefined ? "not given" : String(c.fatalities),
+      eventsText: formatNumber(c.events, t),
+      fatalitiesText: c.fatalities === undefined ? t.t("metric.notGiven") : formatNumber(c.fatalities, t),
     }));
   }
 
@@ -47,25 +48,25 @@ export interface Picture {
   readonly external: ExternalIndex;
 }
 
-export function issueOverview(picture: Picture, countries: readonly Ref[], w: Week): IssueOverview {
+export function issueOverview(picture: Picture, countries: readonly Ref[], w: Week, t: Catalogue = catalogueOf("en")): IssueOverview {
   const { judgement, counts, external } = picture;
   const trends: Record<string, TrendLabel> = {};
   const externalSources = new Set<string>();
   const rows: OverviewRow[] = countries.map((country) => {
     const figure = judgement.get(country.slug, w);
     const count = counts.get(country.slug, w);
-    const others = external.get(country.slug, w);
+    const others = external.get(country.slug, w, t);
     if (!figure && !count && others.length === 0) return { country };
     if (figure) trends[country.slug] = figure.trend;
     for (const other of others) externalSources.add(other.source);
     return {
       country,
       figures: {
-        ...(figure ? { trend: figure.trend, trendLabel: TREND_LABELS[figure.trend], reason: figure.reason } : {}),
-        alerts: figure ? alerts(figure) : [],
-        incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, INCIDENT_WORDS),
-        fatalities: metricView((week) => counts.fatalitiesOf(country.slug, week), w, fatalityWords(count)),
-        byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: TYPOLOGY[type].label, count: count.byType[type] })) : [],
+        ...(figure ? { trend: figure.trend, trendLabel: trendLabel(figure.trend, t), reason: figure.reason } : {}),
+        alerts: figure ? alerts(figure, t) : [],
+        incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, incidentWords(t), t),
+        fatalities: metricView((week) => counts.fatalitiesOf(country.slug, week), w, fatalityWords(count, t), t),
+        byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: typeLabel(type, t), count: count.byType[type] })) : [],
         external: others,
       },
     };
@@ -85,7 +86,7 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
  * over the 52 weeks up to `latest`, starting at its first covered week so that a new digest
  * does not open on a year of empty weeks.
  */
-export function countryFigures(picture: Picture, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean, firstWeek: Week | undefined): CountryFigures | undefined {
+export function countryFigures(picture: Picture, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean, firstWeek: Week | undefined, t: Catalogue = catalogueOf("en")): CountryFigures | undefined {
   const { judgement, counts, external } = picture;
   const own = judgement.ofCountry(slug);
   if (!firstWeek && own.length === 0) return undefined;
@@ -105,10 +106,10 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       issue: issueRefOf(w),
       hasIssue: hasIssue(w),
       ...(figure ? { trend: figure.trend, reason: figure.reason } : {}),
-      trendLabel: figure ? TREND_LABELS[figure.trend] : "No trend given",
-      alerts: figure ? alerts(figure) : [],
-      incidentsText: metricView((week) => counts.incidentsOf(slug, week), w, INCIDENT_WORDS).valueText,
-      fatalitiesText: metricView((week) => counts.fatalitiesOf(slug, week), w, fatalityWords(count)).valueText,
+      trendLabel: figure ? trendLabel(figure.trend, t) : t.t("trend.none"),
+      alerts: figure ? alerts(figure, t) : [],
+      incidentsText: metricView((week) => counts.incidentsOf(slug, week), w, incidentWords(t), t).valueText,
+      fatalitiesText: metricView((week) => counts.fatalitiesOf(slug, week), w, fatalityWords(count, t), t).valueText,
     });
   }
   const points = weeks.map((w) => {
@@ -116,15 +117,15 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
     return { week: w, ...(value === undefined ? {} : { value }) };
   });
   const counted = points.some((p) => p.value !== undefined);
-  const hasExternal = !external.isEmpty && weeks.some((w) => external.get(slug, w).length > 0);
+  const hasExternal = !external.isEmpty && weeks.some((w) => external.get(slug, w, t).length > 0);
   return {
     history,
-    ...(counted ? { chart: weeklyBarChart(points) } : {}),
+    ...(counted ? { chart: weeklyBarChart(points, t) } : {}),
     chartTable: weeks.map((w, i) => ({
       week: issueRefOf(w).title,
       range: issueRefOf(w).range,
-      incidents: points[i]!.value === undefined ? INCIDENT_WORDS.missing : points[i]!.value === 0 ? INCIDENT_WORDS.zero! : String(points[i]!.value),
-      external: hasExternal ? external.get(slug, w).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
+      incidents: weekCountText(points[i]!.value, t),
+      external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
     })),
     hasExternal,
     chartFirst: issueRefOf(start).title,
@@ -132,6 +133,11 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
   };
 }
 
-function alerts(figure: WeeklyFigures): AlertView[] {
-  return figure.alerts.map((alert) => ({ kind: alert.kind, label: ALERT_LABELS[alert.kind], reason: alert.reason }));
+function alerts(figure: WeeklyFigures, t: Catalogue): AlertView[] {
+  return figure.alerts.map((alert) => ({ kind: alert.kind, label: alertLabel(alert.kind, t), reason: alert.reason }));
+}
+
+/** A week's count in a chart's table: "not covered", "none recorded", "3". */
+export function weekCountText(value: number | undefined, t: Catalogue): string {
+  return value === undefined ? t.t("metric.notCovered") : value === 0 ? t.t("metric.noneRecorded") : formatNumber(value, t);
 }

@@ -23,7 +23,7 @@ import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
 import { ContentError } from "./problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
-import { MARK_LEGEND } from "./incidents/marks.ts";
+import { markLegend } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
 import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
@@ -223,7 +223,18 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // preview's CSP names it by its hash (never in a page built for publishing).
   env.addGlobal("reloadScriptHash", reloadScriptHash());
   // The key to incident marks and the open data's columns: the same on every page.
-  env.addGlobal("markLegend", MARK_LEGEND);
+  // In the edition's words; read when a page is rendered, once the digest is loaded.
+  const legends = new WeakMap<Digest, ReturnType<typeof markLegend>>();
+  // @types/nunjucks leaves out `globals`, where Nunjucks looks a global up by name.
+  Object.defineProperty((env as unknown as { globals: object }).globals, "markLegend", {
+    enumerable: true,
+    get: () => {
+      const current = digest();
+      let legend = legends.get(current);
+      if (!legend) legends.set(current, (legend = markLegend(current.edition.words)));
+      return legend;
+    },
+  });
   env.addGlobal("dataColumns", { incidents: INCIDENT_COLUMNS, counts: COUNT_COLUMNS });
   env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));

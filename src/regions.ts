@@ -5,7 +5,8 @@ import type { IncidentView, IssueRef, MarkedMap, Ref, RegionView } from "./model
 import type { RegionMap } from "./map.ts";
 import { weeklyBarChart } from "./chart.ts";
 import { marksOn } from "./incidents/marks.ts";
-import { CHART_WEEKS } from "./overview.ts";
+import { CHART_WEEKS, weekCountText } from "./overview.ts";
+import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
 import { paths } from "./paths.ts";
 import { addWeeks, compareWeeks, parseWeekId, type Week } from "./weeks.ts";
 
@@ -22,6 +23,7 @@ export function regionViews(
   countryMap: (country: string) => RegionMap | undefined,
   /** Whether the digest covered the country that week: a week it did not is never a zero. */
   covered: (country: string, w: Week) => boolean,
+  words: Catalogue = catalogueOf("en"),
 ): RegionView[] {
   const byRegion = new Map<string, IncidentView[]>();
   for (const incident of incidents) {
@@ -32,7 +34,7 @@ export function regionViews(
   const countryOrder = [...countries.keys()];
   return regions
     .filter((region) => byRegion.has(region.slug))
-    .sort((a, b) => countryOrder.indexOf(a.country) - countryOrder.indexOf(b.country) || a.name.localeCompare(b.name, "en"))
+    .sort((a, b) => countryOrder.indexOf(a.country) - countryOrder.indexOf(b.country) || a.name.localeCompare(b.name, words.language))
     .map((region) => {
       const own = byRegion.get(region.slug)!; // oldest first
       const path = paths.region(region.slug);
@@ -58,8 +60,8 @@ export function regionViews(
         country: countries.get(region.country)!,
         incidentCount: own.length,
         incidents: shown,
-        chart: weeklyBarChart(points),
-        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: p.value === undefined ? "not covered" : p.value === 0 ? "none recorded" : String(p.value) })),
+        chart: weeklyBarChart(points, words),
+        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: weekCountText(p.value, words) })),
         chartFirst: issueRefOf(start).title,
         chartLast: issueRefOf(end).title,
         // With its country: a region may share a country's name (Nigeria's Niger State).

@@ -2,6 +2,7 @@
 // each one with items becomes an issue.
 import { FIRST_YEAR, LAST_YEAR } from "./dates.ts";
 import { DateTime } from "luxon";
+import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
 
 export interface Week {
   /** ISO week-numbering year: 2021-01-02 belongs to 2020. */
@@ -57,31 +58,32 @@ export function compareWeeks(a: Week, b: Week): number {
   return a.year - b.year || a.week - b.week;
 }
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
-
 /**
  * The week's Monday to Sunday in words: "23–29 November 2020",
- * "30 November – 6 December 2020", "28 December 2020 – 3 January 2021".
- * Month names come from a fixed table so that the output never depends on the ICU data or
- * the locale of the machine that builds.
+ * "30 November – 6 December 2020", "28 December 2020 – 3 January 2021"; in French
+ * "30 novembre – 6 décembre 2020". Month names come from luxon with the language given
+ * explicitly, never the machine's locale; the order of the parts from the catalogue.
  */
-export function weekRangeInWords(w: Week): string {
+export function weekRangeInWords(w: Week, words: Catalogue = catalogueOf("en")): string {
   const monday = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone: "UTC" });
   const sunday = monday.plus({ days: 6 });
-  const month = (d: DateTime) => MONTHS[d.month - 1];
-  if (monday.year !== sunday.year) {
-    return `${monday.day} ${month(monday)} ${monday.year} – ${sunday.day} ${month(sunday)} ${sunday.year}`;
-  }
-  if (monday.month !== sunday.month) {
-    return `${monday.day} ${month(monday)} – ${sunday.day} ${month(sunday)} ${sunday.year}`;
-  }
-  return `${monday.day}–${sunday.day} ${month(sunday)} ${sunday.year}`;
+  const parts = { from: dayNumber(monday, words), to: dayNumber(sunday, words), fromMonth: monthName(monday, words), toMonth: monthName(sunday, words), fromYear: String(monday.year), toYear: String(sunday.year) };
+  if (monday.year !== sunday.year) return words.t("date.rangeAcrossYears", parts);
+  if (monday.month !== sunday.month) return words.t("date.rangeAcrossMonths", parts);
+  return words.t("date.range", parts);
 }
 
-/** "3 December 2020", in words that do not depend on the machine's locale. */
-export function dayInWords(date: DateTime): string {
-  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
+/** "3 December 2020"; "jeudi 3 décembre 2020", "1er décembre" in French. */
+export function dayInWords(date: DateTime, words: Catalogue = catalogueOf("en")): string {
+  const day = date.setLocale(words.language);
+  return words.t("date.day", { weekday: day.toFormat("cccc"), day: dayNumber(date, words), month: monthName(date, words), year: String(date.year) });
+}
+
+function monthName(date: DateTime, words: Catalogue): string {
+  return date.setLocale(words.language).toFormat("LLLL");
+}
+
+/** The day of the month as the language writes it: "1", or "1er" in French. */
+function dayNumber(date: DateTime, words: Catalogue): string {
+  return date.day === 1 ? words.t("date.first") : String(date.day);
 }

@@ -3,7 +3,8 @@
 // table of the same incidents beside it; the marks add where, not what.
 import type { RegionMap } from "../map.ts";
 import type { IncidentType } from "./typology.ts";
-import { INCIDENT_TYPES, TYPOLOGY } from "./typology.ts";
+import { INCIDENT_TYPES, typeLabel } from "./typology.ts";
+import { catalogueOf, type Catalogue } from "../messages/catalogue.ts";
 
 export interface Mark {
   readonly type: IncidentType;
@@ -32,7 +33,9 @@ export function marksOn(map: RegionMap, incidents: readonly MarkedIncident[], si
 }
 
 /** The legend: every type, with its symbol drawn in a 14 × 14 box. */
-export const MARK_LEGEND = INCIDENT_TYPES.map((type) => ({ type, label: TYPOLOGY[type].label, d: symbol(type, 7, 7, 5) }));
+export function markLegend(words: Catalogue = catalogueOf("en")): { type: IncidentType; label: string; d: string }[] {
+  return INCIDENT_TYPES.map((type) => ({ type, label: typeLabel(type, words), d: symbol(type, 7, 7, 5) }));
+}
 
 function r1(n: number): number {
   return Math.round(n * 10) / 10;

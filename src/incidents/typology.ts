@@ -1,6 +1,8 @@
 // The typology incidents are recorded in: ACLED's six event types and their sub-event types,
 // which analysts of the region already read. Slugs are what editors write in front matter;
 // `acled` is the name in ACLED's exports, so the importer and our open data line up with theirs.
+// `label` is the English one, for the open data; pages take theirs from the message catalogue.
+import { catalogueOf, type Catalogue } from "../messages/catalogue.ts";
 
 export interface IncidentTypeInfo {
   readonly slug: IncidentType;
@@ -91,6 +93,16 @@ export const TYPOLOGY: Readonly<Record<IncidentType, IncidentTypeInfo>> = {
     },
   },
 };
+
+/** A type as a reader of the edition sees it: "Battles", "Affrontements". */
+export function typeLabel(type: IncidentType, words: Catalogue = catalogueOf("en")): string {
+  return words.t(`incident.type.${type}`);
+}
+
+/** A sub-type as a reader of the edition sees it. */
+export function subtypeLabel(type: IncidentType, subtype: string, words: Catalogue = catalogueOf("en")): string {
+  return words.t(`incident.subtype.${type}.${subtype}`);
+}
 
 /** Our type for ACLED's event_type, matched without regard to case or spacing. */
 export function typeOfAcled(eventType: string): IncidentType | undefined {

@@ -2,22 +2,23 @@
 // its region's page, and the fatalities as the source reports them.
 import type { Incident } from "../model/content.ts";
 import type { IncidentView, Ref } from "../model/views.ts";
-import { TYPOLOGY } from "./typology.ts";
+import { subtypeLabel, typeLabel } from "./typology.ts";
+import { catalogueOf, type Catalogue } from "../messages/catalogue.ts";
 import { dayInWords } from "../weeks.ts";
 import { DateTime } from "luxon";
 import { foldName } from "../places/names.ts";
 
-export function incidentView(incident: Incident, index: number, item: { slug: string; title: string; path: string }, country: Ref, region: Ref): IncidentView {
-  const info = TYPOLOGY[incident.type];
-  const subtype = incident.subtype ? info.subtypes[incident.subtype] : undefined;
-  const dateText = dayInWords(DateTime.fromISO(incident.date, { zone: "UTC" }));
+export function incidentView(incident: Incident, index: number, item: { slug: string; title: string; path: string }, country: Ref, region: Ref, words: Catalogue = catalogueOf("en")): IncidentView {
+  const label = typeLabel(incident.type, words);
+  const subtype = incident.subtype ? subtypeLabel(incident.type, incident.subtype, words) : undefined;
+  const dateText = dayInWords(DateTime.fromISO(incident.date, { zone: "UTC" }), words);
   // "Ménaka, Ménaka" says nothing twice: a place named as its region stands alone.
   const where = incident.place && foldName(incident.place) !== foldName(region.name) ? `${incident.place}, ${region.name}` : region.name;
   return {
     id: `${item.slug}-${index + 1}`,
     type: incident.type,
-    typeLabel: info.label,
-    ...(subtype ? { subtype: incident.subtype!, subtypeLabel: subtype[0] } : {}),
+    typeLabel: label,
+    ...(subtype ? { subtype: incident.subtype!, subtypeLabel: subtype } : {}),
     date: incident.date,
     weekId: incident.week.id,
     dateText,
@@ -26,8 +27,13 @@ export function incidentView(incident: Incident, index: number, item: { slug: st
     ...(incident.place ? { place: incident.place } : {}),
     where,
     ...(incident.coordinates ? { coordinates: incident.coordinates, coordinatesFrom: incident.coordinatesFrom! } : {}),
-    ...(incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: `${incident.fatalities.atLeast ? "at least " : ""}${incident.fatalities.count}` } : {}),
+    ...(incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: fatalitiesInWords(incident.fatalities, words) } : {}),
     item,
-    title: `${subtype ? subtype[0] : info.label}: ${where}, ${dateText}`,
+    title: words.t("incident.title", { what: subtype ?? label, where, date: dateText }),
   };
+}
+
+/** "12", "at least 12"; "au moins 12". */
+export function fatalitiesInWords(fatalities: { readonly count: number; readonly atLeast: boolean }, words: Catalogue): string {
+  return words.t(fatalities.atLeast ? "incident.fatalitiesAtLeast" : "incident.fatalities", { count: fatalities.count });
 }

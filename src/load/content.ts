@@ -21,6 +21,7 @@ import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { startBodyRenderer } from "./render-bodies.ts";
 import type { ItemCache } from "./cache.ts";
 import { loadNote } from "./notes.ts";
+import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
 import { loadExternalCounts, loadFigures } from "./figures.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
 
@@ -50,7 +51,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const problems = [...data.problems];
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = data.site?.timeZone ?? "UTC";
-  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, ...(options.cache ? { cache: options.cache } : {}) });
+  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, site: data.site, ...(options.cache ? { cache: options.cache } : {}) });
   problems.push(...items.problems);
   // With a broken item its week is unknown, so "later than the latest issue" or "a week with
   // no items" could be wrong: those checks wait for every item to be read.
@@ -59,11 +60,12 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   problems.push(...figures.problems);
   const external = await loadExternalCounts(root, data.known);
   problems.push(...external.problems);
-  const notes = loadNotes(root, items.everyItemRead ? new Set(items.items.map((item) => item.week.id)) : undefined);
+  const notes = loadNotes(root, items.everyItemRead ? new Set(items.items.map((item) => item.week.id)) : undefined, data.site);
   problems.push(...notes.problems);
 
   if (problems.length || !data.site) throw new ContentError(problems);
-  const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled);
+  // A draft translation waits too: the edition shows the original until it is ready.
+  const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled).map(withoutDraftTranslations);
   const embargoedWeeks = new Set(items.items.filter((item) => item.scheduled && !item.draft).map((item) => item.week.id));
   // Figures for a week whose only items are drafts or embargoed would show that week (its
   // trend, its reason) before its issue: they are held back with the items.
@@ -77,11 +79,19 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     themes: data.themes,
     items: published,
     // A weekly note may speak of its week's embargoed items: it waits until they are out.
-    notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !embargoedWeeks.has(note.week.id)),
+    notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !embargoedWeeks.has(note.week.id)).map(withoutDraftTranslations),
     figures: shownFigures,
     externalCounts: external.counts,
     passedOver: [...items.passedOver, ...notes.passedOver],
   };
+}
+
+function withoutDraftTranslations<T extends Item | WeeklyNote>(entry: T): T {
+  const translations = entry.translations;
+  if (!translations || !Object.values(translations).some((t) => t.draft)) return entry;
+  const ready = Object.values(translations).filter((t) => !t.draft);
+  const { translations: _all, ...rest } = entry;
+  return withTranslations(rest as T, ready);
 }
 
 interface DataFiles {
@@ -147,11 +157,13 @@ interface LoadedItems {
  * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
  * bodies while the items are still being read; the preview's cache skips unchanged files.
  */
-async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; cache?: ItemCache }): Promise<LoadedItems> {
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache }): Promise<LoadedItems> {
   const { zone, now, known, places, cache } = context;
   const folder = COLLECTIONS.items.folder;
   const articles = markdownFiles(root, folder);
-  const articleFiles = articles.files;
+  // Originals first; translations (<slug>.fr.md) are read after, and attached to them.
+  const translationFiles = articles.files.filter((f) => translationName(f));
+  const articleFiles = articles.files.filter((f) => !translationName(f));
   const problems: Problem[] = [...articles.problems];
   const itemContext = { root, zone, now, known, places };
   cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]]), places.signature]));
@@ -185,35 +197,87 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
       cache?.set(relative, stamp, itemResults[index]!);
     }
   });
+  const translations: ParsedTranslation[] = [];
+  for (const relative of translationFiles) {
+    const { original, language } = translationName(relative)!;
+    const file = `${folder}/${relative}`;
+    const wrongLanguage = languageProblem(file, language, context.site);
+    if (wrongLanguage) {
+      problems.push(wrongLanguage);
+      continue;
+    }
+    if (!articleFiles.includes(original)) {
+      problems.push({ file, field: "file name", message: `is a translation of ${folder}/${original}, which does not exist: a translation sits beside its original, with the same slug` });
+      continue;
+    }
+    const read = parseItemTranslation(root, relative, language, original);
+    problems.push(...read.problems);
+    if (read.parsed) {
+      translations.push(read.parsed);
+      bodyRenderer.add(read.parsed.body);
+    }
+  }
   // Markdown, the largest cost: on every core when there is much of it.
-  const bodies = await bodyRenderer.finish();
+  const rendered = await bodyRenderer.finish();
+  const bodies = rendered.slice(0, pending.length);
   pending.forEach(({ index, parsed, stamp }, i) => {
     const { body: _body, ...fields } = parsed;
     itemResults[index] = { item: { ...fields, bodyHtml: bodies[i]! }, problems: itemResults[index]!.problems };
     cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
   });
+  // Each translation checked against its original, then attached to it.
+  const byOriginal = new Map<string, ItemTranslation[]>();
+  translations.forEach((translation, i) => {
+    const original = itemResults[articleFiles.indexOf(translation.original)]?.item;
+    if (!original) return;
+    const disagree = disagreements(translation, original, { zone, places });
+    problems.push(...disagree);
+    if (disagree.length) return;
+    const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, ...fields } = translation;
+    const list = byOriginal.get(originalFile) ?? [];
+    list.push({ ...fields, bodyHtml: rendered[pending.length + i]! });
+    byOriginal.set(originalFile, list);
+  });
   const items: Item[] = [];
-  for (const result of itemResults) {
+  itemResults.forEach((result, index) => {
     problems.push(...result.problems);
-    if (result.item) items.push(result.item);
-  }
+    if (result.item) items.push(withTranslations(result.item, byOriginal.get(articleFiles[index]!) ?? []));
+  });
   problems.push(...duplicateSlugs(articleFiles));
   return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems };
 }
 
 /** Phase 4: the weekly notes; each must name a week that has items, when every item's week is known. */
-function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined): { notes: WeeklyNote[]; passedOver: readonly string[]; problems: Problem[] } {
+function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined, site: Site | undefined): { notes: WeeklyNote[]; passedOver: readonly string[]; problems: Problem[] } {
   const files = markdownFiles(root, COLLECTIONS.notes.folder);
   const problems: Problem[] = [...files.problems];
   const notes: WeeklyNote[] = [];
-  for (const result of files.files.map((f) => loadNote(root, f))) {
+  const originals = files.files.filter((f) => !translationName(f));
+  const translations = new Map<string, NoteTranslation[]>();
+  for (const relative of files.files.filter((f) => translationName(f))) {
+    const { original, language } = translationName(relative)!;
+    const file = `${COLLECTIONS.notes.folder}/${relative}`;
+    const wrongLanguage = languageProblem(file, language, site);
+    if (wrongLanguage) {
+      problems.push(wrongLanguage);
+      continue;
+    }
+    if (!originals.includes(original)) {
+      problems.push({ file, field: "file name", message: `is a translation of ${COLLECTIONS.notes.folder}/${original}, which does not exist: write the week's note in the digest's own language first` });
+      continue;
+    }
+    const read = loadNoteTranslation(root, relative, language);
+    problems.push(...read.problems);
+    if (read.translation) translations.set(original, [...(translations.get(original) ?? []), read.translation]);
+  }
+  for (const [relative, result] of originals.map((f) => [f, loadNote(root, f)] as const)) {
     problems.push(...result.problems);
     if (!result.note) continue;
     if (weeksWithItems && !weeksWithItems.has(result.note.week.id)) {
       problems.push({ file: result.note.file, field: "file name", message: `names week ${result.note.week.id}, which has no items` });
       continue;
     }
-    notes.push(result.note);
+    notes.push(withTranslations(result.note, translations.get(relative) ?? []));
   }
   return { notes, passedOver: files.passedOver, problems };
 }

@@ -39,8 +39,8 @@ export class Catalogue {
   }
 
   /** A number as the language writes it: 1,234 or 1 234. */
-  number(value: number): string {
-    return new Intl.NumberFormat(this.language).format(value);
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    return new Intl.NumberFormat(this.language, options).format(value);
   }
 }
 

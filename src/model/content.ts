@@ -4,6 +4,7 @@ import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Site, Them
 import type { IncidentType } from "../incidents/typology.ts";
 import type { PlaceRegion } from "../load/regions.ts";
 import type { Week } from "../weeks.ts";
+import type { ItemTranslation, NoteTranslation } from "../load/translations.ts";
 
 export interface Item {
   /** File name without .md; unique across the whole archive. */
@@ -31,6 +32,10 @@ export interface Item {
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
   readonly bodyHtml: string;
+  /** Its versions in other languages, by language ("fr"), where an editor wrote one. */
+  readonly translations?: Readonly<Record<string, ItemTranslation>>;
+  /** In an edition (src/editions.ts): the language its words are in, its own or the original's. */
+  readonly language?: string;
 }
 
 /** One incident, checked: its country, region and place are known, its coordinates sourced. */
@@ -60,6 +65,8 @@ export interface WeeklyNote {
   readonly week: Week;
   readonly headline: string;
   readonly leadHtml: string;
+  readonly translations?: Readonly<Record<string, NoteTranslation>>;
+  readonly language?: string;
 }
 
 /** One country's figures and trend for one week, the week parsed. */
@@ -73,11 +80,12 @@ export interface ExternalCounts extends Omit<ExternalCount, "week"> {
 
 export interface Content {
   readonly site: Site;
-  readonly countries: readonly Country[];
+  /** In an edition, a text left in the original language says which: `profileLanguage`, `descriptionLanguage`. */
+  readonly countries: readonly (Country & { readonly profileLanguage?: string })[];
   /** The regions incidents name, checked and matched to the gazetteer. */
   readonly regions: readonly PlaceRegion[];
-  readonly actors: readonly Actor[];
-  readonly themes: readonly Theme[];
+  readonly actors: readonly (Actor & { readonly descriptionLanguage?: string })[];
+  readonly themes: readonly (Theme & { readonly descriptionLanguage?: string })[];
   readonly items: readonly Item[];
   readonly notes: readonly WeeklyNote[];
   readonly figures: readonly WeeklyFigures[];

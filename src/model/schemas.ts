@@ -20,14 +20,16 @@ const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error:
 // The site itself may be previewed from localhost, so its URL needs no public domain name.
 const siteUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
+const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
+
 export const siteSchema = z.strictObject({
   title: text,
   /** Shown under the title and used as every feed's description. */
   description: text,
   /** Where the site is published, with its path when it is not at the domain's root. */
   url: siteUrl,
-  /** BCP 47 language tag of the digest, e.g. "en". */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr"),
+  /** BCP 47 language tag of the digest, e.g. "en": the language its content is written in, and its default edition's. */
+  language: languageTag,
   /** IANA zone in which weeks are counted and dates are shown. */
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Africa/Bamako"),
   /** Name shown as the publisher and feed author. */
@@ -47,6 +49,22 @@ export const siteSchema = z.strictObject({
       path: z.string().regex(/^\/(?:[^\s/]+\/)*$/, "must be a path that starts and ends with /, such as /sahel-digest/"),
     })
     .optional(),
+  /**
+   * The digest in further languages, each an edition under /<language>/ with its own pages and
+   * feeds: its interface from src/messages/<language>.json, its items from <slug>.<language>.md
+   * where an editor wrote one (else the original, marked as such). Its title, description and
+   * notice are given here in that language.
+   */
+  editions: z
+    .array(
+      z.strictObject({
+        language: languageTag,
+        title: text.optional(),
+        description: text,
+        notice: text.optional(),
+      }),
+    )
+    .default([]),
   /** How many items a country or tag page lists before it continues on a next page. */
   itemsPerPage: z.number().int().min(5).max(500).default(50),
   /** How many recent issues the home page links. */
@@ -65,6 +83,8 @@ export const countrySchema = z
     capital: text.optional(),
     /** A short profile in Markdown, shown at the top of the country page. */
     profile: text,
+    /** The profile in French, for the French edition (which shows the English one, marked, without it). */
+    profileFr: text.optional(),
     /** Position in every list of countries; lower comes first. */
     order: z.number().int(),
   })
@@ -85,12 +105,17 @@ export const actorSchema = z.strictObject({
   /** Slugs of the countries the actor is active in; empty for regional or international actors. */
   countries: z.array(slug).default([]),
   description: text,
+  /** Needed when the digest has a French edition (checked by the loader, which knows). */
+  nameFr: text.optional(),
+  descriptionFr: text.optional(),
 });
 
 export const themeSchema = z.strictObject({
   slug,
   name: text,
   description: text,
+  nameFr: text.optional(),
+  descriptionFr: text.optional(),
 });
 
 export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
@@ -199,6 +224,29 @@ export const itemFrontMatterSchema = z.strictObject({
 
 export const weeklyNoteFrontMatterSchema = z.strictObject({
   headline: text,
+});
+
+/**
+ * An item in another language, <slug>.<language>.md beside the item: its own words. The
+ * fields both versions share may be repeated, and must then agree (src/load/translations.ts).
+ */
+export const itemTranslationSchema = z.strictObject({
+  title: text,
+  summary: itemFrontMatterSchema.shape.summary,
+  location: text.optional(),
+  /** A draft translation is left out of the published edition, which shows the original. */
+  draft: z.boolean().default(false),
+  date: z.unknown().optional(),
+  countries: z.unknown().optional(),
+  source: z.unknown().optional(),
+  tags: z.unknown().optional(),
+  incidents: z.unknown().optional(),
+});
+
+/** A weekly note in another language, <YYYY>-W<ww>.<language>.md. */
+export const noteTranslationSchema = z.strictObject({
+  headline: text,
+  draft: z.boolean().default(false),
 });
 
 export type SiteSettings = z.input<typeof siteSchema>;

@@ -8,6 +8,7 @@ import type { RegionMap } from "../map.ts";
 import type { IncidentType } from "../incidents/typology.ts";
 import type { Mark } from "../incidents/marks.ts";
 import type { OpenData } from "../data/open-data.ts";
+import type { Catalogue } from "../messages/catalogue.ts";
 
 export interface Ref {
   readonly slug: string;
@@ -105,6 +106,8 @@ export interface CountryView extends Ref {
   readonly iso?: string;
   readonly capital?: string;
   readonly profileHtml: string;
+  /** Set when the profile is not in the edition's language: the language it is in. */
+  readonly profileLanguage?: string;
   readonly itemCount: number;
   readonly feed: FeedRef;
   /** Undefined when the editors keep no figures for it. */
@@ -122,6 +125,8 @@ export interface TagView extends Ref {
   /** "Armed group", "Theme", ... */
   readonly kindLabel: string;
   readonly description: string;
+  /** Set when the description is not in the edition's language. */
+  readonly descriptionLanguage?: string;
   readonly aliases: readonly string[];
   readonly countries: readonly Ref[];
   readonly itemCount: number;
@@ -201,6 +206,8 @@ export interface MarkedMap {
 }
 
 export interface ItemView {
+  /** Set when the item is not in the edition's language (nobody translated it): the language it is in. */
+  readonly language?: string;
   readonly slug: string;
   /** The year folder of its file, part of its URL and feed id. */
   readonly year: number;
@@ -232,6 +239,8 @@ export interface IssueView extends IssueRef {
   readonly week: Week;
   readonly headline?: string;
   readonly leadHtml?: string;
+  /** Set when the note is not in the edition's language. */
+  readonly noteLanguage?: string;
   readonly sections: readonly IssueSection[];
   /** Each of its items once, oldest first (a section lists an item under each of its countries). */
   readonly items: readonly ItemView[];
@@ -325,8 +334,22 @@ export interface FeedSet {
   readonly all: readonly FeedView[];
 }
 
+/** Which edition of the digest a set of pages is (src/editions.ts), and the others. */
+export interface EditionView {
+  /** "en", "fr": the `lang` of every page. */
+  readonly language: string;
+  readonly isDefault: boolean;
+  /** "" at the site's root, "fr/" below it. */
+  readonly folder: string;
+  /** The edition's interface words. */
+  readonly words: Catalogue;
+  /** Every edition, this one too, default first, with its name in its own language ("Français"). */
+  readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+}
+
 export interface Digest {
   readonly site: SiteView;
+  readonly edition: EditionView;
   /**
    * Made for the preview (drafts shown): its pages allow the dev server's live-reload script.
    * Never true of a build for publishing.

@@ -18,15 +18,10 @@ export interface SearchRecord {
   readonly bundle: string;
 }
 
-/** The filters, in the order the search page offers them, with their labels. */
-export const SEARCH_FILTERS = [
-  { key: "country", label: "Country" },
-  { key: "type", label: "Type of incident" },
-  { key: "actor", label: "Actor or theme" },
-  { key: "year", label: "Year" },
-] as const;
+/** The filters, in the order the search page offers them; their labels are the catalogue's "search.filter.<key>". */
+export const SEARCH_FILTERS = ["country", "type", "actor", "year"] as const;
 
-export type SearchFilter = (typeof SEARCH_FILTERS)[number]["key"];
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 /** Text of HTML this project rendered itself (Markdown bodies, leads): tags out, entities decoded. */
 export function textOfHtml(html: string): string {
@@ -83,7 +78,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       url: href(issue.path),
       content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
       language,
-      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: `The weekly note of ${issue.range}.`, kind: "note" },
+      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
       filters: { country: issue.sections.map((s) => s.country.name), year: [String(issue.week.year)] },
       // Dated by the week's first day, the date its result shows first.
       sort: { date: weekBounds(issue.week, digest.site.timeZone).start.toUTC().toISO()! },
@@ -108,7 +103,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
 
 /** Each filter's values with how many items have them, as the search page offers them. */
 export function searchFilterOptions(digest: Digest): { key: SearchFilter; label: string; options: { value: string; count: number }[] }[] {
-  const counts = new Map<SearchFilter, Map<string, number>>(SEARCH_FILTERS.map((f) => [f.key, new Map()]));
+  const counts = new Map<SearchFilter, Map<string, number>>(SEARCH_FILTERS.map((key) => [key, new Map()]));
   const count = (key: SearchFilter, value: string) => counts.get(key)!.set(value, (counts.get(key)!.get(value) ?? 0) + 1);
   for (const item of digest.items) {
     for (const c of item.countries) count("country", c.name);
@@ -120,12 +115,12 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
   const order: Record<SearchFilter, string[]> = {
     country: digest.countries.map((c) => c.name),
     type: digest.incidentTypes.map((t) => t.name),
-    actor: [...counts.get("actor")!.keys()].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })),
+    actor: [...counts.get("actor")!.keys()].sort((a, b) => a.localeCompare(b, digest.edition.language, { sensitivity: "base" })),
     year: [...counts.get("year")!.keys()].sort().reverse(),
   };
-  return SEARCH_FILTERS.map(({ key, label }) => ({
+  return SEARCH_FILTERS.map((key) => ({
     key,
-    label,
+    label: digest.edition.words.t(`search.filter.${key}`),
     options: order[key].filter((value) => counts.get(key)!.has(value)).map((value) => ({ value, count: counts.get(key)!.get(value)! })),
   }));
 }

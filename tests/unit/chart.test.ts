@@ -12,7 +12,7 @@ describe("countStep", () => {
 });
 
 describe("weeklyBarChart", () => {
-  const chart = weeklyBarChart(points([2, undefined, 9, 0, 4]), { width: 640, height: 180 });
+  const chart = weeklyBarChart(points([2, undefined, 9, 0, 4]), undefined, { width: 640, height: 180 });
 
   it("scales the value axis to whole, round steps above the largest count", () => {
     expect(chart.max).toBe(10);

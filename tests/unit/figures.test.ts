@@ -87,8 +87,8 @@ describe("metricView", () => {
     expect(metricView(countOf, w("2020-W50"), words)).toMatchObject({ valueText: "not covered", vsPreviousText: "—", vsAverageText: "—" });
     expect(metricView(countOf, w("2020-W52"), words)).toMatchObject({ value: 0, valueText: "none recorded", vsPreviousText: "−6 (−100 %)" });
   });
-  it("puts a prefix before a lower bound", () => {
-    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", prefix: "at least " }).valueText).toBe("at least 6");
+  it("says a lower bound is one", () => {
+    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", atLeast: true }).valueText).toBe("at least 6");
   });
   it("gives small counts no band: from 2 to 0 is a handful of reports, not a sharp fall", () => {
     const small = metricView((week) => (week.id === "2020-W48" ? 2 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
