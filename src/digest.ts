@@ -38,14 +38,19 @@ const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
  */
 const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
 
-/** Every edition of the digest (src/editions.ts), the default first. */
-export function buildEditions(content: Content): Digest[] {
+/**
+ * The digest in every edition site.ts asks for (src/editions.ts): the default edition's, which
+ * holds the others in `others`.
+ */
+export function buildDigest(content: Content): Digest {
   const editions = editionsOf(content.site);
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
-  return editions.map((edition) => buildDigest(contentFor(content, edition), edition, languages));
+  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, new SiteUrls(content.site.url).basePath));
+  return { ...first!, others: rest };
 }
 
-export function buildDigest(content: Content, edition: Edition = editionsOf({ ...content.site, editions: [] })[0]!, languages: EditionView["all"] = [{ language: edition.language, folder: edition.folder, name: edition.words.t("edition.name") }]): Digest {
+/** One edition's digest, from the content as that edition shows it. */
+function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootBasePath: string): Digest {
   const { site } = content;
   const t = edition.words;
   const kindLabel = (kind: ActorKind | "theme") => t.t(`tagKind.${kind}`);
@@ -140,7 +145,8 @@ export function buildDigest(content: Content, edition: Edition = editionsOf({ ..
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
     site: siteView,
-    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages },
+    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath },
+    others: [],
     countries: countryViews,
     tags: tagViews,
     tagGroups,

@@ -24,7 +24,7 @@ export function editionsOf(site: Site): Edition[] {
   const language = site.language as CatalogueLanguage;
   return [
     { language, isDefault: true, folder: "", words: catalogueOf(language) },
-    ...site.editions.map((e) => ({ language: e.language as CatalogueLanguage, isDefault: false, folder: `${e.language}/`, words: catalogueOf(e.language as CatalogueLanguage) })),
+    ...(site.editions ?? []).map((e) => ({ language: e.language as CatalogueLanguage, isDefault: false, folder: `${e.language}/`, words: catalogueOf(e.language as CatalogueLanguage) })),
   ];
 }
 

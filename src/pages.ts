@@ -51,6 +51,10 @@ export interface PageKind {
 
 export interface SitePage extends Page {
   readonly kind: PageKind;
+  /** The edition the page is in: its digest. */
+  readonly edition: Digest;
+  /** Its path from the site's root, the edition's folder in front: "/fr/issues/2020-w49/". */
+  readonly sitePath: string;
 }
 
 /** Every page that changes whenever anything does: the one-off pages that list the whole site. */
@@ -235,7 +239,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     // the Atom feeds declared above, so a new feed is in one by being in the table. The
     // every-item feed is in none: it repeats every country's.
     pages: (digest, before) => {
-      const atom = before.filter((page) => page.kind.format === "atom").map((page) => page.data.feed as FeedView);
+      const atom = before.filter((page) => page.kind.format === "atom" && page.edition === digest).map((page) => page.data.feed as FeedView);
       const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) }, key: whole(digest) });
       return [
         list(paths.opml, "the digest and every country", ["digest", "country"]),
@@ -257,36 +261,58 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
 ];
 
-/** Every page of the site, kind by kind in the table's order. */
+/**
+ * Every page of the site, kind by kind in the table's order: a kind's pages in every edition
+ * (the default's digest holds the others) when it is per edition, else in the default's only.
+ */
 export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): SitePage[] {
+  const editions = [digest, ...digest.others];
   const all: SitePage[] = [];
   for (const kind of kinds) {
-    for (const page of kind.pages(digest, all)) all.push({ ...page, kind });
+    for (const edition of kind.perEdition ? editions : [digest]) {
+      const folder = edition.edition.folder;
+      for (const page of kind.pages(edition, all)) all.push({ ...page, kind, edition, sitePath: folder ? `/${folder}${page.path.slice(1)}` : page.path });
+    }
   }
   return all;
 }
 
 export interface NavLink {
+  /** A message key: "nav.issues". */
   readonly label: string;
   readonly path: string;
+  /** A page every edition shares (the sitemap): linked from the site's root, not the edition's folder. */
+  readonly shared: boolean;
 }
 
-/** The links every page carries, from the kinds that ask for one, in the table's order. */
-export function navigation(pages: readonly SitePage[]): { main: NavLink[]; footer: NavLink[] } {
+/** The links every page of an edition carries, from the kinds that ask for one, in the table's order. */
+export function navigation(pages: readonly SitePage[], edition?: Digest): { main: NavLink[]; footer: NavLink[] } {
   const firstOfKind = new Map<PageKind, string>();
-  for (const page of pages) if (page.kind.nav && !firstOfKind.has(page.kind)) firstOfKind.set(page.kind, page.path);
+  for (const page of pages) {
+    if (page.kind.nav && !firstOfKind.has(page.kind) && (!edition || !page.kind.perEdition || page.edition === edition)) firstOfKind.set(page.kind, page.path);
+  }
   const links = (which: "main" | "footer") =>
-    [...firstOfKind].flatMap(([kind, path]) => (kind.nav?.[which] ? [{ label: kind.nav[which]!, path }] : []));
+    [...firstOfKind].flatMap(([kind, path]) => (kind.nav?.[which] ? [{ label: kind.nav[which]!, path, shared: !kind.perEdition }] : []));
   return { main: links("main"), footer: links("footer") };
 }
 
 export interface SitemapEntry {
+  /** From the site's root: "/fr/issues/2020-w49/". */
   readonly path: string;
   readonly lastmod?: string;
+  /** The same page in every edition, when there are several: for hreflang. */
+  readonly alternates?: readonly { readonly language: string; readonly path: string }[];
 }
 
 export function sitemapEntries(pages: readonly SitePage[]): SitemapEntry[] {
-  return pages.filter((page) => page.kind.sitemap).map((page) => (page.lastmod ? { path: page.path, lastmod: page.lastmod } : { path: page.path }));
+  const editions = pages[0] ? [pages[0].edition, ...pages[0].edition.others] : [];
+  return pages
+    .filter((page) => page.kind.sitemap)
+    .map((page) => ({
+      path: page.sitePath,
+      ...(page.lastmod ? { lastmod: page.lastmod } : {}),
+      ...(editions.length > 1 && page.kind.perEdition ? { alternates: editions.map((e) => ({ language: e.edition.language, path: `/${e.edition.folder}${page.path.slice(1)}` })) } : {}),
+    }));
 }
 
 /** The file a site path is written to: "/issues/2020-w49/" → "issues/2020-w49/index.html". */

@@ -24,6 +24,7 @@ import { ItemCache } from "./load/cache.ts";
 import { ContentError } from "./problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
+import type { MessageValues } from "./messages/catalogue.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
 import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
@@ -108,11 +109,18 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   const background = written ? new BackgroundIndexer((error) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`)) : undefined;
   // Each year's search index, kept between builds (a preview edit re-indexes its year alone).
   const searchCache = new BundleCache(path.join(path.resolve(options.root), "node_modules", ".cache", "sahel-digest", "search"));
-  const indexSite = (digest: Digest, output: string): Promise<unknown> => {
-    // Pages' paths from the site's root: Pagefind puts the base path before them itself (the
-    // folder its script was loaded from, /sahel-digest/pagefind/, less pagefind/).
-    const job = { records: searchRecords(digest), folder: path.join(output, SEARCH_FOLDER), language: digest.site.language, cache: searchCache };
-    return background ? background.schedule(job) : writeSearchIndex(job.records, job.folder, job.language, job.cache);
+  const indexSite = async (digest: Digest, output: string): Promise<unknown> => {
+    // Pages' paths from the edition's root: Pagefind puts the base path before them itself (the
+    // folder its script was loaded from, /sahel-digest/fr/pagefind/, less pagefind/). Each
+    // edition has its own index, in its own folder, stemmed in its own language.
+    const jobs = [digest, ...digest.others].map((edition) => ({
+      records: searchRecords(edition),
+      folder: path.join(output, edition.edition.folder, SEARCH_FOLDER),
+      language: edition.edition.language,
+      cache: searchCache,
+    }));
+    if (background) return background.schedule(jobs);
+    for (const job of jobs) await writeSearchIndex(job.records, job.folder, job.language, job.cache);
   };
   if (written) {
     const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
@@ -165,7 +173,14 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     const indexing = options.dryRun || options.search === false ? undefined : indexSite(current, directories.output);
     let collections: string[];
     try {
-      collections = await writePages(templateEnvironment(templates, currentDigest), current, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), dryRun: options.dryRun ?? false });
+      // One template environment an edition: its words and links are its own.
+      const environments = new Map<Digest, nunjucks.Environment>();
+      const envOf = (edition: Digest) => {
+        let env = environments.get(edition);
+        if (!env) environments.set(edition, (env = templateEnvironment(templates, () => edition)));
+        return env;
+      };
+      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), dryRun: options.dryRun ?? false });
     } catch (error) {
       // The index may still be writing into the folder the build is about to remove.
       await indexing?.catch(() => {});
@@ -179,7 +194,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
-      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", `${SEARCH_FOLDER}/`]);
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...[current, ...current.others].map((e) => `${e.edition.folder}${SEARCH_FOLDER}/`)]);
     } else if (written) {
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }
@@ -213,6 +228,14 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // A site path as a link under the base path, and as a full URL (feeds, sitemap, canonical).
   env.addFilter("href", (sitePath: string) => urls().href(sitePath));
   env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
+  // The files every edition shares (stylesheet, script, open data, sitemap) are at the site's
+  // root; the same page in another edition is in that edition's folder.
+  const inEdition = (sitePath: string, folder: string) => digest().edition.rootBasePath + folder + sitePath.replace(/^\//, "");
+  env.addFilter("rootHref", (sitePath: string) => inEdition(sitePath, ""));
+  env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
+  env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
+  // Every word of the interface, in the edition's language (src/messages/).
+  env.addGlobal("t", (key: string, values?: MessageValues) => digest().edition.words.t(key, values));
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   // An item's card is the same on every page that lists it (its issue, its countries' and

@@ -11,8 +11,10 @@ import type { Digest } from "./model/views.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 
 export interface PageJob {
-  /** Path of the file below the output folder: "issues/2020-w49/index.html". */
+  /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */
   readonly output: string;
+  /** The edition it is in: what its template sees as `digest`. */
+  readonly digest: Digest;
   /** Template below templates/: "views/issue.njk". */
   readonly template?: string;
   /** For a page no template makes (a CSV file): its text. */
@@ -30,12 +32,13 @@ export interface PageJob {
 /** Every page of the site as a job for the writer, from the table of page kinds. */
 export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): PageJob[] {
   const pages = sitePages(digest, kinds);
-  const nav = navigation(pages);
+  const navs = new Map([digest, ...digest.others].map((edition) => [edition, navigation(pages, edition)]));
   return pages.map((page) => ({
-    output: outputFile(page.path),
+    output: outputFile(page.sitePath),
+    digest: page.edition,
     ...(page.kind.template ? { template: page.kind.template } : {}),
-    ...(page.kind.generate ? { generate: () => page.kind.generate!(page, digest) } : {}),
-    data: { ...page.data, pagePath: page.path, nav },
+    ...(page.kind.generate ? { generate: () => page.kind.generate!(page, page.edition) } : {}),
+    data: { ...page.data, pagePath: page.path, nav: navs.get(page.edition)! },
     key: page.key,
   }));
 }
@@ -52,7 +55,7 @@ export function pagesWithStaleKeys(before: Digest, after: Digest, render: (diges
   for (const job of sitePageJobs(after, kinds)) {
     const old = earlier.get(job.output);
     if (!old || !sameKey(old.key, job.key)) continue;
-    if (render(before, old) !== render(after, job)) stale.push(job.output);
+    if (render(old.digest, old) !== render(job.digest, job)) stale.push(job.output);
   }
   return stale;
 }
@@ -85,19 +88,21 @@ const BATCHES_IN_FLIGHT = 4;
  * `written` is brought up to date. With `dryRun`, renders them all and writes nothing.
  */
 export async function writePages(
-  env: nunjucks.Environment,
-  digest: Digest,
+  /** The template environment of an edition: each has its own words and links. */
+  envOf: (digest: Digest) => nunjucks.Environment,
   allJobs: readonly PageJob[],
   output: string,
   { written, dryRun = false }: { written?: WrittenPages; dryRun?: boolean } = {},
 ): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
-  const templates = new Map<string, nunjucks.Template>();
-  const templateOf = (name: string) => {
-    let template = templates.get(name);
+  const templates = new Map<Digest, Map<string, nunjucks.Template>>();
+  const templateOf = (digest: Digest, name: string) => {
+    let ofEdition = templates.get(digest);
+    if (!ofEdition) templates.set(digest, (ofEdition = new Map()));
+    let template = ofEdition.get(name);
     if (!template) {
-      template = env.getTemplate(name, true);
-      templates.set(name, template);
+      template = envOf(digest).getTemplate(name, true);
+      ofEdition.set(name, template);
     }
     return template;
   };
@@ -111,7 +116,7 @@ export async function writePages(
   const write = dryRun ? async () => {} : written ? writeWhole : writeFile;
   const inFlight: Promise<unknown>[] = [];
   for (let start = 0; start < jobs.length; start += BATCH) {
-    const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, job.generate ? job.generate() : templateOf(job.template!).render({ digest, ...job.data })));
+    const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data })));
     inFlight.push(Promise.all(batch));
     if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
   }

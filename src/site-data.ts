@@ -24,7 +24,8 @@ export async function loadSite(root: string, includeDrafts: boolean, timings?: T
   if (timings) timings.load = performance.now() - started;
   started = performance.now();
   // Frozen, so Eleventy shares this object with every page instead of copying it per page.
-  const digest = Object.freeze({ ...buildDigest(content), preview: includeDrafts });
+  const built = buildDigest(content);
+  const digest = Object.freeze({ ...built, preview: includeDrafts, others: built.others.map((other) => Object.freeze({ ...other, preview: includeDrafts })) });
   if (timings) timings.group = performance.now() - started;
   return { digest, passedOver: content.passedOver ?? [] };
 }

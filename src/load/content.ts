@@ -21,6 +21,7 @@ import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { startBodyRenderer } from "./render-bodies.ts";
 import type { ItemCache } from "./cache.ts";
 import { loadNote } from "./notes.ts";
+import { editionProblems, missingFrenchNames } from "../editions.ts";
 import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
 import { loadExternalCounts, loadFigures } from "./figures.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
@@ -142,6 +143,7 @@ async function loadDataFiles(root: string): Promise<DataFiles> {
   const placed = checkRegions(regions.value, countries.value, { loaded: regions.loaded || regions.problems.length === 0, slugs: regions.slugs });
   problems.push(...placed.problems);
   problems.push(...unmappedCountries(countries.value));
+  if (site.value) problems.push(...editionProblems(site.value), ...missingFrenchNames({ site: site.value, actors: actors.value, themes: themes.value }));
   return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, known, problems };
 }
 

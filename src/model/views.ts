@@ -345,11 +345,15 @@ export interface EditionView {
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
   readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+  /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */
+  readonly rootBasePath: string;
 }
 
 export interface Digest {
   readonly site: SiteView;
   readonly edition: EditionView;
+  /** On the default edition's digest: the other editions' (none on theirs). */
+  readonly others: readonly Digest[];
   /**
    * Made for the preview (drafts shown): its pages allow the dev server's live-reload script.
    * Never true of a build for publishing.

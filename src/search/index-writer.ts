@@ -152,7 +152,7 @@ export async function writeSearchIndex(records: readonly SearchRecord[], folder:
   }
 }
 
-interface IndexJob {
+export interface IndexJob {
   readonly records: readonly SearchRecord[];
   readonly folder: string;
   readonly language: string;
@@ -165,12 +165,13 @@ interface IndexJob {
  */
 export class BackgroundIndexer {
   private running: Promise<void> | undefined;
-  private pending: IndexJob | undefined;
+  private pending: readonly IndexJob[] | undefined;
 
   constructor(private readonly onError: (error: unknown) => void) {}
 
-  schedule(job: IndexJob): Promise<void> {
-    this.pending = job;
+  /** Every edition's index, one after the other. */
+  schedule(jobs: readonly IndexJob[]): Promise<void> {
+    this.pending = jobs;
     this.running ??= this.drain();
     return this.running;
   }
@@ -178,10 +179,10 @@ export class BackgroundIndexer {
   private async drain(): Promise<void> {
     try {
       while (this.pending) {
-        const job = this.pending;
+        const jobs = this.pending;
         this.pending = undefined;
         try {
-          await writeSearchIndex(job.records, job.folder, job.language, job.cache);
+          for (const job of jobs) await writeSearchIndex(job.records, job.folder, job.language, job.cache);
         } catch (error) {
           this.onError(error);
         }
