@@ -11,6 +11,8 @@ const countries: CountryInput[] = [
     order: 1,
     profile:
       "Under a military-led transition since the coup of 18 August 2020. Jihadist groups aligned with al-Qaeda (JNIM) and the Islamic State fight the army, French forces and each other in the north and centre, where community militias also clash.",
+    profileFr:
+      "En transition, sous la conduite des militaires, depuis le coup d’État du 18 août 2020. Les groupes djihadistes alignés sur Al-Qaïda (GSIM) et sur l’État islamique combattent l’armée, les forces françaises, et se combattent entre eux dans le Nord et le Centre, où des milices communautaires s’affrontent également.",
   },
   {
     slug: "burkina-faso",
@@ -21,6 +23,8 @@ const countries: CountryInput[] = [
     order: 2,
     profile:
       "Jihadist violence that spread from Mali since 2015 has reached the north and east; over a million people were displaced inside the country by the end of 2020. General elections were held on 22 November 2020.",
+    profileFr:
+      "Les violences djihadistes venues du Mali, qui s’étendent depuis 2015, ont atteint le Nord et l’Est ; plus d’un million de personnes étaient déplacées à l’intérieur du pays fin 2020. Des élections générales ont eu lieu le 22 novembre 2020.",
   },
   {
     slug: "niger",
@@ -31,6 +35,8 @@ const countries: CountryInput[] = [
     order: 3,
     profile:
       "Faces Islamic State fighters in the Tillabéri region near Mali and Boko Haram in the Diffa region near Lake Chad. Held local, legislative and presidential elections in December 2020.",
+    profileFr:
+      "Le pays fait face aux combattants de l’État islamique dans la région de Tillabéri, près du Mali, et à Boko Haram dans la région de Diffa, près du lac Tchad. Il a organisé des élections locales, législatives et présidentielle en décembre 2020.",
   },
   {
     slug: "chad",
@@ -41,6 +47,8 @@ const countries: CountryInput[] = [
     order: 4,
     profile:
       "Ruled by Idriss Déby Itno since 1990. Its army fights Boko Haram around Lake Chad and contributes troops to regional forces; a constitutional revision was adopted in December 2020.",
+    profileFr:
+      "Dirigé par Idriss Déby Itno depuis 1990. Son armée combat Boko Haram autour du lac Tchad et fournit des troupes aux forces régionales ; une révision constitutionnelle a été adoptée en décembre 2020.",
   },
   {
     slug: "mauritania",
@@ -51,6 +59,8 @@ const countries: CountryInput[] = [
     order: 5,
     profile:
       "Has seen no jihadist attack on its soil since 2011. Borders Western Sahara, whose Guerguerat crossing carries its trade with Morocco.",
+    profileFr:
+      "Le pays n’a connu aucune attaque djihadiste sur son sol depuis 2011. Il borde le Sahara occidental, dont le passage de Guerguerat voit transiter son commerce avec le Maroc.",
   },
   {
     slug: "nigeria",
@@ -61,6 +71,8 @@ const countries: CountryInput[] = [
     order: 6,
     profile:
       "Neighbour of Niger and Chad. Boko Haram and its Islamic State-aligned splinter ISWAP are active in the north-east, around Lake Chad.",
+    profileFr:
+      "Voisin du Niger et du Tchad. Boko Haram et sa branche dissidente ISWAP, alignée sur l’État islamique, sont actifs dans le Nord-Est, autour du lac Tchad.",
   },
   {
     slug: "sahel",
@@ -69,6 +81,7 @@ const countries: CountryInput[] = [
     nameFr: "Sahel (régional)",
     order: 99,
     profile: "Items about the region as a whole: regional forces, foreign partners, and decisions that bear on several countries at once.",
+    profileFr: "Les articles qui portent sur la région dans son ensemble : forces régionales, partenaires étrangers et décisions qui concernent plusieurs pays à la fois.",
   },
 ];
 

@@ -10,7 +10,18 @@ const site: SiteSettings = {
   // your digest is first published (not this sample's example.org), and keep it as it is when
   // the site moves: feed readers then know the entries they have already shown.
   feedIds: { authority: "example.org", path: "/sahel-digest/" },
+  // The language the content is written in: the default edition's, at the site's root.
   language: "en",
+  // The digest in French too, under /fr/: interface from src/messages/fr.json, items from
+  // <slug>.fr.md where an editor wrote one (the others shown in English, marked as such).
+  editions: [
+    {
+      language: "fr",
+      description: "Un condensé hebdomadaire des faits de sécurité au Mali, au Burkina Faso, au Niger, au Tchad, en Mauritanie et dans les pays voisins.",
+      notice:
+        "Édition d'exemple : des faits de la fin de 2020, résumés dans nos propres mots à partir des sources publiques citées avec chaque article. Ce n'est pas une publication suivie.",
+    },
+  ],
   // Weeks and dates follow the civil time of Bamako and Ouagadougou: GMT all year round.
   timeZone: "Africa/Bamako",
   publisher: "Sahel Digest sample edition",
