@@ -7,7 +7,7 @@ import { load } from "cheerio";
 import { parseFeed, parseOpml } from "feedsmith";
 import { SaxesParser } from "saxes";
 import { buildSite } from "../../src/build.ts";
-import { createFixture, writeItem, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, fixtureActors, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 
 const items: FixtureItem[] = [
   {
@@ -26,7 +26,15 @@ let site: string;
 const text = (relative: string) => readFile(path.join(site, relative), "utf8");
 
 beforeAll(async () => {
-  fixture = await createFixture({ items, site: { url: "https://example.org/digest/" }, notes: { "2020-W49": ["Lead & <headline>", "Lead with [a link](/countries/mali/)."] } });
+  // With a French edition: every check below runs on its feeds too (feedFiles() finds them under fr/).
+  fixture = await createFixture({
+    items,
+    site: { url: "https://example.org/digest/", editions: [{ language: "fr", description: "Un condensé de test." }] },
+    actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
+    themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections" })),
+    notes: { "2020-W49": ["Lead & <headline>", "Lead with [a link](/countries/mali/)."] },
+  });
+  await writeText(fixture.root, "content/articles/2020/niger-one.fr.md", '---\ntitle: "Niger, premier"\nsummary: "Un résumé & <balise>."\n---\nVoir [la semaine](/issues/2020-w49/).\n');
   site = (await buildSite({ root: fixture.root })).output;
 });
 afterAll(async () => fixture.remove());
@@ -62,8 +70,9 @@ describe("feeds", () => {
       "feed.xml", "rss.xml", "feed.json", "articles/feed.xml", "articles/feed.json",
       "countries/mali/feed.xml", "countries/niger/feed.json", "tags/jnim/feed.xml", "tags/elections/feed.json", "feeds.opml",
     ]));
-    // 4 countries + 3 tags, each Atom and JSON; the digest and the items feed; RSS; OPML.
-    expect(files).toHaveLength((4 + 3) * 2 + 2 * 2 + 1 + 1);
+    // 4 countries + 3 tags, each Atom and JSON; the digest and the items feed; RSS; OPML: in each edition.
+    expect(files).toHaveLength(((4 + 3) * 2 + 2 * 2 + 1 + 1) * 2);
+    expect(files.filter((f) => f.startsWith("fr/")).map((f) => f.slice(3))).toEqual(files.filter((f) => !f.startsWith("fr/")));
   });
 
   it("are well-formed, namespace-correct XML and valid JSON", async () => {
@@ -159,6 +168,33 @@ describe("feeds", () => {
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.every((url) => url!.includes("/tags/"))).toBe(true);
     expect([...main, ...tags]).not.toContain("https://example.org/digest/articles/feed.xml");
+  });
+});
+
+describe("the French edition's feeds", () => {
+  it("are in French, with their own ids and links, and say which entries are left in English", async () => {
+    const atom = parseFeed(await text("fr/feed.xml"));
+    if (atom.format !== "atom") throw new Error("expected Atom");
+    expect((await text("fr/feed.xml"))).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
+    const entries = atom.feed.entries ?? [];
+    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49, 2020 : Lead & <headline>", "Semaine 48, 2020 (23–29 novembre 2020)"]);
+    // Another entry than the English one: its own id, and a link into the French pages.
+    expect(entries[0]!.id).toBe("tag:example.org,2020:/digest/fr/issue/2020-W49");
+    expect(entries[0]!.links?.[0]?.href).toBe("https://example.org/digest/fr/issues/2020-w49/");
+    expect(value(entries[0]!.content)).toContain('<a href="https://example.org/digest/fr/countries/mali/">a link</a>');
+
+    const niger = await text("fr/countries/niger/feed.xml");
+    expect(niger).toContain("<title>Niger, premier</title>");
+    expect(niger).toContain("Un résumé &amp; &lt;balise&gt;.");
+    expect(niger).toContain('href="https://example.org/digest/fr/issues/2020-w49/"');
+    // The item nobody translated is in English, and its entry says so.
+    const mali = await text("fr/countries/mali/feed.xml");
+    expect(mali).toMatch(/<entry xml:lang="en">\s*<id>[^<]*<\/id>\s*<title>Both<\/title>/);
+    const json = JSON.parse(await text("fr/countries/mali/feed.json"));
+    expect(json.language).toBe("fr");
+    expect(json.items.find((i: { title: string }) => i.title === "Both").language).toBe("en");
+    const rss = await text("fr/rss.xml");
+    expect(rss).toContain("<language>fr</language>");
   });
 });
 

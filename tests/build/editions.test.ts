@@ -1,0 +1,162 @@
+// The sample's French edition, as built (the shared sample build, tests/setup/sample.ts):
+// every page of it in French, checked against the message catalogues rather than a hand
+// list; its items in French where an editor wrote them, in English and marked where not;
+// each page paired with its other-language version both ways.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { load, type CheerioAPI } from "cheerio";
+import en from "../../src/messages/en.json" with { type: "json" };
+import fr from "../../src/messages/fr.json" with { type: "json" };
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
+
+const BASE = "/sahel-digest/";
+const ORIGIN = "https://example.org";
+let site: string;
+let english: string[];
+let french: string[];
+const html = (relative: string) => readFile(path.join(site, relative), "utf8");
+
+beforeAll(async () => {
+  site = inject("sampleSite");
+  const pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html"));
+  french = pages.filter((f) => f.startsWith("fr/")).sort();
+  english = pages.filter((f) => !f.startsWith("fr/")).sort();
+});
+
+/**
+ * The English interface strings a French page must not show: every message of the English
+ * catalogue that is plain text (or the plain runs of text between its values), differs from
+ * its French, and is long enough not to be a name or a word both languages share.
+ */
+function englishPhrases(): string[] {
+  const phrases = new Set<string>();
+  for (const [key, message] of Object.entries(en as Record<string, string>)) {
+    if ((fr as Record<string, string>)[key] === message) continue;
+    for (const element of parse(message, { ignoreTag: true })) {
+      if (element.type !== TYPE.literal) continue;
+      const text = element.value.trim();
+      // Short runs ("W", ", ", "Source:") are shared by the languages or too common to tell.
+      if (text.length >= 12 && !(Object.values(fr) as string[]).some((m) => m.includes(text))) phrases.add(text);
+    }
+  }
+  return [...phrases];
+}
+
+/** The page's text and the attributes a reader hears or sees, without what is marked as in another language. */
+function frenchText($: CheerioAPI): string {
+  $('[lang]:not([lang="fr"])').remove();
+  $("script, style").remove();
+  const attributes = $("[aria-label], [title], [alt], [placeholder]")
+    .map((_, el) => ["aria-label", "title", "alt", "placeholder"].map((a) => $(el).attr(a) ?? "").join(" "))
+    .get();
+  return `${$("html").text()} ${attributes.join(" ")}`.replace(/\s+/g, " ");
+}
+
+describe("the French edition", () => {
+  it("has every page the English one has, under /fr/", () => {
+    expect(french.length).toBeGreaterThan(100);
+    // The search index is per edition; the open data and the sitemap are shared, so not here.
+    expect(french.map((f) => f.slice(3))).toEqual(english.filter((f) => !f.startsWith("fr/")));
+  });
+
+  it("is in French on every page: lang, and no English interface string from the catalogue", async () => {
+    const phrases = englishPhrases();
+    // The check has something to find: the catalogues differ in many sentences.
+    expect(phrases.length).toBeGreaterThan(100);
+    const leaks: string[] = [];
+    for (const file of french) {
+      const $ = load(await html(file));
+      expect($("html").attr("lang"), file).toBe("fr");
+      const text = frenchText($);
+      for (const phrase of phrases) if (text.includes(phrase)) leaks.push(`${file}: "${phrase}"`);
+    }
+    expect(leaks).toEqual([]);
+    // And the same check finds English where it is.
+    const $ = load(await html("issues/2020-w49/index.html"));
+    expect(phrases.some((phrase) => frenchText($).includes(phrase))).toBe(true);
+  });
+
+  it("writes dates, numbers and plurals in French", async () => {
+    const $ = load(await html("fr/issues/2020-w49/index.html"));
+    const text = $("main").text().replace(/\s+/g, " ");
+    expect($("h1").text()).toContain("Semaine 49, 2020");
+    expect(text).toContain("30 novembre – 6 décembre 2020");
+    const item = load(await html("fr/articles/2020/mali-pm-ouane-talks-with-jihadists/index.html"));
+    expect(item("main").text()).toContain("jeudi 3 décembre 2020");
+    const dates = load(await html("fr/issues/2021-w01/index.html"))("main").text();
+    expect(dates).not.toMatch(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/);
+    // Counts: one and several, through the catalogue's plural rules.
+    const archive = load(await html("fr/issues/index.html"))("main").text().replace(/\s+/g, " ");
+    expect(archive).toMatch(/\b1 article\b/);
+    expect(archive).toMatch(/\b[2-9]\d* articles\b/);
+  });
+
+  it("shows an item nobody translated in English, marked as such and linked to its English page", async () => {
+    const file = "fr/articles/2020/farabougou-villagers-killed/index.html";
+    const $ = load(await html(file));
+    const article = $("main article").first();
+    expect(article.attr("lang")).toBe("en");
+    const note = $("main .original-language");
+    expect(note.text()).toMatch(/anglais/);
+    expect(note.find(`a[hreflang="en"]`).attr("href")).toBe(`${BASE}articles/2020/farabougou-villagers-killed/`);
+    // A translated one is in French, with nothing marked.
+    const translated = load(await html("fr/articles/2020/mali-pm-ouane-talks-with-jihadists/index.html"));
+    expect(translated("main article").first().attr("lang")).toBeUndefined();
+    expect(translated("main .original-language")).toHaveLength(0);
+    expect(translated("h1").text()).toMatch(/Iyad Ag Ghali/);
+    // In a list, an untranslated card carries its language too.
+    const issue = load(await html("fr/issues/2020-w48/index.html"));
+    expect(issue('main [lang="en"]').length).toBeGreaterThan(0);
+  });
+
+  it("pairs every page with its other-language version, both ways, and links it for readers", async () => {
+    const urlOf = (file: string) => `${ORIGIN}${BASE}${file.replace(/index\.html$/, "")}`;
+    const fileOf = (url: string) => {
+      const relative = url.slice(`${ORIGIN}${BASE}`.length);
+      return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+    };
+    const alternates = new Map<string, Map<string, string>>();
+    for (const file of [...english, ...french]) {
+      const $ = load(await html(file));
+      alternates.set(file, new Map($('link[rel="alternate"][hreflang]').map((_, el) => [[$(el).attr("hreflang")!, $(el).attr("href")!]]).get() as [string, string][]));
+    }
+    for (const [file, links] of alternates) {
+      expect([...links.keys()].sort(), file).toEqual(["en", "fr", "x-default"]);
+      const own = file.startsWith("fr/") ? "fr" : "en";
+      if (file !== "404.html" && file !== "fr/404.html") expect(links.get(own), file).toBe(urlOf(file));
+      for (const language of ["en", "fr"]) {
+        const other = fileOf(links.get(language)!);
+        expect(alternates.has(other), `${file} → ${other}`).toBe(true);
+        expect(alternates.get(other)!.get(own), `${other} back to ${file}`).toBe(links.get(own));
+      }
+    }
+    // The visible switch, without JavaScript: a plain link to the same page in the other language.
+    const $ = load(await html("countries/mali/index.html"));
+    expect($('a[hreflang="fr"][lang="fr"]').attr("href")).toBe(`${BASE}fr/countries/mali/`);
+    const back = load(await html("fr/countries/mali/index.html"));
+    expect(back('a[hreflang="en"][lang="en"]').attr("href")).toBe(`${BASE}countries/mali/`);
+  });
+
+  it("lists both editions in the sitemap, each entry with its alternates", async () => {
+    const $ = load(await html("sitemap.xml"), { xml: true });
+    const locs = $("url > loc").map((_, el) => $(el).text()).get();
+    expect(locs).toContain(`${ORIGIN}${BASE}fr/issues/2020-w49/`);
+    expect(locs.filter((l) => l.includes("/fr/")).length).toBe(french.length - 1); // not the 404 page
+    const entry = $("url").filter((_, el) => $(el).find("loc").text() === `${ORIGIN}${BASE}fr/issues/2020-w49/`);
+    expect(entry.find("xhtml\\:link").map((_, el) => $(el).attr("hreflang")).get()).toEqual(["en", "fr"]);
+  });
+
+  it("has its own search index and feeds, and shares the open data", async () => {
+    const files = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/"));
+    expect(files).toContain("fr/pagefind/2020/pagefind-entry.json");
+    expect(files.some((f) => f.startsWith("fr/data/"))).toBe(false);
+    const data = load(await html("fr/data/index.html"));
+    expect(data(`main a[href="${BASE}data/incidents.csv"]`).length).toBe(1);
+    const search = load(await html("fr/search/index.html"));
+    expect(search("form").attr("data-index")).toBe(`${BASE}fr/pagefind/`);
+    expect(search('script[type="module"]').attr("src")).toBe(`${BASE}js/search.js`);
+    const opml = await html("fr/feeds.opml");
+    expect(opml).toContain(`${ORIGIN}${BASE}fr/countries/mali/feed.xml`);
+  });
+});
