@@ -10,6 +10,8 @@ import { linksForFeeds } from "./links.ts";
 import type { MetricView } from "./figures.ts";
 import type { Digest, IssueView } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
+import { catalogueOf } from "./messages/catalogue.ts";
+import { messageFunction } from "./messages/templates.ts";
 
 /** Gmail shows "[Message clipped]" past this many bytes of HTML. */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
@@ -43,6 +45,8 @@ function environment(urls: SiteUrls, autoescape: boolean): nunjucks.Environment 
   env.addFilter("absoluteUrl", (sitePath: string) => urls.absolute(sitePath));
   env.addFilter("plain", (html: string) => htmlToText(String(html)));
   env.addFilter("incidents", (metric: MetricView) => (metric.value === undefined ? `incidents ${metric.valueText}` : `${metric.value} incident${metric.value === 1 ? "" : "s"}`));
+  // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part.
+  env.addGlobal("t", messageFunction(() => catalogueOf("en"), autoescape));
   return env;
 }
 

@@ -27,6 +27,8 @@ import { MARK_LEGEND } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
 import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
+import { catalogueOf } from "./messages/catalogue.ts";
+import { messageFunction } from "./messages/templates.ts";
 
 // Resolved from this file, so a build works from any working directory.
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -213,6 +215,8 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // A site path as a link under the base path, and as a full URL (feeds, sitemap, canonical).
   env.addFilter("href", (sitePath: string) => urls().href(sitePath));
   env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
+  // The interface's words: t("key", { values }) from src/messages/en.json (per edition later).
+  env.addGlobal("t", messageFunction(() => catalogueOf("en"), true));
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   // An item's card is the same on every page that lists it (its issue, its countries' and
