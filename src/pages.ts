@@ -43,7 +43,7 @@ export interface PageKind {
   readonly sitemap: boolean;
   /** Each edition of the digest (a language) has its own page of this kind. */
   readonly perEdition: boolean;
-  /** Linked from every page: in the main navigation and the footer's, with these labels. */
+  /** Linked from every page: in the main navigation and the footer's, labelled by these message keys (src/messages). */
   readonly nav?: { readonly main?: string; readonly footer?: string };
   /** The pages of this kind; `before` holds every page of the kinds above it in the table. */
   pages(digest: Digest, before: readonly SitePage[]): readonly Page[];
@@ -79,9 +79,9 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: true,
     pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, key: [year.year, ...year.issues.flatMap(issueKey)], lastmod: day(year.issues[0]?.updatedIso) })),
   },
-  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
-  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
-  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
+  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
+  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
+  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
   {
     name: "regions",
     urls: [paths.regions],
@@ -89,10 +89,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    nav: { main: "Places", footer: "Regions" },
+    nav: { main: "nav.places", footer: "nav.regions" },
     pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
   },
-  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Subscribe", footer: "Subscribe: feeds" }, pages: single(paths.subscribe) },
+  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
     urls: [paths.notFound],
@@ -159,7 +159,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    nav: { main: "Search", footer: "Search" },
+    nav: { main: "nav.search", footer: "nav.search" },
     pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex }, key: whole(digest), lastmod: newestDay(digest) }],
   },
   {
@@ -179,7 +179,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    nav: { footer: "Open data" },
+    nav: { footer: "nav.openData" },
     // The files to download, whole and by country, with their paths from the data-file kind's.
     pages: (digest) => {
       if (!digest.incidents.length) return [];
@@ -228,7 +228,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "opml",
     sitemap: false,
     perEdition: true,
-    nav: { footer: "Feeds to import (OPML)" },
+    nav: { footer: "nav.opml" },
     // Every Atom feed declared above it, so a new kind of feed is in it by being in the table.
     // Lists a reader can import whole: the digest and the countries (an issue entry and an item
     // entry are never the same entry); the actors and themes; the regions. The feeds come from
@@ -251,7 +251,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "sitemap",
     sitemap: false,
     perEdition: false,
-    nav: { footer: "Sitemap" },
+    nav: { footer: "nav.sitemap" },
     // Derived from the pages themselves, so it lists every page that is built and nothing else.
     pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
   },
@@ -267,6 +267,7 @@ export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KIND
 }
 
 export interface NavLink {
+  /** A message key: the layout prints t(label). */
   readonly label: string;
   readonly path: string;
 }
