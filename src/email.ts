@@ -7,7 +7,6 @@ import { fileURLToPath } from "node:url";
 import juice from "juice";
 import nunjucks from "nunjucks";
 import { linksForFeeds } from "./links.ts";
-import type { MetricView } from "./figures.ts";
 import type { Digest, IssueView } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
 import { catalogueOf } from "./messages/catalogue.ts";
@@ -44,7 +43,6 @@ function environment(urls: SiteUrls, autoescape: boolean): nunjucks.Environment 
   env.addFilter("href", (sitePath: string) => urls.href(sitePath));
   env.addFilter("absoluteUrl", (sitePath: string) => urls.absolute(sitePath));
   env.addFilter("plain", (html: string) => htmlToText(String(html)));
-  env.addFilter("incidents", (metric: MetricView) => (metric.value === undefined ? `incidents ${metric.valueText}` : `${metric.value} incident${metric.value === 1 ? "" : "s"}`));
   // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part.
   env.addGlobal("t", messageFunction(() => catalogueOf("en"), autoescape));
   return env;
