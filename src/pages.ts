@@ -236,11 +236,12 @@ export const PAGE_KINDS: readonly PageKind[] = [
     // every-item feed is in none: it repeats every country's.
     pages: (digest, before) => {
       const atom = before.filter((page) => page.kind.format === "atom").map((page) => page.data.feed as FeedView);
+      // `title` is a message key (src/messages): views/opml.njk prints t(title).
       const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) }, key: whole(digest) });
       return [
-        list(paths.opml, "the digest and every country", ["digest", "country"]),
-        ...(digest.tags.length ? [list(paths.opmlTags, "every actor and theme", ["tag"])] : []),
-        ...(digest.regions.length ? [list(paths.opmlRegions, "every region", ["region"])] : []),
+        list(paths.opml, "opml.digestAndCountries", ["digest", "country"]),
+        ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
+        ...(digest.regions.length ? [list(paths.opmlRegions, "opml.regions", ["region"])] : []),
       ];
     },
   },
