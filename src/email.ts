@@ -7,9 +7,10 @@ import { fileURLToPath } from "node:url";
 import juice from "juice";
 import nunjucks from "nunjucks";
 import { linksForFeeds } from "./links.ts";
-import type { MetricView } from "./figures.ts";
 import type { Digest, IssueView } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
+import type { Catalogue } from "./messages/catalogue.ts";
+import { messageFunction } from "./messages/templates.ts";
 
 /** Gmail shows "[Message clipped]" past this many bytes of HTML. */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
@@ -31,18 +32,19 @@ function templates(digest: Digest): EmailTemplates {
   let found = perDigest.get(digest);
   if (!found) {
     const urls = new SiteUrls(digest.site.url);
-    found = { html: environment(urls, true), text: environment(urls, false), urls };
+    found = { html: environment(urls, digest.edition.words, true), text: environment(urls, digest.edition.words, false), urls };
     perDigest.set(digest, found);
   }
   return found;
 }
 
-function environment(urls: SiteUrls, autoescape: boolean): nunjucks.Environment {
+function environment(urls: SiteUrls, words: Catalogue, autoescape: boolean): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES), { autoescape, throwOnUndefined: true });
   env.addFilter("href", (sitePath: string) => urls.href(sitePath));
   env.addFilter("absoluteUrl", (sitePath: string) => urls.absolute(sitePath));
   env.addFilter("plain", (html: string) => htmlToText(String(html)));
-  env.addFilter("incidents", (metric: MetricView) => (metric.value === undefined ? `incidents ${metric.valueText}` : `${metric.value} incident${metric.value === 1 ? "" : "s"}`));
+  // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part.
+  env.addGlobal("t", messageFunction(() => words, autoescape));
   return env;
 }
 

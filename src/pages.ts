@@ -43,7 +43,7 @@ export interface PageKind {
   readonly sitemap: boolean;
   /** Each edition of the digest (a language) has its own page of this kind. */
   readonly perEdition: boolean;
-  /** Linked from every page: in the main navigation and the footer's, with these labels. */
+  /** Linked from every page: in the main navigation and the footer's, labelled by these message keys (src/messages). */
   readonly nav?: { readonly main?: string; readonly footer?: string };
   /** The pages of this kind; `before` holds every page of the kinds above it in the table. */
   pages(digest: Digest, before: readonly SitePage[]): readonly Page[];
@@ -83,9 +83,9 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: true,
     pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, key: [year.year, ...year.issues.flatMap(issueKey)], lastmod: day(year.issues[0]?.updatedIso) })),
   },
-  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Issues", footer: "All issues" }, pages: single(paths.archive) },
-  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Countries", footer: "Countries" }, pages: single(paths.countries) },
-  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Actors & themes", footer: "Actors & themes" }, pages: single(paths.tags) },
+  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
+  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
+  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
   {
     name: "regions",
     urls: [paths.regions],
@@ -93,10 +93,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    nav: { main: "Places", footer: "Regions" },
+    nav: { main: "nav.places", footer: "nav.regions" },
     pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
   },
-  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "Subscribe", footer: "Subscribe: feeds" }, pages: single(paths.subscribe) },
+  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
     urls: [paths.notFound],
@@ -163,7 +163,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    nav: { main: "Search", footer: "Search" },
+    nav: { main: "nav.search", footer: "nav.search" },
     pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex }, key: whole(digest), lastmod: newestDay(digest) }],
   },
   {
@@ -183,7 +183,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    nav: { footer: "Open data" },
+    nav: { footer: "nav.openData" },
     // The files to download, whole and by country, with their paths from the data-file kind's.
     pages: (digest) => {
       if (!digest.incidents.length) return [];
@@ -232,7 +232,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "opml",
     sitemap: false,
     perEdition: true,
-    nav: { footer: "Feeds to import (OPML)" },
+    nav: { footer: "nav.opml" },
     // Every Atom feed declared above it, so a new kind of feed is in it by being in the table.
     // Lists a reader can import whole: the digest and the countries (an issue entry and an item
     // entry are never the same entry); the actors and themes; the regions. The feeds come from
@@ -240,11 +240,12 @@ export const PAGE_KINDS: readonly PageKind[] = [
     // every-item feed is in none: it repeats every country's.
     pages: (digest, before) => {
       const atom = before.filter((page) => page.kind.format === "atom" && page.edition === digest).map((page) => page.data.feed as FeedView);
+      // `title` is a message key (src/messages): views/opml.njk prints t(title).
       const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) }, key: whole(digest) });
       return [
-        list(paths.opml, "the digest and every country", ["digest", "country"]),
-        ...(digest.tags.length ? [list(paths.opmlTags, "every actor and theme", ["tag"])] : []),
-        ...(digest.regions.length ? [list(paths.opmlRegions, "every region", ["region"])] : []),
+        list(paths.opml, "opml.digestAndCountries", ["digest", "country"]),
+        ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
+        ...(digest.regions.length ? [list(paths.opmlRegions, "opml.regions", ["region"])] : []),
       ];
     },
   },
@@ -255,7 +256,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "sitemap",
     sitemap: false,
     perEdition: false,
-    nav: { footer: "Sitemap" },
+    nav: { footer: "nav.sitemap" },
     // Derived from the pages themselves, so it lists every page that is built and nothing else.
     pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
   },

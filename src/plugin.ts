@@ -24,10 +24,10 @@ import { ItemCache } from "./load/cache.ts";
 import { ContentError } from "./problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
-import type { MessageValues } from "./messages/catalogue.ts";
 import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
 import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
+import { messageFunction } from "./messages/templates.ts";
 
 // Resolved from this file, so a build works from any working directory.
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -235,7 +235,7 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
   // Every word of the interface, in the edition's language (src/messages/).
-  env.addGlobal("t", (key: string, values?: MessageValues) => digest().edition.words.t(key, values));
+  env.addGlobal("t", messageFunction(() => digest().edition.words, true));
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   // An item's card is the same on every page that lists it (its issue, its countries' and
