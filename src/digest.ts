@@ -145,7 +145,7 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
     site: siteView,
-    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath },
+    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language },
     others: [],
     countries: countryViews,
     tags: tagViews,

@@ -236,6 +236,11 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
   // Every word of the interface, in the edition's language (src/messages/).
   env.addGlobal("t", messageFunction(() => digest().edition.words, true));
+  // ` lang="en"` on a text an editor wrote in another language than the page's: an item nobody
+  // translated, the editors' reasons in the French edition. Nothing when it is the page's own.
+  env.addGlobal("langAttr", (language: string | undefined) =>
+    new nunjucks.runtime.SafeString(language && language !== digest().edition.language ? ` lang="${(nunjucks.lib as unknown as { escape(text: string): string }).escape(language)}"` : ""),
+  );
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   // An item's card is the same on every page that lists it (its issue, its countries' and

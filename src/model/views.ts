@@ -345,6 +345,8 @@ export interface EditionView {
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
   readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+  /** The language editors write in (site.ts `language`): that of every text nobody translated. */
+  readonly sourceLanguage: string;
   /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */
   readonly rootBasePath: string;
 }

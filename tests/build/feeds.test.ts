@@ -208,7 +208,7 @@ describe("pages", () => {
       expect($('footer a[href="/digest/feeds.opml"]').length, file).toBe(1);
     }
     const mali = load(await text("countries/mali/index.html"));
-    expect(mali('link[rel="alternate"]').map((_, el) => mali(el).attr("href")).get()).toEqual([
+    expect(mali('link[rel="alternate"][type]').map((_, el) => mali(el).attr("href")).get()).toEqual([
       "/digest/feed.xml", "/digest/rss.xml", "/digest/feed.json", "/digest/countries/mali/feed.xml", "/digest/countries/mali/feed.json",
     ]);
     const jnim = load(await text("tags/jnim/index.html"));
