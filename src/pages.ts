@@ -7,7 +7,7 @@
 import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts";
 import { paths } from "./paths.ts";
 import type { OpenData } from "./data/open-data.ts";
-import { searchFilterOptions, searchYears } from "./search/records.ts";
+import { searchFilterOptions, searchScriptMessages, searchYears } from "./search/records.ts";
 import { emailHtml, emailText } from "./email.ts";
 
 export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
@@ -164,7 +164,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     nav: { main: "nav.search", footer: "nav.search" },
-    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex }, key: whole(digest), lastmod: newestDay(digest) }],
+    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex, messages: searchScriptMessages(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
   },
   {
     name: "region",

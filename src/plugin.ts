@@ -24,7 +24,7 @@ import { ItemCache } from "./load/cache.ts";
 import { ContentError } from "./problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
-import { COUNT_COLUMNS, INCIDENT_COLUMNS } from "./data/open-data.ts";
+import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
 import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
 import { messageFunction } from "./messages/templates.ts";
@@ -251,22 +251,32 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   // preview's CSP names it by its hash (never in a page built for publishing).
   env.addGlobal("reloadScriptHash", reloadScriptHash());
   // The key to incident marks and the open data's columns: the same on every page.
-  // In the edition's words; read when a page is rendered, once the digest is loaded.
-  const legends = new WeakMap<Digest, ReturnType<typeof markLegend>>();
-  // @types/nunjucks leaves out `globals`, where Nunjucks looks a global up by name.
-  Object.defineProperty((env as unknown as { globals: object }).globals, "markLegend", {
-    enumerable: true,
-    get: () => {
-      const current = digest();
-      let legend = legends.get(current);
-      if (!legend) legends.set(current, (legend = markLegend(current.edition.words)));
-      return legend;
-    },
+  // The key to incident marks and the open data's columns, in the edition's words.
+  perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
+  perEditionGlobal(env, "dataColumns", digest, (current) => {
+    const described = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, description: describeColumn(c, current.edition.words) }));
+    return { incidents: described(INCIDENT_COLUMNS), counts: described(COUNT_COLUMNS) };
   });
-  env.addGlobal("dataColumns", { incidents: INCIDENT_COLUMNS, counts: COUNT_COLUMNS });
   env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;
+}
+
+/**
+ * A global made from the digest, once per digest, when a page first reads it: the digest is
+ * loaded after the environment is made. (@types/nunjucks leaves out `globals`, where Nunjucks
+ * looks a global up by name.)
+ */
+function perEditionGlobal(env: nunjucks.Environment, name: string, digest: () => Digest, make: (digest: Digest) => unknown): void {
+  const made = new WeakMap<Digest, unknown>();
+  Object.defineProperty((env as unknown as { globals: object }).globals, name, {
+    enumerable: true,
+    get: () => {
+      const current = digest();
+      if (!made.has(current)) made.set(current, make(current));
+      return made.get(current);
+    },
+  });
 }
 
 /**

@@ -6,57 +6,45 @@
 // content gives the same bytes.
 import { stringify } from "csv-stringify/sync";
 import type { IncidentView, ItemView } from "../model/views.ts";
-import { INCIDENT_TYPES, TYPOLOGY } from "../incidents/typology.ts";
+import { INCIDENT_TYPES, TYPOLOGY, typeLabel, type IncidentType } from "../incidents/typology.ts";
 import type { IncidentCounts } from "../incidents/counts.ts";
 import { weekBounds } from "../weeks.ts";
+import { catalogueOf, type Catalogue } from "../messages/catalogue.ts";
 
-/** A column of a file, documented on /data/. */
+/**
+ * A column of a file, documented on /data/ and in the JSON file: its description is the
+ * catalogue's `data.column.<file>.<name>` (src/messages), in the edition's language on the page
+ * and in English in the files, which every edition shares.
+ */
 export interface Column {
   readonly name: string;
-  readonly description: string;
+  /** The message that describes it. */
+  readonly key: string;
+  /** For a column of one type's counts: the type, named in the description. */
+  readonly type?: IncidentType;
 }
 
+const column = (file: string) => (name: string): Column => ({ name, key: `data.column.${file}.${name}` });
+
 export const INCIDENT_COLUMNS: readonly Column[] = [
-  { name: "id", description: "Stable identifier: the item's slug and the incident's number in it." },
-  { name: "date", description: "The day it happened (YYYY-MM-DD)." },
-  { name: "week", description: "The ISO week it is counted in (2020-W49)." },
-  { name: "country", description: "The country's slug in this digest." },
-  { name: "country_name", description: "The country's name." },
-  { name: "region", description: "The region's slug in this digest." },
-  { name: "region_name", description: "The region's name." },
-  { name: "region_iso", description: "The region's ISO 3166-2 code." },
-  { name: "place", description: "The locality, as the GeoNames gazetteer writes it; empty when only the region is known." },
-  { name: "latitude", description: "Decimal degrees; empty when only the region is known." },
-  { name: "longitude", description: "Decimal degrees; empty when only the region is known." },
-  { name: "coordinates_from", description: "gazetteer (GeoNames) or source (given by the cited source for a place the gazetteer lacks)." },
-  { name: "type", description: "Incident type, in ACLED's typology: battles, explosions-remote-violence, violence-against-civilians, protests, riots, strategic-developments." },
-  { name: "acled_event_type", description: "The same type as ACLED writes it." },
-  { name: "subtype", description: "Sub-type slug, when recorded." },
-  { name: "acled_sub_event_type", description: "The same sub-type as ACLED writes it." },
-  { name: "fatalities", description: "Deaths as the cited source reports them; empty when it gives no number." },
-  { name: "fatalities_at_least", description: "true when the source gives a lower bound (\"at least\", \"more than\")." },
-  { name: "item_title", description: "Title of the item that records it." },
-  { name: "item_url", description: "Address of that item." },
-  { name: "source_name", description: "The item's cited source." },
-  { name: "source_url", description: "Address of the source, when it has one." },
-];
+  "id", "date", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities", "fatalities_at_least", "item_title", "item_url", "source_name", "source_url"
+].map(column("incidents"));
 
 export const COUNT_COLUMNS: readonly Column[] = [
-  { name: "week", description: "ISO week (2020-W49)." },
-  { name: "week_start", description: "Its Monday (YYYY-MM-DD)." },
-  { name: "week_end", description: "Its Sunday." },
-  { name: "country", description: "The country's slug in this digest." },
-  { name: "country_name", description: "The country's name." },
-  { name: "incidents", description: "Incidents recorded that week, all types." },
-  ...INCIDENT_TYPES.map((type) => ({ name: type, description: `Incidents of type ${TYPOLOGY[type].label.toLowerCase()}.` })),
-  { name: "fatalities", description: "Sum of the fatalities the sources report; empty when no incident that week has a number." },
-  { name: "fatalities_at_least", description: "true when one of those numbers is a lower bound, so the sum is too." },
+  ...["week", "week_start", "week_end", "country", "country_name", "incidents"].map(column("counts")),
+  ...INCIDENT_TYPES.map((type) => ({ name: type, key: "data.column.counts.type", type })),
+  ...["fatalities", "fatalities_at_least"].map(column("counts")),
 ];
+
+/** What a column holds, in words. */
+export function describeColumn(c: Column, words: Catalogue = catalogueOf("en")): string {
+  return words.t(c.key, c.type ? { type: typeLabel(c.type, words).toLocaleLowerCase(words.language) } : undefined);
+}
 
 export type Cell = string | number | boolean | undefined;
 
 /** RFC 4180 text: a header row of the columns' names, then the rows. */
-export function toCsv(columns: readonly Column[], rows: readonly Cell[][]): string {
+export function toCsv(columns: readonly Pick<Column, "name">[], rows: readonly Cell[][]): string {
   return stringify([columns.map((c) => c.name), ...rows.map((row) => row.map((cell) => (cell === undefined ? "" : typeof cell === "boolean" ? String(cell) : cell)))], {
     record_delimiter: "windows",
     // RFC 4180: a field with a line break is quoted, whichever break it is.
@@ -129,7 +117,7 @@ export class OpenData {
 
   /** Incidents as JSON: a documented object with a list of records, keys in column order. */
   incidentsJson(country?: string, title = ""): string {
-    const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, c.description]));
+    const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, describeColumn(c)]));
     return `${JSON.stringify({ title, columns, incidents: this.of(country) }, null, 1)}\n`;
   }
 

@@ -125,6 +125,13 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
   }));
 }
 
+/** The messages templates/js/search.js shows, from the edition's catalogue: the page hands them over. */
+export const SEARCH_SCRIPT_MESSAGES = ["search.more", "search.js.status", "search.js.searchEarlier", "search.js.prompt", "search.js.searching", "search.js.failed"] as const;
+
+export function searchScriptMessages(digest: Digest): Record<string, string> {
+  return Object.fromEntries(SEARCH_SCRIPT_MESSAGES.map((key) => [key, digest.edition.words.messages[key]!]));
+}
+
 /** The years the index has a bundle for, newest first: those of the issues. */
 export function searchYears(digest: Digest): string[] {
   return digest.archive.map((year) => String(year.year));

@@ -2,10 +2,16 @@
 // without JavaScript, where the page offers its browse links instead), asks Pagefind's index,
 // fetched from this site, and lists results newest first. Results are built with textContent:
 // nothing from the index is ever parsed as HTML.
-const form = document.querySelector("form.search");
-const status = document.querySelector(".search-status");
-const list = document.querySelector(".search-results");
-const more = document.querySelector(".search-more");
+// Read from the page; none outside a browser (the tests import the formatter below).
+const page = globalThis.document;
+const form = page?.querySelector("form.search");
+const status = page?.querySelector(".search-status");
+const list = page?.querySelector(".search-results");
+const more = page?.querySelector(".search-more");
+const messages = JSON.parse(form?.dataset.messages ?? "{}");
+const formatMessage = messageFormatter(page?.documentElement.lang || "en");
+/** The edition's message `key`, with its values. */
+const t = (key, values = {}) => formatMessage(messages[key], values);
 const PAGE = 10;
 /** The first results come five at a time: each needs a fragment of its own (about 2 KB). */
 const FIRST = 5;
@@ -95,14 +101,19 @@ async function showMore(count = PAGE, run = generation) {
   shown += batch.length;
   const left = years.slice(searched);
   more.hidden = shown >= results.length && left.length === 0;
-  more.textContent = shown < results.length ? "More results" : `Search ${left[0]} and earlier too`;
+  more.textContent = shown < results.length ? t("search.more") : t("search.js.searchEarlier", { year: left[0] });
 }
 
-function countText(what) {
-  const inYears = searched < years.length ? ` in ${years.slice(0, searched).join(", ")}` : "";
-  const earlier = searched < years.length ? `; earlier years (${years[searched]} and before) not searched yet` : "";
-  if (results.length === 0) return `No result${what}${inYears}${earlier}.`;
-  return `${results.length} result${results.length === 1 ? "" : "s"}${what}${inYears}, newest first${earlier}.`;
+function countText(query) {
+  const partial = searched < years.length;
+  return t("search.js.status", {
+    count: results.length,
+    hasQuery: query ? "yes" : "no",
+    query,
+    partial: partial ? "yes" : "no",
+    years: years.slice(0, searched).join(", "),
+    next: years[searched] ?? "",
+  });
 }
 
 async function run(pushState) {
@@ -118,12 +129,11 @@ async function run(pushState) {
   list.replaceChildren();
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
-    say("Type a word, a place or a name, or choose a filter.");
+    say(t("search.js.prompt"));
     return;
   }
-  say("Searching…");
+  say(t("search.js.searching"));
   try {
-    const what = query ? ` for “${query}”` : "";
     current = { query, options: { filters, sort: { date: "desc" } } };
     years = filters.year ? allYears.filter((year) => year === filters.year) : allYears;
     results = [];
@@ -131,10 +141,10 @@ async function run(pushState) {
     shown = 0;
     await showMore(FIRST, id);
     if (id === generation && shown < results.length) await showMore(PAGE - FIRST, id);
-    if (id === generation) say(countText(what));
+    if (id === generation) say(countText(query));
   } catch (error) {
     if (id !== generation) return;
-    say("The search could not be loaded. Browse the links below instead.");
+    say(t("search.js.failed"));
     console.error(error);
   }
 }
@@ -154,11 +164,76 @@ if (form && status && list && more) {
       more.disabled = true;
       try {
         await showMore();
-        say(countText(current.query ? ` for “${current.query}”` : ""));
+        say(countText(current.query));
       } finally {
         more.disabled = false;
       }
     });
   });
   if (params.size) void run(false);
+}
+
+/** A formatter for `language`'s messages: format(message, values) → text. */
+export function messageFormatter(language) {
+  const plurals = new Intl.PluralRules(language);
+  const numbers = new Intl.NumberFormat(language);
+  const format = (message, values, count) => {
+    let out = "";
+    let i = 0;
+    while (i < message.length) {
+      const c = message[i];
+      if (c === "{") {
+        const end = closing(message, i);
+        out += argument(message.slice(i + 1, end), values, count);
+        i = end + 1;
+      } else if (c === "#" && count !== undefined) {
+        out += numbers.format(count);
+        i++;
+      } else if (c === "'" && message[i + 1] === "'") {
+        out += "'";
+        i += 2;
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    return out;
+  };
+  const argument = (body, values, count) => {
+    const [name, type] = body.split(",", 2).map((part) => part.trim());
+    const value = values[name];
+    if (type === undefined) return typeof value === "number" ? numbers.format(value) : String(value);
+    if (type === "number") return numbers.format(value);
+    const cases = casesOf(body.slice(body.indexOf(",", body.indexOf(",") + 1) + 1));
+    if (type === "plural") {
+      const chosen = cases.get(`=${value}`) ?? cases.get(plurals.select(value)) ?? cases.get("other");
+      return format(chosen, values, value);
+    }
+    return format(cases.get(String(value)) ?? cases.get("other"), values, count);
+  };
+  return format;
+}
+
+/** The index of the brace that closes the one at `open`. */
+function closing(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  throw new Error(`Unclosed brace in message: ${text}`);
+}
+
+/** "one {# result} other {# results}" → Map { one → "# result", other → "# results" }. */
+function casesOf(text) {
+  const cases = new Map();
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf("{", i);
+    if (open === -1) break;
+    const end = closing(text, open);
+    cases.set(text.slice(i, open).trim(), text.slice(open + 1, end));
+    i = end + 1;
+  }
+  return cases;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./support.ts";
+import { launchChromium, PAGE_KINDS, pageName, serveSample, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 
 /** axe-core's source, evaluated in the page once; the page's own CSP runs no script, and this does not go through it. */
@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
   const violationsOf = (results: AxeResults) =>
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   for (const [kind, sitePath] of PAGE_KINDS) {
-    it(`passes axe-core's WCAG 2.1 A and AA rules and its experimental ones on the ${kind} page, light and dark`, async () => {
+    it(`passes axe-core's WCAG 2.1 A and AA rules and its experimental ones on ${pageName(kind, sitePath)}, light and dark`, async () => {
       const context = await browser.newContext({ colorScheme: "light" });
       try {
         const page = await context.newPage();

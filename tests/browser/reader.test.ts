@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, serveSample, serveSite, type SampleSite } from "./support.ts";
+import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, type SampleSite } from "./support.ts";
+import fr from "../../src/messages/fr.json" with { type: "json" };
 import { buildSite } from "../../src/build.ts";
 import { createFixture } from "../fixtures/content.ts";
 import { chromiumPath } from "./tools.ts";
@@ -82,11 +83,12 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         const requests: string[] = [];
         page.on("request", (request) => void requests.push(request.url()));
         await page.goto(site.url + sitePath, { waitUntil: "load" });
-        for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
+        const name = pageName(kind, sitePath);
+        for (const url of requests) expect(new URL(url).origin, `${name}: ${url}`).toBe(origin);
         const own = [site.url + sitePath, `${site.url}css/site.css`, ...(kind === "search" ? [`${site.url}js/search.js`] : [])];
-        expect(requests, kind).toEqual(own);
-        expect(await scrollsSideways(page), `${kind} at 360 px`).toBe(false);
-        if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-360.png`), fullPage: true });
+        expect(requests, name).toEqual(own);
+        expect(await scrollsSideways(page), `${name} at 360 px`).toBe(false);
+        if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${sitePath.startsWith("fr/") ? "fr-" : ""}${kind}-360.png`), fullPage: true });
         await page.close();
       }),
     );
@@ -162,6 +164,31 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
+  it("searches the French edition in French: its own index, its words, its pages", async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on("request", (request) => void fetched.push(new URL(request.url()).pathname));
+    const errors: string[] = [];
+    page.on("pageerror", (error) => void errors.push(error.message));
+    await page.goto(`${site.url}fr/search/`);
+    const box = page.getByRole("searchbox", { name: fr["search.words"] });
+    await box.fill("Menaka");
+    await box.press("Enter");
+    const status = page.locator(".search-status");
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ résultats? pour « Menaka », du plus récent au plus ancien\.$/);
+    const titles = await page.locator(".search-result h2").allInnerTexts();
+    // A translated item is found by its French title; one nobody translated, by its English one.
+    expect(titles).toContain("Tirs de roquettes contre des bases françaises à Kidal, Ménaka et Gao");
+    expect(await page.locator(".search-result h2 a").first().getAttribute("href")).toMatch(/^\/sahel-digest\/fr\/articles\/20\d\d\/[a-z0-9-]+\/$/);
+    expect(fetched.some((p) => p.startsWith("/sahel-digest/fr/pagefind/"))).toBe(true);
+    expect(fetched.some((p) => p.startsWith("/sahel-digest/pagefind/"))).toBe(false);
+    await box.fill("xyzzyplugh");
+    await box.press("Enter");
+    await expect.poll(() => status.innerText()).toBe("Aucun résultat pour « xyzzyplugh ».");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("searches the newest year first, and an earlier year only when the reader asks", async () => {
     const items = [
       ...[1, 2, 3].map((n) => ({ path: `2019/old-${n}`, title: `Old Ménaka raid ${n}`, date: `2019-11-0${n}`, countries: ["mali"] })),
@@ -208,13 +235,14 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       await Promise.all([off.goto(site.url + sitePath), on?.goto(site.url + sitePath)]);
       const text = await off.locator("main").innerText();
       expect(text.length, kind).toBeGreaterThan(50);
+      const french = sitePath.startsWith("fr/");
       if (kind === "search") {
         // The search form needs its script: without it the page says so and offers its browse links.
         expect(await off.locator("form.search").isVisible()).toBe(false);
         expect(await on!.locator("form.search").isVisible()).toBe(true);
-        expect(text).toContain("Search runs in your browser and needs JavaScript, which is off.");
+        expect(text).toContain(french ? fr["search.noScript"].split(".")[0] : "Search runs in your browser and needs JavaScript, which is off.");
         expect(await off.locator(".browse a").count()).toBeGreaterThan(8);
-        expect(await off.locator(".browse a", { hasText: "Battles" }).getAttribute("href")).toBe("/sahel-digest/incidents/battles/");
+        expect(await off.locator(".browse a", { hasText: french ? fr["incident.type.battles"] : "Battles" }).getAttribute("href")).toBe(`/sahel-digest/${french ? "fr/" : ""}incidents/battles/`);
       } else {
         // Nothing in the page depends on a script: no <noscript> fallback, no empty container.
         expect(await off.locator("main noscript").count(), kind).toBe(0);

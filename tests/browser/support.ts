@@ -101,4 +101,19 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["search", "search/"],
   ["subscribe", "subscribe/"],
   ["not-found", "no/such/page/"],
+  // The French edition's pages that differ most from the English ones: its own words, a
+  // translated item and one left in English, its own search index.
+  ["home", "fr/"],
+  ["issue", "fr/issues/2020-w49/"],
+  ["country", "fr/countries/mali/"],
+  ["item", "fr/articles/2020/mali-pm-ouane-talks-with-jihadists/"],
+  ["item", "fr/articles/2020/farabougou-villagers-killed/"],
+  ["region", "fr/regions/menaka/"],
+  ["data", "fr/data/"],
+  ["search", "fr/search/"],
 ];
+
+/** "the issue page", "the issue page in French (fr/issues/2020-w49/)": how a test names one. */
+export function pageName(kind: string, sitePath: string): string {
+  return sitePath.startsWith("fr/") ? `the ${kind} page in French (${sitePath})` : `the ${kind} page`;
+}

@@ -45,7 +45,7 @@ function englishPhrases(): string[] {
 
 /** The page's text and the attributes a reader hears or sees, without what is marked as in another language. */
 function frenchText($: CheerioAPI): string {
-  $('[lang]:not([lang="fr"])').remove();
+  $('body [lang]:not([lang="fr"])').remove();
   $("script, style").remove();
   const attributes = $("[aria-label], [title], [alt], [placeholder]")
     .map((_, el) => ["aria-label", "title", "alt", "placeholder"].map((a) => $(el).attr(a) ?? "").join(" "))
@@ -80,14 +80,19 @@ describe("the French edition", () => {
   it("writes dates, numbers and plurals in French", async () => {
     const $ = load(await html("fr/issues/2020-w49/index.html"));
     const text = $("main").text().replace(/\s+/g, " ");
-    expect($("h1").text()).toContain("Semaine 49, 2020");
+    expect(text).toContain("Semaine 49, 2020");
     expect(text).toContain("30 novembre – 6 décembre 2020");
     const item = load(await html("fr/articles/2020/mali-pm-ouane-talks-with-jihadists/index.html"));
     expect(item("main").text()).toContain("jeudi 3 décembre 2020");
-    const dates = load(await html("fr/issues/2021-w01/index.html"))("main").text();
-    expect(dates).not.toMatch(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/);
+    // A week across two years and months, and every date the build wrote on it in French.
+    const w53 = load(await html("fr/issues/2020-w53/index.html"));
+    expect(frenchText(w53)).toContain("28 décembre 2020 – 3 janvier 2021");
+    const times = w53("time").map((_, el) => w53(el).text()).get();
+    expect(times.length).toBeGreaterThan(5);
+    expect(times.join(" ")).toMatch(/\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d/);
+    expect(times.join(" ")).not.toMatch(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/);
     // Counts: one and several, through the catalogue's plural rules.
-    const archive = load(await html("fr/issues/index.html"))("main").text().replace(/\s+/g, " ");
+    const archive = load(await html("fr/countries/index.html"))("main").text().replace(/\s+/g, " ");
     expect(archive).toMatch(/\b1 article\b/);
     expect(archive).toMatch(/\b[2-9]\d* articles\b/);
   });
@@ -95,14 +100,17 @@ describe("the French edition", () => {
   it("shows an item nobody translated in English, marked as such and linked to its English page", async () => {
     const file = "fr/articles/2020/farabougou-villagers-killed/index.html";
     const $ = load(await html(file));
-    const article = $("main article").first();
-    expect(article.attr("lang")).toBe("en");
+    // Its words are marked as English; the page's own words around them are French.
+    expect($("main h1 [lang]").attr("lang")).toBe("en");
+    expect($("main .prose").attr("lang")).toBe("en");
+    expect($("main .summary").attr("lang")).toBe("en");
+    expect($("main h2").first().attr("lang")).toBeUndefined();
     const note = $("main .original-language");
     expect(note.text()).toMatch(/anglais/);
     expect(note.find(`a[hreflang="en"]`).attr("href")).toBe(`${BASE}articles/2020/farabougou-villagers-killed/`);
     // A translated one is in French, with nothing marked.
     const translated = load(await html("fr/articles/2020/mali-pm-ouane-talks-with-jihadists/index.html"));
-    expect(translated("main article").first().attr("lang")).toBeUndefined();
+    expect(translated('main [lang="en"]')).toHaveLength(0);
     expect(translated("main .original-language")).toHaveLength(0);
     expect(translated("h1").text()).toMatch(/Iyad Ag Ghali/);
     // In a list, an untranslated card carries its language too.
