@@ -5,7 +5,7 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { buildSite } from "../../src/build.ts";
-import { createFixture, fixtureRegions, writeItem, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, fixtureActors, fixtureRegions, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";
 
@@ -102,7 +102,19 @@ describe("npm run build", () => {
   });
 
   it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
-    const root = await fixture();
+    // In both editions: the French one's dates and numbers come from ICU with the language
+    // named, never from the machine's locale.
+    const created = await createFixture({
+      items,
+      regions: fixtureRegions,
+      notes: { "2020-W49": ["Headline", "Lead."] },
+      site: { editions: [{ language: "fr", description: "Un condensé." }] },
+      actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
+      themes: fixtureThemes.map((t) => ({ ...t, nameFr: t.name })),
+    });
+    cleanups.push(created.remove);
+    const root = created.root;
+    await writeText(root, "content/articles/2020/two.fr.md", '---\ntitle: "Deux"\nsummary: "Un résumé."\n---\nLe corps.\n');
     const builds: Record<string, string>[] = [];
     // Two machines far apart: behind UTC in English, ahead of it in French.
     for (const env of [
@@ -114,7 +126,7 @@ describe("npm run build", () => {
       builds.push(await snapshot(path.join(root, "_site")));
     }
     expect(Object.keys(builds[0]!).length).toBeGreaterThan(10);
-    expect(Object.keys(builds[0]!)).toEqual(expect.arrayContaining(["data/incidents.csv", "data/weekly-counts.csv", "regions/mopti/index.html"]));
+    expect(Object.keys(builds[0]!)).toEqual(expect.arrayContaining(["data/incidents.csv", "data/weekly-counts.csv", "regions/mopti/index.html", "fr/regions/mopti/index.html"]));
     expect(builds[1]).toEqual(builds[0]);
   });
 });
