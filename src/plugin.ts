@@ -26,7 +26,7 @@ import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
-import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndex } from "./search/index-writer.ts";
+import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndexes } from "./search/index-writer.ts";
 import { messageFunction } from "./messages/templates.ts";
 
 // Resolved from this file, so a build works from any working directory.
@@ -117,10 +117,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
       records: searchRecords(edition),
       folder: path.join(output, edition.edition.folder, SEARCH_FOLDER),
       language: edition.edition.language,
-      cache: searchCache,
     }));
-    if (background) return background.schedule(jobs);
-    for (const job of jobs) await writeSearchIndex(job.records, job.folder, job.language, job.cache);
+    if (background) return background.schedule(jobs, searchCache);
+    await writeSearchIndexes(jobs, searchCache);
   };
   if (written) {
     const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);

@@ -120,43 +120,59 @@ const PAGEFIND_VERSION = (() => {
 })();
 
 export async function writeSearchIndex(records: readonly SearchRecord[], folder: string, language: string, cache?: BundleCache): Promise<IndexResult> {
-  const groups = bundles(records);
+  const [result] = await writeSearchIndexes([{ records, folder, language }], cache);
+  return result!;
+}
+
+/**
+ * Every edition's index, each in its own folder and language, with one Pagefind process; the
+ * cache keeps the bundles of all of them (and forgets the rest).
+ */
+export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: BundleCache): Promise<IndexResult[]> {
   try {
-    const keys = groups.map(([, group]) => BundleCache.keyOf(group, language));
-    const built = await Promise.all(
-      groups.map(async ([, group], i) => {
-        // A cache that cannot be read or written is no reason to fail a build: index afresh.
-        const cached = await cache?.get(keys[i]!).catch(() => undefined);
-        if (cached) return cached;
-        const files = await bundleFiles(group, language);
-        await cache?.set(keys[i]!, files).catch(() => {});
-        return files;
-      }),
-    );
-    await cache?.keepOnly(new Set(keys)).catch(() => {});
-    // Written beside the old index and swapped in: the preview never serves half of one, and
-    // no file of an earlier index lingers.
-    const next = `${folder}.next-${process.pid}`;
-    await rm(next, { recursive: true, force: true });
-    const files = groups.flatMap(([year], i) => built[i]!.map((file) => ({ path: path.join(next, year, file.path), content: file.content })));
-    await Promise.all([...new Set(files.map((file) => path.dirname(file.path)))].map((dir) => mkdir(dir, { recursive: true })));
-    for (let i = 0; i < files.length; i += 128) {
-      await Promise.all(files.slice(i, i + 128).map((file) => writeFile(file.path, file.content)));
+    const planned = jobs.map((job) => {
+      const groups = bundles(job.records);
+      return { job, groups, keys: groups.map(([, group]) => BundleCache.keyOf(group, job.language)) };
+    });
+    const results: IndexResult[] = [];
+    for (const { job, groups, keys } of planned) {
+      const built = await Promise.all(
+        groups.map(async ([, group], i) => {
+          // A cache that cannot be read or written is no reason to fail a build: index afresh.
+          const cached = await cache?.get(keys[i]!).catch(() => undefined);
+          if (cached) return cached;
+          const files = await bundleFiles(group, job.language);
+          await cache?.set(keys[i]!, files).catch(() => {});
+          return files;
+        }),
+      );
+      // Written beside the old index and swapped in: the preview never serves half of one, and
+      // no file of an earlier index lingers.
+      const { folder } = job;
+      const next = `${folder}.next-${process.pid}`;
+      await rm(next, { recursive: true, force: true });
+      const files = groups.flatMap(([year], i) => built[i]!.map((file) => ({ path: path.join(next, year, file.path), content: file.content })));
+      await Promise.all([...new Set(files.map((file) => path.dirname(file.path)))].map((dir) => mkdir(dir, { recursive: true })));
+      for (let i = 0; i < files.length; i += 128) {
+        await Promise.all(files.slice(i, i + 128).map((file) => writeFile(file.path, file.content)));
+      }
+      await rm(folder, { recursive: true, force: true });
+      await mkdir(next, { recursive: true });
+      await rename(next, folder);
+      results.push({ records: job.records.length, folder, years: groups.map(([year]) => year) });
     }
-    await rm(folder, { recursive: true, force: true });
-    await mkdir(next, { recursive: true });
-    await rename(next, folder);
-    return { records: records.length, folder, years: groups.map(([year]) => year) };
+    await cache?.keepOnly(new Set(planned.flatMap((p) => p.keys))).catch(() => {});
+    return results;
   } finally {
     await pagefind.close();
   }
 }
 
+/** One edition's index: its records, its folder, its language. */
 export interface IndexJob {
   readonly records: readonly SearchRecord[];
   readonly folder: string;
   readonly language: string;
-  readonly cache?: BundleCache;
 }
 
 /**
@@ -165,13 +181,13 @@ export interface IndexJob {
  */
 export class BackgroundIndexer {
   private running: Promise<void> | undefined;
-  private pending: readonly IndexJob[] | undefined;
+  private pending: { jobs: readonly IndexJob[]; cache: BundleCache | undefined } | undefined;
 
   constructor(private readonly onError: (error: unknown) => void) {}
 
   /** Every edition's index, one after the other. */
-  schedule(jobs: readonly IndexJob[]): Promise<void> {
-    this.pending = jobs;
+  schedule(jobs: readonly IndexJob[], cache?: BundleCache): Promise<void> {
+    this.pending = { jobs, cache };
     this.running ??= this.drain();
     return this.running;
   }
@@ -179,10 +195,10 @@ export class BackgroundIndexer {
   private async drain(): Promise<void> {
     try {
       while (this.pending) {
-        const jobs = this.pending;
+        const { jobs, cache } = this.pending;
         this.pending = undefined;
         try {
-          for (const job of jobs) await writeSearchIndex(job.records, job.folder, job.language, job.cache);
+          await writeSearchIndexes(jobs, cache);
         } catch (error) {
           this.onError(error);
         }

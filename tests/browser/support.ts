@@ -101,12 +101,12 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["search", "search/"],
   ["subscribe", "subscribe/"],
   ["not-found", "no/such/page/"],
-  // The French edition's pages that differ most from the English ones: its own words (longer
-  // than the English, in tables and navigation), an item left in English inside a French page,
-  // its own search. Its other pages are the same templates, checked above in English.
-  ["home", "fr/"],
+  // The French edition's pages that differ most from the English ones: its words (longer than
+  // the English, in the overview table and the navigation), an item left in English inside a
+  // French page, its own search. Its other pages are the same templates, checked above in
+  // English; every French page is checked as HTML, for its links and for its language
+  // (tests/build/quality.test.ts, tests/build/editions.test.ts).
   ["issue", "fr/issues/2020-w49/"],
-  ["country", "fr/countries/mali/"],
   ["item", "fr/articles/2020/farabougou-villagers-killed/"],
   ["search", "fr/search/"],
 ];

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BundleCache, writeSearchIndex } from "../../src/search/index-writer.ts";
+import { BundleCache, writeSearchIndex, writeSearchIndexes } from "../../src/search/index-writer.ts";
 import type { SearchRecord } from "../../src/search/records.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
@@ -42,5 +42,26 @@ describe("the search index cache", () => {
     const fresh = path.join(root, "fresh", "pagefind");
     await writeSearchIndex(after, fresh, "en");
     expect(await snapshot(path.join(root, "site", "pagefind"))).toEqual(await snapshot(fresh));
+  });
+
+  it("keeps every edition's bundles: indexing the French edition does not forget the English one's", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahel-search-editions-"));
+    temps.push(root);
+    const cache = new BundleCache(path.join(root, "cache"));
+    const english = [record("2020", "clash", "Clash near Gao")];
+    const french = [{ ...record("2020", "clash", "Affrontement près de Gao"), language: "fr" }];
+    const jobs = [
+      { records: english, folder: path.join(root, "site", "pagefind"), language: "en" },
+      { records: french, folder: path.join(root, "site", "fr", "pagefind"), language: "fr" },
+    ];
+    const results = await writeSearchIndexes(jobs, cache);
+    expect(results.map((r) => path.relative(root, r.folder))).toEqual([path.join("site", "pagefind"), path.join("site", "fr", "pagefind")]);
+    const keys = (await readdir(path.join(root, "cache"))).sort();
+    expect(keys).toEqual([BundleCache.keyOf(english, "en"), BundleCache.keyOf(french, "fr")].sort());
+    // The next build finds both, and writes the same files.
+    const first = await snapshot(path.join(root, "site"));
+    await writeSearchIndexes(jobs, cache);
+    expect((await readdir(path.join(root, "cache"))).sort()).toEqual(keys);
+    expect(await snapshot(path.join(root, "site"))).toEqual(first);
   });
 });
