@@ -10,6 +10,9 @@ export default defineConfig({
     // time. The whole suite then fits in the 90 s the project allows.
     maxWorkers: 2,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: a search in the browser (Pagefind's
+    // WebAssembly starting) can take longer than that on a busy two-core machine.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
@@ -19,9 +22,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Fixture builds, the preview and the browser: each file on its own, as some replace
-        // modules (tests/build/faults.test.ts) or start processes.
-        test: { name: "integration", include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"] },
+        // Fixture builds, the preview and the browser. They start processes and servers, each
+        // file its own, but share one module graph, as the unit suites do: each file importing
+        // Eleventy and the whole of src/ again cost seconds of the suite.
+        test: { name: "integration", include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"], exclude: ["tests/build/faults.test.ts"], isolate: false },
+      },
+      {
+        extends: true,
+        // Replaces modules (node:fs/promises) for its own imports: on its own.
+        test: { name: "isolated", include: ["tests/build/faults.test.ts"] },
       },
     ],
   },

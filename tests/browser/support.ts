@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { inject } from "vitest";
+import { builtSample } from "../fixtures/sample.ts";
 import { chromiumPath } from "./tools.ts";
 
 export const BASE_PATH = "/sahel-digest/";
@@ -28,7 +28,7 @@ export interface SampleSite {
 /** The project's own sample content, built and served. */
 export async function serveSample(): Promise<SampleSite> {
   // Built once for every suite by tests/setup/sample.ts; served here, never written to.
-  const dir = inject("sampleSite");
+  const dir = await builtSample();
   const server = await serveDirectory(dir);
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("server has no port");

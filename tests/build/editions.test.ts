@@ -2,7 +2,8 @@
 // every page of it in French, checked against the message catalogues rather than a hand
 // list; its items in French where an editor wrote them, in English and marked where not;
 // each page paired with its other-language version both ways.
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { builtSample } from "../fixtures/sample.ts";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
@@ -18,7 +19,7 @@ let french: string[];
 const html = (relative: string) => readFile(path.join(site, relative), "utf8");
 
 beforeAll(async () => {
-  site = inject("sampleSite");
+  site = await builtSample();
   const pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html"));
   french = pages.filter((f) => f.startsWith("fr/")).sort();
   english = pages.filter((f) => !f.startsWith("fr/")).sort();

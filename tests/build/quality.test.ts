@@ -1,7 +1,8 @@
 // The built sample site, checked as files: valid HTML (Nu Html Checker), small pages that need
 // nothing but their stylesheet, and internal links that all lead somewhere. Each checker is
 // also run on a page made wrong on purpose, to show it can fail.
-import { afterAll, beforeAll, inject, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtSample } from "../fixtures/sample.ts";
 import { execFile } from "node:child_process";
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ let pages: string[];
 
 beforeAll(async () => {
   // The sample edition, built once for every suite (tests/setup/sample.ts); read only.
-  site = inject("sampleSite");
+  site = await builtSample();
   // The web pages: the email editions (issues/*/email.html) are documents for a mailing tool,
   // checked in tests/build/email.test.ts.
   pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html")).sort();
