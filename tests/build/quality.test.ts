@@ -26,6 +26,13 @@ beforeAll(async () => {
   pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html")).sort();
 });
 
+/** A French page of every kind (the sample's pages are all checked for links and budget). */
+const FRENCH_KINDS = [
+  "index.html", "issues/index.html", "issues/2020/index.html", "issues/2020-w49/index.html", "countries/index.html", "countries/mali/index.html",
+  "tags/index.html", "tags/jnim/index.html", "articles/2020/mali-pm-ouane-talks-with-jihadists/index.html", "articles/2020/farabougou-villagers-killed/index.html",
+  "regions/index.html", "regions/menaka/index.html", "data/index.html", "incidents/index.html", "incidents/battles/index.html", "search/index.html", "subscribe/index.html", "404.html",
+];
+
 /** A page and a stylesheet made wrong on purpose, for the checkers to find. */
 let bad: string;
 /** The Nu Html Checker's errors for the sample site and the bad page, from one run. */
@@ -39,7 +46,12 @@ beforeAll(async () => {
     `<!doctype html><html lang="en"><head><title>Bad</title><link rel="stylesheet" href="${BASE}css/site.css"><link rel="icon" href="https://cdn.example/i.png"></head>` +
       `<body><main><p><div>block in a paragraph</div></p><img src="${BASE}missing.png" alt="x"><a href="${BASE}nowhere/">gone</a><a href="#nope">fragment</a><span id="a" id="b"></span></main></body></html>`,
   );
-  checked = javaAvailable() ? nuErrors([site, bad]) : Promise.resolve(new Map());
+  // The English pages, and a French page of every kind: the French edition is the same
+  // templates with other words and its language marks, so one of each shows any error of them.
+  const french = new Set(FRENCH_KINDS.map((file) => `fr/${file}`));
+  const checkedPages = [...pages.filter((file) => !file.startsWith("fr/")), ...pages.filter((file) => french.has(file))];
+  expect(checkedPages.filter((file) => file.startsWith("fr/"))).toHaveLength(FRENCH_KINDS.length);
+  checked = javaAvailable() ? nuErrors([site, bad], [...checkedPages.map((file) => path.join(site, file)), path.join(site, "css/site.css"), bad]) : Promise.resolve(new Map());
   // Settled in the tests that use it; never left unhandled.
   checked.catch(() => {});
 });
@@ -49,9 +61,9 @@ afterAll(async () => rm(bad, { recursive: true, force: true }));
  * Nu Html Checker errors for every HTML file (and the CSS) under each of `dirs`, by folder: one
  * Java start for all of them (it costs seconds).
  */
-async function nuErrors(dirs: readonly string[]): Promise<Map<string, string[]>> {
+async function nuErrors(dirs: readonly string[], targets: readonly string[] = dirs): Promise<Map<string, string[]>> {
   const jar = path.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
-  const result = await promisify(execFile)("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--also-check-css", "--format", "json", "--exit-zero-always", ...dirs], { maxBuffer: 64 * 1024 * 1024 }).catch(
+  const result = await promisify(execFile)("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--also-check-css", "--format", "json", "--exit-zero-always", ...targets], { maxBuffer: 64 * 1024 * 1024 }).catch(
     (error: { stdout: string; stderr: string }) => error,
   );
   const report = JSON.parse(result.stderr || result.stdout || '{"messages": []}') as { messages: { url: string; message: string; lastLine?: number }[] };
