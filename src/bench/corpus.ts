@@ -52,6 +52,11 @@ export interface CorpusOptions {
   readonly seed?: number;
   /** The first item's date; items then spread a few a day. */
   readonly start?: string;
+  /**
+   * A French edition too, with this share of the items (0 to 1) and every weekly note
+   * translated: what a second edition costs. The English files are the same as without it.
+   */
+  readonly french?: number;
 }
 
 export interface CorpusFile {
@@ -135,7 +140,37 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   [...weeks].filter((_, i) => i % 4 === 0).forEach((week) => {
     files.push({ path: `content/issues/${week}.md`, text: `---\nheadline: ${JSON.stringify(sentence())}\n---\n${paragraph()}\n` });
   });
-  return files;
+  return options.french === undefined ? files : withFrenchEdition(files, options.french, options.seed ?? 2020);
+}
+
+/**
+ * The same corpus with a French edition: site.ts lists it, actors and themes get French names,
+ * and a share of the items and every note get a <name>.fr.md of their own (synthetic words, of
+ * the same lengths). A random sequence of its own leaves the English files as they were.
+ */
+function withFrenchEdition(files: readonly CorpusFile[], share: number, seed: number): CorpusFile[] {
+  const random = seededRandom(seed + 1);
+  const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ");
+  const data = (text: string) => JSON.parse(text.replace(/^export default /, "").replace(/;\n$/, "")) as Record<string, unknown>[];
+  const out: CorpusFile[] = [];
+  for (const file of files) {
+    if (file.path === "content/_data/site.ts") {
+      const site = data(file.text) as unknown as Record<string, unknown>;
+      out.push({ path: file.path, text: `export default ${JSON.stringify({ ...site, editions: [{ language: "fr", description: "Un condensé synthétique." }] }, null, 2)};\n` });
+    } else if (file.path === "content/_data/actors.ts" || file.path === "content/_data/themes.ts") {
+      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => ({ ...entry, nameFr: `${String(entry.name)} (fr)` })), null, 2)};\n` });
+    } else {
+      out.push(file);
+      const note = file.path.startsWith("content/issues/");
+      if (note || (file.path.startsWith("content/articles/") && random() < share)) {
+        const body = file.text.slice(file.text.indexOf("\n---\n", 4) + 5);
+        const translated = body.replace(/[A-Za-z]+/g, () => words(1));
+        const front = note ? `headline: ${JSON.stringify(words(8))}` : `title: ${JSON.stringify(words(9))}\nsummary: ${JSON.stringify(words(30))}`;
+        out.push({ path: file.path.replace(/\.md$/, ".fr.md"), text: `---\n${front}\n---\n${translated}` });
+      }
+    }
+  }
+  return out;
 }
 
 export async function writeCorpus(root: string, files: readonly CorpusFile[]): Promise<void> {

@@ -8,7 +8,10 @@
 //
 //   npm run bench                          1,000, 4,000 and 10,000 items, 3 runs each
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
-//   npm run bench -- --no-hugo --no-preview
+//   npm run bench -- --no-hugo --no-preview --no-editions
+//
+// It also builds each corpus with a French edition (a quarter of the items and every note
+// translated), for what a second edition costs.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -31,6 +34,9 @@ const sizes = (option("--sizes") ?? "1000,4000,10000").split(",").map(Number);
 const runs = Number(option("--runs") ?? 3);
 const withHugo = !args.includes("--no-hugo") && hasCommand("hugo");
 const withPreview = !args.includes("--no-preview");
+const withEditions = !args.includes("--no-editions");
+/** The share of items the bilingual corpus translates. */
+const FRENCH_SHARE = 0.25;
 
 interface Measure {
   readonly seconds: number;
@@ -52,6 +58,8 @@ interface Row {
   /** One build without the search index, for what the index adds. */
   readonly withoutSearchSeconds?: number;
   readonly firstQuery?: QueryCost;
+  /** The same corpus with a French edition: its build, and the pages it makes. */
+  readonly twoEditions?: Measure & { readonly pages: number };
 }
 
 /** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
@@ -164,6 +172,10 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const searchRuns: number[] = [];
   const hugoRuns: Measure[] = [];
   if (withHugo) await writeHugoSite(root);
+  const bilingual = path.join(work, `corpus-${items}-fr`);
+  if (withEditions) await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
+  const bilingualRuns: Measure[] = [];
+  let bilingualPages = 0;
   for (let run = 0; run < runs; run++) {
     await rm(out("loop"), { recursive: true, force: true });
     loopRuns.push(await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/bench/loop-cli.ts"), path.join(root, "content"), out("loop")], project));
@@ -178,7 +190,14 @@ async function measureSize(items: number, work: string): Promise<Row> {
       await rm(out("hugo"), { recursive: true, force: true });
       hugoRuns.push(await timed("hugo", ["--quiet", "--destination", out("hugo")], root));
     }
+    if (withEditions) {
+      await rm(path.join(bilingual, "_site"), { recursive: true, force: true });
+      const two = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], bilingual);
+      bilingualPages = Number(/Built (\d+) pages/.exec(two.output)?.[1] ?? 0);
+      bilingualRuns.push(two);
+    }
   }
+  if (withEditions) await rm(bilingual, { recursive: true, force: true });
   const loop = median(loopRuns);
   const build = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
@@ -202,6 +221,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
     index,
     withoutSearchSeconds: withoutSearch.seconds,
     ...(firstQuery ? { firstQuery } : {}),
+    ...(bilingualRuns.length ? { twoEditions: { ...median(bilingualRuns), pages: bilingualPages } } : {}),
   };
 }
 
@@ -237,6 +257,13 @@ for (const r of rows) {
     ? `${kib(r.firstQuery.firstResultBytes)} / ${kib(r.firstQuery.firstResultGzipBytes)} | ${kib(r.firstQuery.bytes)} / ${kib(r.firstQuery.gzipBytes)} in ${r.firstQuery.requests} requests, ${r.firstQuery.results} results shown`
     : "— (no Chromium) | —";
   console.log(`| ${r.items.toLocaleString("en")} | ${r.index ? `${kib(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files` : "—"} | ${s(r.withoutSearchSeconds)} (the index adds ${s(r.withoutSearchSeconds === undefined ? undefined : r.build.seconds - r.withoutSearchSeconds)}) | ${query} |`);
+}
+if (rows.some((r) => r.twoEditions)) {
+  console.log(`\n| items | one edition | with a French edition (${FRENCH_SHARE * 100} % of items and every note translated) | the second edition adds | pages | peak memory |\n|---|---|---|---|---|---|`);
+  for (const r of rows.filter((row) => row.twoEditions)) {
+    const two = r.twoEditions!;
+    console.log(`| ${r.items.toLocaleString("en")} | ${s(r.build.seconds)} | ${s(two.seconds)} | ${s(two.seconds - r.build.seconds)} (${x(two.seconds / r.build.seconds)}) | ${r.pages.toLocaleString("en")} → ${two.pages.toLocaleString("en")} | ${mib(r.build.peakMiB)} → ${mib(two.peakMiB)} |`);
+  }
 }
 if (scaling !== undefined && first && last) {
   console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);
