@@ -97,7 +97,16 @@ function itemIn(item: Item, language: string, original: string): Item {
     const translation = item.translations?.[language];
     if (!translation) return { ...item, language: original };
     const { location: _location, ...rest } = item;
-    return { ...rest, title: translation.title, summary: translation.summary, bodyHtml: translation.bodyHtml, ...(translation.location ?? item.location ? { location: translation.location ?? item.location! } : {}), language };
+    // A draft translation reaches an edition only in the preview, where it is marked as one.
+    return {
+      ...rest,
+      title: translation.title,
+      summary: translation.summary,
+      bodyHtml: translation.bodyHtml,
+      ...(translation.location ?? item.location ? { location: translation.location ?? item.location! } : {}),
+      draft: item.draft || translation.draft,
+      language,
+    };
   });
 }
 

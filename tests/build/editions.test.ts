@@ -167,5 +167,11 @@ describe("the French edition", () => {
     expect(search('script[type="module"]').attr("src")).toBe(`${BASE}js/search.js`);
     const opml = await html("fr/feeds.opml");
     expect(opml).toContain(`${ORIGIN}${BASE}fr/countries/mali/feed.xml`);
+    // The issue's email, in French, linking into the French pages.
+    const email = load(await html("fr/issues/2020-w49/email.html"));
+    expect(email("html").attr("lang")).toBe("fr");
+    expect(email.text()).toContain("Semaine 49, 2020");
+    expect(email("a").map((_, el) => email(el).attr("href")).get().filter((href) => href.startsWith(ORIGIN))).toEqual(expect.arrayContaining([`${ORIGIN}${BASE}fr/issues/2020-w49/`]));
+    expect(await html("fr/issues/2020-w49/email.txt")).toContain("Semaine 49, 2020");
   });
 });

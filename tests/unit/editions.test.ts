@@ -93,6 +93,10 @@ describe("translations", () => {
     expect(published.items[0]!.translations).toBeUndefined();
     const preview = await loadContent({ root, now, includeDrafts: true });
     expect(preview.items[0]!.translations?.fr?.title).toBe("Brouillon");
+    // The preview shows it in the French edition, marked as a draft; the English one is not.
+    const digest = buildDigest(preview);
+    expect(digest.items[0]).toMatchObject({ title: "Talks with jihadists", draft: false });
+    expect(digest.others[0]!.items[0]).toMatchObject({ title: "Brouillon", draft: true });
   });
 
   it("go with their original when it is held back", async () => {
