@@ -24,7 +24,7 @@ const countries: CountryInput[] = [
     profile:
       "Jihadist violence that spread from Mali since 2015 has reached the north and east; over a million people were displaced inside the country by the end of 2020. General elections were held on 22 November 2020.",
     profileFr:
-      "Les violences djihadistes venues du Mali, qui s’étendent depuis 2015, ont atteint le Nord et l’Est ; plus d’un million de personnes étaient déplacées à l’intérieur du pays fin 2020. Des élections générales ont eu lieu le 22 novembre 2020.",
+      "Les violences djihadistes venues du Mali, qui s’étendent depuis 2015, ont atteint le Nord et l’Est ; plus d’un million de personnes étaient déplacées à l’intérieur du pays fin 2020. Des élections générales ont eu lieu le 22 novembre 2020.",
   },
   {
     slug: "niger",
@@ -48,7 +48,7 @@ const countries: CountryInput[] = [
     profile:
       "Ruled by Idriss Déby Itno since 1990. Its army fights Boko Haram around Lake Chad and contributes troops to regional forces; a constitutional revision was adopted in December 2020.",
     profileFr:
-      "Dirigé par Idriss Déby Itno depuis 1990. Son armée combat Boko Haram autour du lac Tchad et fournit des troupes aux forces régionales ; une révision constitutionnelle a été adoptée en décembre 2020.",
+      "Dirigé par Idriss Déby Itno depuis 1990. Son armée combat Boko Haram autour du lac Tchad et fournit des troupes aux forces régionales ; une révision constitutionnelle a été adoptée en décembre 2020.",
   },
   {
     slug: "mauritania",
@@ -81,7 +81,7 @@ const countries: CountryInput[] = [
     nameFr: "Sahel (régional)",
     order: 99,
     profile: "Items about the region as a whole: regional forces, foreign partners, and decisions that bear on several countries at once.",
-    profileFr: "Les articles qui portent sur la région dans son ensemble : forces régionales, partenaires étrangers et décisions qui concernent plusieurs pays à la fois.",
+    profileFr: "Les articles qui portent sur la région dans son ensemble : forces régionales, partenaires étrangers et décisions qui concernent plusieurs pays à la fois.",
   },
 ];
 

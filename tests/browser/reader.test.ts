@@ -175,7 +175,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await box.fill("Menaka");
     await box.press("Enter");
     const status = page.locator(".search-status");
-    await expect.poll(() => status.innerText()).toMatch(/^\d+ résultats? pour « Menaka », du plus récent au plus ancien\.$/);
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ résultats? pour «\u00a0Menaka\u00a0», du plus récent au plus ancien\.$/);
     const titles = await page.locator(".search-result h2").allInnerTexts();
     // A translated item is found by its French title; one nobody translated, by its English one.
     expect(titles).toContain("Tirs de roquettes contre des bases françaises à Kidal, Ménaka et Gao");
@@ -184,7 +184,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     expect(fetched.some((p) => p.startsWith("/sahel-digest/pagefind/"))).toBe(false);
     await box.fill("xyzzyplugh");
     await box.press("Enter");
-    await expect.poll(() => status.innerText()).toBe("Aucun résultat pour « xyzzyplugh ».");
+    await expect.poll(() => status.innerText()).toBe("Aucun résultat pour «\u00a0xyzzyplugh\u00a0».");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -35,7 +35,7 @@ describe("the search script's messages", () => {
   it("say what a search found, in the reader's language", () => {
     const fr = catalogueOf("fr").messages["search.js.status"]!;
     expect(format("fr")(fr, { count: 1234, hasQuery: "yes", query: "Ménaka", partial: "yes", years: "2021", next: "2020" })).toBe(
-      "1\u202f234 résultats pour « Ménaka » en 2021, du plus récent au plus ancien ; années antérieures (2020 et avant) pas encore consultées.",
+      "1\u202f234 résultats pour «\u00a0Ménaka\u00a0» en 2021, du plus récent au plus ancien\u202f; années antérieures (2020 et avant) pas encore consultées.",
     );
     expect(format("en")(catalogueOf("en").messages["search.js.status"]!, { count: 0, hasQuery: "no", query: "", partial: "no", years: "", next: "" })).toBe("No result.");
   });
