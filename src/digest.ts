@@ -45,16 +45,19 @@ const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
 export function buildDigest(content: Content): Digest {
   const editions = editionsOf(content.site);
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
-  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, new SiteUrls(content.site.url).basePath));
+  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, content.site.url));
   return { ...first!, others: rest };
 }
 
 /** One edition's digest, from the content as that edition shows it. */
-function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootBasePath: string): Digest {
+function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootUrl: string): Digest {
   const { site } = content;
   const t = edition.words;
   const kindLabel = (kind: ActorKind | "theme") => t.t(`tagKind.${kind}`);
-  const urls = new SiteUrls(site.url);
+  // A to Z as the edition's language sorts ("État" among the E), named so no machine's locale decides.
+  const collator = new Intl.Collator(t.language, { sensitivity: "base" });
+  const urls = new SiteUrls(site.url, rootUrl);
+  const rootBasePath = urls.shared.basePath;
   const items = [...content.items].sort(newestFirst);
 
   const countries = [...content.countries].sort((a, b) => a.order - b.order || compareText(a.slug, b.slug));
@@ -119,7 +122,7 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
     // The country's map marks its newest incidents, as many as a region's page lists.
     const marked = map ? markedMap(map, [...incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
     const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
-    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
+    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, t, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
   });
   const mappedCountries = countryViews.filter((c) => c.kind === "country");
   // Rows name their country by reference only: the overview is part of its issue's page key.
@@ -129,8 +132,8 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   // nothing, and a page that says "no items" is a dead end.
   const tagViews: TagView[] = tagSources
     .filter(({ entry }) => byTag.has(entry.slug))
-    .map(({ kind, entry }) => tagView(kind, kindLabel(kind), entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title))
-    .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || compareText(a.name.toLowerCase(), b.name.toLowerCase()));
+    .map(({ kind, entry }) => tagView(kind, kindLabel(kind), entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title, t))
+    .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || collator.compare(a.name, b.name) || compareText(a.slug, b.slug));
   const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: kindLabel(kind), tags: tagViews.filter((tag) => tag.kind === kind) })).filter((g) => g.tags.length > 0);
 
   const map = hasPicture ? regionMap(mappedCountries) : undefined;
@@ -229,7 +232,8 @@ function buildIssues(
 function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string): ItemView {
   const date = dayInWords(item.date, t);
   const path = paths.item(item.year, item.slug);
-  const own = { slug: item.slug, title: item.title, path };
+  const language = item.language && item.language !== editionLanguage ? item.language : undefined;
+  const own = { slug: item.slug, title: item.title, path, ...(language ? { language } : {}) };
   return {
     slug: item.slug,
     year: item.year,
@@ -240,7 +244,7 @@ function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref
     dateIso: item.hasTime ? isoWithOffset(item.date) : item.date.toISODate()!,
     dateText: item.hasTime ? t.t("date.withTime", { day: date, time: item.date.toFormat("HH:mm"), zone: offsetName(item) }) : date,
     // In an edition, an item nobody translated is shown in its own language, and says so.
-    ...(item.language && item.language !== editionLanguage ? { language: item.language } : {}),
+    ...(language ? { language } : {}),
     ...(item.location ? { location: item.location } : {}),
     // The loader has checked every country and region an incident names.
     incidents: item.incidents.map((incident, i) => incidentView(incident, i, own, countries.get(incident.country)!, regions.get(incident.region)!, t)),
@@ -262,7 +266,7 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
+function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, words: Catalogue, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
@@ -273,7 +277,7 @@ function countryView(country: Content["countries"][number], itemCount: number, s
     profileHtml: linksForPages(renderMarkdown(country.profile), urls),
     ...(country.profileLanguage ? { profileLanguage: country.profileLanguage } : {}),
     itemCount,
-    feed: { title: `${siteTitle}: ${country.name}`, ...paths.feedsOf(path) },
+    feed: { title: words.t("feed.titleOf", { site: siteTitle, name: country.name }), ...paths.feedsOf(path) },
     ...(figures ? { figures } : {}),
     ...(map ? { map } : {}),
     regions,
@@ -285,7 +289,7 @@ function withMap(map: RegionMap | undefined): { map?: RegionMap } {
   return map ? { map } : {};
 }
 
-function tagView(kind: ActorKind | "theme", kindLabel: string, entry: (Actor | Theme) & { descriptionLanguage?: string }, countries: Map<string, Ref>, itemCount: number, siteTitle: string): TagView {
+function tagView(kind: ActorKind | "theme", kindLabel: string, entry: (Actor | Theme) & { descriptionLanguage?: string }, countries: Map<string, Ref>, itemCount: number, siteTitle: string, words: Catalogue): TagView {
   const actor = kind === "theme" ? undefined : (entry as Actor);
   const path = paths.tag(entry.slug);
   return {
@@ -297,7 +301,7 @@ function tagView(kind: ActorKind | "theme", kindLabel: string, entry: (Actor | T
     aliases: actor?.aliases ?? [],
     countries: (actor?.countries ?? []).map((slug) => countries.get(slug)!),
     itemCount,
-    feed: { title: `${siteTitle}: ${entry.name}`, ...paths.feedsOf(path) },
+    feed: { title: words.t("feed.titleOf", { site: siteTitle, name: entry.name }), ...paths.feedsOf(path) },
   };
 }
 

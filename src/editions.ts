@@ -11,7 +11,8 @@ import type { Problem } from "./problems.ts";
 import { COLLECTIONS } from "./collections.ts";
 
 export interface Edition {
-  readonly language: CatalogueLanguage;
+  /** As site.ts gives it: "en", "en-GB", "fr". */
+  readonly language: string;
   /** The default edition is at the site's root; another under /<language>/. */
   readonly isDefault: boolean;
   /** "" for the default, "fr/" for the French edition: where its pages are below the site's root. */
@@ -21,11 +22,15 @@ export interface Edition {
 
 /** The editions site.ts asks for, the default first. Call after `editionProblems` found none. */
 export function editionsOf(site: Site): Edition[] {
-  const language = site.language as CatalogueLanguage;
   return [
-    { language, isDefault: true, folder: "", words: catalogueOf(language) },
-    ...(site.editions ?? []).map((e) => ({ language: e.language as CatalogueLanguage, isDefault: false, folder: `${e.language}/`, words: catalogueOf(e.language as CatalogueLanguage) })),
+    { language: site.language, isDefault: true, folder: "", words: catalogueOf(catalogueLanguage(site.language)) },
+    ...(site.editions ?? []).map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: catalogueOf(catalogueLanguage(e.language)) })),
   ];
+}
+
+/** The catalogue a language tag reads: its language alone ("en-GB" reads "en"). */
+function catalogueLanguage(tag: string): CatalogueLanguage {
+  return tag.split("-")[0]!.toLowerCase() as CatalogueLanguage;
 }
 
 /**
@@ -35,17 +40,21 @@ export function editionsOf(site: Site): Edition[] {
 export function editionProblems(site: Site): Problem[] {
   const file = COLLECTIONS.site.file;
   const problems: Problem[] = [];
-  if (!isCatalogueLanguage(site.language)) {
+  if (!isCatalogueLanguage(catalogueLanguage(site.language))) {
     problems.push({ file, field: "language", message: `has no message catalogue (src/messages/<language>.json); the digest can be in: ${["en", "fr"].join(", ")}`, value: site.language });
   }
   const seen = new Set([site.language]);
   site.editions.forEach((edition, i) => {
     const field = `editions[${i}].language`;
     if (seen.has(edition.language)) problems.push({ file, field, message: "is already an edition of the digest", value: edition.language });
-    else if (site.language !== "en" || edition.language !== "fr") {
+    else if (catalogueLanguage(site.language) !== "en" || edition.language !== "fr") {
       problems.push({ file, field, message: "can only be fr, for a digest written in English: the data files give names in English (name) and French (nameFr)", value: edition.language });
     }
     seen.add(edition.language);
+    // The notice (a sample edition, an embargo, a correction) is one every reader must read.
+    if (site.notice && !edition.notice) {
+      problems.push({ file, field: `editions[${i}].notice`, message: `is missing: site.ts has a notice, which every edition shows in its own language` });
+    }
   });
   return problems;
 }
@@ -78,7 +87,7 @@ export function contentFor(content: Content, edition: Edition): Content {
       language: edition.language,
       title: settings.title ?? site.title,
       description: settings.description,
-      ...(settings.notice ? { notice: settings.notice } : site.notice ? { notice: site.notice } : {}),
+      ...(settings.notice ? { notice: settings.notice } : {}),
       url: `${site.url.replace(/\/?$/, "/")}${edition.folder}`,
       ...(site.feedIds ? { feedIds: { ...site.feedIds, path: `${site.feedIds.path}${edition.folder}` } } : {}),
     },

@@ -45,6 +45,10 @@ function environment(urls: SiteUrls, words: Catalogue, autoescape: boolean): nun
   env.addFilter("plain", (html: string) => htmlToText(String(html)));
   // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part.
   env.addGlobal("t", messageFunction(() => words, autoescape));
+  // As in src/plugin.ts: a text in another language than the edition's says so (the HTML part).
+  env.addGlobal("langAttr", (language: string | undefined) =>
+    new nunjucks.runtime.SafeString(autoescape && language && language !== words.language ? ` lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"` : ""),
+  );
   return env;
 }
 

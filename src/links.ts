@@ -5,7 +5,7 @@
 // This rewrites the href and src attributes of HTML that markdown-it rendered: markdown-it
 // always writes them double-quoted and entity-escaped, which is what makes this narrow
 // rewrite safe here (it is not a general HTML rewriter).
-import type { SiteUrls } from "./paths.ts";
+import { sharedByEditions, type SiteUrls } from "./paths.ts";
 
 const ATTRIBUTE = /\b(href|src)="([^"]*)"/g;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -14,9 +14,12 @@ export function rewriteLinks(html: string, rewrite: (url: string) => string): st
   return html.replace(ATTRIBUTE, (_whole, name: string, escaped: string) => `${name}="${escapeAttribute(rewrite(unescapeAttribute(escaped)))}"`);
 }
 
-/** For pages: site paths get the base path; everything else is left as written. */
+/**
+ * For pages: site paths get the base path (the edition's, or the site's own for a file every
+ * edition shares); everything else is left as written.
+ */
 export function linksForPages(html: string, urls: SiteUrls): string {
-  return rewriteLinks(html, (url) => (isSitePath(url) ? urls.href(url) : url));
+  return rewriteLinks(html, (url) => (isSitePath(url) ? (sharedByEditions(url.replace(/[?#].*$/, "")) ? urls.shared : urls).href(url) : url));
 }
 
 /**

@@ -39,16 +39,29 @@ export const paths = {
   itemsFeedBase: "/articles/",
 };
 
+/**
+ * A file every edition shares, at the site's root whatever the page that links it: the open
+ * data's files, the sitemap, the stylesheet and scripts. (The open data's page is per edition.)
+ */
+export function sharedByEditions(sitePath: string): boolean {
+  return /^\/data\/.+\.(?:csv|json)$/.test(sitePath) || sitePath === paths.sitemap || sitePath.startsWith("/css/") || sitePath.startsWith("/js/");
+}
+
 export class SiteUrls {
   /** "https://example.org" */
   readonly origin: string;
   /** "/sahel-digest/" or "/" */
   readonly basePath: string;
 
-  constructor(siteUrl: string) {
+  /** The site's own addresses, for the files every edition shares: these, for the default edition. */
+  readonly shared: SiteUrls;
+
+  /** `siteUrl`: the edition's address; `rootUrl`: the site's, when the edition is under it. */
+  constructor(siteUrl: string, rootUrl?: string) {
     const url = new URL(siteUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
+    this.shared = rootUrl && rootUrl !== siteUrl ? new SiteUrls(rootUrl) : this;
   }
 
   /** A site path as a link that works under the base path. */

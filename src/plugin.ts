@@ -193,7 +193,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
-      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...[current, ...current.others].map((e) => `${e.edition.folder}${SEARCH_FOLDER}/`)]);
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...[current, ...current.others].map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
     } else if (written) {
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }

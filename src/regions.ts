@@ -65,7 +65,7 @@ export function regionViews(
         chartFirst: issueRefOf(start).title,
         chartLast: issueRefOf(end).title,
         // With its country: a region may share a country's name (Nigeria's Niger State).
-        feed: { title: `${siteTitle}: ${region.name} (${region.countryName})`, ...paths.feedsOf(path) },
+        feed: { title: words.t("feed.regionTitle", { site: siteTitle, name: region.name, country: region.countryName }), ...paths.feedsOf(path) },
         ...(map ? { map: markedMap(map, shown) } : {}),
       };
     });

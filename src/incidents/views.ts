@@ -8,7 +8,7 @@ import { dayInWords } from "../weeks.ts";
 import { DateTime } from "luxon";
 import { foldName } from "../places/names.ts";
 
-export function incidentView(incident: Incident, index: number, item: { slug: string; title: string; path: string }, country: Ref, region: Ref, words: Catalogue = catalogueOf("en")): IncidentView {
+export function incidentView(incident: Incident, index: number, item: IncidentView["item"], country: Ref, region: Ref, words: Catalogue = catalogueOf("en")): IncidentView {
   const label = typeLabel(incident.type, words);
   const subtype = incident.subtype ? subtypeLabel(incident.type, incident.subtype, words) : undefined;
   const dateText = dayInWords(DateTime.fromISO(incident.date, { zone: "UTC" }), words);

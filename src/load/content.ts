@@ -166,6 +166,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   // Originals first; translations (<slug>.fr.md) are read after, and attached to them.
   const translationFiles = articles.files.filter((f) => translationName(f));
   const articleFiles = articles.files.filter((f) => !translationName(f));
+  const originalIndex = new Map(articleFiles.map((file, index) => [file, index]));
   const problems: Problem[] = [...articles.problems];
   const itemContext = { root, zone, now, known, places };
   cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]]), places.signature]));
@@ -173,7 +174,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   // Started now: a worker thread renders bodies while the items are still being read. In the
   // preview, only files the cache lacks are rendered: all of them at first or after a data
   // file changed, one or two after an edit.
-  const bodyRenderer = startBodyRenderer(articleFiles.length - (cache?.size ?? 0));
+  const bodyRenderer = startBodyRenderer(articleFiles.length - (cache?.size ?? 0) + translationFiles.length);
   const itemResults: ItemResult[] = [];
   const pending: { index: number; parsed: ParsedItem; stamp: string }[] = [];
   articleFiles.forEach((relative, index) => {
@@ -208,7 +209,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
       problems.push(wrongLanguage);
       continue;
     }
-    if (!articleFiles.includes(original)) {
+    if (!originalIndex.has(original)) {
       problems.push({ file, field: "file name", message: `is a translation of ${folder}/${original}, which does not exist: a translation sits beside its original, with the same slug` });
       continue;
     }
@@ -230,7 +231,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   // Each translation checked against its original, then attached to it.
   const byOriginal = new Map<string, ItemTranslation[]>();
   translations.forEach((translation, i) => {
-    const original = itemResults[articleFiles.indexOf(translation.original)]?.item;
+    const original = itemResults[originalIndex.get(translation.original)!]?.item;
     if (!original) return;
     const disagree = disagreements(translation, original, { zone, places });
     problems.push(...disagree);
@@ -255,6 +256,7 @@ function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined
   const problems: Problem[] = [...files.problems];
   const notes: WeeklyNote[] = [];
   const originals = files.files.filter((f) => !translationName(f));
+  const hasOriginal = new Set(originals);
   const translations = new Map<string, NoteTranslation[]>();
   for (const relative of files.files.filter((f) => translationName(f))) {
     const { original, language } = translationName(relative)!;
@@ -264,7 +266,7 @@ function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined
       problems.push(wrongLanguage);
       continue;
     }
-    if (!originals.includes(original)) {
+    if (!hasOriginal.has(original)) {
       problems.push({ file, field: "file name", message: `is a translation of ${COLLECTIONS.notes.folder}/${original}, which does not exist: write the week's note in the digest's own language first` });
       continue;
     }

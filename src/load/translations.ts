@@ -4,7 +4,7 @@
 // date, countries, source, tags, incidents. An editor may repeat a shared field, to see it
 // while translating; then it must agree with the original's, or the build says where not.
 import type { Item, WeeklyNote } from "../model/content.ts";
-import { itemTranslationSchema, noteTranslationSchema } from "../model/schemas.ts";
+import { itemFrontMatterSchema, itemTranslationSchema, noteTranslationSchema } from "../model/schemas.ts";
 import type { Problem } from "../problems.ts";
 import { parseItemDate } from "../dates.ts";
 import { COLLECTIONS } from "../collections.ts";
@@ -117,15 +117,19 @@ export function disagreements(translation: ParsedTranslation, item: Item, contex
       differs("date", item.hasTime ? item.date.toISO({ suppressMilliseconds: true }) : item.date.toISODate(), shared.date);
     }
   }
+  // Read as the original's fields are (trimmed, defaults filled in), then compared.
   for (const field of ["countries", "tags"] as const) {
     if (!(field in shared)) continue;
-    const list = Array.isArray(shared[field]) ? [...new Set(shared[field] as unknown[])] : shared[field];
-    if (!sameJson(list, item[field])) differs(field, item[field].join(", "), shared[field]);
+    const read = itemFrontMatterSchema.shape[field].safeParse(shared[field]);
+    if (!read.success || !sameJson([...new Set(read.data)], item[field])) differs(field, item[field].join(", "), shared[field]);
   }
-  if ("source" in shared && !sameJson(shared.source, item.source)) differs("source", item.source, shared.source);
+  if ("source" in shared) {
+    const read = itemFrontMatterSchema.shape.source.safeParse(shared.source);
+    if (!read.success || !sameJson(read.data, item.source)) differs("source", item.source, shared.source);
+  }
   if ("incidents" in shared) {
     const checked = checkIncidents(shared.incidents, { places: context.places, countries: item.countries, itemDay: item.date.toISODate()! });
-    if (checked.problems.length || !sameJson(checked.incidents, item.incidents)) differs("incidents", `${item.incidents.length} incident(s)`, `${Array.isArray(shared.incidents) ? shared.incidents.length : 0} incident(s)`);
+    if (checked.problems.length || !sameJson(checked.incidents, item.incidents)) differs("incidents", `${item.incidents.length} incident(s), as recorded there`, "these incidents");
   }
   return problems;
 }

@@ -172,7 +172,8 @@ export interface IncidentView {
   /** As the source reports them, and in words: "12", "at least 50"; none when it gives no number. */
   readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
   readonly fatalitiesText?: string;
-  readonly item: { readonly slug: string; readonly title: string; readonly path: string };
+  /** The item that records it; `language` when its title is not in the edition's language. */
+  readonly item: { readonly slug: string; readonly title: string; readonly path: string; readonly language?: string };
   /** "Armed clash: Boulikessi, Mopti, 30 October 2020": a map mark's tooltip. */
   readonly title: string;
 }

@@ -60,6 +60,8 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
         countries: item.countries.map((c) => c.name).join(", "),
         summary: item.summary,
         kind: "item",
+        // An item nobody translated: the result says its language, as its page does.
+        ...(item.language ? { lang: item.language } : {}),
       },
       filters: {
         country: item.countries.map((c) => c.name),

@@ -88,6 +88,8 @@ async function showMore(count = PAGE, run = generation) {
   if (run !== generation) return;
   for (const data of batch) {
     const li = element("li", "search-result");
+    // A result in another language than the page's (an item nobody translated) says so.
+    if (/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(data.meta.lang ?? "")) li.lang = data.meta.lang;
     const heading = element("h2", "search-title");
     const link = element("a", "", data.meta.title);
     link.href = data.url;
@@ -202,7 +204,8 @@ export function messageFormatter(language) {
   const argument = (body, values, count) => {
     const [name, type] = body.split(",", 2).map((part) => part.trim());
     const value = values[name];
-    if (type === undefined) return typeof value === "number" ? numbers.format(value) : String(value);
+    // A plain {value} is written as it is, numbers too, as intl-messageformat writes it.
+    if (type === undefined) return String(value);
     if (type === "number") return numbers.format(value);
     const cases = casesOf(body.slice(body.indexOf(",", body.indexOf(",") + 1) + 1));
     if (type === "plural") {

@@ -179,6 +179,10 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     const titles = await page.locator(".search-result h2").allInnerTexts();
     // A translated item is found by its French title; one nobody translated, by its English one.
     expect(titles).toContain("Tirs de roquettes contre des bases françaises à Kidal, Ménaka et Gao");
+    // A result nobody translated says its language; a translated one is the page's.
+    const langs = await page.locator(".search-result").evaluateAll((items) => items.map((li) => [li.querySelector("h2")!.textContent, li.getAttribute("lang")]));
+    expect(langs).toContainEqual(["Tirs de roquettes contre des bases françaises à Kidal, Ménaka et Gao", null]);
+    expect(langs.some(([, lang]) => lang === "en")).toBe(true);
     expect(await page.locator(".search-result h2 a").first().getAttribute("href")).toMatch(/^\/sahel-digest\/fr\/articles\/20\d\d\/[a-z0-9-]+\/$/);
     expect(fetched.some((p) => p.startsWith("/sahel-digest/fr/pagefind/"))).toBe(true);
     expect(fetched.some((p) => p.startsWith("/sahel-digest/pagefind/"))).toBe(false);

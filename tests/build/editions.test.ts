@@ -119,6 +119,30 @@ describe("the French edition", () => {
     expect(issue('main [lang="en"]').length).toBeGreaterThan(0);
   });
 
+  it("marks every English item title on every French page, wherever it is listed", async () => {
+    // The English titles of the items nobody translated, from their English pages.
+    const titles = new Map<string, string>();
+    for (const file of english.filter((f) => /^articles\/\d{4}\/[^/]+\/index\.html$/.test(f))) {
+      if (french.includes(`fr/${file}`) && !load(await html(`fr/${file}`))("main .original-language").length) continue;
+      titles.set(file.replace(/index\.html$/, ""), load(await html(file))("h1 span").first().text() || load(await html(file))("h1").text());
+    }
+    expect(titles.size).toBeGreaterThan(20);
+    const unmarked: string[] = [];
+    let seen = 0;
+    for (const file of french) {
+      const $ = load(await html(file));
+      $("main a[href]").each((_, el) => {
+        const target = $(el).attr("href")!.replace(`${BASE}fr/`, "");
+        const title = titles.get(target);
+        if (!title || $(el).text().trim() !== title) return;
+        seen++;
+        if ($(el).closest("[lang]").attr("lang") !== "en") unmarked.push(`${file}: ${title}`);
+      });
+    }
+    expect(seen).toBeGreaterThan(100);
+    expect(unmarked).toEqual([]);
+  });
+
   it("pairs every page with its other-language version, both ways, and links it for readers", async () => {
     const urlOf = (file: string) => `${ORIGIN}${BASE}${file.replace(/index\.html$/, "")}`;
     const fileOf = (url: string) => {

@@ -123,6 +123,17 @@ describe("site settings for editions", () => {
   });
 });
 
+describe("site settings for a language with a region", () => {
+  it("read their language's catalogue: en-GB is English, and needs a notice in each edition", async () => {
+    const root = await fixture({ site: { language: "en-GB", notice: "A sample.", editions: [{ language: "fr", description: "D." }] }, items: [item] });
+    expect(await problemsOf(root)).toEqual(["content/_data/site.ts editions[0].notice: is missing: site.ts has a notice, which every edition shows in its own language"]);
+    const single = await fixture({ site: { language: "en-GB", editions: [] }, items: [item] });
+    const digest = buildDigest(await loadContent({ root: single, now }));
+    expect(digest.edition.language).toBe("en-GB");
+    expect(digest.issues[0]!.title).toBe("Week 49, 2020");
+  });
+});
+
 describe("the French edition's digest", () => {
   it("takes names, words, dates and numbers in French, and marks what is left in English", async () => {
     const root = await fixture({

@@ -12,6 +12,7 @@ import { DEFAULT_TEMPLATES } from "../../src/plugin.ts";
 import { buildDigest } from "../../src/digest.ts";
 import { navigation, sitePages } from "../../src/pages.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
+import { INCIDENT_TYPES, TYPOLOGY } from "../../src/incidents/typology.ts";
 
 const SRC = path.resolve(import.meta.dirname, "../../src");
 
@@ -131,6 +132,12 @@ describe("the message catalogues", () => {
       (key) => !templateKeys.has(key) && !sources.some((text) => text.includes(`"${key}"`)) && ![...dynamicPrefixes].some((prefix) => key.startsWith(prefix)),
     );
     expect(unused).toEqual([]);
+  });
+
+  it("name every incident type and sub-type an editor may record", () => {
+    const keys = INCIDENT_TYPES.flatMap((type) => [`incident.type.${type}`, ...Object.keys(TYPOLOGY[type].subtypes).map((sub) => `incident.subtype.${type}.${sub}`)]);
+    expect(keys.length).toBeGreaterThan(25);
+    expect(keys.filter((key) => !(key in en.messages))).toEqual([]);
   });
 
   it("are complete in every language: the same keys as the English", () => {
