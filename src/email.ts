@@ -10,7 +10,7 @@ import { linksForFeeds } from "./links.ts";
 import type { Digest, IssueView } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
 import type { Catalogue } from "./messages/catalogue.ts";
-import { messageFunction } from "./messages/templates.ts";
+import { languageMarks, messageFunction } from "./messages/templates.ts";
 
 /** Gmail shows "[Message clipped]" past this many bytes of HTML. */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
@@ -46,9 +46,9 @@ function environment(urls: SiteUrls, words: Catalogue, autoescape: boolean): nun
   // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part.
   env.addGlobal("t", messageFunction(() => words, autoescape));
   // As in src/plugin.ts: a text in another language than the edition's says so (the HTML part).
-  env.addGlobal("langAttr", (language: string | undefined) =>
-    new nunjucks.runtime.SafeString(autoescape && language && language !== words.language ? ` lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"` : ""),
-  );
+  const marks = languageMarks(() => words.language, autoescape);
+  env.addGlobal("langAttr", marks.langAttr);
+  env.addGlobal("inLanguage", marks.inLanguage);
   return env;
 }
 

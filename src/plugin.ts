@@ -27,7 +27,7 @@ import { markLegend } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "./data/open-data.ts";
 import { searchRecords } from "./search/records.ts";
 import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndexes } from "./search/index-writer.ts";
-import { messageFunction } from "./messages/templates.ts";
+import { languageMarks, messageFunction } from "./messages/templates.ts";
 
 // Resolved from this file, so a build works from any working directory.
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
@@ -237,9 +237,10 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addGlobal("t", messageFunction(() => digest().edition.words, true));
   // ` lang="en"` on a text an editor wrote in another language than the page's: an item nobody
   // translated, the editors' reasons in the French edition. Nothing when it is the page's own.
-  env.addGlobal("langAttr", (language: string | undefined) =>
-    new nunjucks.runtime.SafeString(language && language !== digest().edition.language ? ` lang="${(nunjucks.lib as unknown as { escape(text: string): string }).escape(language)}"` : ""),
-  );
+  // `inLanguage(text, language)`: the text, escaped, in a span that says its language if it must.
+  const marks = languageMarks(() => digest().edition.language, true);
+  env.addGlobal("langAttr", marks.langAttr);
+  env.addGlobal("inLanguage", marks.inLanguage);
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   // An item's card is the same on every page that lists it (its issue, its countries' and

@@ -52,3 +52,21 @@ export function messageFunction(catalogue: () => Catalogue, autoescape: boolean)
   if (!autoescape) return (key, values) => catalogue().t(key, valuesFor(key, values, false));
   return (key, values) => new nunjucks.runtime.SafeString(markupCatalogue(catalogue()).t(key, valuesFor(key, values, true)));
 }
+
+/**
+ * The templates' marks of a text's language, for an edition in `language()`: `langAttr(lang)`
+ * gives ` lang="en"` where a text is not in the page's language (nothing where it is), and
+ * `inLanguage(text, lang)` the text, escaped, in a span with that attribute where one is needed.
+ * In a text (not markup) environment both leave the text as it is.
+ */
+export function languageMarks(language: () => string, markup: boolean) {
+  const needed = (lang: string | undefined) => markup && lang !== undefined && lang !== "" && lang !== language();
+  return {
+    langAttr: (lang: string | undefined) => new nunjucks.runtime.SafeString(needed(lang) ? ` lang="${escapeValue(lang!)}"` : ""),
+    inLanguage: (text: unknown, lang: string | undefined) => {
+      if (text === undefined || text === null) throw new Error(`inLanguage: the text is ${String(text)}`);
+      const shown = markup ? escapeValue(String(text)) : String(text);
+      return new nunjucks.runtime.SafeString(needed(lang) ? `<span lang="${escapeValue(lang!)}">${shown}</span>` : shown);
+    },
+  };
+}
