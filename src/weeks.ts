@@ -75,12 +75,22 @@ export function weekRangeInWords(w: Week, words: Catalogue = catalogueOf("en")):
 
 /** "3 December 2020"; "jeudi 3 décembre 2020", "1er décembre" in French. */
 export function dayInWords(date: DateTime, words: Catalogue = catalogueOf("en")): string {
-  const day = date.setLocale(words.language);
-  return words.t("date.day", { weekday: day.toFormat("cccc"), day: dayNumber(date, words), month: monthName(date, words), year: String(date.year) });
+  return words.t("date.day", { weekday: named(date, words, "cccc"), day: dayNumber(date, words), month: monthName(date, words), year: String(date.year) });
 }
 
 function monthName(date: DateTime, words: Catalogue): string {
-  return date.setLocale(words.language).toFormat("LLLL");
+  return named(date, words, "LLLL");
+}
+
+// A name from luxon (month, weekday) costs microseconds a call, and a build asks tens of
+// thousands of times for a dozen names a language: each is looked up once.
+const names = new Map<string, string>();
+
+function named(date: DateTime, words: Catalogue, token: "LLLL" | "cccc"): string {
+  const key = `${words.language} ${token} ${token === "LLLL" ? date.month : date.weekday}`;
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = date.setLocale(words.language).toFormat(token)));
+  return name;
 }
 
 /** The day of the month as the language writes it: "1", or "1er" in French. */

@@ -17,6 +17,11 @@ export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
 export class Catalogue {
   readonly #compiled = new Map<string, IntlMessageFormat>();
+  /**
+   * Messages already formatted with no values or with numbers alone ("12 items"): the same few
+   * on thousands of pages, where formatting a plural costs microseconds each time.
+   */
+  readonly #formatted = new Map<string, string>();
 
   constructor(
     readonly language: CatalogueLanguage,
@@ -25,6 +30,15 @@ export class Catalogue {
 
   /** The message `key` with its values in; a key the catalogue lacks fails the build. */
   t(key: string, values?: MessageValues): string {
+    const remembered = values === undefined ? key : Object.values(values).every((v) => typeof v === "number") ? `${key}\u0000${JSON.stringify(values)}` : undefined;
+    const known = remembered === undefined ? undefined : this.#formatted.get(remembered);
+    if (known !== undefined) return known;
+    const text = this.#format(key, values);
+    if (remembered !== undefined) this.#formatted.set(remembered, text);
+    return text;
+  }
+
+  #format(key: string, values?: MessageValues): string {
     let format = this.#compiled.get(key);
     if (!format) {
       const message = this.messages[key];
@@ -40,8 +54,14 @@ export class Catalogue {
 
   /** A number as the language writes it: 1,234 or 1 234. */
   number(value: number, options: Intl.NumberFormatOptions = {}): string {
-    return new Intl.NumberFormat(this.language, options).format(value);
+    // Making a formatter costs far more than using one: one per set of options.
+    const key = JSON.stringify(options);
+    let format = this.#numbers.get(key);
+    if (!format) this.#numbers.set(key, (format = new Intl.NumberFormat(this.language, options)));
+    return format.format(value);
   }
+
+  readonly #numbers = new Map<string, Intl.NumberFormat>();
 }
 
 const catalogues = new Map<CatalogueLanguage, Catalogue>();
