@@ -19,6 +19,12 @@ try {
       `${content.notes.length} weekly notes, ${content.countries.length} countries, ${content.regions.length} regions, ` +
       `${content.actors.length} actors, ${content.themes.length} themes.`,
   );
+  // Each further edition: how much of it an editor has translated; the rest shows the original.
+  for (const edition of content.site.editions) {
+    const items = content.items.filter((item) => item.translations?.[edition.language]).length;
+    const notes = content.notes.filter((note) => note.translations?.[edition.language]).length;
+    console.log(`Edition ${edition.language}: ${items} of ${content.items.length} items and ${notes} of ${content.notes.length} weekly notes translated.`);
+  }
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);
