@@ -71,7 +71,7 @@ export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue =
   });
 
   const yTicks: AxisTick[] = [];
-  for (let value = 0; value <= max; value += step) yTicks.push({ position: yOf(value), label: String(value) });
+  for (let value = 0; value <= max; value += step) yTicks.push({ position: yOf(value), label: words.number(value) });
 
   // About eight labels along the weeks: every few weeks, the last one too unless it would
   // crowd the one before; the year on the first label and wherever it changes.
