@@ -1,6 +1,8 @@
 // A minimal Hugo site of our own over the benchmark corpus, for comparison where Debian's
 // hugo is installed: the same items, a page each, lists, and countries and tags taxonomies
-// with their own pages and feeds, as Hugo builds them by default.
+// with their own pages and feeds. Two configurations: Hugo's default, which writes every item
+// into every RSS feed, and one given the same work as ours, feeds capped at our 50 entries
+// (Hugo 0.111's `rssLimit`; `services.rss.limit` from 0.114).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -12,13 +14,17 @@ const LAYOUTS: Record<string, string> = {
   "index.html": `{{ define "main" }}<h1>{{ .Site.Title }}</h1>{{ range first 50 .Site.RegularPages }}<p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>{{ end }}{{ end }}`,
 };
 
+/** The feeds' size in the comparable configuration: as many entries as ours (src/feeds.ts). */
+export const HUGO_FEED_LIMIT = 50;
+
+/** Writes hugo.toml (Hugo's defaults) and hugo-capped.toml (feeds capped as ours are). */
 export async function writeHugoSite(root: string): Promise<void> {
-  await writeFile(
-    path.join(root, "hugo.toml"),
+  const config = (feedLimit?: number) =>
     [
       'baseURL = "https://bench.example/"',
       'title = "Benchmark Digest"',
       "paginate = 50",
+      ...(feedLimit ? [`rssLimit = ${feedLimit}`] : []),
       // The digest's data files are TypeScript: not content for Hugo.
       'ignoreFiles = ["\\\\.ts$"]',
       "disableKinds = []",
@@ -27,8 +33,9 @@ export async function writeHugoSite(root: string): Promise<void> {
       '  tag = "tags"',
       "[markup.goldmark.renderer]",
       "  unsafe = false",
-    ].join("\n") + "\n",
-  );
+    ].join("\n") + "\n";
+  await writeFile(path.join(root, "hugo.toml"), config());
+  await writeFile(path.join(root, "hugo-capped.toml"), config(HUGO_FEED_LIMIT));
   for (const [name, text] of Object.entries(LAYOUTS)) {
     const file = path.join(root, "layouts", name);
     await mkdir(path.dirname(file), { recursive: true });

@@ -1,8 +1,10 @@
 // `npm run bench`: how the build scales with the archive. For each size it generates the
 // seeded corpus, then measures, each as the median of --runs runs in fresh processes:
-//   - the plain markdown-it loop over the same items (the yardstick every ratio refers to);
+//   - the plain markdown-it loop over the same items (the yardstick every ratio refers to), run
+//     in plain Node (bundled by esbuild first), not through tsx;
 //   - the full production build, every page and feed, and its peak memory;
-//   - Hugo over the same items, where Debian's hugo is installed;
+//   - Hugo over the same items, where Debian's hugo is installed, twice: with its defaults (every
+//     item in every RSS feed) and given the same work as ours (feeds capped at 50 entries);
 // and, with the preview running, how long after saving an edited item, and a new one, the
 // pages that show it are written. Prints a table and writes bench-results/*.json.
 //
@@ -19,6 +21,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build as esbuild } from "esbuild";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { writeHugoSite } from "./hugo-site.ts";
 import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./search-probe.ts";
@@ -50,6 +53,8 @@ interface Row {
   readonly build: Measure;
   readonly buildRatio: number;
   readonly hugo?: Measure & { readonly ratio: number };
+  /** Hugo with its feeds capped as ours are: the comparable configuration. */
+  readonly hugoCapped?: Measure & { readonly ratio: number };
   readonly editSeconds?: number;
   readonly addSeconds?: number;
   /** What writing the search index added to the build (median). */
@@ -171,6 +176,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const buildRuns: Measure[] = [];
   const searchRuns: number[] = [];
   const hugoRuns: Measure[] = [];
+  const hugoCappedRuns: Measure[] = [];
   if (withHugo) await writeHugoSite(root);
   const bilingual = path.join(work, `corpus-${items}-fr`);
   if (withEditions) await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
@@ -178,7 +184,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
   let bilingualPages = 0;
   for (let run = 0; run < runs; run++) {
     await rm(out("loop"), { recursive: true, force: true });
-    loopRuns.push(await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/bench/loop-cli.ts"), path.join(root, "content"), out("loop")], project));
+    loopRuns.push(await timed(process.execPath, [loopScript, path.join(root, "content"), out("loop")], project));
     // A fresh output each run: no previous site to move aside.
     await rm(path.join(root, "_site"), { recursive: true, force: true });
     const result = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts"), "--verbose"], root);
@@ -189,6 +195,8 @@ async function measureSize(items: number, work: string): Promise<Row> {
     if (withHugo) {
       await rm(out("hugo"), { recursive: true, force: true });
       hugoRuns.push(await timed("hugo", ["--quiet", "--destination", out("hugo")], root));
+      await rm(out("hugo"), { recursive: true, force: true });
+      hugoCappedRuns.push(await timed("hugo", ["--quiet", "--config", "hugo-capped.toml", "--destination", out("hugo")], root));
     }
     if (withEditions) {
       await rm(path.join(bilingual, "_site"), { recursive: true, force: true });
@@ -202,6 +210,8 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const build = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
   const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
+  const cappedMedian = withHugo ? median(hugoCappedRuns) : undefined;
+  const hugoCapped: Row["hugoCapped"] = cappedMedian ? { ...cappedMedian, ratio: cappedMedian.seconds / loop.seconds } : undefined;
   // The search index of the last full build, and a first query against it in a fresh browser.
   const index = await indexSize(path.join(root, "_site", "pagefind"));
   // A place, as readers search: the corpus names fourteen of them.
@@ -216,6 +226,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
   return {
     items, pages, loop, build, buildRatio: build.seconds / loop.seconds,
     ...(hugo ? { hugo } : {}),
+    ...(hugoCapped ? { hugoCapped } : {}),
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
     ...(searchRuns.length ? { searchSeconds: searchRuns.sort((a, b) => a - b)[Math.floor(searchRuns.length / 2)]! } : {}),
     index,
@@ -230,6 +241,9 @@ const mib = (value: number | undefined) => (value === undefined ? "—" : `${Mat
 const x = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
 
 const work = await mkdtemp(path.join(tmpdir(), "sahel-digest-bench-"));
+// The yardstick runs as plain JavaScript, as a hand-written loop would: bundled once here.
+const loopScript = path.join(work, "markdown-loop.mjs");
+await esbuild({ entryPoints: [path.join(project, "src/bench/loop-cli.ts")], bundle: true, platform: "node", format: "esm", outfile: loopScript, logLevel: "silent" });
 const rows: Row[] = [];
 try {
   for (const items of sizes) {
@@ -240,11 +254,15 @@ try {
   if (!args.includes("--keep")) await rm(work, { recursive: true, force: true });
 }
 
-const header = ["items", "pages", "markdown-it loop", "full build", "build ÷ loop", "peak memory", ...(withHugo ? ["Hugo", "Hugo ÷ loop", "Hugo memory"] : []), ...(withPreview ? ["edit → pages", "add → pages"] : [])];
+const header = [
+  "items", "pages", "markdown-it loop", "full build", "build ÷ loop", "peak memory",
+  ...(withHugo ? ["Hugo, feeds of 50", "build ÷ Hugo", "Hugo memory", "Hugo, defaults"] : []),
+  ...(withPreview ? ["edit → pages", "add → pages"] : []),
+];
 const table = [
   `| ${header.join(" | ")} |`,
   `|${header.map(() => "---").join("|")}|`,
-  ...rows.map((r) => `| ${[r.items.toLocaleString("en"), r.pages.toLocaleString("en"), s(r.loop.seconds), s(r.build.seconds), x(r.buildRatio), mib(r.build.peakMiB), ...(withHugo ? [s(r.hugo?.seconds), x(r.hugo?.ratio), mib(r.hugo?.peakMiB)] : []), ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : [])].join(" | ")} |`),
+  ...rows.map((r) => `| ${[r.items.toLocaleString("en"), r.pages.toLocaleString("en"), s(r.loop.seconds), s(r.build.seconds), x(r.buildRatio), mib(r.build.peakMiB), ...(withHugo ? [s(r.hugoCapped?.seconds), x(r.hugoCapped ? r.build.seconds / r.hugoCapped.seconds : undefined), mib(r.hugoCapped?.peakMiB), s(r.hugo?.seconds)] : []), ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : [])].join(" | ")} |`),
 ];
 const first = rows[0];
 const last = rows.at(-1);
