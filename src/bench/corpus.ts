@@ -57,7 +57,15 @@ export interface CorpusOptions {
    * translated: what a second edition costs. The English files are the same as without it.
    */
   readonly french?: number;
+  /**
+   * Another shape than the usual (one or two countries, one to three tags, about 700 words):
+   * many tags an item, short or long bodies, several countries an item.
+   */
+  readonly shape?: CorpusShape;
 }
+
+export const CORPUS_SHAPES = ["many-tags", "short-bodies", "long-bodies", "several-countries"] as const;
+export type CorpusShape = (typeof CORPUS_SHAPES)[number];
 
 export interface CorpusFile {
   readonly path: string;
@@ -95,8 +103,15 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   for (let i = 0; i < options.items; i++) {
     date = date.plus({ minutes: 200 + Math.floor(random() * 320) });
     const slug = `item-${String(i + 1).padStart(6, "0")}`;
-    const countries = random() < 0.3 ? [pick(COUNTRIES).slug, pick(COUNTRIES).slug] : [pick(COUNTRIES).slug];
-    const tags = [...new Set([pick(actors), pick(actors), pick(themes)].slice(0, 1 + Math.floor(random() * 3)))];
+    const shape = options.shape;
+    const countries =
+      shape === "several-countries"
+        ? [...new Set(Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(COUNTRIES).slug))]
+        : random() < 0.3 ? [pick(COUNTRIES).slug, pick(COUNTRIES).slug] : [pick(COUNTRIES).slug];
+    const tags =
+      shape === "many-tags"
+        ? [...new Set(Array.from({ length: 6 + Math.floor(random() * 5) }, () => (random() < 0.7 ? pick(actors) : pick(themes))))]
+        : [...new Set([pick(actors), pick(actors), pick(themes)].slice(0, 1 + Math.floor(random() * 3)))];
     const title = sentence().slice(0, 70).replace(/\.$/, "");
     // Most items record an incident or two, in the first country's regions; a third none.
     const incidents = Array.from({ length: Math.floor(random() * 3) }, () => {
@@ -119,6 +134,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       `1. ${sentence()}\n2. ${sentence()}\n3. \`${pick(WORDS)}\` ${sentence()}`,
       paragraph(),
     ].join("\n\n");
+    const shaped = shape === "short-bodies" ? body.slice(0, body.indexOf("\n\n")) : shape === "long-bodies" ? [body, body, body].join("\n\n") : body;
     const frontMatter = [
       "---",
       `title: ${JSON.stringify(title)}`,
@@ -133,7 +149,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       ...(incidents.length ? ["incidents:", ...incidents.map((incident) => `  - ${JSON.stringify(incident)}`)] : []),
       "---",
     ].join("\n");
-    files.push({ path: `content/articles/${date.year}/${slug}.md`, text: `${frontMatter}\n${body}\n` });
+    files.push({ path: `content/articles/${date.year}/${slug}.md`, text: `${frontMatter}\n${shaped}\n` });
     weeks.add(`${date.weekYear}-W${String(date.weekNumber).padStart(2, "0")}`);
   }
   // A weekly note for every fourth week.

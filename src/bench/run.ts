@@ -11,6 +11,8 @@
 //   npm run bench                          1,000, 4,000 and 10,000 items, 3 runs each
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
 //   npm run bench -- --no-hugo --no-preview --no-editions
+//   npm run bench -- --shapes 2000           also each corpus shape at 2,000 items (one run each):
+//                                            many tags, short bodies, long bodies, several countries
 //
 // It also builds each corpus with a French edition (a quarter of the items and every note
 // translated), for what a second edition costs.
@@ -22,7 +24,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build as esbuild } from "esbuild";
-import { generateCorpus, writeCorpus } from "./corpus.ts";
+import { CORPUS_SHAPES, generateCorpus, writeCorpus, type CorpusShape } from "./corpus.ts";
 import { writeHugoSite } from "./hugo-site.ts";
 import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./search-probe.ts";
 
@@ -38,6 +40,7 @@ const runs = Number(option("--runs") ?? 3);
 const withHugo = !args.includes("--no-hugo") && hasCommand("hugo");
 const withPreview = !args.includes("--no-preview");
 const withEditions = !args.includes("--no-editions");
+const shapesAt = option("--shapes") === undefined ? undefined : Number(option("--shapes"));
 /** The share of items the bilingual corpus translates. */
 const FRENCH_SHARE = 0.25;
 
@@ -245,10 +248,23 @@ const work = await mkdtemp(path.join(tmpdir(), "sahel-digest-bench-"));
 const loopScript = path.join(work, "markdown-loop.mjs");
 await esbuild({ entryPoints: [path.join(project, "src/bench/loop-cli.ts")], bundle: true, platform: "node", format: "esm", outfile: loopScript, logLevel: "silent" });
 const rows: Row[] = [];
+const shapeRows: { shape: string; pages: number; loop: Measure; build: Measure }[] = [];
 try {
   for (const items of sizes) {
     console.error(`measuring ${items} items...`);
     rows.push(await measureSize(items, work));
+  }
+  if (shapesAt) {
+    for (const shape of [undefined, ...CORPUS_SHAPES] as (CorpusShape | undefined)[]) {
+      console.error(`measuring ${shapesAt} items, ${shape ?? "the usual shape"}...`);
+      const root = path.join(work, `shape-${shape ?? "usual"}`);
+      await writeCorpus(root, generateCorpus({ items: shapesAt, ...(shape ? { shape } : {}) }));
+      const loop = await timed(process.execPath, [loopScript, path.join(root, "content"), path.join(work, "shape-loop")], project);
+      const built = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], root);
+      shapeRows.push({ shape: shape ?? "usual", pages: Number(/Built (\d+) pages/.exec(built.output)?.[1] ?? 0), loop, build: built });
+      await rm(root, { recursive: true, force: true });
+      await rm(path.join(work, "shape-loop"), { recursive: true, force: true });
+    }
   }
 } finally {
   if (!args.includes("--keep")) await rm(work, { recursive: true, force: true });
@@ -283,10 +299,14 @@ if (rows.some((r) => r.twoEditions)) {
     console.log(`| ${r.items.toLocaleString("en")} | ${s(r.build.seconds)} | ${s(two.seconds)} | ${s(two.seconds - r.build.seconds)} (${x(two.seconds / r.build.seconds)}) | ${r.pages.toLocaleString("en")} → ${two.pages.toLocaleString("en")} | ${mib(r.build.peakMiB)} → ${mib(two.peakMiB)} |`);
   }
 }
+if (shapeRows.length) {
+  console.log(`\n| corpus shape (${shapesAt?.toLocaleString("en")} items, one run) | pages | markdown-it loop | full build | build ÷ loop | peak memory |\n|---|---|---|---|---|---|`);
+  for (const r of shapeRows) console.log(`| ${r.shape} | ${r.pages.toLocaleString("en")} | ${s(r.loop.seconds)} | ${s(r.build.seconds)} | ${x(r.build.seconds / r.loop.seconds)} | ${mib(r.build.peakMiB)} |`);
+}
 if (scaling !== undefined && first && last) {
   console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);
 }
-const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, runs, rows, scaling };
+const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, runs, rows, scaling, shapes: shapeRows };
 await mkdir(path.join(project, "bench-results"), { recursive: true });
 const stamp = report.date.replace(/[:.]/g, "-");
 await writeFile(path.join(project, "bench-results", `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);

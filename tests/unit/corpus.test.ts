@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateCorpus, seededRandom, writeCorpus } from "../../src/bench/corpus.ts";
+import { CORPUS_SHAPES, generateCorpus, seededRandom, writeCorpus } from "../../src/bench/corpus.ts";
 import { loadContent } from "../../src/load/content.ts";
 import { parseFrontMatter } from "../../src/frontmatter.ts";
 import { renderMarkdown } from "../../src/markdown.ts";
@@ -48,6 +48,28 @@ describe("the benchmark corpus", () => {
       const parsed = parseFrontMatter(await readFile(path.join(root, item.file), "utf8"));
       if (!parsed.ok) throw new Error(item.file);
       expect(item.bodyHtml, item.file).toBe(renderMarkdown(parsed.value.body));
+    }
+  });
+
+  it("comes in other shapes, each valid content, each the shape it says, and with a French edition", async () => {
+    const measure = (files: ReturnType<typeof generateCorpus>) => {
+      const items = files.filter((f) => f.path.startsWith("content/articles/"));
+      const per = (pattern: RegExp) => items.reduce((sum, f) => sum + (pattern.exec(f.text)?.[1]?.split(",").length ?? 0), 0) / items.length;
+      return { words: items.reduce((sum, f) => sum + f.text.split(/\s+/).length, 0) / items.length, tags: per(/^tags: \[(.*)\]$/m), countries: per(/^countries: \[(.*)\]$/m) };
+    };
+    const usual = measure(generateCorpus({ items: 100 }));
+    const shapes = Object.fromEntries(CORPUS_SHAPES.map((shape) => [shape, measure(generateCorpus({ items: 100, shape }))]));
+    expect(shapes["many-tags"]!.tags).toBeGreaterThan(usual.tags * 2.5);
+    expect(shapes["short-bodies"]!.words).toBeLessThan(usual.words / 3);
+    expect(shapes["long-bodies"]!.words).toBeGreaterThan(usual.words * 2.5);
+    expect(shapes["several-countries"]!.countries).toBeGreaterThan(usual.countries * 1.5);
+    for (const shape of CORPUS_SHAPES) {
+      const root = await mkdtemp(path.join(tmpdir(), `sahel-digest-corpus-${shape}-`));
+      dirs.push(root);
+      await writeCorpus(root, generateCorpus({ items: 40, shape, french: 0.5 }));
+      const content = await loadContent({ root });
+      expect(content.items, shape).toHaveLength(40);
+      expect(content.items.filter((item) => item.translations?.fr).length, shape).toBeGreaterThan(5);
     }
   });
 });
