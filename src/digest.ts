@@ -11,7 +11,7 @@ import { buildFeeds } from "./feeds.ts";
 import { linksForPages } from "./links.ts";
 import { FigureIndex } from "./figures.ts";
 import { regionMap, type RegionMap } from "./map.ts";
-import { countryFigures, ExternalIndex, issueOverview } from "./overview.ts";
+import { countryFigures, ExternalIndex, issueOverview, type Picture } from "./overview.ts";
 import { IncidentCounts } from "./incidents/counts.ts";
 import { incidentView } from "./incidents/views.ts";
 import { marksOn } from "./incidents/marks.ts";
@@ -45,12 +45,14 @@ const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
 export function buildDigest(content: Content): Digest {
   const editions = editionsOf(content.site);
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
-  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, content.site.url));
+  // The security picture is the same in every language: counted once.
+  const picture = pictureOf(content);
+  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, content.site.url, picture));
   return { ...first!, others: rest };
 }
 
 /** One edition's digest, from the content as that edition shows it. */
-function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootUrl: string): Digest {
+function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootUrl: string, picture: Picture): Digest {
   const { site } = content;
   const t = edition.words;
   const kindLabel = (kind: ActorKind | "theme") => t.t(`tagKind.${kind}`);
@@ -94,13 +96,7 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
 
   // The security picture: counts computed from the incidents, the editors' judgement, and
   // other organisations' counts; each issue's overview, each country's history and chart.
-  const judgement = new FigureIndex(content.figures);
-  const picture = {
-    judgement,
-    counts: new IncidentCounts(items, content.figures),
-    external: new ExternalIndex(content.externalCounts),
-  };
-  const hasPicture = !judgement.isEmpty || picture.counts.incidents.length > 0 || !picture.external.isEmpty;
+  const hasPicture = !picture.judgement.isEmpty || picture.counts.incidents.length > 0 || !picture.external.isEmpty;
   const weeksWithIssues = new Set(items.map((item) => item.week.id));
   const latestWeek = items[0]?.week;
   const figuresOf = (slug: string) =>
@@ -148,7 +144,7 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
     site: siteView,
-    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language },
+    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" },
     others: [],
     countries: countryViews,
     tags: tagViews,
@@ -175,6 +171,18 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
     }),
     feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag, regions, itemsByRegion: byRegion, words: t }),
     ...withMap(map),
+  };
+}
+
+/**
+ * Counts computed from the incidents, the editors' judgement, and other organisations' counts:
+ * they depend on no edition's words.
+ */
+function pictureOf(content: Content): Picture {
+  return {
+    judgement: new FigureIndex(content.figures),
+    counts: new IncidentCounts(content.items, content.figures),
+    external: new ExternalIndex(content.externalCounts),
   };
 }
 

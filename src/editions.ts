@@ -6,7 +6,7 @@
 // translates anything: it only chooses, for each text, the version an editor wrote.
 import type { Content, Item, WeeklyNote } from "./model/content.ts";
 import type { Site } from "./model/schemas.ts";
-import { catalogueOf, isCatalogueLanguage, type Catalogue, type CatalogueLanguage } from "./messages/catalogue.ts";
+import { CATALOGUE_LANGUAGES, catalogueOf, isCatalogueLanguage, type Catalogue, type CatalogueLanguage } from "./messages/catalogue.ts";
 import type { Problem } from "./problems.ts";
 import { COLLECTIONS } from "./collections.ts";
 
@@ -41,7 +41,7 @@ export function editionProblems(site: Site): Problem[] {
   const file = COLLECTIONS.site.file;
   const problems: Problem[] = [];
   if (!isCatalogueLanguage(catalogueLanguage(site.language))) {
-    problems.push({ file, field: "language", message: `has no message catalogue (src/messages/<language>.json); the digest can be in: ${["en", "fr"].join(", ")}`, value: site.language });
+    problems.push({ file, field: "language", message: `has no message catalogue (src/messages/<language>.json); the digest can be in: ${CATALOGUE_LANGUAGES.join(", ")}`, value: site.language });
   }
   const seen = new Set([site.language]);
   site.editions.forEach((edition, i) => {

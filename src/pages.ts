@@ -262,17 +262,21 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
 ];
 
+/** The default edition's digest and the others it holds, default first. */
+export function everyEdition(digest: Digest): readonly Digest[] {
+  return [digest, ...digest.others];
+}
+
 /**
  * Every page of the site, kind by kind in the table's order: a kind's pages in every edition
  * (the default's digest holds the others) when it is per edition, else in the default's only.
  */
 export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): SitePage[] {
-  const editions = [digest, ...digest.others];
+  const editions = everyEdition(digest);
   const all: SitePage[] = [];
   for (const kind of kinds) {
     for (const edition of kind.perEdition ? editions : [digest]) {
-      const folder = edition.edition.folder;
-      for (const page of kind.pages(edition, all)) all.push({ ...page, kind, edition, sitePath: folder ? `/${folder}${page.path.slice(1)}` : page.path });
+      for (const page of kind.pages(edition, all)) all.push({ ...page, kind, edition, sitePath: paths.inEdition(page.path, edition.edition.folder) });
     }
   }
   return all;
@@ -306,13 +310,13 @@ export interface SitemapEntry {
 }
 
 export function sitemapEntries(pages: readonly SitePage[]): SitemapEntry[] {
-  const editions = pages[0] ? [pages[0].edition, ...pages[0].edition.others] : [];
+  const editions = pages[0] ? everyEdition(pages[0].edition) : [];
   return pages
     .filter((page) => page.kind.sitemap)
     .map((page) => ({
       path: page.sitePath,
       ...(page.lastmod ? { lastmod: page.lastmod } : {}),
-      ...(editions.length > 1 && page.kind.perEdition ? { alternates: editions.map((e) => ({ language: e.edition.language, path: `/${e.edition.folder}${page.path.slice(1)}` })) } : {}),
+      ...(editions.length > 1 && page.kind.perEdition ? { alternates: editions.map((e) => ({ language: e.edition.language, path: paths.inEdition(page.path, e.edition.folder) })) } : {}),
     }));
 }
 

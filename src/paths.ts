@@ -33,6 +33,8 @@ export const paths = {
   data: "/data/",
   /** The open data: all of it, or one country's ("/data/countries/mali/incidents.csv"). */
   dataFile: (name: string, country?: string) => (country ? `/data/countries/${country}/${name}` : `/data/${name}`),
+  /** The same page in an edition's folder ("fr/"): "/issues/2020-w49/" → "/fr/issues/2020-w49/". */
+  inEdition: (sitePath: string, folder: string) => `/${folder}${sitePath.replace(/^\//, "")}`,
   tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
   /** The Atom and JSON feeds that follow a page: /countries/mali/feed.xml and feed.json. */
   feedsOf: (page: string) => ({ atomPath: `${page}feed.xml`, jsonPath: `${page}feed.json` }),

@@ -15,10 +15,10 @@ import { COLLECTIONS } from "./collections.ts";
 import { loadDigest, type Timings } from "./site-data.ts";
 import { importDefault } from "./load/data-files.ts";
 import type { Digest } from "./model/views.ts";
-import { SiteUrls } from "./paths.ts";
+import { paths, SiteUrls } from "./paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
-import type { PageKind } from "./pages.ts";
+import { everyEdition, type PageKind } from "./pages.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
 import { ContentError } from "./problems.ts";
@@ -113,7 +113,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     // Pages' paths from the edition's root: Pagefind puts the base path before them itself (the
     // folder its script was loaded from, /sahel-digest/fr/pagefind/, less pagefind/). Each
     // edition has its own index, in its own folder, stemmed in its own language.
-    const jobs = [digest, ...digest.others].map((edition) => ({
+    const jobs = everyEdition(digest).map((edition) => ({
       records: searchRecords(edition),
       folder: path.join(output, edition.edition.folder, SEARCH_FOLDER),
       language: edition.edition.language,
@@ -193,7 +193,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
-      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...[current, ...current.others].map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...everyEdition(current).map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
     } else if (written) {
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }
@@ -229,7 +229,7 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
   // The files every edition shares (stylesheet, script, open data, sitemap) are at the site's
   // root; the same page in another edition is in that edition's folder.
-  const inEdition = (sitePath: string, folder: string) => digest().edition.rootBasePath + folder + sitePath.replace(/^\//, "");
+  const inEdition = (sitePath: string, folder: string) => digest().edition.rootBasePath + paths.inEdition(sitePath, folder).slice(1);
   env.addFilter("rootHref", (sitePath: string) => inEdition(sitePath, ""));
   env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));

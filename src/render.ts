@@ -8,7 +8,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
-import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
+import { everyEdition, navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */
@@ -32,7 +32,7 @@ export interface PageJob {
 /** Every page of the site as a job for the writer, from the table of page kinds. */
 export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): PageJob[] {
   const pages = sitePages(digest, kinds);
-  const navs = new Map([digest, ...digest.others].map((edition) => [edition, navigation(pages, edition)]));
+  const navs = new Map(everyEdition(digest).map((edition) => [edition, navigation(pages, edition)]));
   return pages.map((page) => ({
     output: outputFile(page.sitePath),
     digest: page.edition,

@@ -5,6 +5,7 @@
 // (Hugo 0.111's `rssLimit`; `services.rss.limit` from 0.114).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { FEED_SIZE } from "../feeds.ts";
 
 const LAYOUTS: Record<string, string> = {
   "_default/baseof.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>`,
@@ -14,8 +15,6 @@ const LAYOUTS: Record<string, string> = {
   "index.html": `{{ define "main" }}<h1>{{ .Site.Title }}</h1>{{ range first 50 .Site.RegularPages }}<p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>{{ end }}{{ end }}`,
 };
 
-/** The feeds' size in the comparable configuration: as many entries as ours (src/feeds.ts). */
-export const HUGO_FEED_LIMIT = 50;
 
 /** Writes hugo.toml (Hugo's defaults) and hugo-capped.toml (feeds capped as ours are). */
 export async function writeHugoSite(root: string): Promise<void> {
@@ -35,7 +34,7 @@ export async function writeHugoSite(root: string): Promise<void> {
       "  unsafe = false",
     ].join("\n") + "\n";
   await writeFile(path.join(root, "hugo.toml"), config());
-  await writeFile(path.join(root, "hugo-capped.toml"), config(HUGO_FEED_LIMIT));
+  await writeFile(path.join(root, "hugo-capped.toml"), config(FEED_SIZE));
   for (const [name, text] of Object.entries(LAYOUTS)) {
     const file = path.join(root, "layouts", name);
     await mkdir(path.dirname(file), { recursive: true });

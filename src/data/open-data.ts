@@ -78,7 +78,7 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
     type: incident.type,
     acled_event_type: info.acled,
     subtype: incident.subtype ?? null,
-    acled_sub_event_type: incident.subtype ? info.subtypes[incident.subtype]![1] : null,
+    acled_sub_event_type: incident.subtype ? info.subtypes[incident.subtype]! : null,
     fatalities: fatalities?.count ?? null,
     fatalities_at_least: fatalities ? fatalities.atLeast : null,
     item_title: item.title,

@@ -346,6 +346,8 @@ export interface EditionView {
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
   readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+  /** Whether pages give a country's or region's French name beside its name: not where the name is French already. */
+  readonly addsFrenchNames: boolean;
   /** The language editors write in (site.ts `language`): that of every text nobody translated. */
   readonly sourceLanguage: string;
   /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */
