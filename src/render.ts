@@ -4,7 +4,7 @@
 // chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
 // straight from the same Nunjucks templates with finished data, they cost a fraction of that,
 // and every page is written the same way. Eleventy copies assets, watches and serves.
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
@@ -72,15 +72,11 @@ function sameKey(a: readonly unknown[] | undefined, b: readonly unknown[]): bool
  * pages while a rebuild writes them, and must never serve one half-written or empty. (A build
  * writes into a folder nobody serves yet, so it writes in place.)
  */
-async function writeWhole(file: string, content: string): Promise<void> {
+function writeWhole(file: string, content: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await writeFile(temporary, content);
-  await rename(temporary, file);
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }
-
-/** Pages rendered at a time, and batches whose files may be in writing at once. */
-const BATCH = 64;
-const BATCHES_IN_FLIGHT = 4;
 
 /**
  * Renders and writes `jobs` below `output`; returns every job's file, absolute. With `written`
@@ -109,18 +105,14 @@ export async function writePages(
   const files = jobs.map((job) => path.join(output, job.output));
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
   const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
-  if (!dryRun) await Promise.all([...new Set(files.map((file) => path.dirname(file)))].map((dir) => mkdir(dir, { recursive: true })));
-  // Rendering is work for this thread, writing is work for the I/O threads: the next batch is
-  // rendered while the last ones are written, and the batches in flight bound the memory held.
+  if (!dryRun) for (const dir of new Set(files.map((file) => path.dirname(file)))) mkdirSync(dir, { recursive: true });
+  // Written synchronously, page by page: on the file systems measured (see the README's
+  // figures), each promise-based write costs several hops through libuv's thread pool and
+  // more system time than the write itself, and 12,000 of them took about 5 s where the same
+  // writes made synchronously took 0.6 s. Nothing else waits on this thread meanwhile.
   // A dry run renders every page, so a template error still shows, and writes none.
-  const write = dryRun ? async () => {} : written ? writeWhole : writeFile;
-  const inFlight: Promise<unknown>[] = [];
-  for (let start = 0; start < jobs.length; start += BATCH) {
-    const batch = jobs.slice(start, start + BATCH).map((job, i) => write(files[start + i]!, job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data })));
-    inFlight.push(Promise.all(batch));
-    if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
-  }
-  await Promise.all(inFlight);
+  const write = dryRun ? () => {} : written ? writeWhole : writeFileSync;
+  jobs.forEach((job, i) => write(files[i]!, job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data })));
   if (written) {
     written.clear();
     for (const job of allJobs) written.set(job.output, job.key);

@@ -3,4 +3,4 @@ import { markdownLoop } from "./markdown-loop.ts";
 
 const [content, output] = process.argv.slice(2);
 if (!content || !output) throw new Error("usage: loop-cli.ts <content dir> <output dir>");
-await markdownLoop(content, output);
+markdownLoop(content, output);

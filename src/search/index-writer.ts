@@ -6,8 +6,9 @@
 // newest year's first, so a first result costs what one year's index costs, whatever the size
 // of the archive; the older years are merged in after (Pagefind's mergeIndex).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -38,7 +39,13 @@ export function bundles(records: readonly SearchRecord[]): [string, SearchRecord
   return [...groups].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
-async function bundleFiles(records: readonly SearchRecord[], language: string): Promise<{ path: string; content: Uint8Array }[]> {
+/** A file of a Pagefind bundle, below its year's folder. */
+export interface BundleFile {
+  readonly path: string;
+  readonly content: Uint8Array;
+}
+
+async function bundleFiles(records: readonly SearchRecord[], language: string): Promise<BundleFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
   const { index } = created;
@@ -78,33 +85,30 @@ export class BundleCache {
     return createHash("sha256").update(JSON.stringify([PAGEFIND_VERSION, language, records])).digest("hex").slice(0, 32);
   }
 
-  async get(key: string): Promise<{ path: string; content: Uint8Array }[] | undefined> {
-    const dir = path.join(this.folder, key);
-    const names = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
-    if (!names) return undefined;
-    const files = names.filter((entry) => entry.isFile());
-    return Promise.all(files.map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return { path: path.relative(dir, file).split(path.sep).join("/"), content: await readFile(file) };
-    }));
+  // A bundle is one file: at 10,000 items the index is some 10,000 small files, and reading
+  // or writing them one by one cost seconds on the file systems measured.
+  async get(key: string): Promise<BundleFile[] | undefined> {
+    let packed: Buffer;
+    try {
+      packed = readFileSync(path.join(this.folder, `${key}.bundle`));
+    } catch {
+      return undefined;
+    }
+    return deserialize(packed) as BundleFile[];
   }
 
-  async set(key: string, files: readonly { path: string; content: Uint8Array }[]): Promise<void> {
-    const dir = path.join(this.folder, key);
-    const next = `${dir}.${process.pid}.tmp`;
-    await rm(next, { recursive: true, force: true });
-    for (const file of files) {
-      await mkdir(path.dirname(path.join(next, file.path)), { recursive: true });
-      await writeFile(path.join(next, file.path), file.content);
-    }
-    await rm(dir, { recursive: true, force: true });
-    await rename(next, dir);
+  async set(key: string, files: readonly BundleFile[]): Promise<void> {
+    mkdirSync(this.folder, { recursive: true });
+    const file = path.join(this.folder, `${key}.bundle`);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(files.map(({ path, content }) => ({ path, content }))));
+    renameSync(temporary, file);
   }
 
   /** Forgets every bundle but `keys`, so the cache does not grow with every edit. */
   async keepOnly(keys: ReadonlySet<string>): Promise<void> {
     const entries = await readdir(this.folder).catch(() => [] as string[]);
-    await Promise.all(entries.filter((name) => !keys.has(name)).map((name) => rm(path.join(this.folder, name), { recursive: true, force: true })));
+    await Promise.all(entries.filter((name) => !keys.has(name.replace(/\.bundle$/, ""))).map((name) => rm(path.join(this.folder, name), { recursive: true, force: true })));
   }
 }
 
@@ -152,10 +156,9 @@ export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: Bund
       const next = `${folder}.next-${process.pid}`;
       await rm(next, { recursive: true, force: true });
       const files = groups.flatMap(([year], i) => built[i]!.map((file) => ({ path: path.join(next, year, file.path), content: file.content })));
-      await Promise.all([...new Set(files.map((file) => path.dirname(file.path)))].map((dir) => mkdir(dir, { recursive: true })));
-      for (let i = 0; i < files.length; i += 128) {
-        await Promise.all(files.slice(i, i + 128).map((file) => writeFile(file.path, file.content)));
-      }
+      // Synchronously, as src/render.ts writes pages, and for the same reason.
+      for (const dir of new Set(files.map((file) => path.dirname(file.path)))) mkdirSync(dir, { recursive: true });
+      for (const file of files) writeFileSync(file.path, file.content);
       await rm(folder, { recursive: true, force: true });
       await mkdir(next, { recursive: true });
       await rename(next, folder);

@@ -17,15 +17,15 @@ import { pollUntil } from "../fixtures/wait.ts";
 // A file system that fails on demand: the next page written below a staging folder throws
 // the error set here. Everything else goes to the real one.
 const fault: { code?: string } = {};
-vi.mock("node:fs/promises", async (original) => {
-  const real = await original<typeof import("node:fs/promises")>();
-  const writeFile = (async (file: Parameters<typeof real.writeFile>[0], ...rest: unknown[]) => {
+vi.mock("node:fs", async (original) => {
+  const real = await original<typeof import("node:fs")>();
+  const writeFileSync = ((file: Parameters<typeof real.writeFileSync>[0], ...rest: unknown[]) => {
     if (fault.code && String(file).includes(".building-") && String(file).endsWith(".html")) {
       throw Object.assign(new Error(`${fault.code}: simulated, open '${String(file)}'`), { code: fault.code, path: String(file), syscall: "open" });
     }
-    return (real.writeFile as (...args: unknown[]) => Promise<void>)(file, ...rest);
-  }) as typeof real.writeFile;
-  return { ...real, default: { ...real, writeFile }, writeFile };
+    return (real.writeFileSync as (...args: unknown[]) => void)(file, ...rest);
+  }) as typeof real.writeFileSync;
+  return { ...real, default: { ...real, writeFileSync }, writeFileSync };
 });
 
 const run = promisify(execFile);
