@@ -5,6 +5,8 @@ import { spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-data.ts";
+import { BodyCache, buildVersion, codeVersion, PageCache } from "./build-cache.ts";
+import { DEFAULT_TEMPLATES } from "./project.ts";
 import type { PageKind } from "./pages.ts";
 
 export interface BuildOptions {
@@ -24,6 +26,11 @@ export interface BuildOptions {
   readonly verbose?: boolean;
   /** Leave out the search index (a quicker build to look at; the published site needs it). */
   readonly search?: boolean;
+  /**
+   * Reuse what the last build kept (src/build-cache.ts): by default. False renders everything
+   * afresh, and still keeps this build's work for the next.
+   */
+  readonly reuse?: boolean;
 }
 
 export interface BuildResult {
@@ -34,14 +41,25 @@ export interface BuildResult {
   readonly timings: Timings;
   /** Hidden Markdown files under content/ that were not read. */
   readonly passedOver: readonly string[];
+  /** Pages linked unchanged from the site the last build wrote, not rendered (src/build-cache.ts). */
+  readonly reused: number;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(options.root, "_site"));
   const timings: Timings = {};
-  // Every content problem is found here, before Eleventy starts and before anything is written.
-  const { digest, passedOver } = await loadSite(options.root, options.includeDrafts ?? false, timings);
   const dryRun = options.dryRun ?? false;
+  // A production build of this project's own pages keeps its work for the next; a dry run or
+  // the preview's drafts never touch what is kept.
+  const keeps = !dryRun && !options.includeDrafts && !options.pageKinds;
+  const code = keeps ? codeVersion(options.templates ?? DEFAULT_TEMPLATES) : "";
+  const reuse = options.reuse ?? true;
+  const bodies = keeps ? BodyCache.open(options.root, code, reuse) : undefined;
+  // Every content problem is found here, before Eleventy starts and before anything is written.
+  const { digest, passedOver, fingerprint } = await loadSite(options.root, options.includeDrafts ?? false, timings, undefined, bodies);
+  bodies?.save();
+  const version = keeps && fingerprint ? buildVersion(options.root, code) : undefined;
+  const pages = version ? PageCache.open(options.root, output, version, reuse) : undefined;
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
@@ -66,17 +84,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           timings,
           dryRun,
           onPages: (count) => (pageCount = count),
+          ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),
           ...(options.search === false ? { search: false } : {}),
           ...(options.templates ? { templates: options.templates } : {}),
           ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
         }),
     });
     timings.eleventy = performance.now() - started;
-    if (dryRun) return { output, pages: pageCount, timings, passedOver };
+    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0 };
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
-    return { output, pages: pageCount, timings, passedOver };
+    // What the site now holds, for the next build; without a manifest, the next renders all.
+    if (pages) pages.save();
+    else if (keeps) PageCache.forget(options.root, output);
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.linked ?? 0 };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

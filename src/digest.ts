@@ -264,6 +264,7 @@ function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref
     draft: item.draft,
     scheduled: item.scheduled,
     bodyHtml: linksForPages(item.bodyHtml, urls),
+    ...(item.fingerprint ? { fingerprint: item.fingerprint } : {}),
   };
 }
 

@@ -105,7 +105,7 @@ function itemIn(item: Item, language: string, original: string): Item {
   return remembered(item, language, () => {
     const translation = item.translations?.[language];
     if (!translation) return { ...item, language: original };
-    const { location: _location, ...rest } = item;
+    const { location: _location, fingerprint: _fingerprint, ...rest } = item;
     // A draft translation reaches an edition only in the preview, where it is marked as one.
     return {
       ...rest,
@@ -115,6 +115,7 @@ function itemIn(item: Item, language: string, original: string): Item {
       ...(translation.location ?? item.location ? { location: translation.location ?? item.location! } : {}),
       draft: item.draft || translation.draft,
       language,
+      ...(item.fingerprint && translation.fingerprint ? { fingerprint: `${item.fingerprint}+${translation.fingerprint}` } : {}),
     };
   });
 }
@@ -122,7 +123,9 @@ function itemIn(item: Item, language: string, original: string): Item {
 function noteIn(note: WeeklyNote, language: string, original: string): WeeklyNote {
   return remembered(note, language, () => {
     const translation = note.translations?.[language];
-    return translation ? { ...note, headline: translation.headline, leadHtml: translation.leadHtml, language } : { ...note, language: original };
+    if (!translation) return { ...note, language: original };
+    const { fingerprint: _fingerprint, ...rest } = note;
+    return { ...rest, headline: translation.headline, leadHtml: translation.leadHtml, language, ...(note.fingerprint && translation.fingerprint ? { fingerprint: `${note.fingerprint}+${translation.fingerprint}` } : {}) };
   });
 }
 

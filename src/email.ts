@@ -3,7 +3,6 @@
 // templates/views/email.njk and its stylesheet (templates/email/email.css) put into style=""
 // attributes by juice, as mail clients need: no <style>, no script, no image, every link a full
 // URL. Gmail clips a message over 102 KB (EMAIL_SIZE_LIMIT); the tests hold the email under it.
-import { fileURLToPath } from "node:url";
 import juice from "juice";
 import nunjucks from "nunjucks";
 import { linksForFeeds } from "./links.ts";
@@ -11,13 +10,11 @@ import type { Digest, IssueView } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
 import type { Catalogue } from "./messages/catalogue.ts";
 import { languageMarks, messageFunction } from "./messages/templates.ts";
+import { DEFAULT_TEMPLATES } from "./project.ts";
 
 /** Gmail shows "[Message clipped]" past this many bytes of HTML. */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
 
-// This project's templates (as DEFAULT_TEMPLATES in src/plugin.ts, which this does not import:
-// plugin.ts imports the page table, which imports this).
-const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
 
 interface EmailTemplates {
   readonly html: nunjucks.Environment;
@@ -39,7 +36,7 @@ function templates(digest: Digest): EmailTemplates {
 }
 
 function environment(urls: SiteUrls, words: Catalogue, autoescape: boolean): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES), { autoescape, throwOnUndefined: true });
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(DEFAULT_TEMPLATES), { autoescape, throwOnUndefined: true });
   env.addFilter("href", (sitePath: string) => urls.href(sitePath));
   env.addFilter("absoluteUrl", (sitePath: string) => urls.absolute(sitePath));
   env.addFilter("plain", (html: string) => htmlToText(String(html)));

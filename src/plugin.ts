@@ -4,7 +4,6 @@
 // site paths into links. Eleventy itself copies the stylesheet, watches and serves. In the
 // preview this also keeps what rebuilds can reuse, and removes the pages of deleted items.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -18,6 +17,7 @@ import type { Digest } from "./model/views.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
+import { Fingerprints, type PageCache } from "./build-cache.ts";
 import { everyEdition, type PageKind } from "./pages.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
@@ -30,7 +30,8 @@ import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndexes } fro
 import { languageMarks, messageFunction } from "./messages/templates.ts";
 
 // Resolved from this file, so a build works from any working directory.
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
+export { DEFAULT_TEMPLATES } from "./project.ts";
+import { DEFAULT_TEMPLATES } from "./project.ts";
 
 export interface SiteOptions {
   /** The project folder whose content/ is built. */
@@ -58,6 +59,11 @@ export interface SiteOptions {
   readonly digest?: Digest;
   /** The kinds of page to write; by default the site's own table (src/pages.ts). */
   readonly pageKinds?: readonly PageKind[];
+  /**
+   * A production build's memory of the last (src/build-cache.ts): the pages it wrote, the
+   * build's version, and the content's fingerprint (the whole digest's name).
+   */
+  readonly cache?: { readonly pages: PageCache; readonly version: string; readonly whole: string };
   /** Render every page but write none. */
   readonly dryRun?: boolean;
   /** Write the search index (by default; a test that never searches may skip it). */
@@ -179,7 +185,8 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
         if (!env) environments.set(edition, (env = templateEnvironment(templates, () => edition)));
         return env;
       };
-      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), dryRun: options.dryRun ?? false });
+      const reuse = options.cache && { pages: options.cache.pages, version: options.cache.version, names: new Fingerprints(current, options.cache.whole) };
+      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false });
     } catch (error) {
       // The index may still be writing into the folder the build is about to remove.
       await indexing?.catch(() => {});

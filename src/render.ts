@@ -4,10 +4,11 @@
 // chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
 // straight from the same Nunjucks templates with finished data, they cost a fraction of that,
 // and every page is written the same way. Eleventy copies assets, watches and serves.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFile, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
+import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { everyEdition, navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 
 export interface PageJob {
@@ -60,6 +61,55 @@ export function pagesWithStaleKeys(before: Digest, after: Digest, render: (diges
   return stale;
 }
 
+/** Writes files; `write` resolves once the caller may go on, `finish` once every file is written. */
+interface Writer {
+  write(file: string, content: string, written?: () => void): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/** One file at a time, on this thread: the preview's few pages, each replaced whole. */
+class SyncWriter implements Writer {
+  constructor(private readonly writeOne: (file: string, content: string) => void) {}
+  async write(file: string, content: string, written?: () => void): Promise<void> {
+    this.writeOne(file, content);
+    written?.();
+  }
+  async finish(): Promise<void> {}
+}
+
+/**
+ * A build's thousands of pages: the next page is rendered on this thread while libuv's pool
+ * writes the last ones, so the system's time for creating files (seconds, at 10,000 items, on
+ * the file systems measured) is mostly spent beside the rendering rather than after it. The
+ * callback API: the promise-based one costs several times more per file here. Pages in
+ * writing are bounded, and so is the memory they hold. The first error ends the build.
+ */
+class PoolWriter implements Writer {
+  private inFlight = 0;
+  private failure: NodeJS.ErrnoException | undefined;
+  private wake: (() => void) | undefined;
+  constructor(private readonly limit = 32) {}
+
+  async write(file: string, content: string, written?: () => void): Promise<void> {
+    while (this.inFlight >= this.limit && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure) throw this.failure;
+    this.inFlight++;
+    writeFile(file, content, (error) => {
+      this.inFlight--;
+      if (error) this.failure ??= error;
+      else written?.();
+      const wake = this.wake;
+      this.wake = undefined;
+      wake?.();
+    });
+  }
+
+  async finish(): Promise<void> {
+    while (this.inFlight > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure) throw this.failure;
+  }
+}
+
 /** The keys of the pages written last time, by output file: what the preview may skip. */
 export type WrittenPages = Map<string, readonly unknown[]>;
 
@@ -79,16 +129,29 @@ function writeWhole(file: string, content: string): void {
 }
 
 /**
+ * A production build's memory of the last one (src/build-cache.ts): a page made from the same
+ * things as the published site's copy is linked from it, not rendered.
+ */
+export interface PageReuse {
+  readonly pages: PageCache;
+  readonly names: Fingerprints;
+  /** The build's version (buildVersion). */
+  readonly version: string;
+}
+
+/**
  * Renders and writes `jobs` below `output`; returns every job's file, absolute. With `written`
  * (the preview), a page whose key is the same as when it was last written is skipped, and
- * `written` is brought up to date. With `dryRun`, renders them all and writes nothing.
+ * `written` is brought up to date. With `reuse` (a production build), a page the published
+ * site already holds as it would be rendered is linked from there. With `dryRun`, renders them
+ * all and writes nothing.
  */
 export async function writePages(
   /** The template environment of an edition: each has its own words and links. */
   envOf: (digest: Digest) => nunjucks.Environment,
   allJobs: readonly PageJob[],
   output: string,
-  { written, dryRun = false }: { written?: WrittenPages; dryRun?: boolean } = {},
+  { written, dryRun = false, reuse }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse } = {},
 ): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const templates = new Map<Digest, Map<string, nunjucks.Template>>();
@@ -106,13 +169,22 @@ export async function writePages(
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
   const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
   if (!dryRun) for (const dir of new Set(files.map((file) => path.dirname(file)))) mkdirSync(dir, { recursive: true });
-  // Written synchronously, page by page: on the file systems measured (see the README's
-  // figures), each promise-based write costs several hops through libuv's thread pool and
-  // more system time than the write itself, and 12,000 of them took about 5 s where the same
-  // writes made synchronously took 0.6 s. Nothing else waits on this thread meanwhile.
   // A dry run renders every page, so a template error still shows, and writes none.
-  const write = dryRun ? () => {} : written ? writeWhole : writeFileSync;
-  jobs.forEach((job, i) => write(files[i]!, job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data })));
+  const writer = dryRun ? undefined : written ? new SyncWriter(writeWhole) : new PoolWriter();
+  const render = (job: PageJob) => (job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data }));
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i]!;
+    const key = reuse && keyFingerprint(job.key, reuse.names);
+    if (!reuse || key === undefined) {
+      const html = render(job);
+      await writer?.write(files[i]!, html);
+      continue;
+    }
+    const fingerprint = pageFingerprint(reuse.version, job.output, job.template ?? "", key);
+    if (reuse.pages.reuse(job.output, fingerprint, files[i]!)) continue;
+    await writer?.write(files[i]!, render(job), () => reuse.pages.wrote(job.output, fingerprint, files[i]!));
+  }
+  await writer?.finish();
   if (written) {
     written.clear();
     for (const job of allJobs) written.set(job.output, job.key);

@@ -8,6 +8,7 @@
 import { buildDigest } from "./digest.ts";
 import { loadContent } from "./load/content.ts";
 import type { ItemCache } from "./load/cache.ts";
+import { contentFingerprint, type BodyCache } from "./build-cache.ts";
 import type { Digest } from "./model/views.ts";
 
 /** Where a build's time went, in milliseconds, for the benchmark and --verbose. */
@@ -17,15 +18,19 @@ export async function loadDigest(root: string, includeDrafts: boolean, timings?:
   return (await loadSite(root, includeDrafts, timings, cache)).digest;
 }
 
-/** The digest, and the hidden files under content/ that were passed over (for the command line). */
-export async function loadSite(root: string, includeDrafts: boolean, timings?: Timings, cache?: ItemCache): Promise<{ digest: Digest; passedOver: readonly string[] }> {
+/**
+ * The digest, the hidden files under content/ that were passed over (for the command line), and
+ * the content's fingerprint (src/build-cache.ts). `bodies`: Markdown rendered by the last build.
+ */
+export async function loadSite(root: string, includeDrafts: boolean, timings?: Timings, cache?: ItemCache, bodies?: BodyCache): Promise<{ digest: Digest; passedOver: readonly string[]; fingerprint?: string }> {
   let started = performance.now();
-  const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}) });
+  const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}), ...(bodies ? { bodies } : {}) });
   if (timings) timings.load = performance.now() - started;
   started = performance.now();
   // Frozen, so Eleventy shares this object with every page instead of copying it per page.
   const built = buildDigest(content);
   const digest = Object.freeze({ ...built, preview: includeDrafts, others: built.others.map((other) => Object.freeze({ ...other, preview: includeDrafts })) });
   if (timings) timings.group = performance.now() - started;
-  return { digest, passedOver: content.passedOver ?? [] };
+  const fingerprint = contentFingerprint(content);
+  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}) };
 }

@@ -1,6 +1,8 @@
 // `npm run build`: the production build of the digest in this folder into _site/.
 //   npm run build -- --dryrun    load, check and render every page; write nothing
 //   npm run build -- --verbose   Eleventy's log and where the time went
+//   npm run build -- --fresh     render every page and body again, reusing nothing the last
+//                                build kept (it still keeps this one's for the next)
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildSite, stagingOf } from "../build.ts";
@@ -43,11 +45,11 @@ process.on("uncaughtException", fail);
 const started = performance.now();
 try {
   const dryRun = process.argv.includes("--dryrun");
-  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search") });
+  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search"), reuse: !process.argv.includes("--fresh") });
   tellPassedOver(result.passedOver);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);
-  else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s.`);
+  else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s${result.reused ? ` (${result.reused} unchanged since the last build)` : ""}.`);
   if (process.argv.includes("--verbose")) {
     console.log(Object.entries(result.timings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", "));
   }

@@ -20,6 +20,7 @@ import { markdownFiles } from "./files.ts";
 import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { startBodyRenderer } from "./render-bodies.ts";
 import type { ItemCache } from "./cache.ts";
+import type { BodyCache } from "../build-cache.ts";
 import { loadNote } from "./notes.ts";
 import { editionProblems, missingFrenchNames } from "../editions.ts";
 import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
@@ -35,6 +36,8 @@ export interface LoadOptions {
   readonly now?: DateTime;
   /** The preview keeps items it has read between rebuilds. */
   readonly cache?: ItemCache;
+  /** A production build keeps rendered bodies between builds (src/build-cache.ts). */
+  readonly bodies?: BodyCache;
 }
 /** The build's clock: DIGEST_NOW (ISO 8601) when set, so embargoes can be tested. */
 export function buildClock(env: NodeJS.ProcessEnv = process.env): DateTime {
@@ -52,7 +55,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const problems = [...data.problems];
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = data.site?.timeZone ?? "UTC";
-  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, site: data.site, ...(options.cache ? { cache: options.cache } : {}) });
+  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, site: data.site, ...(options.cache ? { cache: options.cache } : {}), ...(options.bodies ? { bodies: options.bodies } : {}) });
   problems.push(...items.problems);
   // With a broken item its week is unknown, so "later than the latest issue" or "a week with
   // no items" could be wrong: those checks wait for every item to be read.
@@ -159,8 +162,8 @@ interface LoadedItems {
  * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
  * bodies while the items are still being read; the preview's cache skips unchanged files.
  */
-async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache }): Promise<LoadedItems> {
-  const { zone, now, known, places, cache } = context;
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache; bodies?: BodyCache }): Promise<LoadedItems> {
+  const { zone, now, known, places, cache, bodies: kept } = context;
   const folder = COLLECTIONS.items.folder;
   const articles = markdownFiles(root, folder);
   // Originals first; translations (<slug>.fr.md) are read after, and attached to them.
@@ -174,9 +177,18 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   // Started now: a worker thread renders bodies while the items are still being read. In the
   // preview, only files the cache lacks are rendered: all of them at first or after a data
   // file changed, one or two after an edit.
-  const bodyRenderer = startBodyRenderer(articleFiles.length - (cache?.size ?? 0) + translationFiles.length);
+  const bodyRenderer = startBodyRenderer(articleFiles.length - (cache?.size ?? 0) - (kept?.size ?? 0) + translationFiles.length);
+  // A body the last build rendered from the same file is taken as it was; the others are
+  // rendered, in the order they are added (`rendered` counts them).
+  let toRender = 0;
+  const bodyOf = (parsed: { fingerprint?: string; body: string }): { html: string } | { rendered: number } => {
+    const html = kept?.get(parsed.fingerprint);
+    if (html !== undefined) return { html };
+    bodyRenderer.add(parsed.body);
+    return { rendered: toRender++ };
+  };
   const itemResults: ItemResult[] = [];
-  const pending: { index: number; parsed: ParsedItem; stamp: string }[] = [];
+  const pending: { index: number; parsed: ParsedItem; stamp: string; body: ReturnType<typeof bodyOf> }[] = [];
   articleFiles.forEach((relative, index) => {
     let stamp = "";
     if (cache) {
@@ -194,13 +206,12 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     const result = parseItem(relative, itemContext);
     itemResults[index] = { problems: result.problems };
     if (result.parsed) {
-      pending.push({ index, parsed: result.parsed, stamp });
-      bodyRenderer.add(result.parsed.body);
+      pending.push({ index, parsed: result.parsed, stamp, body: bodyOf(result.parsed) });
     } else {
       cache?.set(relative, stamp, itemResults[index]!);
     }
   });
-  const translations: ParsedTranslation[] = [];
+  const translations: { parsed: ParsedTranslation; body: ReturnType<typeof bodyOf> }[] = [];
   for (const relative of translationFiles) {
     const { original, language } = translationName(relative)!;
     const file = `${folder}/${relative}`;
@@ -215,22 +226,23 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     }
     const read = parseItemTranslation(root, relative, language, original);
     problems.push(...read.problems);
-    if (read.parsed) {
-      translations.push(read.parsed);
-      bodyRenderer.add(read.parsed.body);
-    }
+    if (read.parsed) translations.push({ parsed: read.parsed, body: bodyOf(read.parsed) });
   }
   // Markdown, the largest cost: on every core when there is much of it.
   const rendered = await bodyRenderer.finish();
-  const bodies = rendered.slice(0, pending.length);
-  pending.forEach(({ index, parsed, stamp }, i) => {
+  const htmlOf = (parsed: { fingerprint?: string }, body: ReturnType<typeof bodyOf>) => {
+    const html = "html" in body ? body.html : rendered[body.rendered]!;
+    kept?.set(parsed.fingerprint, html);
+    return html;
+  };
+  pending.forEach(({ index, parsed, stamp, body }) => {
     const { body: _body, ...fields } = parsed;
-    itemResults[index] = { item: { ...fields, bodyHtml: bodies[i]! }, problems: itemResults[index]!.problems };
+    itemResults[index] = { item: { ...fields, bodyHtml: htmlOf(parsed, body) }, problems: itemResults[index]!.problems };
     cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
   });
   // Each translation checked against its original, then attached to it.
   const byOriginal = new Map<string, ItemTranslation[]>();
-  translations.forEach((translation, i) => {
+  translations.forEach(({ parsed: translation, body }) => {
     const original = itemResults[originalIndex.get(translation.original)!]?.item;
     if (!original) return;
     const disagree = disagreements(translation, original, { zone, places });
@@ -238,7 +250,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     if (disagree.length) return;
     const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, ...fields } = translation;
     const list = byOriginal.get(originalFile) ?? [];
-    list.push({ ...fields, bodyHtml: rendered[pending.length + i]! });
+    list.push({ ...fields, bodyHtml: htmlOf(translation, body) });
     byOriginal.set(originalFile, list);
   });
   const items: Item[] = [];

@@ -104,6 +104,7 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     draft: data.draft,
     scheduled: date.date > ctx.now,
     body: fm.body,
+    ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
   };
   return { parsed, problems };
 }

@@ -1,6 +1,7 @@
 // Reads one Markdown file (an item or a weekly note) up to its parsed front matter: the text
 // must be UTF-8, hold no character XML forbids (as typed, or as a YAML escape such as "\f"),
 // and start with valid front matter. What comes out is safe to validate field by field.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { parseFrontMatter, type FrontMatter } from "../frontmatter.ts";
 import type { Problem } from "../problems.ts";
@@ -8,7 +9,12 @@ import { forbiddenFields, forbiddenLines } from "./characters.ts";
 import { readText } from "./files.ts";
 import { fieldName } from "./zod-problems.ts";
 
-export type MarkdownFile = { frontMatter?: FrontMatter; problems: Problem[] };
+export type MarkdownFile = { frontMatter?: FrontMatter; fingerprint?: string; problems: Problem[] };
+
+/** A short hash of a file's text: what the build's cache knows it by (src/build-cache.ts). */
+export function fingerprintOf(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
 
 /** `file` is relative to `root`: "content/articles/2020/x.md". */
 export function readMarkdownFile(root: string, file: string): MarkdownFile {
@@ -26,7 +32,7 @@ export function readMarkdownFile(root: string, file: string): MarkdownFile {
     return { file, field: fieldName(at), message, ...(line === undefined ? {} : { line }) };
   });
   if (escaped.length) return { problems: escaped };
-  return { frontMatter: parsed.value, problems: [] };
+  return { frontMatter: parsed.value, fingerprint: fingerprintOf(read.text), problems: [] };
 }
 
 /**

@@ -16,11 +16,11 @@ export function loadNote(root: string, relative: string): { note?: WeeklyNote; p
   if (!week) {
     return { problems: [{ file, field: "file name", message: "must name an ISO week that exists, such as 2020-W49.md", value: relative }] };
   }
-  const { frontMatter, problems } = readMarkdownFile(root, file);
+  const { frontMatter, fingerprint, problems } = readMarkdownFile(root, file);
   if (!frontMatter) return { problems };
   const result = weeklyNoteFrontMatterSchema.safeParse(frontMatter.data);
   if (!result.success) {
     return { problems: problemsFromZod(result.error, frontMatter.data, { file, lineOf: frontMatter.lineOf, knownFields: NOTE_FIELDS }) };
   }
-  return { note: { file, week, headline: result.data.headline, leadHtml: renderMarkdown(frontMatter.body) }, problems: [] };
+  return { note: { file, week, headline: result.data.headline, leadHtml: renderMarkdown(frontMatter.body), ...(fingerprint ? { fingerprint } : {}) }, problems: [] };
 }

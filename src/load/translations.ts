@@ -24,6 +24,8 @@ export interface ItemTranslation {
   readonly location?: string;
   readonly draft: boolean;
   readonly bodyHtml: string;
+  /** A hash of its file: the same file, the same text (the key of the build's cache, src/build-cache.ts). */
+  readonly fingerprint?: string;
 }
 
 export interface NoteTranslation {
@@ -32,6 +34,8 @@ export interface NoteTranslation {
   readonly headline: string;
   readonly leadHtml: string;
   readonly draft: boolean;
+  /** A hash of its file: the same file, the same text (the key of the build's cache, src/build-cache.ts). */
+  readonly fingerprint?: string;
 }
 
 /** A translation read and checked, its body not rendered yet, with what it says of the shared fields. */
@@ -90,6 +94,7 @@ export function parseItemTranslation(root: string, relative: string, language: s
       ...(data.location ? { location: data.location } : {}),
       draft: data.draft,
       body: fm.body,
+      ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
       shared,
       lineOf: fm.lineOf,
     },
@@ -140,7 +145,7 @@ export function loadNoteTranslation(root: string, relative: string, language: st
   if (!read.frontMatter) return { problems: read.problems };
   const result = noteTranslationSchema.safeParse(read.frontMatter.data);
   if (!result.success) return { problems: problemsFromZod(result.error, read.frontMatter.data, { file, lineOf: read.frontMatter.lineOf, knownFields: NOTE_FIELDS }) };
-  return { translation: { file, language, headline: result.data.headline, leadHtml: renderMarkdown(read.frontMatter.body), draft: result.data.draft }, problems: [] };
+  return { translation: { file, language, headline: result.data.headline, leadHtml: renderMarkdown(read.frontMatter.body), draft: result.data.draft, ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}) }, problems: [] };
 }
 
 /** An item or note with its translations attached, the same object while they stay the same. */

@@ -36,6 +36,8 @@ export interface Item {
   readonly translations?: Readonly<Record<string, ItemTranslation>>;
   /** In an edition (src/editions.ts): the language its words are in, its own or the original's. */
   readonly language?: string;
+  /** A hash of its file (with its translation's, in an edition that shows one): the same file, the same text (the key of the build's cache, src/build-cache.ts). */
+  readonly fingerprint?: string;
 }
 
 /** One incident, checked: its country, region and place are known, its coordinates sourced. */
@@ -67,6 +69,8 @@ export interface WeeklyNote {
   readonly leadHtml: string;
   readonly translations?: Readonly<Record<string, NoteTranslation>>;
   readonly language?: string;
+  /** A hash of its file: the same file, the same text (the key of the build's cache, src/build-cache.ts). */
+  readonly fingerprint?: string;
 }
 
 /** One country's figures and trend for one week, the week parsed. */

@@ -229,6 +229,8 @@ export interface ItemView {
   readonly draft: boolean;
   readonly scheduled: boolean;
   readonly bodyHtml: string;
+  /** Its item's (src/model/content.ts): what the build's cache knows the view by. */
+  readonly fingerprint?: string;
 }
 
 export interface IssueSection {

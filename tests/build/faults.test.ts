@@ -19,13 +19,23 @@ import { pollUntil } from "../fixtures/wait.ts";
 const fault: { code?: string } = {};
 vi.mock("node:fs", async (original) => {
   const real = await original<typeof import("node:fs")>();
+  const failure = (file: unknown) =>
+    fault.code && String(file).includes(".building-") && String(file).endsWith(".html")
+      ? Object.assign(new Error(`${fault.code}: simulated, open '${String(file)}'`), { code: fault.code, path: String(file), syscall: "open" })
+      : undefined;
   const writeFileSync = ((file: Parameters<typeof real.writeFileSync>[0], ...rest: unknown[]) => {
-    if (fault.code && String(file).includes(".building-") && String(file).endsWith(".html")) {
-      throw Object.assign(new Error(`${fault.code}: simulated, open '${String(file)}'`), { code: fault.code, path: String(file), syscall: "open" });
-    }
+    const error = failure(file);
+    if (error) throw error;
     return (real.writeFileSync as (...args: unknown[]) => void)(file, ...rest);
   }) as typeof real.writeFileSync;
-  return { ...real, default: { ...real, writeFileSync }, writeFileSync };
+  // The build writes its pages with the callback API, on libuv's pool (src/render.ts).
+  const writeFile = ((file: Parameters<typeof real.writeFile>[0], ...rest: unknown[]) => {
+    const error = failure(file);
+    const callback = rest.at(-1) as (error: Error | null) => void;
+    if (error) return void setImmediate(() => callback(error));
+    return (real.writeFile as (...args: unknown[]) => void)(file, ...rest);
+  }) as typeof real.writeFile;
+  return { ...real, default: { ...real, writeFileSync, writeFile }, writeFileSync, writeFile };
 });
 
 const run = promisify(execFile);
@@ -52,7 +62,7 @@ describe("a build that cannot write", () => {
     it(`stops on ${code} with one line, removes its staging and leaves _site/ as it was`, async () => {
       fault.code = code;
       try {
-        const failure = await buildSite({ root: fixture.root }).then(
+        const failure = await buildSite({ root: fixture.root, reuse: false }).then(
           () => undefined,
           (error: unknown) => error,
         );

@@ -1,0 +1,146 @@
+// The build's cache (src/build-cache.ts): a second build reuses the pages of the first, and
+// what it writes is byte for byte what a build from nothing writes, whatever changed between
+// them: an item, a data file, the clock, the published site under its feet.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendFile, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { buildSite } from "../../src/build.ts";
+import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { snapshot } from "../fixtures/tree.ts";
+
+const items: FixtureItem[] = [
+  { path: "2020/one", title: "One", date: "2020-12-01", countries: ["mali"], tags: ["jnim"], incidents: [{ type: "battles", country: "mali", region: "mopti", place: "Mopti" }] },
+  { path: "2020/two", title: "Two", date: "2020-12-03", countries: ["niger", "mali"] },
+  { path: "2021/three", title: "Three", date: "2021-01-02", countries: ["burkina-faso"] },
+];
+
+let root: string;
+let remove: () => Promise<void>;
+let output: string;
+let pages: number;
+const fresh = () => path.join(root, "fresh");
+/** A page of the published site, as text. */
+const page = (file: string) => readFile(path.join(output, file), "utf8");
+
+const translation = (title: string) => `---\ntitle: "${title}"\nsummary: "Un résumé."\n---\nLe texte.\n`;
+
+/** The published files whose text contains `text`. */
+async function filesContaining(text: string): Promise<string[]> {
+  const files = Object.keys(await snapshot(output));
+  const texts = await Promise.all(files.map((file) => page(file)));
+  return files.filter((_, i) => texts[i]!.includes(text));
+}
+
+/** A build from nothing of the same content, into another folder, and what it wrote. */
+async function coldBuild(): Promise<Record<string, string>> {
+  await rm(fresh(), { recursive: true, force: true });
+  await buildSite({ root, output: fresh(), reuse: false, search: false });
+  return snapshot(fresh());
+}
+
+beforeAll(async () => {
+  ({ root, remove } = await createFixture({
+    items,
+    regions: fixtureRegions,
+    notes: { "2020-W49": ["Headline", "Lead."] },
+    // Two editions: a translation is part of what its French pages are made from.
+    site: { editions: [{ language: "fr", description: "Un condensé de test." }] },
+    actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
+    themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections" })),
+  }));
+  await writeText(root, "content/articles/2020/two.fr.md", translation("Deux"));
+  const first = await buildSite({ root, reuse: false, search: false });
+  output = first.output;
+  pages = first.pages;
+  expect(first.reused).toBe(0);
+});
+afterAll(async () => remove());
+
+describe("a second build", () => {
+  it("with nothing changed, links every page from the last and writes the same bytes", async () => {
+    const before = await snapshot(output);
+    const second = await buildSite({ root, search: false });
+    expect(second.reused).toBe(pages);
+    expect(await snapshot(output)).toEqual(before);
+  });
+
+  it("after an item is edited, renders the pages that show it and matches a build from nothing", async () => {
+    await writeItem(root, { ...items[0]!, title: "One, retitled" });
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBeGreaterThan(0);
+    expect(result.reused).toBeLessThan(pages);
+    // Not on the item's page only: on its issue's, its country's and tag's pages, and in the feeds.
+    for (const file of ["articles/2020/one/index.html", "issues/2020-w49/index.html", "countries/mali/index.html", "tags/jnim/index.html", "feed.xml", "countries/mali/feed.json"]) {
+      expect(await page(file), file).toContain("One, retitled");
+    }
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
+  it("after an item is added and another deleted, matches a build from nothing", async () => {
+    await writeItem(root, { path: "2020/four", title: "Four", date: "2020-12-02", countries: ["mali"] });
+    await rm(path.join(root, "content/articles/2021/three.md"));
+    await buildSite({ root, search: false });
+    const built = await snapshot(output);
+    expect(Object.keys(built)).toContain("articles/2020/four/index.html");
+    expect(Object.keys(built).some((file) => file.startsWith("articles/2021/"))).toBe(false);
+    expect(built).toEqual(await coldBuild());
+  });
+
+  it("after a translation is edited, renders the French pages that show it and matches a build from nothing", async () => {
+    await writeText(root, "content/articles/2020/two.fr.md", translation("Deux, corrigé"));
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBeGreaterThan(0);
+    expect(await page("fr/articles/2020/two/index.html")).toContain("Deux, corrigé");
+    expect(await page("articles/2020/two/index.html")).not.toContain("Deux");
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
+  it("after a data file changes, renders every page again", async () => {
+    await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, title: "Renamed Digest", editions: [{ language: "fr", description: "Un condensé de test." }] }));
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBe(0);
+    expect(await page("articles/2020/two/index.html")).toContain("Renamed Digest");
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
+  it("does not link a published page that was changed by hand since: it is rendered again", async () => {
+    await buildSite({ root, search: false });
+    const before = await page("articles/2020/two/index.html");
+    await appendFile(path.join(output, "articles/2020/two/index.html"), "<!-- edited by hand -->");
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBe(result.pages - 1);
+    expect(await page("articles/2020/two/index.html")).toBe(before);
+  });
+
+  it("never links what a build with drafts wrote into the same folder: no draft reaches production", async () => {
+    await writeText(root, "content/articles/2020/secret.md", itemFile({ path: "2020/secret", title: "Secret draft", date: "2020-12-02", countries: ["mali"], draft: true }));
+    await buildSite({ root, search: false });
+    // The preview's kind of build, into the published folder: it shows the draft.
+    await buildSite({ root, includeDrafts: true, search: false });
+    expect(await page("index.html")).toContain("Secret draft");
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBe(0);
+    expect(await filesContaining("Secret draft")).toEqual([]);
+    expect(await snapshot(output)).toEqual(await coldBuild());
+    await rm(path.join(root, "content/articles/2020/secret.md"));
+  });
+
+  it("shows an embargoed item once the clock passes its date, as a build from nothing does", async () => {
+    const later: FixtureItem = { path: "2020/later", title: "Embargoed until the 5th", date: "2020-12-05T12:00:00Z", countries: ["niger"] };
+    await writeItem(root, later);
+    const clock = process.env.DIGEST_NOW;
+    try {
+      process.env.DIGEST_NOW = "2020-12-04T00:00:00Z";
+      await buildSite({ root, search: false });
+      expect(await filesContaining(later.title)).toEqual([]);
+      process.env.DIGEST_NOW = "2020-12-06T00:00:00Z";
+      const result = await buildSite({ root, search: false });
+      expect(result.reused).toBeGreaterThan(0);
+      expect(await page("index.html")).toContain(later.title);
+      expect(await snapshot(output)).toEqual(await coldBuild());
+    } finally {
+      if (clock === undefined) delete process.env.DIGEST_NOW;
+      else process.env.DIGEST_NOW = clock;
+    }
+  });
+});
