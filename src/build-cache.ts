@@ -17,7 +17,7 @@
 // Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
 // `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Content } from "./model/content.ts";
@@ -193,7 +193,8 @@ export function contentFingerprint(content: Content): string | undefined {
  */
 export class PageCache {
   private readonly written = new Map<string, Entry>();
-  linked = 0;
+  /** Pages linked from the published site. */
+  reused = 0;
 
   private constructor(
     private readonly file: string,
@@ -217,22 +218,24 @@ export class PageCache {
   }
 
   /**
-   * Puts the published site's `relative` file at `target` when the last build wrote it from
-   * `fingerprint` and nobody has touched it since. True when it did.
+   * The published site's `relative` file, when the last build wrote it from `fingerprint` and
+   * nobody has touched it since: the new site may have it as it is (see `linked`).
    */
-  reuse(relative: string, fingerprint: string, target: string): boolean {
+  unchanged(relative: string, fingerprint: string): string | undefined {
     const entry = this.previous.get(relative);
-    if (!entry || entry[0] !== fingerprint) return false;
+    if (!entry || entry[0] !== fingerprint) return undefined;
     const source = path.join(this.output, relative);
     try {
-      if (stampOf(statSync(source)) !== entry[1]) return false;
-      linkSync(source, target);
+      return stampOf(statSync(source)) === entry[1] ? source : undefined;
     } catch {
-      return false;
+      return undefined;
     }
-    this.written.set(relative, entry);
-    this.linked++;
-    return true;
+  }
+
+  /** Notes that the new site has the published `relative` file, linked (the same file, the same stamp). */
+  linked(relative: string): void {
+    this.written.set(relative, this.previous.get(relative)!);
+    this.reused++;
   }
 
   /** Notes a file this build wrote at `target`, which will be the site's `relative`. */

@@ -98,7 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // What the site now holds, for the next build; without a manifest, the next renders all.
     if (pages) pages.save();
     else if (keeps) PageCache.forget(options.root, output);
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.linked ?? 0 };
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0 };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -1,10 +1,14 @@
-// Where this project's own files are: its templates, and the src/ and package-lock.json whose
-// version the build's cache follows (src/build-cache.ts). One place, so that nothing else
-// works out a path from its own location.
+// Where this project's own files are: its templates, its messages, and the src/ and
+// package-lock.json whose version the build's cache follows (src/build-cache.ts). One place,
+// so that nothing else works out a path from its own location: compiled ahead of time
+// (src/cli/launch.mjs), this code runs from a cache folder, and is told where the project is.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PROJECT = fileURLToPath(new URL("..", import.meta.url));
+/** Set by the compiler when the code runs from src/cli/launch.mjs's cache. */
+declare const SAHEL_DIGEST_PROJECT: string | undefined;
+
+export const PROJECT = typeof SAHEL_DIGEST_PROJECT === "string" ? SAHEL_DIGEST_PROJECT : fileURLToPath(new URL("..", import.meta.url));
 
 /** The templates a build uses unless it is given others (a test's, a theme's). */
 export const DEFAULT_TEMPLATES = path.join(PROJECT, "templates");

@@ -4,7 +4,7 @@
 // chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
 // straight from the same Nunjucks templates with finished data, they cost a fraction of that,
 // and every page is written the same way. Eleventy copies assets, watches and serves.
-import { mkdirSync, renameSync, writeFile, writeFileSync } from "node:fs";
+import { copyFile, copyFileSync, link as fsLink, mkdir, mkdirSync, renameSync, writeFile, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
@@ -61,9 +61,14 @@ export function pagesWithStaleKeys(before: Digest, after: Digest, render: (diges
   return stale;
 }
 
-/** Writes files; `write` resolves once the caller may go on, `finish` once every file is written. */
+/**
+ * Writes files, making their folders; `write` and `link` resolve once the caller may go on,
+ * `finish` once every file is in place.
+ */
 interface Writer {
   write(file: string, content: string, written?: () => void): Promise<void>;
+  /** Puts `source`, a file of the published site, at `file` too (a hard link, or a copy). */
+  link(source: string, file: string, linked?: () => void): Promise<void>;
   finish(): Promise<void>;
 }
 
@@ -71,36 +76,75 @@ interface Writer {
 class SyncWriter implements Writer {
   constructor(private readonly writeOne: (file: string, content: string) => void) {}
   async write(file: string, content: string, written?: () => void): Promise<void> {
+    mkdirSync(path.dirname(file), { recursive: true });
     this.writeOne(file, content);
     written?.();
+  }
+  async link(source: string, file: string, linked?: () => void): Promise<void> {
+    mkdirSync(path.dirname(file), { recursive: true });
+    copyFileSync(source, file);
+    linked?.();
   }
   async finish(): Promise<void> {}
 }
 
 /**
  * A build's thousands of pages: the next page is rendered on this thread while libuv's pool
- * writes the last ones, so the system's time for creating files (seconds, at 10,000 items, on
- * the file systems measured) is mostly spent beside the rendering rather than after it. The
- * callback API: the promise-based one costs several times more per file here. Pages in
- * writing are bounded, and so is the memory they hold. The first error ends the build.
+ * makes the folders and writes the last ones, so the system's time for creating files
+ * (seconds, at 10,000 items, on the file systems measured, and very variable) is mostly spent
+ * beside the rendering rather than after it. The callback API: the promise-based one costs
+ * several times more per file here. Files in hand are bounded, and so is the memory they
+ * hold. The first error ends the build.
  */
 class PoolWriter implements Writer {
   private inFlight = 0;
   private failure: NodeJS.ErrnoException | undefined;
   private wake: (() => void) | undefined;
+  /** Each folder: made, or being made with the files waiting for it. */
+  private readonly folders = new Map<string, true | (() => void)[]>();
   constructor(private readonly limit = 32) {}
 
-  async write(file: string, content: string, written?: () => void): Promise<void> {
+  write(file: string, content: string, written?: () => void): Promise<void> {
+    return this.start(file, (done) => writeFile(file, content, (error) => done(error, written)));
+  }
+
+  link(source: string, file: string, linked?: () => void): Promise<void> {
+    // A hard link costs no data; where one cannot be made (another file system), a copy.
+    return this.start(file, (done) => fsLink(source, file, (error) => (error ? copyFile(source, file, (copyError) => done(copyError, linked)) : done(null, linked))));
+  }
+
+  private async start(file: string, operation: (done: (error: NodeJS.ErrnoException | null, then?: () => void) => void) => void): Promise<void> {
     while (this.inFlight >= this.limit && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
     if (this.failure) throw this.failure;
     this.inFlight++;
-    writeFile(file, content, (error) => {
+    const done = (error: NodeJS.ErrnoException | null, then?: () => void) => {
       this.inFlight--;
       if (error) this.failure ??= error;
-      else written?.();
+      else then?.();
       const wake = this.wake;
       this.wake = undefined;
       wake?.();
+    };
+    this.inFolder(path.dirname(file), (error) => (error ? done(error) : operation(done)));
+  }
+
+  /** Runs `then` once `dir` exists. */
+  private inFolder(dir: string, then: (error: NodeJS.ErrnoException | null) => void): void {
+    const state = this.folders.get(dir);
+    if (state === true) return then(null);
+    if (state) return void state.push(() => then(null));
+    this.folders.set(dir, []);
+    mkdir(dir, { recursive: true }, (error) => {
+      const waiting = this.folders.get(dir) as (() => void)[];
+      if (error) {
+        this.folders.delete(dir);
+        then(error);
+        for (const next of waiting) next(); // each tries again, and fails on its own
+        return;
+      }
+      this.folders.set(dir, true);
+      then(null);
+      for (const next of waiting) next();
     });
   }
 
@@ -168,7 +212,6 @@ export async function writePages(
   const files = jobs.map((job) => path.join(output, job.output));
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
   const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
-  if (!dryRun) for (const dir of new Set(files.map((file) => path.dirname(file)))) mkdirSync(dir, { recursive: true });
   // A dry run renders every page, so a template error still shows, and writes none.
   const writer = dryRun ? undefined : written ? new SyncWriter(writeWhole) : new PoolWriter();
   const render = (job: PageJob) => (job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data }));
@@ -181,8 +224,9 @@ export async function writePages(
       continue;
     }
     const fingerprint = pageFingerprint(reuse.version, job.output, job.template ?? "", key);
-    if (reuse.pages.reuse(job.output, fingerprint, files[i]!)) continue;
-    await writer?.write(files[i]!, render(job), () => reuse.pages.wrote(job.output, fingerprint, files[i]!));
+    const published = reuse.pages.unchanged(job.output, fingerprint);
+    if (published && writer) await writer.link(published, files[i]!, () => reuse.pages.linked(job.output));
+    else await writer?.write(files[i]!, render(job), () => reuse.pages.wrote(job.output, fingerprint, files[i]!));
   }
   await writer?.finish();
   if (written) {

@@ -1,6 +1,8 @@
 // Loads the editors' TypeScript data files (content/_data/*.ts) and validates each entry.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { transform } from "esbuild";
+import { build, transform } from "esbuild";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
@@ -18,8 +20,25 @@ let generation = 0;
 export async function importDefault(file: string): Promise<unknown> {
   const { mtimeMs } = await stat(file);
   const url = `${pathToFileURL(file).href}?v=${Math.round(mtimeMs)}-${++generation}`;
-  const module = (await import(url)) as { default?: unknown };
-  return module.default;
+  try {
+    return ((await import(url)) as { default?: unknown }).default;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
+  }
+  // Compiled ahead of time (src/cli/launch.mjs), the build runs without a TypeScript loader:
+  // the data file is compiled here, with what it imports from the project, and its
+  // JavaScript imported from the cache.
+  const compiled = await build({ entryPoints: [file], bundle: true, packages: "external", format: "esm", platform: "node", write: false, logLevel: "silent" });
+  const code = compiled.outputFiles[0]!.text;
+  // content/_data/<name>.ts: the project is two folders up.
+  const folder = path.join(path.dirname(file), "..", "..", "node_modules", ".cache", "sahel-digest", "data");
+  const name = path.basename(file, ".ts");
+  const target = path.join(folder, `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 16)}.mjs`);
+  mkdirSync(folder, { recursive: true });
+  // Earlier versions of this file are not imported again.
+  for (const old of readdirSync(folder)) if (old.startsWith(`${name}-`) && path.join(folder, old) !== target) rmSync(path.join(folder, old), { force: true });
+  writeFileSync(target, code);
+  return ((await import(`${pathToFileURL(target).href}?v=${++generation}`)) as { default?: unknown }).default;
 }
 
 export interface DataFile<T> {

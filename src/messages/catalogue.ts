@@ -3,7 +3,9 @@
 // and numbers formatted by the language's own rules through intl-messageformat (FormatJS).
 // Templates call `t("key", { count })`; the domain code (week titles, incident labels) too.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
+import { PROJECT } from "../project.ts";
 
 /** The languages a catalogue exists for: the only ones an edition may be in. */
 export const CATALOGUE_LANGUAGES = ["en", "fr"] as const;
@@ -70,7 +72,7 @@ const catalogues = new Map<CatalogueLanguage, Catalogue>();
 export function catalogueOf(language: CatalogueLanguage): Catalogue {
   let found = catalogues.get(language);
   if (!found) {
-    const file = new URL(`./${language}.json`, import.meta.url);
+    const file = path.join(PROJECT, "src", "messages", `${language}.json`);
     found = new Catalogue(language, JSON.parse(readFileSync(file, "utf8")) as Record<string, string>);
     catalogues.set(language, found);
   }

@@ -9,11 +9,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.ts";
 import { paths } from "../paths.ts";
+import { PROJECT } from "../project.ts";
 
 /** Below the site's root: /pagefind/ (paths.searchIndex). */
 export const SEARCH_FOLDER = paths.searchIndex.replace(/^\/|\/$/g, "");
@@ -115,7 +115,7 @@ export class BundleCache {
 /** Pagefind's version, from its package.json beside this project's (it exports no path to it). */
 const PAGEFIND_VERSION = (() => {
   try {
-    const file = fileURLToPath(new URL("../../node_modules/pagefind/package.json", import.meta.url));
+    const file = path.join(PROJECT, "node_modules", "pagefind", "package.json");
     return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
   } catch {
     // Unknown: the key still changes with the records, and an install starts a fresh cache.

@@ -13,6 +13,7 @@ import { describeFailure } from "../../src/problems.ts";
 import { createFixture, itemFile, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";
+import { npmRunBuild } from "../fixtures/commands.ts";
 
 // A file system that fails on demand: the next page written below a staging folder throws
 // the error set here. Everything else goes to the real one.
@@ -145,8 +146,9 @@ describe("content that must fail the build", () => {
     await writeFile(path.join(root, "package.json"), '{ "type": "module" }\n');
     await writeFile(themes, "setInterval(() => {}, 1000);\nawait new Promise(() => {});\nexport default [];\n");
     try {
-      for (const script of ["src/cli/check.ts", "src/cli/build.ts"]) {
-        const failed = await run(tsx, [path.resolve(script)], { cwd: root, env: { ...process.env, DIGEST_DATA_TIMEOUT_MS: "1000" }, timeout: 30_000 }).then(
+      const commands = { "npm run check": [tsx, [path.resolve("src/cli/check.ts")]], "npm run build": [npmRunBuild.command, [...npmRunBuild.args]] } as const;
+      for (const [script, [command, args]] of Object.entries(commands)) {
+        const failed = await run(command, [...args], { cwd: root, env: { ...process.env, DIGEST_DATA_TIMEOUT_MS: "1000" }, timeout: 30_000 }).then(
           () => ({ code: 0, stderr: "", killed: false }),
           (error: { code: number; stderr: string; killed: boolean }) => error,
         );
@@ -210,7 +212,7 @@ describe.skipIf(!canMount)("a real full disk", () => {
     const free = statfsSync(tmpfs).bavail * statfsSync(tmpfs).bsize;
     await writeFile(filler, Buffer.alloc(Math.max(0, free - 200 * 1024)));
     // As an editor sees it: npm run build's own script.
-    const failed = await run(path.resolve("node_modules/.bin/tsx"), [path.resolve("src/cli/build.ts")], { cwd: root }).then(
+    const failed = await run(npmRunBuild.command, [...npmRunBuild.args], { cwd: root }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => error,
     );

@@ -11,6 +11,7 @@ import { parseFeed } from "feedsmith";
 import { SaxesParser } from "saxes";
 import { buildSite } from "../../src/build.ts";
 import { createFixture, dataFile, fixtureCountries, fixtureRegions, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { npmRunBuild } from "../fixtures/commands.ts";
 
 const hostileBody = [
   "<script>alert('body')</script>",
@@ -205,7 +206,7 @@ describe("drafts and embargo", () => {
   // A weekly note that speaks of the embargoed item: it waits with it.
   const notes: Record<string, [string, string]> = { "2020-W49": ["Hush week", "The lead tells of the Hushvillage riot."] };
   const build = (root: string, now: string) =>
-    promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [path.resolve("src/cli/build.ts")], { cwd: root, env: { ...process.env, DIGEST_NOW: now } });
+    promisify(execFile)(npmRunBuild.command, [...npmRunBuild.args], { cwd: root, env: { ...process.env, DIGEST_NOW: now } });
   const everything = async (root: string) => {
     const out = path.join(root, "_site");
     const names = (await readdir(out, { recursive: true })).map((f) => f.split(path.sep).join("/"));

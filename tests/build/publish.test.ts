@@ -8,6 +8,7 @@ import { buildSite } from "../../src/build.ts";
 import { createFixture, fixtureActors, fixtureRegions, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";
+import { npmRunBuild } from "../fixtures/commands.ts";
 
 const run = promisify(execFile);
 const items: FixtureItem[] = [
@@ -32,10 +33,8 @@ async function fixture(extra: FixtureItem[] = []) {
 
 /** Runs `npm run build`'s script in `root` with the given environment. */
 async function cliBuild(root: string, env: Record<string, string> = {}) {
-  const script = path.resolve("src/cli/build.ts");
   try {
-    const tsx = path.resolve("node_modules/.bin/tsx");
-    const { stdout, stderr } = await run(tsx, [script], { cwd: root, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(npmRunBuild.command, [...npmRunBuild.args], { cwd: root, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -1,0 +1,78 @@
+// `npm run build` starts here, in plain Node. Run through tsx, every module of src/ and every
+// module it imports (Eleventy's hundreds among them) passes through a TypeScript loader on
+// each start: about a second before the build does anything. So src/ is compiled once with
+// esbuild, the first time it is run after a change, into node_modules/.cache/sahel-digest/code/,
+// and every later start imports that JavaScript directly. The folder is named by a hash of
+// src/, of this project's place and of Node's version: an edited file gets a new one.
+//
+//   node src/cli/launch.mjs build [--verbose ...]
+//
+// The dependencies are not bundled (they are imported from node_modules as usual), and data
+// files in content/_data/ are compiled when they are loaded (src/load/data-files.ts).
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const project = fileURLToPath(new URL("../..", import.meta.url));
+const src = path.join(project, "src");
+/** The commands compiled ahead of time, and the one worker the build starts. */
+const ENTRIES = { build: "src/cli/build.ts", "markdown-worker": "src/load/markdown-worker.ts" };
+
+const [command, ...rest] = process.argv.slice(2);
+if (!command || !(command in ENTRIES) || command === "markdown-worker") {
+  console.error(`usage: node src/cli/launch.mjs <${Object.keys(ENTRIES).filter((name) => name !== "markdown-worker").join("|")}> [options]`);
+  process.exit(2);
+}
+
+/** A hash of every file of src/ (its name and bytes), of where the project is, and of Node. */
+function versionOfSource() {
+  const hash = createHash("sha1").update(project).update("\0").update(process.version).update("\0");
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(path.relative(src, file)).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex").slice(0, 20);
+}
+
+const cache = path.join(project, "node_modules", ".cache", "sahel-digest", "code");
+const compiled = path.join(cache, versionOfSource());
+if (!existsSync(path.join(compiled, `${command}.mjs`))) {
+  // Compiled beside its final place and renamed into it: two builds started at once both
+  // compile, and either's result is whole.
+  const { build } = await import("esbuild");
+  const temporary = `${compiled}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(project, file)])),
+    bundle: true,
+    splitting: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outdir: temporary,
+    outExtension: { ".js": ".mjs" },
+    // src/project.ts: where the project is, since this code does not run from src/.
+    define: { SAHEL_DIGEST_PROJECT: JSON.stringify(project) },
+    logLevel: "warning",
+  });
+  mkdirSync(cache, { recursive: true });
+  try {
+    renameSync(temporary, compiled);
+  } catch {
+    // Another build compiled the same source first: use its folder.
+    rmSync(temporary, { recursive: true, force: true });
+  }
+  // Earlier versions of src/ are not needed again, but a build started before the change may
+  // still be running from one (it imports some modules late): the two newest others are kept.
+  const others = readdirSync(cache)
+    .filter((name) => path.join(cache, name) !== compiled && !name.endsWith(".tmp"))
+    .map((name) => ({ name, time: statSync(path.join(cache, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of others.slice(2)) rmSync(path.join(cache, name), { recursive: true, force: true });
+}
+
+process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
+await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);
