@@ -232,6 +232,23 @@ export class PageCache {
     }
   }
 
+  /**
+   * The published files below the folder `relative` (a year of the search index), when the last
+   * build wrote every one of them from `fingerprint` and none was touched since: each by its
+   * path below the folder, with where it is. Undefined when any is not so, or none is known.
+   */
+  unchangedFolder(relative: string, fingerprint: string): [file: string, source: string][] | undefined {
+    const prefix = `${relative}${path.sep}`;
+    const files: [string, string][] = [];
+    for (const file of this.previous.keys()) {
+      if (!file.startsWith(prefix)) continue;
+      const source = this.unchanged(file, fingerprint);
+      if (!source) return undefined;
+      files.push([file.slice(prefix.length), source]);
+    }
+    return files.length ? files : undefined;
+  }
+
   /** Notes that the new site has the published `relative` file, linked (the same file, the same stamp). */
   linked(relative: string): void {
     this.written.set(relative, this.previous.get(relative)!);

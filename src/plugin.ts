@@ -125,7 +125,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
       language: edition.edition.language,
     }));
     if (background) return background.schedule(jobs, searchCache);
-    await writeSearchIndexes(jobs, searchCache);
+    await writeSearchIndexes(jobs, searchCache, options.cache && { pages: options.cache.pages, site: output });
   };
   if (written) {
     const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);

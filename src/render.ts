@@ -4,10 +4,11 @@
 // chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
 // straight from the same Nunjucks templates with finished data, they cost a fraction of that,
 // and every page is written the same way. Eleventy copies assets, watches and serves.
-import { copyFile, copyFileSync, link as fsLink, mkdir, mkdirSync, renameSync, writeFile, writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
+import { PoolWriter, SyncWriter } from "./writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { everyEdition, navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 
@@ -61,99 +62,6 @@ export function pagesWithStaleKeys(before: Digest, after: Digest, render: (diges
   return stale;
 }
 
-/**
- * Writes files, making their folders; `write` and `link` resolve once the caller may go on,
- * `finish` once every file is in place.
- */
-interface Writer {
-  write(file: string, content: string, written?: () => void): Promise<void>;
-  /** Puts `source`, a file of the published site, at `file` too (a hard link, or a copy). */
-  link(source: string, file: string, linked?: () => void): Promise<void>;
-  finish(): Promise<void>;
-}
-
-/** One file at a time, on this thread: the preview's few pages, each replaced whole. */
-class SyncWriter implements Writer {
-  constructor(private readonly writeOne: (file: string, content: string) => void) {}
-  async write(file: string, content: string, written?: () => void): Promise<void> {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.writeOne(file, content);
-    written?.();
-  }
-  async link(source: string, file: string, linked?: () => void): Promise<void> {
-    mkdirSync(path.dirname(file), { recursive: true });
-    copyFileSync(source, file);
-    linked?.();
-  }
-  async finish(): Promise<void> {}
-}
-
-/**
- * A build's thousands of pages: the next page is rendered on this thread while libuv's pool
- * makes the folders and writes the last ones, so the system's time for creating files
- * (seconds, at 10,000 items, on the file systems measured, and very variable) is mostly spent
- * beside the rendering rather than after it. The callback API: the promise-based one costs
- * several times more per file here. Files in hand are bounded, and so is the memory they
- * hold. The first error ends the build.
- */
-class PoolWriter implements Writer {
-  private inFlight = 0;
-  private failure: NodeJS.ErrnoException | undefined;
-  private wake: (() => void) | undefined;
-  /** Each folder: made, or being made with the files waiting for it. */
-  private readonly folders = new Map<string, true | (() => void)[]>();
-  constructor(private readonly limit = 32) {}
-
-  write(file: string, content: string, written?: () => void): Promise<void> {
-    return this.start(file, (done) => writeFile(file, content, (error) => done(error, written)));
-  }
-
-  link(source: string, file: string, linked?: () => void): Promise<void> {
-    // A hard link costs no data; where one cannot be made (another file system), a copy.
-    return this.start(file, (done) => fsLink(source, file, (error) => (error ? copyFile(source, file, (copyError) => done(copyError, linked)) : done(null, linked))));
-  }
-
-  private async start(file: string, operation: (done: (error: NodeJS.ErrnoException | null, then?: () => void) => void) => void): Promise<void> {
-    while (this.inFlight >= this.limit && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
-    if (this.failure) throw this.failure;
-    this.inFlight++;
-    const done = (error: NodeJS.ErrnoException | null, then?: () => void) => {
-      this.inFlight--;
-      if (error) this.failure ??= error;
-      else then?.();
-      const wake = this.wake;
-      this.wake = undefined;
-      wake?.();
-    };
-    this.inFolder(path.dirname(file), (error) => (error ? done(error) : operation(done)));
-  }
-
-  /** Runs `then` once `dir` exists. */
-  private inFolder(dir: string, then: (error: NodeJS.ErrnoException | null) => void): void {
-    const state = this.folders.get(dir);
-    if (state === true) return then(null);
-    if (state) return void state.push(() => then(null));
-    this.folders.set(dir, []);
-    mkdir(dir, { recursive: true }, (error) => {
-      const waiting = this.folders.get(dir) as (() => void)[];
-      if (error) {
-        this.folders.delete(dir);
-        then(error);
-        for (const next of waiting) next(); // each tries again, and fails on its own
-        return;
-      }
-      this.folders.set(dir, true);
-      then(null);
-      for (const next of waiting) next();
-    });
-  }
-
-  async finish(): Promise<void> {
-    while (this.inFlight > 0) await new Promise<void>((resolve) => (this.wake = resolve));
-    if (this.failure) throw this.failure;
-  }
-}
-
 /** The keys of the pages written last time, by output file: what the preview may skip. */
 export type WrittenPages = Map<string, readonly unknown[]>;
 
@@ -166,7 +74,7 @@ function sameKey(a: readonly unknown[] | undefined, b: readonly unknown[]): bool
  * pages while a rebuild writes them, and must never serve one half-written or empty. (A build
  * writes into a folder nobody serves yet, so it writes in place.)
  */
-function writeWhole(file: string, content: string): void {
+function writeWhole(file: string, content: string | Uint8Array): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   writeFileSync(temporary, content);
   renameSync(temporary, file);

@@ -7,6 +7,8 @@
 // of the archive; the older years are merged in after (Pagefind's mergeIndex).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { PoolWriter } from "../writer.ts";
+import type { PageCache } from "../build-cache.ts";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import path from "node:path";
@@ -45,14 +47,19 @@ export interface BundleFile {
   readonly content: Uint8Array;
 }
 
+/** Records sent to Pagefind before waiting for its answers. */
+const RECORDS_IN_FLIGHT = 256;
+
 async function bundleFiles(records: readonly SearchRecord[], language: string): Promise<BundleFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
   const { index } = created;
-  // The records are sent all at once; Pagefind orders pages itself, so the files are the same
-  // every time (tests/build/publish.test.ts).
-  const added = await Promise.all(
-    records.map((record) =>
+  // Pagefind orders pages itself, so the files are the same every time (tests/build/publish.test.ts).
+  // The records go in batches: each in flight is held twice over (as JSON, then base64) until
+  // Pagefind answers, which at 10,000 items was a few hundred megabytes at once.
+  const added: { errors: string[] }[] = [];
+  for (let start = 0; start < records.length; start += RECORDS_IN_FLIGHT) {
+    const batch = records.slice(start, start + RECORDS_IN_FLIGHT).map((record) =>
       index.addCustomRecord({
         url: record.url,
         content: record.content,
@@ -61,8 +68,9 @@ async function bundleFiles(records: readonly SearchRecord[], language: string): 
         filters: Object.fromEntries(Object.entries(record.filters).map(([key, values]) => [key, [...values]])),
         sort: { ...record.sort },
       }),
-    ),
-  );
+    );
+    added.push(...(await Promise.all(batch)));
+  }
   const failed = added.findIndex((result) => result.errors.length > 0);
   if (failed !== -1) throw new Error(`Pagefind could not index ${records[failed]!.url}: ${added[failed]!.errors.join("; ")}`);
   // Pagefind hands the files over rather than writing them itself, so a full disk or a folder
@@ -132,7 +140,17 @@ export async function writeSearchIndex(records: readonly SearchRecord[], folder:
  * Every edition's index, each in its own folder and language, with one Pagefind process; the
  * cache keeps the bundles of all of them (and forgets the rest).
  */
-export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: BundleCache): Promise<IndexResult[]> {
+/**
+ * A production build's memory of the last (src/build-cache.ts): a year's bundle made from the
+ * same records as the published site's is linked from there, file by file.
+ */
+export interface IndexReuse {
+  readonly pages: PageCache;
+  /** The folder the new site is written into: files are named from it, as pages are. */
+  readonly site: string;
+}
+
+export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: BundleCache, reuse?: IndexReuse): Promise<IndexResult[]> {
   try {
     const planned = jobs.map((job) => {
       const groups = bundles(job.records);
@@ -140,8 +158,13 @@ export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: Bund
     });
     const results: IndexResult[] = [];
     for (const { job, groups, keys } of planned) {
+      const { folder } = job;
+      // Where each year's files will be in the site, and those the published site has unchanged.
+      const inSite = (year: string) => (reuse ? path.relative(reuse.site, path.join(folder, year)) : "");
+      const published = groups.map(([year], i) => reuse?.pages.unchangedFolder(inSite(year), keys[i]!));
       const built = await Promise.all(
         groups.map(async ([, group], i) => {
+          if (published[i]) return [];
           // A cache that cannot be read or written is no reason to fail a build: index afresh.
           const cached = await cache?.get(keys[i]!).catch(() => undefined);
           if (cached) return cached;
@@ -152,13 +175,20 @@ export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: Bund
       );
       // Written beside the old index and swapped in: the preview never serves half of one, and
       // no file of an earlier index lingers.
-      const { folder } = job;
       const next = `${folder}.next-${process.pid}`;
       await rm(next, { recursive: true, force: true });
-      const files = groups.flatMap(([year], i) => built[i]!.map((file) => ({ path: path.join(next, year, file.path), content: file.content })));
-      // Synchronously, as src/render.ts writes pages, and for the same reason.
-      for (const dir of new Set(files.map((file) => path.dirname(file.path)))) mkdirSync(dir, { recursive: true });
-      for (const file of files) writeFileSync(file.path, file.content);
+      // As src/render.ts writes pages, and for the same reason (src/writer.ts).
+      const writer = new PoolWriter();
+      for (const [i, [year]] of groups.entries()) {
+        for (const [file, source] of published[i] ?? []) {
+          await writer.link(source, path.join(next, year, file), () => reuse!.pages.linked(path.join(inSite(year), file)));
+        }
+        for (const file of built[i]!) {
+          const target = path.join(next, year, file.path);
+          await writer.write(target, file.content, reuse && (() => reuse.pages.wrote(path.join(inSite(year), file.path), keys[i]!, target)));
+        }
+      }
+      await writer.finish();
       await rm(folder, { recursive: true, force: true });
       await mkdir(next, { recursive: true });
       await rename(next, folder);

@@ -11,7 +11,7 @@ import { snapshot } from "../fixtures/tree.ts";
 const items: FixtureItem[] = [
   { path: "2020/one", title: "One", date: "2020-12-01", countries: ["mali"], tags: ["jnim"], incidents: [{ type: "battles", country: "mali", region: "mopti", place: "Mopti" }] },
   { path: "2020/two", title: "Two", date: "2020-12-03", countries: ["niger", "mali"] },
-  { path: "2021/three", title: "Three", date: "2021-01-02", countries: ["burkina-faso"] },
+  { path: "2021/three", title: "Three", date: "2021-01-06", countries: ["burkina-faso"] },
 ];
 
 let root: string;
@@ -32,9 +32,9 @@ async function filesContaining(text: string): Promise<string[]> {
 }
 
 /** A build from nothing of the same content, into another folder, and what it wrote. */
-async function coldBuild(): Promise<Record<string, string>> {
+async function coldBuild(search = false): Promise<Record<string, string>> {
   await rm(fresh(), { recursive: true, force: true });
-  await buildSite({ root, output: fresh(), reuse: false, search: false });
+  await buildSite({ root, output: fresh(), reuse: false, search });
   return snapshot(fresh());
 }
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
     themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections" })),
   }));
   await writeText(root, "content/articles/2020/two.fr.md", translation("Deux"));
-  const first = await buildSite({ root, reuse: false, search: false });
+  const first = await buildSite({ root, reuse: false });
   output = first.output;
   pages = first.pages;
   expect(first.reused).toBe(0);
@@ -57,23 +57,28 @@ beforeAll(async () => {
 afterAll(async () => remove());
 
 describe("a second build", () => {
-  it("with nothing changed, links every page from the last and writes the same bytes", async () => {
+  it("with nothing changed, links every page and search index file from the last and writes the same bytes", async () => {
     const before = await snapshot(output);
-    const second = await buildSite({ root, search: false });
-    expect(second.reused).toBe(pages);
+    const index = Object.keys(before).filter((file) => /^(fr\/)?pagefind\/\d{4}\//.test(file));
+    expect(index.length).toBeGreaterThan(0);
+    const second = await buildSite({ root });
+    expect(second.reused).toBe(pages + index.length);
     expect(await snapshot(output)).toEqual(before);
   });
 
-  it("after an item is edited, renders the pages that show it and matches a build from nothing", async () => {
+  it("after an item is edited, renders the pages and the year of the search index that show it, and matches a build from nothing", async () => {
     await writeItem(root, { ...items[0]!, title: "One, retitled" });
-    const result = await buildSite({ root, search: false });
+    const result = await buildSite({ root });
     expect(result.reused).toBeGreaterThan(0);
     expect(result.reused).toBeLessThan(pages);
     // Not on the item's page only: on its issue's, its country's and tag's pages, and in the feeds.
     for (const file of ["articles/2020/one/index.html", "issues/2020-w49/index.html", "countries/mali/index.html", "tags/jnim/index.html", "feed.xml", "countries/mali/feed.json"]) {
       expect(await page(file), file).toContain("One, retitled");
     }
-    expect(await snapshot(output)).toEqual(await coldBuild());
+    // 2021's bundle was linked, 2020's made again.
+    const built = await snapshot(output);
+    expect(Object.keys(built).some((file) => file.startsWith("pagefind/2021/"))).toBe(true);
+    expect(built).toEqual(await coldBuild(true));
   });
 
   it("after an item is added and another deleted, matches a build from nothing", async () => {
