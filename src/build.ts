@@ -67,9 +67,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await removeLeftovers(output);
   await mkdir(path.dirname(output), { recursive: true });
   let pageCount = 0;
+  let indexing: Promise<unknown> | undefined;
   try {
     // Imported only now, after the content is loaded: see src/site-data.ts.
-    const { configureSite } = await import("./plugin.ts");
+    const { configureSite, writeSiteSearch } = await import("./plugin.ts");
+    // Pagefind, in its own process, starts on the index now, and works while Eleventy starts
+    // and the pages are rendered (the plugin waits for it before the build is done).
+    indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && version ? { pages, version } : undefined);
+    indexing?.catch(() => {});
     const { buildOnce } = await import("./eleventy.ts");
     let started = performance.now();
     await buildOnce({
@@ -85,6 +90,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           dryRun,
           onPages: (count) => (pageCount = count),
           ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),
+          ...(indexing ? { indexing } : {}),
           ...(options.search === false ? { search: false } : {}),
           ...(options.templates ? { templates: options.templates } : {}),
           ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
@@ -100,6 +106,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     else if (keeps) PageCache.forget(options.root, output);
     return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0 };
   } catch (error) {
+    // The index may still be writing into the folder about to be removed.
+    await indexing?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -25,8 +25,8 @@ import { ContentError } from "./problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "./data/open-data.ts";
-import { searchRecords } from "./search/records.ts";
-import { BackgroundIndexer, BundleCache, SEARCH_FOLDER, writeSearchIndexes } from "./search/index-writer.ts";
+import { bundleSources, searchRecords, type SearchRecord } from "./search/records.ts";
+import { BackgroundIndexer, BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./search/index-writer.ts";
 import { languageMarks, messageFunction } from "./messages/templates.ts";
 
 // Resolved from this file, so a build works from any working directory.
@@ -64,6 +64,12 @@ export interface SiteOptions {
    * build's version, and the content's fingerprint (the whole digest's name).
    */
   readonly cache?: { readonly pages: PageCache; readonly version: string; readonly whole: string };
+  /**
+   * The search index, already being written into the output by the caller (writeSiteSearch): a
+   * build starts it as soon as the content is loaded, so that Pagefind works while Eleventy
+   * starts and the pages are rendered.
+   */
+  readonly indexing?: Promise<unknown>;
   /** Render every page but write none. */
   readonly dryRun?: boolean;
   /** Write the search index (by default; a test that never searches may skip it). */
@@ -114,18 +120,10 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   let firstBuild = true;
   const background = written ? new BackgroundIndexer((error) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`)) : undefined;
   // Each year's search index, kept between builds (a preview edit re-indexes its year alone).
-  const searchCache = new BundleCache(path.join(path.resolve(options.root), "node_modules", ".cache", "sahel-digest", "search"));
+  const searchCache = searchCacheOf(options.root);
   const indexSite = async (digest: Digest, output: string): Promise<unknown> => {
-    // Pages' paths from the edition's root: Pagefind puts the base path before them itself (the
-    // folder its script was loaded from, /sahel-digest/fr/pagefind/, less pagefind/). Each
-    // edition has its own index, in its own folder, stemmed in its own language.
-    const jobs = everyEdition(digest).map((edition) => ({
-      records: searchRecords(edition),
-      folder: path.join(output, edition.edition.folder, SEARCH_FOLDER),
-      language: edition.edition.language,
-    }));
-    if (background) return background.schedule(jobs, searchCache);
-    await writeSearchIndexes(jobs, searchCache, options.cache && { pages: options.cache.pages, site: output });
+    if (background) return background.schedule(searchJobs(digest, output), searchCache);
+    await writeSiteSearch(digest, output, options.root, options.cache);
   };
   if (written) {
     const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
@@ -175,7 +173,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     // The search index is made from the same digest by Pagefind, in its own process: it runs
     // while the pages are rendered here. The preview does not wait for it.
     const current = currentDigest();
-    const indexing = options.dryRun || options.search === false ? undefined : indexSite(current, directories.output);
+    const indexing = options.indexing ?? (options.dryRun || options.search === false ? undefined : indexSite(current, directories.output));
     let collections: string[];
     try {
       // One template environment an edition: its words and links are its own.
@@ -357,4 +355,37 @@ export function reloadScriptHash(): string {
     reloadHash = `'sha512-${createHash("sha512").update(script).digest("base64")}'`;
   }
   return reloadHash;
+}
+
+/** Where a project keeps each year's search index between builds. */
+function searchCacheOf(root: string): BundleCache {
+  return new BundleCache(path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", "search"));
+}
+
+/**
+ * Each edition's index, in its own folder, stemmed in its own language. Pages' paths are from
+ * the edition's root: Pagefind puts the base path before them itself (the folder its script was
+ * loaded from, /sahel-digest/fr/pagefind/, less pagefind/). With the build's `version`, each
+ * year's bundle is named by what its records are made from, and its records are only worked
+ * out if it must be indexed; without (the preview), by its records.
+ */
+function searchJobs(digest: Digest, output: string, version?: string): IndexJob[] {
+  return everyEdition(digest).map((edition) => {
+    const { language } = edition.edition;
+    const sources = version ? bundleSources(edition) : undefined;
+    let records: SearchRecord[] | undefined;
+    const ofYear = (year: string) => (records ??= searchRecords(edition)).filter((record) => record.bundle === year);
+    const bundles = sources
+      ? [...sources].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), records: () => ofYear(year) }))
+      : bundlesOf(searchRecords(edition), language);
+    return { bundles, folder: path.join(output, edition.edition.folder, SEARCH_FOLDER), language };
+  });
+}
+
+/**
+ * Writes every edition's search index below `output`; with the last build's `cache`, linking
+ * the years the published site has unchanged.
+ */
+export async function writeSiteSearch(digest: Digest, output: string, root: string, cache?: { readonly pages: PageCache; readonly version: string }): Promise<void> {
+  await writeSearchIndexes(searchJobs(digest, output, cache?.version), searchCacheOf(root), cache && { pages: cache.pages, site: output });
 }

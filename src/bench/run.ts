@@ -2,13 +2,17 @@
 // seeded corpus, then measures, each as the median of --runs runs in fresh processes:
 //   - the plain markdown-it loop over the same items (the yardstick every ratio refers to), run
 //     in plain Node (bundled by esbuild first), not through tsx;
-//   - the full production build, every page and feed, and its peak memory;
+//   - the full production build from nothing (no site, no cache), every page, feed and the
+//     search index, as `npm run build` runs it, and its peak memory; the same without the
+//     search index (which Hugo does not make); and a second build with nothing changed,
+//     whose output must be byte for byte the first's;
 //   - Hugo over the same items, where Debian's hugo is installed, twice: with its defaults (every
 //     item in every RSS feed) and given the same work as ours (feeds capped at 50 entries);
 // and, with the preview running, how long after saving an edited item, and a new one, the
 // pages that show it are written. Prints a table and writes bench-results/*.json.
 //
 //   npm run bench                          1,000, 4,000 and 10,000 items, 3 runs each
+//   npm run bench -- --huge                and 100,000 items (one run; minutes, and memory)
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
 //   npm run bench -- --no-hugo --no-preview --no-editions
 //   npm run bench -- --shapes 2000           also each corpus shape at 2,000 items (one run each):
@@ -17,7 +21,8 @@
 // It also builds each corpus with a French edition (a quarter of the items and every note
 // translated), for what a second edition costs.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -29,13 +34,36 @@ import { writeHugoSite } from "./hugo-site.ts";
 import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./search-probe.ts";
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** `npm run build`, as the editor runs it: src/ compiled ahead (src/cli/launch.mjs). */
+const launcher = path.join(project, "src/cli/launch.mjs");
+const build = (...options: string[]) => [launcher, "build", ...options];
+/** A build from nothing: no site, and nothing the last build kept (src/build-cache.ts, the search cache). */
+async function forget(root: string): Promise<void> {
+  await rm(path.join(root, "_site"), { recursive: true, force: true });
+  await rm(path.join(root, "node_modules", ".cache", "sahel-digest"), { recursive: true, force: true });
+}
+
+/** Every file below `dir` by its SHA-1: two builds' outputs compared. */
+function treeHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hashes.set(path.relative(dir, file), createHash("sha1").update(readFileSync(file)).digest("hex"));
+  }
+  return hashes;
+}
+
+function sameTree(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([file, hash]) => b.get(file) === hash);
+}
 const tsxLoader = createRequire(import.meta.url).resolve("tsx/esm");
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i === -1 ? undefined : args[i + 1];
 };
-const sizes = (option("--sizes") ?? "1000,4000,10000").split(",").map(Number);
+const sizes = [...(option("--sizes") ?? "1000,4000,10000").split(",").map(Number), ...(args.includes("--huge") ? [100_000] : [])];
 const runs = Number(option("--runs") ?? 3);
 const withHugo = !args.includes("--no-hugo") && hasCommand("hugo");
 const withPreview = !args.includes("--no-preview");
@@ -55,6 +83,8 @@ interface Row {
   readonly loop: Measure;
   readonly build: Measure;
   readonly buildRatio: number;
+  /** A second build with nothing changed, and whether it wrote the same bytes as the first. */
+  readonly warm?: Measure & { readonly identical: boolean };
   readonly hugo?: Measure & { readonly ratio: number };
   /** Hugo with its feeds capped as ours are: the comparable configuration. */
   readonly hugoCapped?: Measure & { readonly ratio: number };
@@ -146,7 +176,10 @@ async function previewLatency(root: string, output: string, newestItem: string):
     await rm(addedFile);
     return { edit, add };
   } finally {
+    // Stopped, and waited for: its last writes must not race the removal of the work folder.
+    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
     if (child.pid) process.kill(-child.pid, "SIGTERM");
+    await exited;
   }
 }
 
@@ -182,15 +215,18 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const hugoCappedRuns: Measure[] = [];
   if (withHugo) await writeHugoSite(root);
   const bilingual = path.join(work, `corpus-${items}-fr`);
-  if (withEditions) await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
+  if (withEditions && items < 100_000) await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
   const bilingualRuns: Measure[] = [];
   let bilingualPages = 0;
-  for (let run = 0; run < runs; run++) {
+  // 100,000 items: one run (each takes minutes), and no second edition.
+  const runsHere = items >= 100_000 ? 1 : runs;
+  const editionsHere = withEditions && items < 100_000;
+  for (let run = 0; run < runsHere; run++) {
     await rm(out("loop"), { recursive: true, force: true });
     loopRuns.push(await timed(process.execPath, [loopScript, path.join(root, "content"), out("loop")], project));
-    // A fresh output each run: no previous site to move aside.
-    await rm(path.join(root, "_site"), { recursive: true, force: true });
-    const result = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts"), "--verbose"], root);
+    // A build from nothing each run: no previous site to move aside, nothing kept to reuse.
+    await forget(root);
+    const result = await timed(process.execPath, build("--verbose"), root);
     pages = Number(/Built (\d+) pages/.exec(result.output)?.[1] ?? 0);
     const search = /\bsearch (\d+) ms/.exec(result.output)?.[1];
     if (search) searchRuns.push(Number(search) / 1000);
@@ -201,33 +237,38 @@ async function measureSize(items: number, work: string): Promise<Row> {
       await rm(out("hugo"), { recursive: true, force: true });
       hugoCappedRuns.push(await timed("hugo", ["--quiet", "--config", "hugo-capped.toml", "--destination", out("hugo")], root));
     }
-    if (withEditions) {
-      await rm(path.join(bilingual, "_site"), { recursive: true, force: true });
-      const two = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], bilingual);
+    if (editionsHere) {
+      await forget(bilingual);
+      const two = await timed(process.execPath, build(), bilingual);
       bilingualPages = Number(/Built (\d+) pages/.exec(two.output)?.[1] ?? 0);
       bilingualRuns.push(two);
     }
   }
-  if (withEditions) await rm(bilingual, { recursive: true, force: true });
+  if (editionsHere) await rm(bilingual, { recursive: true, force: true });
   const loop = median(loopRuns);
-  const build = median(buildRuns);
+  const full = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
   const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
   const cappedMedian = withHugo ? median(hugoCappedRuns) : undefined;
   const hugoCapped: Row["hugoCapped"] = cappedMedian ? { ...cappedMedian, ratio: cappedMedian.seconds / loop.seconds } : undefined;
+  // The second build, nothing changed since the last full build: it must write the same bytes.
+  const cold = treeHashes(path.join(root, "_site"));
+  const warmRun = await timed(process.execPath, build(), root);
+  const warm = { ...warmRun, identical: sameTree(cold, treeHashes(path.join(root, "_site"))) };
   // The search index of the last full build, and a first query against it in a fresh browser.
   const index = await indexSize(path.join(root, "_site", "pagefind"));
   // A place, as readers search: the corpus names fourteen of them.
   const firstQuery = await firstQueryCost(path.join(root, "_site"), "Ménaka");
-  // What the search index adds: one more build without it (after the index was measured).
-  const withoutSearch = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts"), "--no-search"], root);
+  // What the search index adds: one more build from nothing without it (after the index was measured).
+  await forget(root);
+  const withoutSearch = await timed(process.execPath, build("--no-search"), root);
   let latency: { edit: number; add: number } | undefined;
   if (withPreview) {
     const newest = files.filter((f) => f.path.startsWith("content/articles/")).at(-1)!.path;
     latency = await previewLatency(root, out("preview"), newest);
   }
   return {
-    items, pages, loop, build, buildRatio: build.seconds / loop.seconds,
+    items, pages, loop, build: full, buildRatio: full.seconds / loop.seconds, warm,
     ...(hugo ? { hugo } : {}),
     ...(hugoCapped ? { hugoCapped } : {}),
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
@@ -247,6 +288,8 @@ const work = await mkdtemp(path.join(tmpdir(), "sahel-digest-bench-"));
 // The yardstick runs as plain JavaScript, as a hand-written loop would: bundled once here.
 const loopScript = path.join(work, "markdown-loop.mjs");
 await esbuild({ entryPoints: [path.join(project, "src/bench/loop-cli.ts")], bundle: true, platform: "node", format: "esm", outfile: loopScript, logLevel: "silent" });
+// src/ compiled once, before anything is timed (as the first `npm run build` after a change does).
+spawnSync(process.execPath, [launcher, "compile"], { stdio: "inherit" });
 const rows: Row[] = [];
 const shapeRows: { shape: string; pages: number; loop: Measure; build: Measure }[] = [];
 try {
@@ -260,7 +303,7 @@ try {
       const root = path.join(work, `shape-${shape ?? "usual"}`);
       await writeCorpus(root, generateCorpus({ items: shapesAt, ...(shape ? { shape } : {}) }));
       const loop = await timed(process.execPath, [loopScript, path.join(root, "content"), path.join(work, "shape-loop")], project);
-      const built = await timed(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/build.ts")], root);
+      const built = await timed(process.execPath, build(), root);
       shapeRows.push({ shape: shape ?? "usual", pages: Number(/Built (\d+) pages/.exec(built.output)?.[1] ?? 0), loop, build: built });
       await rm(root, { recursive: true, force: true });
       await rm(path.join(work, "shape-loop"), { recursive: true, force: true });
@@ -271,14 +314,19 @@ try {
 }
 
 const header = [
-  "items", "pages", "markdown-it loop", "full build", "build ÷ loop", "peak memory",
-  ...(withHugo ? ["Hugo, feeds of 50", "build ÷ Hugo", "Hugo memory", "Hugo, defaults"] : []),
+  "items", "pages", "markdown-it loop", "full build", "build ÷ loop", "peak memory", "without search index", "second build, nothing changed",
+  ...(withHugo ? ["Hugo, feeds of 50", "build ÷ Hugo", "without index ÷ Hugo", "Hugo memory", "Hugo, defaults"] : []),
   ...(withPreview ? ["edit → pages", "add → pages"] : []),
 ];
+const warmCell = (r: Row) => (r.warm ? `${s(r.warm.seconds)} (${Math.round((100 * r.warm.seconds) / r.build.seconds)} %${r.warm.identical ? ", same bytes" : ", OUTPUT DIFFERS"})` : "—");
 const table = [
   `| ${header.join(" | ")} |`,
   `|${header.map(() => "---").join("|")}|`,
-  ...rows.map((r) => `| ${[r.items.toLocaleString("en"), r.pages.toLocaleString("en"), s(r.loop.seconds), s(r.build.seconds), x(r.buildRatio), mib(r.build.peakMiB), ...(withHugo ? [s(r.hugoCapped?.seconds), x(r.hugoCapped ? r.build.seconds / r.hugoCapped.seconds : undefined), mib(r.hugoCapped?.peakMiB), s(r.hugo?.seconds)] : []), ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : [])].join(" | ")} |`),
+  ...rows.map((r) => `| ${[
+    r.items.toLocaleString("en"), r.pages.toLocaleString("en"), s(r.loop.seconds), s(r.build.seconds), x(r.buildRatio), mib(r.build.peakMiB), s(r.withoutSearchSeconds), warmCell(r),
+    ...(withHugo ? [s(r.hugoCapped?.seconds), x(r.hugoCapped ? r.build.seconds / r.hugoCapped.seconds : undefined), x(r.hugoCapped && r.withoutSearchSeconds ? r.withoutSearchSeconds / r.hugoCapped.seconds : undefined), mib(r.hugoCapped?.peakMiB), s(r.hugo?.seconds)] : []),
+    ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : []),
+  ].join(" | ")} |`),
 ];
 const first = rows[0];
 const last = rows.at(-1);
@@ -305,6 +353,10 @@ if (shapeRows.length) {
 }
 if (scaling !== undefined && first && last) {
   console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    console.log(`  ${a.items.toLocaleString("en")} → ${b.items.toLocaleString("en")} items (${(b.items / a.items).toFixed(1)}×): full build ${(b.build.seconds / a.build.seconds).toFixed(2)}×, peak memory ${b.build.peakMiB && a.build.peakMiB ? (b.build.peakMiB / a.build.peakMiB).toFixed(2) : "—"}×`);
+  }
 }
 const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, runs, rows, scaling, shapes: shapeRows };
 await mkdir(path.join(project, "bench-results"), { recursive: true });

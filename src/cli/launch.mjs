@@ -6,6 +6,7 @@
 // src/, of this project's place and of Node's version: an edited file gets a new one.
 //
 //   node src/cli/launch.mjs build [--verbose ...]
+//   node src/cli/launch.mjs compile       compile only (the benchmark, before it times builds)
 //
 // The dependencies are not bundled (they are imported from node_modules as usual), and data
 // files in content/_data/ are compiled when they are loaded (src/load/data-files.ts).
@@ -20,8 +21,8 @@ const src = path.join(project, "src");
 const ENTRIES = { build: "src/cli/build.ts", "markdown-worker": "src/load/markdown-worker.ts" };
 
 const [command, ...rest] = process.argv.slice(2);
-if (!command || !(command in ENTRIES) || command === "markdown-worker") {
-  console.error(`usage: node src/cli/launch.mjs <${Object.keys(ENTRIES).filter((name) => name !== "markdown-worker").join("|")}> [options]`);
+if (!command || (!(command in ENTRIES) && command !== "compile") || command === "markdown-worker") {
+  console.error(`usage: node src/cli/launch.mjs <${[...Object.keys(ENTRIES).filter((name) => name !== "markdown-worker"), "compile"].join("|")}> [options]`);
   process.exit(2);
 }
 
@@ -38,7 +39,7 @@ function versionOfSource() {
 
 const cache = path.join(project, "node_modules", ".cache", "sahel-digest", "code");
 const compiled = path.join(cache, versionOfSource());
-if (!existsSync(path.join(compiled, `${command}.mjs`))) {
+if (!existsSync(path.join(compiled, "build.mjs"))) {
   // Compiled beside its final place and renamed into it: two builds started at once both
   // compile, and either's result is whole.
   const { build } = await import("esbuild");
@@ -74,5 +75,6 @@ if (!existsSync(path.join(compiled, `${command}.mjs`))) {
   for (const { name } of others.slice(2)) rmSync(path.join(cache, name), { recursive: true, force: true });
 }
 
+if (command === "compile") process.exit(0);
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BundleCache, writeSearchIndex, writeSearchIndexes } from "../../src/search/index-writer.ts";
+import { BundleCache, bundlesOf, writeSearchIndex, writeSearchIndexes } from "../../src/search/index-writer.ts";
 import type { SearchRecord } from "../../src/search/records.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
@@ -53,8 +53,8 @@ describe("the search index cache", () => {
     const english = [record("2020", "clash", "Clash near Gao")];
     const french = [{ ...record("2020", "clash", "Affrontement près de Gao"), language: "fr" }];
     const jobs = [
-      { records: english, folder: path.join(root, "site", "pagefind"), language: "en" },
-      { records: french, folder: path.join(root, "site", "fr", "pagefind"), language: "fr" },
+      { bundles: bundlesOf(english, "en"), folder: path.join(root, "site", "pagefind"), language: "en" },
+      { bundles: bundlesOf(french, "fr"), folder: path.join(root, "site", "fr", "pagefind"), language: "fr" },
     ];
     const results = await writeSearchIndexes(jobs, cache);
     expect(results.map((r) => path.relative(root, r.folder))).toEqual([path.join("site", "pagefind"), path.join("site", "fr", "pagefind")]);
