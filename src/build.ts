@@ -108,7 +108,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});
-    await rm(staging, { recursive: true, force: true });
+    // Whatever happens removing it, the build's own failure is what the editor is told.
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     throw error;
   }
 }

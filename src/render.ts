@@ -123,18 +123,21 @@ export async function writePages(
   // A dry run renders every page, so a template error still shows, and writes none.
   const writer = dryRun ? undefined : written ? new SyncWriter(writeWhole) : new PoolWriter();
   const render = (job: PageJob) => (job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data }));
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i]!;
+  // One page: rendered and written, or linked unchanged from the published site.
+  const place = async (job: PageJob, file: string): Promise<void> => {
     const key = reuse && keyFingerprint(job.key, reuse.names);
-    if (!reuse || key === undefined) {
-      const html = render(job);
-      await writer?.write(files[i]!, html);
-      continue;
-    }
+    if (!reuse || key === undefined) return writer?.write(file, render(job));
     const fingerprint = pageFingerprint(reuse.version, job.output, job.template ?? "", key);
     const published = reuse.pages.unchanged(job.output, fingerprint);
-    if (published && writer) await writer.link(published, files[i]!, () => reuse.pages.linked(job.output));
-    else await writer?.write(files[i]!, render(job), () => reuse.pages.wrote(job.output, fingerprint, files[i]!));
+    if (published && writer) return writer.link(published, file, () => reuse.pages.linked(job.output));
+    return writer?.write(file, render(job), () => reuse.pages.wrote(job.output, fingerprint, file));
+  };
+  try {
+    for (let i = 0; i < jobs.length; i++) await place(jobs[i]!, files[i]!);
+  } catch (error) {
+    // Files still in writing must land before the caller removes their folder.
+    await writer?.finish().catch(() => {});
+    throw error;
   }
   await writer?.finish();
   if (written) {

@@ -24,7 +24,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,7 +56,6 @@ function treeHashes(dir: string): Map<string, string> {
 function sameTree(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([file, hash]) => b.get(file) === hash);
 }
-const tsxLoader = createRequire(import.meta.url).resolve("tsx/esm");
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
@@ -141,7 +139,7 @@ function hasCommand(name: string): boolean {
 
 /** Starts the preview on `root`, edits an item and adds one, and times until their pages show it. */
 async function previewLatency(root: string, output: string, newestItem: string): Promise<{ edit: number; add: number }> {
-  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(project, "src/cli/preview.ts"), "--root", root, "--output", output, "--watch-only", "--child"], {
+  const child = spawn(process.execPath, [launcher, "preview", "--root", root, "--output", output, "--watch-only", "--child"], {
     cwd: project,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

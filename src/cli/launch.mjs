@@ -1,4 +1,4 @@
-// `npm run build` starts here, in plain Node. Run through tsx, every module of src/ and every
+// `npm run build` and `npm start` start here, in plain Node. Run through tsx, every module of src/ and every
 // module it imports (Eleventy's hundreds among them) passes through a TypeScript loader on
 // each start: about a second before the build does anything. So src/ is compiled once with
 // esbuild, the first time it is run after a change, into node_modules/.cache/sahel-digest/code/,
@@ -6,6 +6,7 @@
 // src/, of this project's place and of Node's version: an edited file gets a new one.
 //
 //   node src/cli/launch.mjs build [--verbose ...]
+//   node src/cli/launch.mjs preview [--port 9000 ...]
 //   node src/cli/launch.mjs compile       compile only (the benchmark, before it times builds)
 //
 // The dependencies are not bundled (they are imported from node_modules as usual), and data
@@ -18,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const project = fileURLToPath(new URL("../..", import.meta.url));
 const src = path.join(project, "src");
 /** The commands compiled ahead of time, and the one worker the build starts. */
-const ENTRIES = { build: "src/cli/build.ts", "markdown-worker": "src/load/markdown-worker.ts" };
+const ENTRIES = { build: "src/cli/build.ts", preview: "src/cli/preview.ts", "markdown-worker": "src/load/markdown-worker.ts" };
 
 const [command, ...rest] = process.argv.slice(2);
 if (!command || (!(command in ENTRIES) && command !== "compile") || command === "markdown-worker") {
@@ -76,5 +77,7 @@ if (!existsSync(path.join(compiled, "build.mjs"))) {
 }
 
 if (command === "compile") process.exit(0);
+// The preview restarts its child through here when src/ changes, so that it is compiled again.
+process.env.SAHEL_DIGEST_LAUNCHER = fileURLToPath(import.meta.url);
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);

@@ -12,6 +12,7 @@ import { startPreview } from "../preview.ts";
 import { describeFailure } from "../problems.ts";
 import { basePathOf } from "../plugin.ts";
 import { COLLECTIONS } from "../collections.ts";
+import { PROJECT } from "../project.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -45,11 +46,15 @@ async function runPreview(): Promise<void> {
 }
 
 function supervise(): void {
-  const src = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const src = path.join(PROJECT, "src");
   let child: ChildProcess | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
+  // Started by src/cli/launch.mjs (npm start), the child starts through it too, and so runs
+  // src/ as it is now, compiled again if it changed; run through tsx, the same way as this.
+  const launcher = process.env.SAHEL_DIGEST_LAUNCHER;
   const start = () => {
-    child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args, "--child"], { stdio: "inherit" });
+    const command = launcher ? [launcher, "preview"] : [...process.execArgv, fileURLToPath(import.meta.url)];
+    child = spawn(process.execPath, [...command, ...args, "--child"], { stdio: "inherit" });
   };
   const restartNow = () => {
     const old = child;
@@ -95,10 +100,13 @@ function supervise(): void {
       restartNow();
     }, 200);
   });
+  // Stopped: the preview stops first, so that nothing is still writing once this has exited.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
-      child?.kill("SIGTERM");
-      process.exit(0);
+      if (!child || child.exitCode !== null || child.signalCode !== null) process.exit(0);
+      child.once("exit", () => process.exit(0));
+      child.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 5000).unref();
     });
   }
   start();

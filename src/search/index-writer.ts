@@ -185,7 +185,7 @@ export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: Bund
       await rm(next, { recursive: true, force: true });
       // As src/render.ts writes pages, and for the same reason (src/writer.ts).
       const writer = new PoolWriter();
-      for (const [i, [year]] of groups.entries()) {
+      const place = async (i: number, year: string) => {
         for (const [file, source] of published[i] ?? []) {
           await writer.link(source, path.join(next, year, file), () => reuse!.pages.linked(path.join(inSite(year), file)));
         }
@@ -193,6 +193,13 @@ export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: Bund
           const target = path.join(next, year, file.path);
           await writer.write(target, file.content, reuse && (() => reuse.pages.wrote(path.join(inSite(year), file.path), keys[i]!, target)));
         }
+      };
+      try {
+        for (const [i, [year]] of groups.entries()) await place(i, year);
+      } catch (error) {
+        // Files still in writing must land before anyone removes their folder.
+        await writer.finish().catch(() => {});
+        throw error;
       }
       await writer.finish();
       await rm(folder, { recursive: true, force: true });
