@@ -24,7 +24,7 @@ import type { Content } from "./model/content.ts";
 import type { Digest, ItemView } from "./model/views.ts";
 import { everyEdition } from "./pages.ts";
 import { COLLECTIONS } from "./collections.ts";
-import { PROJECT } from "./project.ts";
+import { DEFAULT_TEMPLATES, PROJECT } from "./project.ts";
 
 /** Where a project's caches live. */
 export function cacheFolder(root: string, ...parts: string[]): string {
@@ -37,11 +37,11 @@ const hash = (...parts: readonly string[]) => {
   return h.digest("base64url");
 };
 
-/** Every file below `dir`, relative, sorted; none when it does not exist. */
+/** Every file below `dir` (links to files too), relative, sorted; none when it does not exist. */
 function filesBelow(dir: string): string[] {
   try {
     return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-      .filter((entry) => entry.isFile())
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
       .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
       .sort();
   } catch {
@@ -54,7 +54,14 @@ function folderHash(dir: string, skip: readonly string[] = []): string {
   const h = createHash("sha1");
   for (const file of filesBelow(dir)) {
     if (skip.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) continue;
-    h.update(file).update("\0").update(readFileSync(path.join(dir, file))).update("\0");
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch {
+      // A link to a folder or to nothing, or a file gone meanwhile (an editor's swap file).
+      continue;
+    }
+    h.update(file).update("\0").update(bytes).update("\0");
   }
   return h.digest("base64url");
 }
@@ -65,9 +72,13 @@ function folderHash(dir: string, skip: readonly string[] = []): string {
  * to one of them makes every page and body be made afresh.
  */
 export function codeVersion(templates: string): string {
-  // About 150 small files: a few milliseconds.
+  // About 150 small files: a few milliseconds. Run from src/cli/launch.mjs, the code is what it
+  // compiled, named by the hash it gives: src/ as it was then, even if it changed since.
+  const source = process.env.SAHEL_DIGEST_COMPILED ?? folderHash(path.join(PROJECT, "src"));
   const lock = existsSync(path.join(PROJECT, "package-lock.json")) ? readFileSync(path.join(PROJECT, "package-lock.json"), "utf8") : "";
-  return hash(folderHash(path.join(PROJECT, "src")), folderHash(templates), hash(lock), process.version, JSON.stringify(process.versions));
+  // The emails always use this project's templates, whichever the pages use.
+  const emails = path.resolve(templates) === path.resolve(DEFAULT_TEMPLATES) ? "" : folderHash(DEFAULT_TEMPLATES);
+  return hash(source, folderHash(templates), emails, hash(lock), process.version, JSON.stringify(process.versions));
 }
 
 /**
@@ -163,8 +174,10 @@ export class Fingerprints {
 
   private name(view: ItemView): void {
     if (!view.fingerprint) return;
-    this.names.set(view, `item:${view.fingerprint}`);
-    view.incidents.forEach((incident, i) => this.names.set(incident, `incident:${view.fingerprint}#${i}`));
+    // Its path too: the file's name makes the item's address, which its text does not hold
+    // (an item renamed, or two files' texts swapped).
+    this.names.set(view, `item:${view.path}:${view.fingerprint}`);
+    view.incidents.forEach((incident, i) => this.names.set(incident, `incident:${view.path}:${view.fingerprint}#${i}`));
   }
 
   of(value: object): string | undefined {

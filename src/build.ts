@@ -2,6 +2,7 @@
 // folder beside the output, and that folder replaces the output only once every page was
 // written. A failed build removes its folder and leaves the old site byte for byte as it was.
 import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-data.ts";
@@ -26,11 +27,20 @@ export interface BuildOptions {
   readonly verbose?: boolean;
   /** Leave out the search index (a quicker build to look at; the published site needs it). */
   readonly search?: boolean;
+  /** Told where the build is, for the command line to show on a terminal. */
+  readonly onProgress?: (progress: BuildProgress) => void;
   /**
    * Reuse what the last build kept (src/build-cache.ts): by default. False renders everything
    * afresh, and still keeps this build's work for the next.
    */
   readonly reuse?: boolean;
+}
+
+/** Where a build is: reading items, grouping them, writing pages, waiting for the search index. */
+export interface BuildProgress {
+  readonly step: "reading" | "grouping" | "writing" | "indexing";
+  readonly done?: number;
+  readonly total?: number;
 }
 
 export interface BuildResult {
@@ -47,6 +57,44 @@ export interface BuildResult {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(options.root, "_site"));
+  if (options.dryRun) return buildInto(output, options);
+  // One build at a time writes a site: two would link each other's files, and swap in turn.
+  const release = lockOutput(output);
+  try {
+    return await buildInto(output, options);
+  } finally {
+    release();
+  }
+}
+
+/** A build that another, still running, holds the site for. */
+export class SiteBusyError extends Error {
+  override name = "SiteBusyError";
+}
+
+/**
+ * Takes `<output>.lock` for this build, or says which build has it. A lock left by a build that
+ * is gone (killed, or the machine stopped) is taken over.
+ */
+function lockOutput(output: string): () => void {
+  const lock = `${output}.lock`;
+  mkdirSync(path.dirname(output), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim());
+    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+      throw new SiteBusyError(`Another build (process ${holder}) is writing ${output}; wait for it to finish, then build again.`);
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
+async function buildInto(output: string, options: BuildOptions): Promise<BuildResult> {
   const timings: Timings = {};
   const dryRun = options.dryRun ?? false;
   // A production build of this project's own pages keeps its work for the next; a dry run or
@@ -55,10 +103,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const code = keeps ? codeVersion(options.templates ?? DEFAULT_TEMPLATES) : "";
   const reuse = options.reuse ?? true;
   const bodies = keeps ? BodyCache.open(options.root, code, reuse) : undefined;
+  // Worked out before the content is read: a data file saved while the build runs then makes
+  // the next build render everything again, rather than leave pages made from the old one.
+  const dataVersion = keeps ? buildVersion(options.root, code) : undefined;
   // Every content problem is found here, before Eleventy starts and before anything is written.
-  const { digest, passedOver, fingerprint } = await loadSite(options.root, options.includeDrafts ?? false, timings, undefined, bodies);
-  bodies?.save();
-  const version = keeps && fingerprint ? buildVersion(options.root, code) : undefined;
+  const progress = options.onProgress;
+  const { digest, passedOver, fingerprint } = await loadSite(options.root, options.includeDrafts ?? false, {
+    timings,
+    ...(bodies ? { bodies } : {}),
+    ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
+  });
+  progress?.({ step: "grouping" });
+  // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).
+  try {
+    bodies?.save();
+  } catch {
+    // Not kept: the next build renders the Markdown again.
+  }
+  const version = fingerprint ? dataVersion : undefined;
   const pages = version ? PageCache.open(options.root, output, version, reuse) : undefined;
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
@@ -89,6 +151,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           timings,
           dryRun,
           onPages: (count) => (pageCount = count),
+          ...(progress ? { onProgress: progress } : {}),
           ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),
           ...(indexing ? { indexing } : {}),
           ...(options.search === false ? { search: false } : {}),
@@ -102,8 +165,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
     // What the site now holds, for the next build; without a manifest, the next renders all.
-    if (pages) pages.save();
-    else if (keeps) PageCache.forget(options.root, output);
+    // The new site is in place whatever happens here; a manifest not kept costs the next build
+    // its reuse, nothing else (every page is checked against the file it names).
+    try {
+      if (pages) pages.save();
+      else if (keeps) PageCache.forget(options.root, output);
+    } catch {
+      // Not kept.
+    }
     return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0 };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.

@@ -51,6 +51,8 @@ export interface SiteOptions {
   readonly timings?: Timings;
   /** Told, after each (re)build, how many pages the build makes. */
   readonly onPages?: (count: number) => void;
+  /** Told how many pages are written, and when only the search index is left (the build's progress). */
+  readonly onProgress?: (progress: { step: "writing" | "indexing"; done?: number; total?: number }) => void;
   /**
    * A digest already loaded and checked: a one-off build validates before Eleventy starts, so
    * content problems are reported once, plainly, and before anything is written. Without it
@@ -184,7 +186,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
         return env;
       };
       const reuse = options.cache && { pages: options.cache.pages, version: options.cache.version, names: new Fingerprints(current, options.cache.whole) };
-      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false });
+      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
     } catch (error) {
       // The index may still be writing into the folder the build is about to remove.
       await indexing?.catch(() => {});
@@ -192,6 +194,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     rebuildTimings.collections = performance.now() - started;
     if (indexing && !written) {
+      options.onProgress?.({ step: "indexing" });
       await indexing;
       rebuildTimings.search = performance.now() - started;
       if (options.timings) options.timings.search = rebuildTimings.search;

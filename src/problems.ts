@@ -94,7 +94,8 @@ export class ContentError extends Error {
 export function describeFailure(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; current && depth < 10; depth++) {
-    if (current instanceof ContentError || (current as Error).name === "ContentError") return (current as Error).message;
+    // Said in the editor's words already: the message alone.
+    if (current instanceof ContentError || ["ContentError", "SiteBusyError"].includes((current as Error).name)) return (current as Error).message;
     const code = (current as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code in SYSTEM_FAILURES) {
       const where = (current as NodeJS.ErrnoException).path;

@@ -34,15 +34,23 @@ export interface PageJob {
 /** Every page of the site as a job for the writer, from the table of page kinds. */
 export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): PageJob[] {
   const pages = sitePages(digest, kinds);
-  const navs = new Map(everyEdition(digest).map((edition) => [edition, navigation(pages, edition)]));
-  return pages.map((page) => ({
-    output: outputFile(page.sitePath),
-    digest: page.edition,
-    ...(page.kind.template ? { template: page.kind.template } : {}),
-    ...(page.kind.generate ? { generate: () => page.kind.generate!(page, page.edition) } : {}),
-    data: { ...page.data, pagePath: page.path, nav: navs.get(page.edition)! },
-    key: page.key,
+  // Every page shows the navigation, which links a kind of page only when it has pages (the
+  // places and the open data need incidents): it is part of every page's key, as text.
+  const navs = new Map(everyEdition(digest).map((edition) => {
+    const nav = navigation(pages, edition);
+    return [edition, { nav, text: JSON.stringify(nav) }];
   }));
+  return pages.map((page) => {
+    const { nav, text } = navs.get(page.edition)!;
+    return {
+      output: outputFile(page.sitePath),
+      digest: page.edition,
+      ...(page.kind.template ? { template: page.kind.template } : {}),
+      ...(page.kind.generate ? { generate: () => page.kind.generate!(page, page.edition) } : {}),
+      data: { ...page.data, pagePath: page.path, nav },
+      key: [...page.key, text],
+    };
+  });
 }
 
 /**
@@ -103,7 +111,7 @@ export async function writePages(
   envOf: (digest: Digest) => nunjucks.Environment,
   allJobs: readonly PageJob[],
   output: string,
-  { written, dryRun = false, reuse }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse } = {},
+  { written, dryRun = false, reuse, onPage }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse; onPage?: (done: number, total: number) => void } = {},
 ): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const templates = new Map<Digest, Map<string, nunjucks.Template>>();
@@ -133,7 +141,10 @@ export async function writePages(
     return writer?.write(file, render(job), () => reuse.pages.wrote(job.output, fingerprint, file));
   };
   try {
-    for (let i = 0; i < jobs.length; i++) await place(jobs[i]!, files[i]!);
+    for (let i = 0; i < jobs.length; i++) {
+      onPage?.(i, jobs.length);
+      await place(jobs[i]!, files[i]!);
+    }
   } catch (error) {
     // Files still in writing must land before the caller removes their folder.
     await writer?.finish().catch(() => {});

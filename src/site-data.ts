@@ -15,16 +15,26 @@ import type { Digest } from "./model/views.ts";
 export type Timings = Record<string, number>;
 
 export async function loadDigest(root: string, includeDrafts: boolean, timings?: Timings, cache?: ItemCache): Promise<Digest> {
-  return (await loadSite(root, includeDrafts, timings, cache)).digest;
+  return (await loadSite(root, includeDrafts, { ...(timings ? { timings } : {}), ...(cache ? { cache } : {}) })).digest;
+}
+
+export interface LoadSiteOptions {
+  readonly timings?: Timings;
+  /** The preview's items read before. */
+  readonly cache?: ItemCache;
+  /** Markdown rendered by the last build (src/build-cache.ts). */
+  readonly bodies?: BodyCache;
+  /** Told how many items have been read, of how many. */
+  readonly onItems?: (read: number, total: number) => void;
 }
 
 /**
  * The digest, the hidden files under content/ that were passed over (for the command line), and
- * the content's fingerprint (src/build-cache.ts). `bodies`: Markdown rendered by the last build.
+ * the content's fingerprint (src/build-cache.ts).
  */
-export async function loadSite(root: string, includeDrafts: boolean, timings?: Timings, cache?: ItemCache, bodies?: BodyCache): Promise<{ digest: Digest; passedOver: readonly string[]; fingerprint?: string }> {
+export async function loadSite(root: string, includeDrafts: boolean, { timings, cache, bodies, onItems }: LoadSiteOptions = {}): Promise<{ digest: Digest; passedOver: readonly string[]; fingerprint?: string }> {
   let started = performance.now();
-  const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}), ...(bodies ? { bodies } : {}) });
+  const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}), ...(bodies ? { bodies } : {}), ...(onItems ? { onItems } : {}) });
   if (timings) timings.load = performance.now() - started;
   started = performance.now();
   // Frozen, so Eleventy shares this object with every page instead of copying it per page.

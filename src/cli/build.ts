@@ -8,6 +8,7 @@ import path from "node:path";
 import { buildSite, stagingOf } from "../build.ts";
 import { describeFailure } from "../problems.ts";
 import { tellPassedOver } from "./notices.ts";
+import { ProgressLine } from "./progress.ts";
 
 const root = process.cwd();
 const staging = stagingOf(path.join(root, "_site"));
@@ -21,7 +22,11 @@ function removeStaging(): void {
   }
 }
 
+// On a terminal, what a long build is doing (src/cli/progress.ts); nothing when piped.
+const progress = process.stderr.isTTY ? new ProgressLine((text) => process.stderr.write(text)) : undefined;
+
 function fail(error: unknown): never {
+  progress?.clear();
   removeStaging();
   console.error(describeFailure(error));
   console.error("\nThe build failed; the previous _site/ was left as it was.");
@@ -32,6 +37,7 @@ function fail(error: unknown): never {
 // leave it to the next build.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
+    progress?.clear();
     removeStaging();
     console.error(`\nThe build was stopped (${signal}); _site/ was left as it was.`);
     process.exit(130);
@@ -45,7 +51,8 @@ process.on("uncaughtException", fail);
 const started = performance.now();
 try {
   const dryRun = process.argv.includes("--dryrun");
-  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search"), reuse: !process.argv.includes("--fresh") });
+  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search"), reuse: !process.argv.includes("--fresh"), ...(progress ? { onProgress: (step) => progress.update(step) } : {}) });
+  progress?.clear();
   tellPassedOver(result.passedOver);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);

@@ -39,7 +39,8 @@ function versionOfSource() {
 }
 
 const cache = path.join(project, "node_modules", ".cache", "sahel-digest", "code");
-const compiled = path.join(cache, versionOfSource());
+const version = versionOfSource();
+const compiled = path.join(cache, version);
 if (!existsSync(path.join(compiled, "build.mjs"))) {
   // Compiled beside its final place and renamed into it: two builds started at once both
   // compile, and either's result is whole.
@@ -67,17 +68,19 @@ if (!existsSync(path.join(compiled, "build.mjs"))) {
     // Another build compiled the same source first: use its folder.
     rmSync(temporary, { recursive: true, force: true });
   }
-  // Earlier versions of src/ are not needed again, but a build started before the change may
-  // still be running from one (it imports some modules late): the two newest others are kept.
-  const others = readdirSync(cache)
-    .filter((name) => path.join(cache, name) !== compiled && !name.endsWith(".tmp"))
-    .map((name) => ({ name, time: statSync(path.join(cache, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const { name } of others.slice(2)) rmSync(path.join(cache, name), { recursive: true, force: true });
+  // Earlier versions of src/ are not needed again, but a build or preview started before the
+  // change may still be running from one (it imports some modules late): those compiled in
+  // the last day are kept.
+  for (const name of readdirSync(cache)) {
+    const folder = path.join(cache, name);
+    if (folder !== compiled && Date.now() - statSync(folder).mtimeMs > 24 * 3600 * 1000) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 if (command === "compile") process.exit(0);
 // The preview restarts its child through here when src/ changes, so that it is compiled again.
 process.env.SAHEL_DIGEST_LAUNCHER = fileURLToPath(import.meta.url);
+// The build's cache names the code by what was compiled (src/build-cache.ts, codeVersion).
+process.env.SAHEL_DIGEST_COMPILED = version;
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);

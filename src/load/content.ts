@@ -38,6 +38,8 @@ export interface LoadOptions {
   readonly cache?: ItemCache;
   /** A production build keeps rendered bodies between builds (src/build-cache.ts). */
   readonly bodies?: BodyCache;
+  /** Told how many items have been read, of how many (the command line's progress). */
+  readonly onItems?: (read: number, total: number) => void;
 }
 /** The build's clock: DIGEST_NOW (ISO 8601) when set, so embargoes can be tested. */
 export function buildClock(env: NodeJS.ProcessEnv = process.env): DateTime {
@@ -55,7 +57,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const problems = [...data.problems];
   // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
   const zone = data.site?.timeZone ?? "UTC";
-  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, site: data.site, ...(options.cache ? { cache: options.cache } : {}), ...(options.bodies ? { bodies: options.bodies } : {}) });
+  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, site: data.site, ...(options.cache ? { cache: options.cache } : {}), ...(options.bodies ? { bodies: options.bodies } : {}), ...(options.onItems ? { onItems: options.onItems } : {}) });
   problems.push(...items.problems);
   // With a broken item its week is unknown, so "later than the latest issue" or "a week with
   // no items" could be wrong: those checks wait for every item to be read.
@@ -162,7 +164,7 @@ interface LoadedItems {
  * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
  * bodies while the items are still being read; the preview's cache skips unchanged files.
  */
-async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache; bodies?: BodyCache }): Promise<LoadedItems> {
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache; bodies?: BodyCache; onItems?: (read: number, total: number) => void }): Promise<LoadedItems> {
   const { zone, now, known, places, cache, bodies: kept } = context;
   const folder = COLLECTIONS.items.folder;
   const articles = markdownFiles(root, folder);
@@ -190,6 +192,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   const itemResults: ItemResult[] = [];
   const pending: { index: number; parsed: ParsedItem; stamp: string; body: ReturnType<typeof bodyOf> }[] = [];
   articleFiles.forEach((relative, index) => {
+    context.onItems?.(index, articleFiles.length);
     let stamp = "";
     if (cache) {
       const info = statSync(path.join(root, folder, relative));

@@ -1,6 +1,6 @@
 // Loads the editors' TypeScript data files (content/_data/*.ts) and validates each entry.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { build, transform } from "esbuild";
 import { pathToFileURL } from "node:url";
@@ -10,6 +10,7 @@ import type { Problem } from "../problems.ts";
 import { fieldName, problemsFromZod } from "./zod-problems.ts";
 import { forbiddenFields } from "./characters.ts";
 import { dataFileProblem, readText } from "./files.ts";
+import { PROJECT } from "../project.ts";
 
 let generation = 0;
 
@@ -28,16 +29,32 @@ export async function importDefault(file: string): Promise<unknown> {
   // Compiled ahead of time (src/cli/launch.mjs), the build runs without a TypeScript loader:
   // the data file is compiled here, with what it imports from the project, and its
   // JavaScript imported from the cache.
-  const compiled = await build({ entryPoints: [file], bundle: true, packages: "external", format: "esm", platform: "node", write: false, logLevel: "silent" });
+  // The compiled file runs from the cache, but says it is where its source is, as under tsx.
+  const compiled = await build({
+    entryPoints: [file],
+    bundle: true,
+    packages: "external",
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "silent",
+    define: { "import.meta.url": JSON.stringify(pathToFileURL(file).href), "import.meta.filename": JSON.stringify(file), "import.meta.dirname": JSON.stringify(path.dirname(file)), SAHEL_DIGEST_PROJECT: JSON.stringify(PROJECT) },
+  });
   const code = compiled.outputFiles[0]!.text;
-  // content/_data/<name>.ts: the project is two folders up.
+  // content/_data/<name>.ts: the project is two folders up. A file is named by its code, and
+  // written whole (another build may be importing the same one).
   const folder = path.join(path.dirname(file), "..", "..", "node_modules", ".cache", "sahel-digest", "data");
   const name = path.basename(file, ".ts");
   const target = path.join(folder, `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 16)}.mjs`);
   mkdirSync(folder, { recursive: true });
-  // Earlier versions of this file are not imported again.
-  for (const old of readdirSync(folder)) if (old.startsWith(`${name}-`) && path.join(folder, old) !== target) rmSync(path.join(folder, old), { force: true });
-  writeFileSync(target, code);
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, code);
+  renameSync(temporary, target);
+  // Versions of this file compiled more than a day ago are not imported again.
+  for (const old of readdirSync(folder)) {
+    const at = path.join(folder, old);
+    if (old.startsWith(`${name}-`) && at !== target && Date.now() - statSync(at).mtimeMs > 24 * 3600 * 1000) rmSync(at, { force: true });
+  }
   return ((await import(`${pathToFileURL(target).href}?v=${++generation}`)) as { default?: unknown }).default;
 }
 
@@ -203,7 +220,8 @@ async function importData(root: string, relative: string): Promise<Imported> {
  */
 async function loadError(message: string, root: string, relative: string): Promise<Problem> {
   const plain = message.replace(/\u001b\[[0-9;]*m/g, "");
-  if (plain.startsWith("Transform failed")) {
+  // tsx says "Transform failed"; esbuild, compiling a data file for the compiled build, "Build failed".
+  if (plain.startsWith("Transform failed") || plain.startsWith("Build failed")) {
     for (const [, named] of plain.matchAll(/([^\s[\]()'"]+\.[cm]?tsx?):\d+:\d+/g)) {
       const candidates = [path.resolve(named!), path.resolve(path.dirname(path.join(root, relative)), named!)];
       for (const file of candidates) {

@@ -2,9 +2,11 @@
 // what it writes is byte for byte what a build from nothing writes, whatever changed between
 // them: an item, a data file, the clock, the published site under its feet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendFile, readFile, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildSite } from "../../src/build.ts";
+import { describeFailure } from "../../src/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
@@ -147,5 +149,40 @@ describe("a second build", () => {
       if (clock === undefined) delete process.env.DIGEST_NOW;
       else process.env.DIGEST_NOW = clock;
     }
+  });
+
+  it("after an item's file is renamed, every page that links it follows, as a build from nothing", async () => {
+    await rename(path.join(root, "content/articles/2020/two.md"), path.join(root, "content/articles/2020/two-renamed.md"));
+    await rename(path.join(root, "content/articles/2020/two.fr.md"), path.join(root, "content/articles/2020/two-renamed.fr.md"));
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBeGreaterThan(0);
+    expect(await filesContaining("/articles/2020/two/")).toEqual([]);
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
+  it("after the last incident is removed, no page keeps the links to places and open data in its navigation", async () => {
+    const navigation = await page("articles/2020/two-renamed/index.html");
+    const { incidents: _incidents, ...withoutIncidents } = items[0]!;
+    await writeItem(root, { ...withoutIncidents, title: "One, retitled" });
+    await buildSite({ root, search: false });
+    expect(await page("articles/2020/two-renamed/index.html")).not.toBe(navigation);
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
+  it("waits its turn: a build running on the same site makes another stop at once, naming it, and a lock left by a build that is gone is taken over", async () => {
+    const before = await snapshot(output);
+    const holder = spawn("sleep", ["30"], { stdio: "ignore" });
+    try {
+      await writeFile(`${output}.lock`, String(holder.pid));
+      const failure = await buildSite({ root, search: false }).then(() => undefined, (error: unknown) => error);
+      expect(describeFailure(failure)).toBe(`Another build (process ${holder.pid}) is writing ${output}; wait for it to finish, then build again.`);
+      expect(await snapshot(output)).toEqual(before);
+    } finally {
+      const gone = new Promise((resolve) => holder.once("exit", resolve));
+      holder.kill();
+      await gone;
+    }
+    await buildSite({ root, search: false });
+    await expect(readFile(`${output}.lock`, "utf8")).rejects.toThrow();
   });
 });
