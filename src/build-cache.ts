@@ -12,8 +12,9 @@
 // dependencies, Node), the data files and everything else under content/ that is not an item
 // or a note. A key element with no stable fingerprint makes its page be rendered every time.
 //
-// The stamps are what keep this safe: the preview writes into the same folder (replacing
-// files, so new inodes), and a hand-edited file has a new time. Either way it is not linked.
+// The stamps are what keep this safe: a build with drafts shown (buildSite's includeDrafts; the
+// preview itself writes into _preview/) replaces files, so they have new inodes, and a
+// hand-edited file has a new time. Either way it is not linked.
 // Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
 // `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
 import { createHash } from "node:crypto";

@@ -17,7 +17,7 @@ import type { Digest } from "./model/views.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
-import { Fingerprints, type PageCache } from "./build-cache.ts";
+import { cacheFolder, Fingerprints, type PageCache } from "./build-cache.ts";
 import { everyEdition, type PageKind } from "./pages.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
@@ -29,7 +29,7 @@ import { bundleSources, searchRecords, type SearchRecord } from "./search/record
 import { BackgroundIndexer, BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./search/index-writer.ts";
 import { languageMarks, messageFunction } from "./messages/templates.ts";
 
-// Resolved from this file, so a build works from any working directory.
+// Resolved from the project's place (src/project.ts), so a build works from any working directory.
 export { DEFAULT_TEMPLATES } from "./project.ts";
 import { DEFAULT_TEMPLATES } from "./project.ts";
 
@@ -362,7 +362,7 @@ export function reloadScriptHash(): string {
 
 /** Where a project keeps each year's search index between builds. */
 function searchCacheOf(root: string): BundleCache {
-  return new BundleCache(path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", "search"));
+  return new BundleCache(cacheFolder(root, "search"));
 }
 
 /**

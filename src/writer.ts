@@ -83,7 +83,7 @@ export class PoolWriter implements Writer {
       if (error) {
         this.folders.delete(dir);
         then(error);
-        for (const next of waiting) next(); // each tries again, and fails on its own
+        for (const next of waiting) next(); // each goes on, and fails on its own: no folder
         return;
       }
       this.folders.set(dir, true);

@@ -7,15 +7,15 @@
 // of the archive; the older years are merged in after (Pagefind's mergeIndex).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { PoolWriter } from "../writer.ts";
-import type { PageCache } from "../build-cache.ts";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.ts";
+import type { PageCache } from "../build-cache.ts";
 import { paths } from "../paths.ts";
 import { PROJECT } from "../project.ts";
+import { PoolWriter } from "../writer.ts";
 
 /** Below the site's root: /pagefind/ (paths.searchIndex). */
 export const SEARCH_FOLDER = paths.searchIndex.replace(/^\/|\/$/g, "");
