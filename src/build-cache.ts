@@ -23,7 +23,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Content } from "./model/content.ts";
 import type { Digest, ItemView } from "./model/views.ts";
-import { everyEdition } from "./pages.ts";
+import { everyEdition } from "./editions.ts";
 import { COLLECTIONS } from "./collections.ts";
 import { DEFAULT_TEMPLATES, PROJECT } from "./project.ts";
 

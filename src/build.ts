@@ -132,7 +132,8 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   let indexing: Promise<unknown> | undefined;
   try {
     // Imported only now, after the content is loaded: see src/site-data.ts.
-    const { configureSite, writeSiteSearch } = await import("./plugin.ts");
+    const { configureSite } = await import("./plugin.ts");
+    const { writeSiteSearch } = await import("./search/site-search.ts");
     // Pagefind, in its own process, starts on the index now, and works while Eleventy starts
     // and the pages are rendered (the plugin waits for it before the build is done).
     indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && version ? { pages, version } : undefined);

@@ -5,6 +5,7 @@
 // French fields; every interface word from the edition's message catalogue. Nothing here
 // translates anything: it only chooses, for each text, the version an editor wrote.
 import type { Content, Item, WeeklyNote } from "./model/content.ts";
+import type { Digest } from "./model/views.ts";
 import type { Site } from "./model/schemas.ts";
 import { CATALOGUE_LANGUAGES, catalogueOf, isCatalogueLanguage, type Catalogue, type CatalogueLanguage } from "./messages/catalogue.ts";
 import type { Problem } from "./problems.ts";
@@ -26,6 +27,11 @@ export function editionsOf(site: Site): Edition[] {
     { language: site.language, isDefault: true, folder: "", words: catalogueOf(catalogueLanguage(site.language)) },
     ...(site.editions ?? []).map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: catalogueOf(catalogueLanguage(e.language)) })),
   ];
+}
+
+/** The default edition's digest and the others it holds, default first. */
+export function everyEdition(digest: Digest): readonly Digest[] {
+  return [digest, ...digest.others];
 }
 
 /** The catalogue a language tag reads: its language alone ("en-GB" reads "en"). */

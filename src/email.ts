@@ -9,12 +9,11 @@ import { linksForFeeds } from "./links.ts";
 import type { Digest, IssueView } from "./model/views.ts";
 import { SiteUrls } from "./paths.ts";
 import type { Catalogue } from "./messages/catalogue.ts";
-import { languageMarks, messageFunction } from "./messages/templates.ts";
+import { addWords } from "./messages/templates.ts";
 import { DEFAULT_TEMPLATES } from "./project.ts";
 
 /** Gmail shows "[Message clipped]" past this many bytes of HTML. */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
-
 
 interface EmailTemplates {
   readonly html: nunjucks.Environment;
@@ -40,12 +39,9 @@ function environment(urls: SiteUrls, words: Catalogue, autoescape: boolean): nun
   env.addFilter("href", (sitePath: string) => urls.href(sitePath));
   env.addFilter("absoluteUrl", (sitePath: string) => urls.absolute(sitePath));
   env.addFilter("plain", (html: string) => htmlToText(String(html)));
-  // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part.
-  env.addGlobal("t", messageFunction(() => words, autoescape));
-  // As in src/plugin.ts: a text in another language than the edition's says so (the HTML part).
-  const marks = languageMarks(() => words.language, autoescape);
-  env.addGlobal("langAttr", marks.langAttr);
-  env.addGlobal("inLanguage", marks.inLanguage);
+  // The interface's words, as in src/plugin.ts: markup in the HTML, text in the text part; a
+  // text in another language than the edition's says so (the HTML part).
+  addWords(env, () => words, () => words.language, autoescape);
   return env;
 }
 

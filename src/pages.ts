@@ -9,6 +9,7 @@ import { paths } from "./paths.ts";
 import type { OpenData } from "./data/open-data.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search/records.ts";
 import { emailHtml, emailText } from "./email.ts";
+import { everyEdition } from "./editions.ts";
 
 export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
 
@@ -261,11 +262,6 @@ export const PAGE_KINDS: readonly PageKind[] = [
     pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
   },
 ];
-
-/** The default edition's digest and the others it holds, default first. */
-export function everyEdition(digest: Digest): readonly Digest[] {
-  return [digest, ...digest.others];
-}
 
 /**
  * Every page of the site, kind by kind in the table's order: a kind's pages in every edition

@@ -17,17 +17,18 @@ import type { Digest } from "./model/views.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./render.ts";
-import { cacheFolder, Fingerprints, type PageCache } from "./build-cache.ts";
-import { everyEdition, type PageKind } from "./pages.ts";
+import { Fingerprints, type PageCache } from "./build-cache.ts";
+import type { PageKind } from "./pages.ts";
+import { everyEdition } from "./editions.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "./load/cache.ts";
 import { ContentError } from "./problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "./data/open-data.ts";
-import { bundleSources, searchRecords, type SearchRecord } from "./search/records.ts";
-import { BackgroundIndexer, BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./search/index-writer.ts";
-import { languageMarks, messageFunction } from "./messages/templates.ts";
+import { BackgroundIndexer, SEARCH_FOLDER } from "./search/index-writer.ts";
+import { searchCacheOf, searchJobs, writeSiteSearch } from "./search/site-search.ts";
+import { addWords } from "./messages/templates.ts";
 
 // Resolved from the project's place (src/project.ts), so a build works from any working directory.
 export { DEFAULT_TEMPLATES } from "./project.ts";
@@ -241,30 +242,26 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addFilter("rootHref", (sitePath: string) => inEdition(sitePath, ""));
   env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
-  // Every word of the interface, in the edition's language (src/messages/).
-  env.addGlobal("t", messageFunction(() => digest().edition.words, true));
-  // ` lang="en"` on a text an editor wrote in another language than the page's: an item nobody
-  // translated, the editors' reasons in the French edition. Nothing when it is the page's own.
-  // `inLanguage(text, language)`: the text, escaped, in a span that says its language if it must.
-  const marks = languageMarks(() => digest().edition.language, true);
-  env.addGlobal("langAttr", marks.langAttr);
-  env.addGlobal("inLanguage", marks.inLanguage);
+  // Every word of the interface, in the edition's language (src/messages/); ` lang="en"` on a
+  // text an editor wrote in another language than the page's (an item nobody translated, the
+  // editors' reasons in the French edition), and `inLanguage(text, language)`: the text,
+  // escaped, in a span that says its language if it must.
+  addWords(env, () => digest().edition.words, () => digest().edition.language, true);
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
-  // An item's card is the same on every page that lists it (its issue, its countries' and
-  // tags' pages, the home page), and a feed entry's content the same in every feed that holds
-  // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
-  // The card stays a macro in partials/item.njk, the entry a partial.
   // The preview's pages let the dev server's live-reload script run: it is put inline, so the
   // preview's CSP names it by its hash (never in a page built for publishing).
   env.addGlobal("reloadScriptHash", reloadScriptHash());
-  // The key to incident marks and the open data's columns: the same on every page.
   // The key to incident marks and the open data's columns, in the edition's words.
   perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
   perEditionGlobal(env, "dataColumns", digest, (current) => {
     const described = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, description: describeColumn(c, current.edition.words) }));
     return { incidents: described(INCIDENT_COLUMNS), counts: described(COUNT_COLUMNS) };
   });
+  // An item's card is the same on every page that lists it (its issue, its countries' and
+  // tags' pages, the home page), and a feed entry's content the same in every feed that holds
+  // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
+  // The card stays a macro in partials/item.njk, the entry a partial.
   env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;
@@ -358,37 +355,4 @@ export function reloadScriptHash(): string {
     reloadHash = `'sha512-${createHash("sha512").update(script).digest("base64")}'`;
   }
   return reloadHash;
-}
-
-/** Where a project keeps each year's search index between builds. */
-function searchCacheOf(root: string): BundleCache {
-  return new BundleCache(cacheFolder(root, "search"));
-}
-
-/**
- * Each edition's index, in its own folder, stemmed in its own language. Pages' paths are from
- * the edition's root: Pagefind puts the base path before them itself (the folder its script was
- * loaded from, /sahel-digest/fr/pagefind/, less pagefind/). With the build's `version`, each
- * year's bundle is named by what its records are made from, and its records are only worked
- * out if it must be indexed; without (the preview), by its records.
- */
-function searchJobs(digest: Digest, output: string, version?: string): IndexJob[] {
-  return everyEdition(digest).map((edition) => {
-    const { language } = edition.edition;
-    const sources = version ? bundleSources(edition) : undefined;
-    let records: SearchRecord[] | undefined;
-    const ofYear = (year: string) => (records ??= searchRecords(edition)).filter((record) => record.bundle === year);
-    const bundles = sources
-      ? [...sources].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), records: () => ofYear(year) }))
-      : bundlesOf(searchRecords(edition), language);
-    return { bundles, folder: path.join(output, edition.edition.folder, SEARCH_FOLDER), language };
-  });
-}
-
-/**
- * Writes every edition's search index below `output`; with the last build's `cache`, linking
- * the years the published site has unchanged.
- */
-export async function writeSiteSearch(digest: Digest, output: string, root: string, cache?: { readonly pages: PageCache; readonly version: string }): Promise<void> {
-  await writeSearchIndexes(searchJobs(digest, output, cache?.version), searchCacheOf(root), cache && { pages: cache.pages, site: output });
 }

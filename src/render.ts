@@ -10,7 +10,8 @@ import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
 import { PoolWriter, SyncWriter } from "./writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
-import { everyEdition, navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
+import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
+import { everyEdition } from "./editions.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */

@@ -70,3 +70,15 @@ export function languageMarks(language: () => string, markup: boolean) {
     },
   };
 }
+
+/**
+ * Gives a Nunjucks environment the interface's words: `t`, in the catalogue `words()` gives, and
+ * the marks of a text in another language than `language()`, the page's. The pages'
+ * environments (src/plugin.ts) and the emails' (src/email.ts) both.
+ */
+export function addWords(env: nunjucks.Environment, words: () => Catalogue, language: () => string, autoescape: boolean): void {
+  env.addGlobal("t", messageFunction(words, autoescape));
+  const marks = languageMarks(language, autoescape);
+  env.addGlobal("langAttr", marks.langAttr);
+  env.addGlobal("inLanguage", marks.inLanguage);
+}

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { loadContent } from "../../src/load/content.ts";
 import { buildDigest } from "../../src/digest.ts";
-import { ContentError, formatProblem } from "../../src/problems.ts";
 import { createFixture, fixtureActors, fixtureThemes, writeText, type FixtureOptions } from "../fixtures/content.ts";
+import { problemsOf } from "../fixtures/problems.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,16 +24,6 @@ async function fixture(options: FixtureOptions = {}) {
   const created = await createFixture({ ...french, ...options });
   cleanups.push(created.remove);
   return created.root;
-}
-
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadContent({ root, now });
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the content to have problems");
 }
 
 const item = { path: "2020/ouane-interview", title: "Talks with jihadists", date: "2020-12-03", countries: ["mali"], tags: ["jnim"], location: "Bamako" };

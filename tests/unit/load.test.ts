@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { buildClock, loadContent } from "../../src/load/content.ts";
-import { ContentError, formatProblem } from "../../src/problems.ts";
 import { createFixture, fixtureCountries, writeText, type FixtureOptions } from "../fixtures/content.ts";
+import { problemsOf } from "../fixtures/problems.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -13,17 +13,6 @@ async function fixture(options: FixtureOptions) {
   const created = await createFixture(options);
   cleanups.push(created.remove);
   return created.root;
-}
-
-/** The formatted problems a load of this content reports; fails if it loads. */
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadContent({ root, now: DateTime.fromISO("2030-01-01T00:00:00Z") });
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the content to have problems");
 }
 
 const ok = { path: "2020/ok", title: "Fine", date: "2020-12-03", countries: ["mali"] };

@@ -8,13 +8,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { loadContent } from "../../src/load/content.ts";
-import { ContentError, formatProblem, showValue } from "../../src/problems.ts";
+import { formatProblem, showValue } from "../../src/problems.ts";
 import { parseItemDate } from "../../src/dates.ts";
 import { parseWeekId } from "../../src/weeks.ts";
 import { parseFrontMatter } from "../../src/frontmatter.ts";
+import { problemsOf } from "../fixtures/problems.ts";
 import { createFixture, dataFile, fixtureCountries, itemFile, writeFixture, writeText, type FixtureItem } from "../fixtures/content.ts";
 
 const now = DateTime.fromISO("2030-01-01T00:00:00Z");
+/** Loaded as the preview loads it, drafts included. */
+const problemsOfDrafts = (root: string) => problemsOf(root, { includeDrafts: true });
 const ok: FixtureItem = { path: "2020/ok", title: "Fine", date: "2020-12-03", countries: ["mali"], tags: ["jnim"] };
 
 let fixture: { root: string; remove: () => Promise<void> };
@@ -31,23 +34,13 @@ async function project(options: Parameters<typeof writeFixture>[1] = { items: [o
   return root;
 }
 
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadContent({ root, now, includeDrafts: true });
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the content to have problems");
-}
-
 describe("characters XML forbids", () => {
   it("are refused as typed in a field or the body, with the line and the field", async () => {
     const root = await project();
     const text = itemFile({ ...ok, path: "2020/typed", title: "A\fB", body: "First line.\n\nSecond \u0001 line." });
     // As typed: the fixture writer would have escaped the title's form feed as "\f".
     await writeText(root, "content/articles/2020/typed.md", text.replace('"A\\fB"', "A\fB").replace('summary: "', 'summary: "Tab\tok, U+FFFE \uFFFE, '));
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       "content/articles/2020/typed.md:2 title: contains a control character (U+000C); it is invisible, so retype the text around it",
       "content/articles/2020/typed.md:5 summary: contains a non-character (U+FFFE); retype the text around it",
       "content/articles/2020/typed.md:12 body: contains a control character (U+0001); it is invisible, so retype the text around it",
@@ -61,7 +54,7 @@ describe("characters XML forbids", () => {
       "content/articles/2020/escaped.md",
       '---\ntitle: "Bell \\a"\ndate: 2020-12-03\ncountries: [mali]\nsummary: "Half a pair \\uD800 here"\nsource:\n  name: "Wire \\x0B"\n---\nBody.\n',
     );
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       "content/articles/2020/escaped.md:2 title: contains a control character (U+0007); it is invisible, so retype the text around it",
       "content/articles/2020/escaped.md:5 summary: contains a lone surrogate (U+D800), which is not a character; retype the text around it",
       "content/articles/2020/escaped.md:7 source.name: contains a control character (U+000B); it is invisible, so retype the text around it",
@@ -72,7 +65,7 @@ describe("characters XML forbids", () => {
     const root = await project({ items: [ok], notes: { "2020-W49": ["Headline \u001b[31m", "Lead."] } });
     await writeText(root, "content/_data/countries.ts", dataFile(fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, profile: "Profile \u0000." } : c))));
     await writeText(root, "content/_data/site.ts", `export default { title: "Digest \\uDC00", description: "d", url: "https://d.example/", language: "en", timeZone: "UTC", publisher: "p" };\n`);
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       "content/_data/site.ts title: contains a lone surrogate (U+DC00), which is not a character; retype the text around it",
       "content/_data/countries.ts [2] niger.profile: contains a control character (U+0000); it is invisible, so retype the text around it",
       "content/issues/2020-W49.md:2 headline: contains a control character (U+001B); it is invisible, so retype the text around it",
@@ -95,7 +88,7 @@ describe("YAML anchors and aliases", () => {
     await writeText(root, "content/articles/2020/cycle.md", "---\ntitle: &t Cycle\nsource: &s\n  name: *s\n---\nBody.\n");
     await writeText(root, "content/articles/2020/anchor.md", "---\ntitle: Anchor\nsummary: &keep One sentence.\n---\nBody.\n");
     const started = Date.now();
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       "content/articles/2020/anchor.md:3 front matter: uses a YAML anchor (&keep); write the value out in full",
       "content/articles/2020/bomb.md:3 front matter: uses a YAML anchor (&a); write the value out in full",
       "content/articles/2020/cycle.md:2 front matter: uses a YAML anchor (&t); write the value out in full",
@@ -156,7 +149,7 @@ describe("dates", () => {
 
   it("are reported in an item, never moved to another week", async () => {
     const root = await project({ items: [ok, { ...ok, path: "2020/far", date: "2020-12-03T10:00:00+25:00" }, { ...ok, path: "2020/ancient", date: "0020-12-03" }] });
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       'content/articles/2020/ancient.md:3 date: must be a year from 1900 to 2100 (got: "0020-12-03")',
       'content/articles/2020/far.md:3 date: has a time-zone offset outside -14:00 to +14:00 (got: "2020-12-03T10:00:00+25:00")',
     ]);
@@ -181,7 +174,7 @@ describe("files", () => {
       execFileSync("mkfifo", [path.join(articles, "pipe.md")]);
       await writeFile(path.join(articles, "latin1.md"), Buffer.concat([Buffer.from(itemFile({ ...ok, path: "x", title: "Latin" }).replace("Body", "Caf")), Buffer.from([0xe9, 0x0a])]));
       const started = Date.now();
-      expect(await problemsOf(root)).toEqual([
+      expect(await problemsOfDrafts(root)).toEqual([
         `content/articles/2019 is a link to ${outside}, outside the project; copy the file into content/ instead`,
         "content/articles/2020/folder.md is a folder, not a Markdown file",
         `content/articles/2020/outside-link.md is a link to ${path.join(outside, "secret.md")}, outside the project; copy the file into content/ instead`,
@@ -209,7 +202,7 @@ describe("files", () => {
   it.skipIf(process.getuid?.() === 0)("reports a file it may not read", async () => {
     const root = await project({ items: [ok, { ...ok, path: "2020/locked" }] });
     await chmod(path.join(root, "content/articles/2020/locked.md"), 0);
-    expect(await problemsOf(root)).toEqual(["content/articles/2020/locked.md cannot be read: permission denied (EACCES)"]);
+    expect(await problemsOfDrafts(root)).toEqual(["content/articles/2020/locked.md cannot be read: permission denied (EACCES)"]);
   });
 });
 
@@ -218,7 +211,7 @@ describe("data files", () => {
     const root = await project({ items: [ok, { ...ok, path: "2020/two", countries: ["niger"], tags: ["elections"] }] });
     await writeText(root, "content/_data/countries.ts", 'export default [\n  { slug: "mali", name: "Mali" ;\n];\n');
     await writeText(root, "content/_data/themes.ts", "export default [{ slug: 'elections', name: 'E', description: 'd' }]\nconst = 3;\n");
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       'content/_data/countries.ts:2:32 is not valid TypeScript: Expected "}" but found ";"',
       'content/_data/themes.ts:2:7 is not valid TypeScript: Expected identifier but found "="',
     ]);
@@ -229,7 +222,7 @@ describe("data files", () => {
     await writeText(root, "content/_data/themes.ts", "await new Promise(() => {});\nexport default [];\n");
     process.env.DIGEST_DATA_TIMEOUT_MS = "300";
     try {
-      expect(await problemsOf(root)).toEqual([
+      expect(await problemsOfDrafts(root)).toEqual([
         "content/_data/themes.ts did not finish loading within 0.3 s; a data file must not wait for anything (a top-level await, a timer)",
       ]);
     } finally {
@@ -246,7 +239,7 @@ describe("data files", () => {
       await writeFile(path.join(outside, "actors.ts"), "export default [];\n");
       await rm(path.join(root, "content/_data/actors.ts"));
       await symlink(path.join(outside, "actors.ts"), path.join(root, "content/_data/actors.ts"));
-      expect(await problemsOf(root)).toEqual([
+      expect(await problemsOfDrafts(root)).toEqual([
         `content/_data/actors.ts is a link to ${path.join(outside, "actors.ts")}, outside the project; copy the file into content/ instead`,
         "content/_data/themes.ts is a named pipe (FIFO), not a regular file",
       ]);
@@ -264,7 +257,7 @@ describe("more data file values", () => {
       "content/_data/site.ts",
       `let deep: unknown = "x";\nfor (let i = 0; i < 200000; i++) deep = [deep];\nexport default { title: "T", description: "d", url: "https://d.example/", language: "en", timeZone: "UTC", publisher: "p", deep, get boom() { throw new Error("getter boom"); } };\n`,
     );
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       "content/_data/site.ts cannot be read: getter boom",
     ]);
   });
@@ -274,7 +267,7 @@ describe("more data file values", () => {
     await writeText(root, "package.json", '{ "type": "module" }\n');
     await writeText(root, "content/_data/helpers.ts", "export const x = {\n  a: 1\n  b: 2,\n};\n");
     await writeText(root, "content/_data/themes.ts", 'import { x } from "./helpers.ts";\nexport default x ? [] : [];\n');
-    expect(await problemsOf(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:3:3: Expected "}" but found "b"']);
+    expect(await problemsOfDrafts(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:3:3: Expected "}" but found "b"']);
   });
 });
 
@@ -287,7 +280,7 @@ describe("linked folders", () => {
         await rename(path.join(root, "content", folder), path.join(outside, folder));
         await symlink(path.join(outside, folder), path.join(root, "content", folder));
       }
-      const problems = await problemsOf(root);
+      const problems = await problemsOfDrafts(root);
       expect(problems).toContain(`content/articles leads to ${path.join(outside, "articles")}, outside the project; content must live inside it`);
       expect(problems).toContain(`content/_data/site.ts leads to ${path.join(outside, "_data/site.ts")}, outside the project (through a linked folder); content must live inside it`);
     } finally {
@@ -308,7 +301,7 @@ describe("figures and the map", () => {
     const figure = { country: "mali", trend: "unchanged", reason: "Calm." };
     const root = await project({ items: [ok], figures: [{ ...figure, week: "2020-W49" }, { ...figure, week: "2020-W50" }] });
     await writeText(root, "content/_data/countries.ts", dataFile(fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, iso: "ZZ" } : c))));
-    expect(await problemsOf(root)).toEqual([
+    expect(await problemsOfDrafts(root)).toEqual([
       'content/_data/countries.ts niger.iso: is not an ISO 3166 code of a country the map knows (Natural Earth 1:110m) (got: "ZZ")',
       'content/_data/figures.ts [1] mali 2020-W50.week: is later than the latest issue (2020-W49); figures belong to a week that has items (got: "2020-W50")',
     ]);

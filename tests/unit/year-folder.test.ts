@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { loadContent } from "../../src/load/content.ts";
-import { ContentError, formatProblem } from "../../src/problems.ts";
 import { createFixture, type FixtureOptions } from "../fixtures/content.ts";
+import { problemsOf } from "../fixtures/problems.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,16 +18,6 @@ async function fixture(options: FixtureOptions): Promise<string> {
 }
 
 const now = DateTime.fromISO("2030-01-01T00:00:00Z");
-
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadContent({ root, now });
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the content to have problems");
-}
 
 describe("the year folder of an item", () => {
   it("must be the year of its date, and the message names the right folder", async () => {

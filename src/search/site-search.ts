@@ -1,0 +1,41 @@
+// The site's search index as a build or the preview writes it: each edition's, from its digest,
+// through Pagefind (src/search/index-writer.ts), with what the last build kept.
+import path from "node:path";
+import type { Digest } from "../model/views.ts";
+import { cacheFolder, type PageCache } from "../build-cache.ts";
+import { everyEdition } from "../editions.ts";
+import { bundleSources, searchRecords, type SearchRecord } from "./records.ts";
+import { BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
+
+/** Where a project keeps each year's search index between builds. */
+export function searchCacheOf(root: string): BundleCache {
+  return new BundleCache(cacheFolder(root, "search"));
+}
+
+/**
+ * Each edition's index, in its own folder, stemmed in its own language. Pages' paths are from
+ * the edition's root: Pagefind puts the base path before them itself (the folder its script was
+ * loaded from, /sahel-digest/fr/pagefind/, less pagefind/). With the build's `version`, each
+ * year's bundle is named by what its records are made from, and its records are only worked
+ * out if it must be indexed; without (the preview), by its records.
+ */
+export function searchJobs(digest: Digest, output: string, version?: string): IndexJob[] {
+  return everyEdition(digest).map((edition) => {
+    const { language } = edition.edition;
+    const sources = version ? bundleSources(edition) : undefined;
+    let records: SearchRecord[] | undefined;
+    const ofYear = (year: string) => (records ??= searchRecords(edition)).filter((record) => record.bundle === year);
+    const bundles = sources
+      ? [...sources].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), records: () => ofYear(year) }))
+      : bundlesOf(searchRecords(edition), language);
+    return { bundles, folder: path.join(output, edition.edition.folder, SEARCH_FOLDER), language };
+  });
+}
+
+/**
+ * Writes every edition's search index below `output`; with the last build's `cache`, linking
+ * the years the published site has unchanged.
+ */
+export async function writeSiteSearch(digest: Digest, output: string, root: string, cache?: { readonly pages: PageCache; readonly version: string }): Promise<void> {
+  await writeSearchIndexes(searchJobs(digest, output, cache?.version), searchCacheOf(root), cache && { pages: cache.pages, site: output });
+}
