@@ -1,13 +1,16 @@
-// Writing thousands of files fast: the pages of a build (src/render.ts) and its search index
-// (src/search/index-writer.ts). On the file systems measured, creating a file and its folder
-// costs the system more than rendering it costs Node, and varies from run to run; so the
-// files are written on libuv's pool while this thread goes on with the next.
-import { copyFile, copyFileSync, link as fsLink, mkdir, mkdirSync, writeFile } from "node:fs";
+// Writing thousands of files: the pages of a build (src/render.ts) and its search index
+// (src/search/index-writer.ts), one at a time on this thread. They were written on libuv's
+// pool before (four threads making files while this one rendered the next page); in runs
+// taking turns at 10,000 items the pool cost 1.4 s more of the processor in all (11.7 s
+// against 11.3 s of wall time), as its threads contend in the file system. On two cores,
+// with Pagefind indexing beside the rendering, no core is idle for the pool to use.
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
  * Writes files, making their folders; `write` and `link` resolve once the caller may go on,
- * `finish` once every file is in place.
+ * `finish` once every file is in place (every file is, here, once its call resolves: the
+ * interface leaves a writer free to work ahead).
  */
 export interface Writer {
   write(file: string, content: string | Uint8Array, written?: () => void): Promise<void>;
@@ -32,68 +35,29 @@ export class SyncWriter implements Writer {
   async finish(): Promise<void> {}
 }
 
-/**
- * A build's thousands of pages: the next page is rendered on this thread while libuv's pool
- * makes the folders and writes the last ones, so the system's time for creating files
- * (seconds, at 10,000 items, on the file systems measured, and very variable) is mostly spent
- * beside the rendering rather than after it. The callback API: the promise-based one costs
- * several times more per file here. Files in hand are bounded, and so is the memory they
- * hold. The first error ends the build.
- */
-export class PoolWriter implements Writer {
-  private inFlight = 0;
-  private failure: NodeJS.ErrnoException | undefined;
-  private wake: (() => void) | undefined;
-  /** Each folder: made, or being made with the files waiting for it. */
-  private readonly folders = new Map<string, true | (() => void)[]>();
-  constructor(private readonly limit = 32) {}
-
-  write(file: string, content: string | Uint8Array, written?: () => void): Promise<void> {
-    return this.start(file, (done) => writeFile(file, content, (error) => done(error, written)));
+/** A build's pages and its search index, one after the other on this thread. */
+export class BuildWriter implements Writer {
+  /** Folders made (or found) already: most pages share theirs with none, but feeds and years do. */
+  private readonly folders = new Set<string>();
+  private inFolder(file: string): void {
+    const dir = path.dirname(file);
+    if (this.folders.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.folders.add(dir);
   }
-
-  link(source: string, file: string, linked?: () => void): Promise<void> {
-    // A hard link costs no data; where one cannot be made (another file system), a copy.
-    return this.start(file, (done) => fsLink(source, file, (error) => (error ? copyFile(source, file, (copyError) => done(copyError, linked)) : done(null, linked))));
+  async write(file: string, content: string | Uint8Array, written?: () => void): Promise<void> {
+    this.inFolder(file);
+    writeFileSync(file, content);
+    written?.();
   }
-
-  private async start(file: string, operation: (done: (error: NodeJS.ErrnoException | null, then?: () => void) => void) => void): Promise<void> {
-    while (this.inFlight >= this.limit && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
-    if (this.failure) throw this.failure;
-    this.inFlight++;
-    const done = (error: NodeJS.ErrnoException | null, then?: () => void) => {
-      this.inFlight--;
-      if (error) this.failure ??= error;
-      else then?.();
-      const wake = this.wake;
-      this.wake = undefined;
-      wake?.();
-    };
-    this.inFolder(path.dirname(file), (error) => (error ? done(error) : operation(done)));
+  async link(source: string, file: string, linked?: () => void): Promise<void> {
+    this.inFolder(file);
+    try {
+      linkSync(source, file);
+    } catch {
+      copyFileSync(source, file);
+    }
+    linked?.();
   }
-
-  /** Runs `then` once `dir` exists. */
-  private inFolder(dir: string, then: (error: NodeJS.ErrnoException | null) => void): void {
-    const state = this.folders.get(dir);
-    if (state === true) return then(null);
-    if (state) return void state.push(() => then(null));
-    this.folders.set(dir, []);
-    mkdir(dir, { recursive: true }, (error) => {
-      const waiting = this.folders.get(dir) as (() => void)[];
-      if (error) {
-        this.folders.delete(dir);
-        then(error);
-        for (const next of waiting) next(); // each goes on, and fails on its own: no folder
-        return;
-      }
-      this.folders.set(dir, true);
-      then(null);
-      for (const next of waiting) next();
-    });
-  }
-
-  async finish(): Promise<void> {
-    while (this.inFlight > 0) await new Promise<void>((resolve) => (this.wake = resolve));
-    if (this.failure) throw this.failure;
-  }
+  async finish(): Promise<void> {}
 }
