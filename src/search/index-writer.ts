@@ -8,6 +8,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -15,7 +17,7 @@ import type { SearchRecord } from "./records.ts";
 import type { PageCache } from "../build-cache.ts";
 import { paths } from "../paths.ts";
 import { PROJECT } from "../project.ts";
-import { PoolWriter } from "../writer.ts";
+import { BuildWriter } from "../writer.ts";
 
 /** Below the site's root: /pagefind/ (paths.searchIndex). */
 export const SEARCH_FOLDER = paths.searchIndex.replace(/^\/|\/$/g, "");
@@ -49,8 +51,32 @@ export interface BundleFile {
 /** Records sent to Pagefind before waiting for its answers. */
 const RECORDS_IN_FLIGHT = 256;
 
-async function bundleFiles(records: readonly SearchRecord[], language: string): Promise<BundleFile[]> {
-  const created = await pagefind.createIndex({ forceLanguage: language });
+type Pagefind = typeof pagefind;
+
+/**
+ * Pagefind's API runs one service process (its module starts it, once), and the service
+ * indexes on one core: at 10,000 items it indexed for ten seconds after the pages were written,
+ * the other core idle. A second instance of its module (the same file, imported under another
+ * URL, which Node's module cache keys by) runs a second service, and the years are shared
+ * between the two, each taking the next as it finishes one.
+ */
+async function pagefindServices(count: number): Promise<Pagefind[]> {
+  const services: Pagefind[] = [pagefind];
+  for (let i = 1; i < count; i++) services.push((await import(`${PAGEFIND_ENTRY}?service=${i}`)) as Pagefind);
+  return services;
+}
+
+/** Services beside the build's own process: two on two cores, never more than two. */
+const SERVICES = Math.max(1, Math.min(2, availableParallelism()));
+/**
+ * Below this many records to index, one service: a second's start (a process, a tenth of a
+ * second of the processor) costs about what it would save, and the tests build small sites
+ * by the dozen.
+ */
+const RECORDS_FOR_TWO = 2_000;
+
+async function bundleFiles(service: Pagefind, records: readonly SearchRecord[], language: string): Promise<BundleFile[]> {
+  const created = await service.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
   const { index } = created;
   // Pagefind orders pages itself, so the files are the same every time (tests/build/publish.test.ts).
@@ -129,16 +155,19 @@ export class BundleCache {
   }
 }
 
-/** Pagefind's version, from its package.json beside this project's (it exports no path to it). */
-const PAGEFIND_VERSION = (() => {
+/** Pagefind's package.json beside this project's (it exports no path to it). */
+const PAGEFIND_PACKAGE = (() => {
+  const folder = path.join(PROJECT, "node_modules", "pagefind");
   try {
-    const file = path.join(PROJECT, "node_modules", "pagefind", "package.json");
-    return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+    return { folder, ...(JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8")) as { version: string; exports?: { ".": { import: string } } }) };
   } catch {
-    // Unknown: the key still changes with the records, and an install starts a fresh cache.
-    return "unknown";
+    return undefined;
   }
 })();
+/** Its version (unknown: the key still changes with the records, and an install starts a fresh cache). */
+const PAGEFIND_VERSION = PAGEFIND_PACKAGE?.version ?? "unknown";
+/** Its module, as a file URL (no second service where it cannot be found). */
+const PAGEFIND_ENTRY = PAGEFIND_PACKAGE?.exports?.["."].import && pathToFileURL(path.join(PAGEFIND_PACKAGE.folder, PAGEFIND_PACKAGE.exports["."].import)).href;
 
 export async function writeSearchIndex(records: readonly SearchRecord[], folder: string, language: string, cache?: BundleCache): Promise<IndexResult> {
   const [result] = await writeSearchIndexes([{ bundles: bundlesOf(records, language), folder, language }], cache);
@@ -156,35 +185,56 @@ export interface IndexReuse {
 }
 
 /**
- * Every edition's index, each in its own folder and language, with one Pagefind process; the
- * cache keeps the bundles of all of them (and forgets the rest).
+ * Every edition's index, each in its own folder and language, by one Pagefind service or two
+ * (`services` says how many; by default two where there is enough to index); the cache keeps
+ * the bundles of all of them (and forgets the rest).
  */
-export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: BundleCache, reuse?: IndexReuse): Promise<IndexResult[]> {
+export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: BundleCache, reuse?: IndexReuse, { services: serviceCount }: { services?: number } = {}): Promise<IndexResult[]> {
+  const planned = jobs.map((job) => {
+    const groups = job.bundles.map((bundle) => [bundle.year, bundle] as const);
+    const keys = job.bundles.map((bundle) => bundle.key);
+    // Where each year's files will be in the site, and those the published site has unchanged.
+    const inSite = (year: string) => (reuse ? path.relative(reuse.site, path.join(job.folder, year)) : "");
+    const published = groups.map(([year], i) => reuse?.pages.unchangedFolder(inSite(year), keys[i]!));
+    return { job, groups, keys, inSite, published, built: [] as BundleFile[][] };
+  });
+  // Every edition's years in one queue, newest first, for the services to take from.
+  const queue = planned.flatMap((plan) => plan.groups.map((_, i) => ({ plan, i })));
+  const toIndex = queue.filter(({ plan, i }) => !plan.published[i]).map(({ plan, i }) => plan.groups[i]![1].size);
+  const worthTwo = toIndex.length > 1 && toIndex.reduce((sum, size) => sum + size, 0) >= RECORDS_FOR_TWO;
+  const services = await pagefindServices(serviceCount ?? (PAGEFIND_ENTRY && worthTwo ? SERVICES : 1));
   try {
-    const planned = jobs.map((job) => ({ job, groups: job.bundles.map((bundle) => [bundle.year, bundle] as const), keys: job.bundles.map((bundle) => bundle.key) }));
+    const take = async (service: Pagefind): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { plan, i } = next;
+        const bundle = plan.groups[i]![1];
+        if (plan.published[i]) {
+          plan.built[i] = [];
+          continue;
+        }
+        // A cache that cannot be read or written is no reason to fail a build: index afresh.
+        let files = await cache?.get(plan.keys[i]!).catch(() => undefined);
+        if (!files) {
+          files = await bundleFiles(service, bundle.records(), plan.job.language);
+          await cache?.set(plan.keys[i]!, files).catch(() => {});
+        }
+        plan.built[i] = files;
+      }
+    };
+    // The first failure ends the build: the other service takes nothing more.
+    await Promise.all(services.map((service) => take(service).catch((error: unknown) => {
+      queue.length = 0;
+      throw error;
+    })));
     const results: IndexResult[] = [];
-    for (const { job, groups, keys } of planned) {
+    for (const { job, groups, inSite, published, built, keys } of planned) {
       const { folder } = job;
-      // Where each year's files will be in the site, and those the published site has unchanged.
-      const inSite = (year: string) => (reuse ? path.relative(reuse.site, path.join(folder, year)) : "");
-      const published = groups.map(([year], i) => reuse?.pages.unchangedFolder(inSite(year), keys[i]!));
-      const built = await Promise.all(
-        groups.map(async ([, bundle], i) => {
-          if (published[i]) return [];
-          // A cache that cannot be read or written is no reason to fail a build: index afresh.
-          const cached = await cache?.get(keys[i]!).catch(() => undefined);
-          if (cached) return cached;
-          const files = await bundleFiles(bundle.records(), job.language);
-          await cache?.set(keys[i]!, files).catch(() => {});
-          return files;
-        }),
-      );
       // Written beside the old index and swapped in: the preview never serves half of one, and
       // no file of an earlier index lingers.
       const next = `${folder}.next-${process.pid}`;
       await rm(next, { recursive: true, force: true });
       // As src/render.ts writes pages, and for the same reason (src/writer.ts).
-      const writer = new PoolWriter();
+      const writer = new BuildWriter();
       const place = async (i: number, year: string) => {
         for (const [file, source] of published[i] ?? []) {
           await writer.link(source, path.join(next, year, file), () => reuse!.pages.linked(path.join(inSite(year), file)));
@@ -210,7 +260,7 @@ export async function writeSearchIndexes(jobs: readonly IndexJob[], cache?: Bund
     await cache?.keepOnly(new Set(planned.flatMap((p) => p.keys))).catch(() => {});
     return results;
   } finally {
-    await pagefind.close();
+    await Promise.all(services.map((service) => service.close()));
   }
 }
 
@@ -229,12 +279,14 @@ export interface IndexJob {
 export interface IndexBundle {
   readonly year: string;
   readonly key: string;
+  /** How many records it has, or about: what decides whether a second service is worth starting. */
+  readonly size: number;
   readonly records: () => readonly SearchRecord[];
 }
 
 /** The bundles of `records`, each named by its records (BundleCache.keyOf). */
 export function bundlesOf(records: readonly SearchRecord[], language: string): IndexBundle[] {
-  return bundles(records).map(([year, group]) => ({ year, key: BundleCache.keyOf(group, language), records: () => group }));
+  return bundles(records).map(([year, group]) => ({ year, key: BundleCache.keyOf(group, language), size: group.length, records: () => group }));
 }
 
 /**

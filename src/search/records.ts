@@ -47,12 +47,18 @@ function utc(iso: string, zone: string): string {
 
 const WITH_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** `href` turns a page's path into the address the index gives; Pagefind adds the site's base path. */
-export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p): SearchRecord[] {
+/**
+ * `href` turns a page's path into the address the index gives; Pagefind adds the site's base
+ * path. With `bundle`, only that bundle's records: a build makes each year's as it indexes it,
+ * and lets them go after (at 100,000 items, all of them at once were hundreds of megabytes).
+ */
+export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p, bundle?: string): SearchRecord[] {
   const language = digest.site.language;
   const records: SearchRecord[] = [];
   const newestYear = searchYears(digest)[0] ?? "0000";
+  const wanted = (year: string) => bundle === undefined || bundle === year;
   for (const item of digest.items) {
+    if (!wanted(item.issue.id.slice(0, 4))) continue;
     const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
     records.push({
       url: href(item.path),
@@ -79,7 +85,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
     });
   }
   for (const issue of digest.issues) {
-    if (!issue.headline) continue;
+    if (!issue.headline || !wanted(String(issue.week.year))) continue;
     records.push({
       url: href(issue.path),
       content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
@@ -91,7 +97,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       bundle: String(issue.week.year),
     });
   }
-  for (const country of digest.countries) {
+  for (const country of wanted(newestYear) ? digest.countries : []) {
     records.push({
       url: href(country.path),
       content: [country.name, country.nameFr, textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),

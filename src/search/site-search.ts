@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Digest } from "../model/views.ts";
 import { cacheFolder, type PageCache } from "../build-cache.ts";
 import { everyEdition } from "../editions.ts";
-import { bundleSources, searchRecords, type SearchRecord } from "./records.ts";
+import { bundleSources, searchRecords } from "./records.ts";
 import { BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
 
 /** Where a project keeps each year's search index between builds. */
@@ -23,10 +23,9 @@ export function searchJobs(digest: Digest, output: string, version?: string): In
   return everyEdition(digest).map((edition) => {
     const { language } = edition.edition;
     const sources = version ? bundleSources(edition) : undefined;
-    let records: SearchRecord[] | undefined;
-    const ofYear = (year: string) => (records ??= searchRecords(edition)).filter((record) => record.bundle === year);
+    const ofYear = (year: string) => searchRecords(edition, undefined, year);
     const bundles = sources
-      ? [...sources].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), records: () => ofYear(year) }))
+      ? [...sources].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), size: parts.length, records: () => ofYear(year) }))
       : bundlesOf(searchRecords(edition), language);
     return { bundles, folder: path.join(output, edition.edition.folder, SEARCH_FOLDER), language };
   });

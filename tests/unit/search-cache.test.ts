@@ -46,6 +46,26 @@ describe("the search index cache", () => {
     expect(await snapshot(path.join(root, "site", "pagefind"))).toEqual(await snapshot(fresh));
   });
 
+  it("shares the years of every edition between two Pagefind services, and writes what one service writes", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahel-search-services-"));
+    temps.push(root);
+    const years = ["2018", "2019", "2020"];
+    const english = years.flatMap((year) => [record(year, `raid-${year}`, `Raid near Ménaka in ${year}`), record(year, `talks-${year}`, `Talks in Bamako, ${year}`)]);
+    const french = english.map((r) => ({ ...r, content: r.content.replace("near", "près de"), language: "fr" }));
+    const jobsIn = (site: string) => [
+      { bundles: bundlesOf(english, "en"), folder: path.join(root, site, "pagefind"), language: "en" },
+      { bundles: bundlesOf(french, "fr"), folder: path.join(root, site, "fr", "pagefind"), language: "fr" },
+    ];
+    const two = await writeSearchIndexes(jobsIn("two"), undefined, undefined, { services: 2 });
+    await writeSearchIndexes(jobsIn("one"), undefined, undefined, { services: 1 });
+    expect(two.map((r) => r.years)).toEqual([["2020", "2019", "2018"], ["2020", "2019", "2018"]]);
+    const written = await snapshot(path.join(root, "two"));
+    expect(Object.keys(written).filter((file) => file.endsWith("pagefind-entry.json")).sort()).toEqual(
+      ["", "fr/"].flatMap((edition) => years.map((year) => `${edition}pagefind/${year}/pagefind-entry.json`)).sort(),
+    );
+    expect(written).toEqual(await snapshot(path.join(root, "one")));
+  });
+
   it("keeps every edition's bundles: indexing the French edition does not forget the English one's", async () => {
     const root = await mkdtemp(path.join(tmpdir(), "sahel-search-editions-"));
     temps.push(root);

@@ -36,6 +36,13 @@ describe("search records", () => {
     expect(records.find((r) => r.meta.title === "Title talks")!.bundle).toBe("2021");
   });
 
+  it("are made a bundle at a time, as a build indexes them, the same as all at once", () => {
+    const years = [...new Set(records.map((r) => r.bundle))];
+    expect(years.sort()).toEqual(["2020", "2021"]);
+    for (const year of years) expect(searchRecords(digest, (p) => urls.href(p), year)).toEqual(records.filter((r) => r.bundle === year));
+    expect(searchRecords(digest, (p) => urls.href(p), "1999")).toEqual([]);
+  });
+
   it("index a weekly note by its week's first day, and each country's profile", () => {
     const note = records.find((r) => r.meta.kind === "note")!;
     expect(note).toMatchObject({ url: "/sahel/issues/2020-w49/", content: "A hard week\nThe lead.", filters: { year: ["2020"] } });
