@@ -41,16 +41,32 @@ export function parseWeekId(text: string): Week | undefined {
   return week(year, weekNumber);
 }
 
+// A digest has a few hundred weeks, and asks about each of them thousands of times (every
+// chart of every region and issue counts back from its week); luxon works each answer out
+// through Intl, so they are kept. DateTimes never change, and may be shared.
+const bounds = new Map<string, { start: DateTime; end: DateTime }>();
+const later = new Map<string, Week>();
+
 /** Monday 00:00 and the following Monday 00:00 of the week, in `zone`. */
 export function weekBounds(w: Week, zone: string): { start: DateTime; end: DateTime } {
-  const start = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone });
-  return { start, end: start.plus({ weeks: 1 }) };
+  const key = `${w.id} ${zone}`;
+  let found = bounds.get(key);
+  if (!found) {
+    const start = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone });
+    bounds.set(key, (found = { start, end: start.plus({ weeks: 1 }) }));
+  }
+  return found;
 }
 
 /** The week `n` weeks after `w` (before, for negative `n`), across year ends and 53-week years. */
 export function addWeeks(w: Week, n: number): Week {
-  const monday = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone: "UTC" }).plus({ weeks: n });
-  return week(monday.weekYear, monday.weekNumber);
+  const key = `${w.id} ${n}`;
+  let found = later.get(key);
+  if (!found) {
+    const monday = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone: "UTC" }).plus({ weeks: n });
+    later.set(key, (found = week(monday.weekYear, monday.weekNumber)));
+  }
+  return found;
 }
 
 /** Orders weeks oldest first. */
