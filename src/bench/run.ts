@@ -23,7 +23,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,10 +36,28 @@ const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.
 /** `npm run build`, as the editor runs it: src/ compiled ahead (src/cli/launch.mjs). */
 const launcher = path.join(project, "src/cli/launch.mjs");
 const build = (...options: string[]) => [launcher, "build", ...options];
-/** A build from nothing: no site, and nothing the last build kept (src/build-cache.ts, the search cache). */
+/**
+ * Nothing is deleted while the bench times anything: what a run wrote is moved aside, into
+ * the work folder's trash/, and removed at the very end. On ext4 without a journal (this
+ * machine's disk), a file or folder created within minutes of many being deleted costs up to
+ * a millisecond of the system's time (ext4 skips every recently deleted inode as it looks for
+ * a free one), so a run following the removal of a 10,000-page site took several times as
+ * long as one that did not, whichever program wrote it: Hugo's times varied by 2× from this.
+ */
+let trash: string;
+let setAsideCount = 0;
+async function setAside(folder: string): Promise<void> {
+  if (!existsSync(folder)) return;
+  await mkdir(trash, { recursive: true });
+  await rename(folder, path.join(trash, String(++setAsideCount)));
+}
+
+/** What a build leaves for the next one: its site, and what it kept (src/build-cache.ts, the search cache). */
+const kept = (root: string) => [path.join(root, "_site"), path.join(root, "node_modules", ".cache", "sahel-digest")];
+
+/** A build from nothing: no site, and nothing the last build kept. */
 async function forget(root: string): Promise<void> {
-  await rm(path.join(root, "_site"), { recursive: true, force: true });
-  await rm(path.join(root, "node_modules", ".cache", "sahel-digest"), { recursive: true, force: true });
+  for (const folder of kept(root)) await setAside(folder);
 }
 
 /** Every file below `dir` by its SHA-1: two builds' outputs compared. */
@@ -171,7 +189,9 @@ async function previewLatency(root: string, output: string, newestItem: string):
     const addedPage = path.join(output, "articles", year, `${slug}-added`, "index.html");
     await until(() => contains(addedPage, added) && contains(path.join(output, "index.html"), added), 120_000, () => log);
     const add = (performance.now() - started) / 1000;
+    // Put back as it was: the second build, after this, must find nothing changed.
     await rm(addedFile);
+    await writeFile(file, source);
     return { edit, add };
   } finally {
     // Stopped, and waited for: its last writes must not race the removal of the work folder.
@@ -220,7 +240,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
   const runsHere = items >= 100_000 ? 1 : runs;
   const editionsHere = withEditions && items < 100_000;
   for (let run = 0; run < runsHere; run++) {
-    await rm(out("loop"), { recursive: true, force: true });
+    await setAside(out("loop"));
     loopRuns.push(await timed(process.execPath, [loopScript, path.join(root, "content"), out("loop")], project));
     // A build from nothing each run: no previous site to move aside, nothing kept to reuse.
     await forget(root);
@@ -230,9 +250,9 @@ async function measureSize(items: number, work: string): Promise<Row> {
     if (search) searchRuns.push(Number(search) / 1000);
     buildRuns.push(result);
     if (withHugo) {
-      await rm(out("hugo"), { recursive: true, force: true });
+      await setAside(out("hugo"));
       hugoRuns.push(await timed("hugo", ["--quiet", "--destination", out("hugo")], root));
-      await rm(out("hugo"), { recursive: true, force: true });
+      await setAside(out("hugo"));
       hugoCappedRuns.push(await timed("hugo", ["--quiet", "--config", "hugo-capped.toml", "--destination", out("hugo")], root));
     }
     if (editionsHere) {
@@ -242,23 +262,18 @@ async function measureSize(items: number, work: string): Promise<Row> {
       bilingualRuns.push(two);
     }
   }
-  if (editionsHere) await rm(bilingual, { recursive: true, force: true });
+  if (editionsHere) await setAside(bilingual);
   const loop = median(loopRuns);
   const full = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
   const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
   const cappedMedian = withHugo ? median(hugoCappedRuns) : undefined;
   const hugoCapped: Row["hugoCapped"] = cappedMedian ? { ...cappedMedian, ratio: cappedMedian.seconds / loop.seconds } : undefined;
-  // The second build, nothing changed since the last full build: it must write the same bytes.
-  const cold = treeHashes(path.join(root, "_site"));
-  const warmRun = await timed(process.execPath, build(), root);
-  const warm = { ...warmRun, identical: sameTree(cold, treeHashes(path.join(root, "_site"))) };
-  // The search index of the last full build, and a first query against it in a fresh browser.
-  const index = await indexSize(path.join(root, "_site", "pagefind"));
-  // A place, as readers search: the corpus names fourteen of them.
-  const firstQuery = await firstQueryCost(path.join(root, "_site"), "Ménaka");
-  // What the search index adds: one more build from nothing without it (after the index was measured).
-  await forget(root);
+  // What the search index adds: one more build from nothing without it. The last full
+  // build's site and cache wait aside for the second build, below.
+  const fullBuild = kept(root);
+  const waiting = fullBuild.map((_, i) => path.join(work, `waiting-${i}`));
+  for (const [i, folder] of fullBuild.entries()) if (existsSync(folder)) await rename(folder, waiting[i]!);
   const withoutSearch = await timed(process.execPath, build("--no-search"), root);
   let latency: { edit: number; add: number } | undefined;
   if (withPreview) {
@@ -268,7 +283,19 @@ async function measureSize(items: number, work: string): Promise<Row> {
       console.error(`the preview at ${items} items failed: ${String(error).slice(0, 2000)}`);
       return undefined;
     });
+    await setAside(out("preview"));
   }
+  // The second build, nothing changed since the last full build: it must write the same bytes.
+  // Last, since it removes the site it replaces.
+  await forget(root);
+  for (const [i, folder] of fullBuild.entries()) if (existsSync(waiting[i]!)) await rename(waiting[i]!, folder);
+  const cold = treeHashes(path.join(root, "_site"));
+  const warmRun = await timed(process.execPath, build(), root);
+  const warm = { ...warmRun, identical: sameTree(cold, treeHashes(path.join(root, "_site"))) };
+  // The search index of the last full build, and a first query against it in a fresh browser.
+  const index = await indexSize(path.join(root, "_site", "pagefind"));
+  // A place, as readers search: the corpus names fourteen of them.
+  const firstQuery = await firstQueryCost(path.join(root, "_site"), "Ménaka");
   return {
     items, pages, loop, build: full, buildRatio: full.seconds / loop.seconds, warm,
     ...(hugo ? { hugo } : {}),
@@ -287,6 +314,7 @@ const mib = (value: number | undefined) => (value === undefined ? "—" : `${Mat
 const x = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
 
 const work = await mkdtemp(path.join(tmpdir(), "sahel-digest-bench-"));
+trash = path.join(work, "trash");
 // The yardstick runs as plain JavaScript, as a hand-written loop would: bundled once here.
 const loopScript = path.join(work, "markdown-loop.mjs");
 await esbuild({ entryPoints: [path.join(project, "src/bench/loop-cli.ts")], bundle: true, platform: "node", format: "esm", outfile: loopScript, logLevel: "silent" });
@@ -307,8 +335,8 @@ try {
       const loop = await timed(process.execPath, [loopScript, path.join(root, "content"), path.join(work, "shape-loop")], project);
       const built = await timed(process.execPath, build(), root);
       shapeRows.push({ shape: shape ?? "usual", pages: Number(/Built (\d+) pages/.exec(built.output)?.[1] ?? 0), loop, build: built });
-      await rm(root, { recursive: true, force: true });
-      await rm(path.join(work, "shape-loop"), { recursive: true, force: true });
+      await setAside(root);
+      await setAside(path.join(work, "shape-loop"));
     }
   }
 } finally {
