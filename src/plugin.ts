@@ -27,7 +27,7 @@ import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { markLegend } from "./incidents/marks.ts";
 import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "./data/open-data.ts";
 import { BackgroundIndexer, SEARCH_FOLDER } from "./search/index-writer.ts";
-import { searchCacheOf, searchJobs, writeSiteSearch } from "./search/site-search.ts";
+import { previewVersion, searchCacheOf, searchJobs, writeSiteSearch } from "./search/site-search.ts";
 import { addWords } from "./messages/templates.ts";
 
 // Resolved from the project's place (src/project.ts), so a build works from any working directory.
@@ -125,7 +125,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // Each year's search index, kept between builds (a preview edit re-indexes its year alone).
   const searchCache = searchCacheOf(options.root);
   const indexSite = async (digest: Digest, output: string): Promise<unknown> => {
-    if (background) return background.schedule(searchJobs(digest, output), searchCache);
+    // The preview names each year's bundle by what its records are made from, as a build does
+    // (src/search/site-search.ts), so an edit costs the records of its own year alone.
+    if (background) return background.schedule(searchJobs(digest, output, previewVersion(options.root, templates)), searchCache);
     await writeSiteSearch(digest, output, options.root, options.cache);
   };
   if (written) {
@@ -173,10 +175,12 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     const started = performance.now();
     const before = new Set(written?.keys());
     // A fresh environment each build, so an edited template is compiled again.
-    // The search index is made from the same digest by Pagefind, in its own process: it runs
-    // while the pages are rendered here. The preview does not wait for it.
+    // The search index is made from the same digest by Pagefind, in its own process: a build
+    // indexes while the pages are rendered here. The preview starts it once the pages are
+    // written (an edit's pages come first), and does not wait for it.
     const current = currentDigest();
-    const indexing = options.indexing ?? (options.dryRun || options.search === false ? undefined : indexSite(current, directories.output));
+    const startIndexing = () => options.indexing ?? (options.dryRun || options.search === false ? undefined : indexSite(current, directories.output));
+    const indexing = written ? undefined : startIndexing();
     let collections: string[];
     try {
       // One template environment an edition: its words and links are its own.
@@ -194,7 +198,8 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
       throw error;
     }
     rebuildTimings.collections = performance.now() - started;
-    if (indexing && !written) {
+    if (written) void startIndexing();
+    if (indexing) {
       options.onProgress?.({ step: "indexing" });
       await indexing;
       rebuildTimings.search = performance.now() - started;

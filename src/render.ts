@@ -8,7 +8,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
-import { BuildWriter, SyncWriter } from "./writer.ts";
+import { BuildWriter, SyncWriter, Turns } from "./writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 import { everyEdition } from "./editions.ts";
@@ -89,9 +89,6 @@ function writeWhole(file: string, content: string | Uint8Array): void {
   renameSync(temporary, file);
 }
 
-/** How long the writer runs before letting other work on this thread (I/O callbacks) run. */
-const YIELD_EVERY_MS = 5;
-
 /**
  * A production build's memory of the last one (src/build-cache.ts): a page made from the same
  * things as the published site's copy is linked from it, not rendered.
@@ -145,17 +142,11 @@ export async function writePages(
     return writer?.write(file, render(job), () => reuse.pages.wrote(job.output, fingerprint, file));
   };
   try {
-    let turn = performance.now();
+    const turns = new Turns();
     for (let i = 0; i < jobs.length; i++) {
       onPage?.(i, jobs.length);
       await place(jobs[i]!, files[i]!);
-      // Pages are written synchronously (src/writer.ts), so this loop would hold the thread
-      // until the last: Pagefind, indexing meanwhile, would wait that long for its next
-      // records, and the preview's server for its requests. Every few milliseconds, a turn.
-      if (performance.now() - turn > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        turn = performance.now();
-      }
+      await turns.take();
     }
   } catch (error) {
     // Files still in writing must land before the caller removes their folder.

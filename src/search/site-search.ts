@@ -2,10 +2,19 @@
 // through Pagefind (src/search/index-writer.ts), with what the last build kept.
 import path from "node:path";
 import type { Digest } from "../model/views.ts";
-import { cacheFolder, type PageCache } from "../build-cache.ts";
+import { buildVersion, cacheFolder, codeVersion, type PageCache } from "../build-cache.ts";
 import { everyEdition } from "../editions.ts";
 import { bundleSources, searchRecords } from "./records.ts";
 import { BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
+
+/**
+ * The preview's version for searchJobs: a build's (the code, the templates, the data files),
+ * and its own, since the preview indexes drafts and embargoed items. A few milliseconds: the
+ * data files and templates are few and small.
+ */
+export function previewVersion(root: string, templates: string): string {
+  return `preview:${buildVersion(root, codeVersion(templates))}`;
+}
 
 /** Where a project keeps each year's search index between builds. */
 export function searchCacheOf(root: string): BundleCache {

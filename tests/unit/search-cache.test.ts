@@ -1,6 +1,7 @@
 // Each year's search index is kept between builds, keyed by what makes it: a build re-indexes
 // only the years whose records changed, and gives the same bytes as indexing afresh.
 import { afterAll, describe, expect, it } from "vitest";
+import { statSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,6 +65,27 @@ describe("the search index cache", () => {
       ["", "fr/"].flatMap((edition) => years.map((year) => `${edition}pagefind/${year}/pagefind-entry.json`)).sort(),
     );
     expect(written).toEqual(await snapshot(path.join(root, "one")));
+  });
+
+  it("moves the years the index folder already holds unchanged, as the preview asks, and writes the one that changed", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahel-search-in-place-"));
+    temps.push(root);
+    const folder = path.join(root, "site", "pagefind");
+    const inPlace = new Map<string, string>();
+    const before = [record("2019", "old", "Raid near Ménaka"), record("2020", "new", "Clash near Gao")];
+    await writeSearchIndexes([{ bundles: bundlesOf(before, "en"), folder, language: "en" }], undefined, undefined, { inPlace });
+    expect([...inPlace.keys()].sort()).toEqual([path.join(folder, "2019"), path.join(folder, "2020")]);
+    const entry = (year: string) => statSync(path.join(folder, year, "pagefind-entry.json")).ino;
+    const [old2019, old2020] = [entry("2019"), entry("2020")];
+
+    const after = [before[0]!, record("2020", "new", "Clash near Gao, then a second one")];
+    await writeSearchIndexes([{ bundles: bundlesOf(after, "en"), folder, language: "en" }], undefined, undefined, { inPlace });
+    // 2019's files are the same files, moved; 2020's were written again.
+    expect(entry("2019")).toBe(old2019);
+    expect(entry("2020")).not.toBe(old2020);
+    const fresh = path.join(root, "fresh", "pagefind");
+    await writeSearchIndex(after, fresh, "en");
+    expect(await snapshot(folder)).toEqual(await snapshot(fresh));
   });
 
   it("keeps every edition's bundles: indexing the French edition does not forget the English one's", async () => {
