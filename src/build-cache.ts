@@ -68,18 +68,31 @@ function folderHash(dir: string, skip: readonly string[] = []): string {
 }
 
 /**
- * What the code that renders is: this project's src/ and the templates used, the locked
- * versions of the dependencies, and Node (whose ICU formats dates and numbers). Any change
+ * What the code is, without the templates: this project's src/, the locked versions of the
+ * dependencies, and Node (whose ICU formats dates and numbers). The search index's records are
+ * made by it alone (no template shows in them).
+ */
+export function sourceVersion(): string {
+  // Once a process: the code running is the code it started with. Run from src/cli/launch.mjs,
+  // the code is what it compiled, named by the hash it gives; otherwise about 150 small files
+  // to hash.
+  sourceVersionOnce ??= (() => {
+    const source = process.env.SAHEL_DIGEST_COMPILED ?? folderHash(path.join(PROJECT, "src"));
+    const lock = existsSync(path.join(PROJECT, "package-lock.json")) ? readFileSync(path.join(PROJECT, "package-lock.json"), "utf8") : "";
+    return hash(source, hash(lock), process.version, JSON.stringify(process.versions));
+  })();
+  return sourceVersionOnce;
+}
+let sourceVersionOnce: string | undefined;
+
+/**
+ * What the code that renders is: the code (sourceVersion) and the templates used. Any change
  * to one of them makes every page and body be made afresh.
  */
 export function codeVersion(templates: string): string {
-  // About 150 small files: a few milliseconds. Run from src/cli/launch.mjs, the code is what it
-  // compiled, named by the hash it gives: src/ as it was then, even if it changed since.
-  const source = process.env.SAHEL_DIGEST_COMPILED ?? folderHash(path.join(PROJECT, "src"));
-  const lock = existsSync(path.join(PROJECT, "package-lock.json")) ? readFileSync(path.join(PROJECT, "package-lock.json"), "utf8") : "";
   // The emails always use this project's templates, whichever the pages use.
   const emails = path.resolve(templates) === path.resolve(DEFAULT_TEMPLATES) ? "" : folderHash(DEFAULT_TEMPLATES);
-  return hash(source, folderHash(templates), emails, hash(lock), process.version, JSON.stringify(process.versions));
+  return hash(sourceVersion(), folderHash(templates), emails);
 }
 
 /**
@@ -90,6 +103,15 @@ export function buildVersion(root: string, code: string): string {
   const content = path.join(root, "content");
   const skip = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((folder) => path.relative("content", folder));
   return hash(code, folderHash(content, skip));
+}
+
+/**
+ * What a year's search records are made from besides its items and notes: the code and the
+ * data files (src/search/site-search.ts names each year's bundle by both). Not the templates:
+ * an edited stylesheet is no reason to index the archive again.
+ */
+export function searchVersion(root: string): string {
+  return buildVersion(root, sourceVersion());
 }
 
 /** A page's fingerprint: the build's version, where it is written, its template, its key's. */
@@ -213,22 +235,27 @@ export class PageCache {
   private constructor(
     private readonly file: string,
     private readonly output: string,
-    private readonly version: string,
     private readonly previous: ReadonlyMap<string, Entry>,
   ) {}
 
-  /** The manifest of the site in `output`, if the last build wrote it with this `version`; none when not `reuse`. */
-  static open(root: string, output: string, version: string, reuse = true): PageCache {
+  /**
+   * The manifest of the site in `output`, as the last build wrote it; none when not `reuse`.
+   * Whatever that build's version: a page's fingerprint holds the version it was made with
+   * (pageFingerprint), and a year of the search index the version of its records (which
+   * leaves out the templates), so an edited stylesheet renders every page again and still
+   * links the index.
+   */
+  static open(root: string, output: string, reuse = true): PageCache {
     const absolute = path.resolve(output);
     const file = cacheFolder(root, "pages", `${hash(absolute)}.bin`);
     let previous = new Map<string, Entry>();
     if (reuse) try {
-      const stored = deserialize(readFileSync(file)) as { output?: unknown; version?: unknown; pages?: unknown };
-      if (stored.output === absolute && stored.version === version && stored.pages instanceof Map) previous = stored.pages as Map<string, Entry>;
+      const stored = deserialize(readFileSync(file)) as { output?: unknown; pages?: unknown };
+      if (stored.output === absolute && stored.pages instanceof Map) previous = stored.pages as Map<string, Entry>;
     } catch {
       // None yet, or unreadable: every page is rendered.
     }
-    return new PageCache(file, absolute, version, previous);
+    return new PageCache(file, absolute, previous);
   }
 
   /**
@@ -280,7 +307,7 @@ export class PageCache {
 
   /** Kept once the new site is in place: the manifest of what it holds. */
   save(): void {
-    writeWhole(this.file, serialize({ output: this.output, version: this.version, pages: this.written }));
+    writeWhole(this.file, serialize({ output: this.output, pages: this.written }));
     writeWhole(this.file.replace(/\.bin$/, ".site"), Buffer.from(this.output));
     // Manifests of sites that are gone (a test's fixture, a moved project) are forgotten.
     const folder = path.dirname(this.file);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-data.ts";
-import { BodyCache, buildVersion, codeVersion, PageCache } from "./build-cache.ts";
+import { BodyCache, buildVersion, codeVersion, PageCache, searchVersion, sourceVersion } from "./build-cache.ts";
 import { DEFAULT_TEMPLATES } from "./project.ts";
 import type { PageKind } from "./pages.ts";
 
@@ -102,10 +102,12 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const keeps = !dryRun && !options.includeDrafts && !options.pageKinds;
   const code = keeps ? codeVersion(options.templates ?? DEFAULT_TEMPLATES) : "";
   const reuse = options.reuse ?? true;
-  const bodies = keeps ? BodyCache.open(options.root, code, reuse) : undefined;
+  // Markdown is rendered by the code alone: an edited template renders no body again.
+  const bodies = keeps ? BodyCache.open(options.root, sourceVersion(), reuse) : undefined;
   // Worked out before the content is read: a data file saved while the build runs then makes
   // the next build render everything again, rather than leave pages made from the old one.
   const dataVersion = keeps ? buildVersion(options.root, code) : undefined;
+  const indexVersion = keeps ? searchVersion(options.root) : undefined;
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
   const { digest, passedOver, fingerprint } = await loadSite(options.root, options.includeDrafts ?? false, {
@@ -121,7 +123,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // Not kept: the next build renders the Markdown again.
   }
   const version = fingerprint ? dataVersion : undefined;
-  const pages = version ? PageCache.open(options.root, output, version, reuse) : undefined;
+  const pages = version ? PageCache.open(options.root, output, reuse) : undefined;
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
@@ -136,7 +138,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     const { writeSiteSearch } = await import("./search/site-search.ts");
     // Pagefind, in its own process, starts on the index now, and works while Eleventy starts
     // and the pages are rendered (the plugin waits for it before the build is done).
-    indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && version ? { pages, version } : undefined);
+    indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && indexVersion ? { pages, version: indexVersion } : undefined);
     indexing?.catch(() => {});
     const { buildOnce } = await import("./eleventy.ts");
     let started = performance.now();

@@ -121,13 +121,16 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   const itemCache = options.incremental ? new ItemCache() : undefined;
   const written: WrittenPages | undefined = options.incremental ? new Map() : undefined;
   let firstBuild = true;
-  const background = written ? new BackgroundIndexer((error) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`)) : undefined;
+  const tellIndexFailure = (error: unknown) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+  const background = written ? new BackgroundIndexer(tellIndexFailure) : undefined;
   // Each year's search index, kept between builds (a preview edit re-indexes its year alone).
   const searchCache = searchCacheOf(options.root);
+  // The preview's: worked out before each rebuild reads the content (eleventy.before).
+  let indexVersion: string | undefined;
   const indexSite = async (digest: Digest, output: string): Promise<unknown> => {
     // The preview names each year's bundle by what its records are made from, as a build does
     // (src/search/site-search.ts), so an edit costs the records of its own year alone.
-    if (background) return background.schedule(searchJobs(digest, output, previewVersion(options.root, templates)), searchCache);
+    if (background) return background.schedule(searchJobs(digest, output, indexVersion), searchCache);
     await writeSiteSearch(digest, output, options.root, options.cache);
   };
   if (written) {
@@ -149,6 +152,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   eleventyConfig.on("eleventy.before", async () => {
     rebuildTimings = {};
     try {
+      // A data file saved while the content is read then makes the next rebuild index afresh,
+      // rather than leave records of the old one under the new file's name.
+      if (background) indexVersion = previewVersion(options.root);
       digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
       options.problems?.store.clear();
       builtOnce = true;
@@ -198,7 +204,8 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
       throw error;
     }
     rebuildTimings.collections = performance.now() - started;
-    if (written) void startIndexing();
+    // In the background: a failure is told, never the end of the preview.
+    if (written) startIndexing()?.catch(tellIndexFailure);
     if (indexing) {
       options.onProgress?.({ step: "indexing" });
       await indexing;

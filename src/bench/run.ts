@@ -165,14 +165,15 @@ async function previewLatency(root: string, output: string, newestItem: string):
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));
+  const file = path.join(root, newestItem);
+  const source = await readFile(file, "utf8");
+  const slug = path.basename(newestItem, ".md");
+  const addedFile = path.join(path.dirname(file), `${slug}-added.md`);
   try {
     await until(() => log.includes("[preview] Ready"), 600_000, () => log);
     // Eleventy's watcher (chokidar) misses a change made in the first moments after it says it
     // is ready; an editor never saves that fast, so the measurement starts once it has settled.
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const file = path.join(root, newestItem);
-    const source = await readFile(file, "utf8");
-    const slug = path.basename(newestItem, ".md");
     const year = path.basename(path.dirname(newestItem));
     const itemPage = path.join(output, "articles", year, slug, "index.html");
 
@@ -183,21 +184,21 @@ async function previewLatency(root: string, output: string, newestItem: string):
     const edit = (performance.now() - started) / 1000;
 
     const added = `Added ${Date.now()}`;
-    const addedFile = path.join(path.dirname(file), `${slug}-added.md`);
     started = performance.now();
     await writeFile(addedFile, source.replace(/^title: .*$/m, `title: ${JSON.stringify(added)}`));
     const addedPage = path.join(output, "articles", year, `${slug}-added`, "index.html");
     await until(() => contains(addedPage, added) && contains(path.join(output, "index.html"), added), 120_000, () => log);
     const add = (performance.now() - started) / 1000;
-    // Put back as it was: the second build, after this, must find nothing changed.
-    await rm(addedFile);
-    await writeFile(file, source);
     return { edit, add };
   } finally {
     // Stopped, and waited for: its last writes must not race the removal of the work folder.
     const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
     if (child.pid) process.kill(-child.pid, "SIGTERM");
     await exited;
+    // Put back as it was, whether or not the preview kept up: the second build, after this,
+    // must find nothing changed.
+    await rm(addedFile, { force: true });
+    await writeFile(file, source);
   }
 }
 

@@ -264,10 +264,11 @@ export async function writeSearchIndexes(
       }
       await writer.finish();
       // The years unchanged since the last index move across whole, last: the old index
-      // goes without them only for the moment before the swap.
+      // goes without them only for the moment before the swap. (`next` may hold nothing yet:
+      // an edit that changed no year's records.)
+      await mkdir(next, { recursive: true });
       for (const [i, [year]] of groups.entries()) if (kept[i]) await rename(path.join(folder, year), path.join(next, year));
       await rm(folder, { recursive: true, force: true });
-      await mkdir(next, { recursive: true });
       await rename(next, folder);
       for (const [i, [year]] of groups.entries()) inPlace?.set(path.join(folder, year), keys[i]!);
       results.push({ folder, years: groups.map(([year]) => year) });

@@ -2,18 +2,18 @@
 // through Pagefind (src/search/index-writer.ts), with what the last build kept.
 import path from "node:path";
 import type { Digest } from "../model/views.ts";
-import { buildVersion, cacheFolder, codeVersion, type PageCache } from "../build-cache.ts";
+import { cacheFolder, searchVersion, type PageCache } from "../build-cache.ts";
 import { everyEdition } from "../editions.ts";
 import { bundleSources, searchRecords } from "./records.ts";
 import { BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
 
 /**
- * The preview's version for searchJobs: a build's (the code, the templates, the data files),
- * and its own, since the preview indexes drafts and embargoed items. A few milliseconds: the
- * data files and templates are few and small.
+ * The preview's version for searchJobs: a build's (searchVersion), and its own, since the
+ * preview indexes drafts and embargoed items. A few milliseconds: the data files are few and
+ * small. Worked out before the content is read, as a build's is.
  */
-export function previewVersion(root: string, templates: string): string {
-  return `preview:${buildVersion(root, codeVersion(templates))}`;
+export function previewVersion(root: string): string {
+  return `preview:${searchVersion(root)}`;
 }
 
 /** Where a project keeps each year's search index between builds. */

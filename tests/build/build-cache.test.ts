@@ -3,9 +3,10 @@
 // them: an item, a data file, the clock, the published site under its feet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildSite } from "../../src/build.ts";
+import { DEFAULT_TEMPLATES } from "../../src/project.ts";
 import { describeFailure } from "../../src/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
@@ -66,6 +67,16 @@ describe("a second build", () => {
     const second = await buildSite({ root });
     expect(second.reused).toBe(pages + index.length);
     expect(await snapshot(output)).toEqual(before);
+  });
+
+  it("after the templates change, renders every page again but links every year of the search index, which no template shows in", async () => {
+    const templates = path.join(root, "edited-templates");
+    await cp(DEFAULT_TEMPLATES, templates, { recursive: true });
+    await appendFile(path.join(templates, "css", "site.css"), "\n/* edited */\n");
+    const index = Object.keys(await snapshot(output)).filter((file) => /^(fr\/)?pagefind\/\d{4}\//.test(file));
+    const result = await buildSite({ root, templates });
+    expect(result.reused).toBe(index.length);
+    expect(await page("css/site.css")).toContain("/* edited */");
   });
 
   it("after an item is edited, renders the pages and the year of the search index that show it, and matches a build from nothing", async () => {

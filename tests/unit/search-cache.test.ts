@@ -86,6 +86,12 @@ describe("the search index cache", () => {
     const fresh = path.join(root, "fresh", "pagefind");
     await writeSearchIndex(after, fresh, "en");
     expect(await snapshot(folder)).toEqual(await snapshot(fresh));
+
+    // A save that changed no year's records: every year moves across, none is written.
+    const [now2019, now2020] = [entry("2019"), entry("2020")];
+    await writeSearchIndexes([{ bundles: bundlesOf(after, "en"), folder, language: "en" }], undefined, undefined, { inPlace });
+    expect([entry("2019"), entry("2020")]).toEqual([now2019, now2020]);
+    expect(await snapshot(folder)).toEqual(await snapshot(fresh));
   });
 
   it("keeps every edition's bundles: indexing the French edition does not forget the English one's", async () => {
