@@ -123,8 +123,9 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   let firstBuild = true;
   const tellIndexFailure = (error: unknown) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
   const background = written ? new BackgroundIndexer(tellIndexFailure) : undefined;
-  // Each year's search index, kept between builds (a preview edit re-indexes its year alone).
-  const searchCache = searchCacheOf(options.root);
+  // Each year's search index, kept between the preview's rebuilds and sessions (an edit
+  // re-indexes its year alone).
+  const searchCache = searchCacheOf(options.root, "preview");
   // The preview's: worked out before each rebuild reads the content (eleventy.before).
   let indexVersion: string | undefined;
   const indexSite = async (digest: Digest, output: string): Promise<unknown> => {

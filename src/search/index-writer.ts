@@ -335,7 +335,10 @@ export class BackgroundIndexer {
         const { jobs, cache } = this.pending;
         this.pending = undefined;
         try {
-          await writeSearchIndexes(jobs, cache, undefined, { inPlace: this.inPlace });
+          // One Pagefind service: the index can wait, and the other core is the editor's, for
+          // the rebuild of a save made while it indexes (at 10,000 items, the preview's first
+          // index takes some ten seconds).
+          await writeSearchIndexes(jobs, cache, undefined, { inPlace: this.inPlace, services: 1 });
         } catch (error) {
           this.onError(error);
         }

@@ -16,9 +16,13 @@ export function previewVersion(root: string): string {
   return `preview:${searchVersion(root)}`;
 }
 
-/** Where a project keeps each year's search index between builds. */
-export function searchCacheOf(root: string): BundleCache {
-  return new BundleCache(cacheFolder(root, "search"));
+/**
+ * Where a project keeps each year's search index between builds; the preview's apart, since
+ * each forgets every bundle it did not use (a build then found none of its years kept after a
+ * preview, and a preview none after a build).
+ */
+export function searchCacheOf(root: string, who: "build" | "preview" = "build"): BundleCache {
+  return new BundleCache(cacheFolder(root, who === "build" ? "search" : "search-preview"));
 }
 
 /**
