@@ -18,19 +18,15 @@
 // Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
 // `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Content } from "./model/content.ts";
 import type { Digest, ItemView } from "./model/views.ts";
 import { everyEdition } from "./editions.ts";
 import { COLLECTIONS } from "./collections.ts";
-import { DEFAULT_TEMPLATES, PROJECT } from "./project.ts";
-
-/** Where a project's caches live. */
-export function cacheFolder(root: string, ...parts: string[]): string {
-  return path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", ...parts);
-}
+import { cacheFolder, DEFAULT_TEMPLATES, PROJECT } from "./project.ts";
+import { writeWhole } from "./writer.ts";
 
 const hash = (...parts: readonly string[]) => {
   const h = createHash("sha1");
@@ -131,13 +127,8 @@ export class BodyCache {
   /** The bodies the last build of `root` rendered with this `version` of the code; none when not `reuse`. */
   static open(root: string, version: string, reuse = true): BodyCache {
     const file = cacheFolder(root, "bodies.bin");
-    let previous = new Map<string, string>();
-    if (reuse) try {
-      const stored = deserialize(readFileSync(file)) as { version?: unknown; bodies?: unknown };
-      if (stored.version === version && stored.bodies instanceof Map) previous = stored.bodies as Map<string, string>;
-    } catch {
-      // None yet, or unreadable: render everything.
-    }
+    const stored = reuse ? readKept(file) : undefined;
+    const previous = stored?.version === version && stored.bodies instanceof Map ? (stored.bodies as Map<string, string>) : new Map<string, string>();
     return new BodyCache(file, version, previous);
   }
 
@@ -160,7 +151,7 @@ export class BodyCache {
   /** Keeps what this build used (and only that), when it differs from what was kept. */
   save(): void {
     if (this.used.size === this.previous.size && [...this.used.keys()].every((key) => this.previous.has(key))) return;
-    writeWhole(this.file, serialize({ version: this.version, bodies: this.used }));
+    writeKept(this.file, { version: this.version, bodies: this.used });
   }
 }
 
@@ -225,7 +216,7 @@ export function contentFingerprint(content: Content): string | undefined {
 
 /**
  * The pages of the site in `output` as the last production build wrote them, and the pages this
- * build writes, for the next one. `version` is the build's (buildVersion).
+ * build writes, for the next one.
  */
 export class PageCache {
   private readonly written = new Map<string, Entry>();
@@ -248,13 +239,8 @@ export class PageCache {
   static open(root: string, output: string, reuse = true): PageCache {
     const absolute = path.resolve(output);
     const file = cacheFolder(root, "pages", `${hash(absolute)}.bin`);
-    let previous = new Map<string, Entry>();
-    if (reuse) try {
-      const stored = deserialize(readFileSync(file)) as { output?: unknown; pages?: unknown };
-      if (stored.output === absolute && stored.pages instanceof Map) previous = stored.pages as Map<string, Entry>;
-    } catch {
-      // None yet, or unreadable: every page is rendered.
-    }
+    const stored = reuse ? readKept(file) : undefined;
+    const previous = stored?.output === absolute && stored.pages instanceof Map ? (stored.pages as Map<string, Entry>) : new Map<string, Entry>();
     return new PageCache(file, absolute, previous);
   }
 
@@ -307,8 +293,8 @@ export class PageCache {
 
   /** Kept once the new site is in place: the manifest of what it holds. */
   save(): void {
-    writeWhole(this.file, serialize({ output: this.output, pages: this.written }));
-    writeWhole(this.file.replace(/\.bin$/, ".site"), Buffer.from(this.output));
+    writeKept(this.file, { output: this.output, pages: this.written });
+    writeWhole(this.file.replace(/\.bin$/, ".site"), this.output);
     // Manifests of sites that are gone (a test's fixture, a moved project) are forgotten.
     const folder = path.dirname(this.file);
     for (const name of readdirSync(folder).filter((n) => n.endsWith(".site"))) {
@@ -333,9 +319,17 @@ export class PageCache {
   }
 }
 
-function writeWhole(file: string, bytes: Uint8Array): void {
+/** What a build kept in `file`; undefined when there is none, or it cannot be read (never trusted then). */
+function readKept(file: string): Record<string, unknown> | undefined {
+  try {
+    const stored = deserialize(readFileSync(file)) as unknown;
+    return typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeKept(file: string, value: Record<string, unknown>): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, file);
+  writeWhole(file, serialize(value));
 }

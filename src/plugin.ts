@@ -31,7 +31,6 @@ import { previewVersion, searchCacheOf, searchJobs, writeSiteSearch } from "./se
 import { addWords } from "./messages/templates.ts";
 
 // Resolved from the project's place (src/project.ts), so a build works from any working directory.
-export { DEFAULT_TEMPLATES } from "./project.ts";
 import { DEFAULT_TEMPLATES } from "./project.ts";
 
 export interface SiteOptions {

@@ -4,7 +4,8 @@
 import { realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { basePathOf, configureSite, DEFAULT_TEMPLATES } from "./plugin.ts";
+import { basePathOf, configureSite } from "./plugin.ts";
+import { DEFAULT_TEMPLATES } from "./project.ts";
 import { startWatching } from "./eleventy.ts";
 import { PreviewProblems } from "./preview-panel.ts";
 

@@ -12,3 +12,8 @@ export const PROJECT = typeof SAHEL_DIGEST_PROJECT === "string" ? SAHEL_DIGEST_P
 
 /** The templates a build uses unless it is given others (a test's, a theme's). */
 export const DEFAULT_TEMPLATES = path.join(PROJECT, "templates");
+
+/** Where a project's caches live: below its node_modules/, which git ignores and `rm -rf` clears. */
+export function cacheFolder(root: string, ...parts: string[]): string {
+  return path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", ...parts);
+}

@@ -4,11 +4,10 @@
 // chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
 // straight from the same Nunjucks templates with finished data, they cost a fraction of that,
 // and every page is written the same way. Eleventy copies assets, watches and serves.
-import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import type { Digest } from "./model/views.ts";
-import { BuildWriter, SyncWriter, Turns } from "./writer.ts";
+import { FileWriter, Turns } from "./writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "./pages.ts";
 import { everyEdition } from "./editions.ts";
@@ -79,17 +78,6 @@ function sameKey(a: readonly unknown[] | undefined, b: readonly unknown[]): bool
 }
 
 /**
- * Writes a file under a temporary name and renames it into place. The preview's server reads
- * pages while a rebuild writes them, and must never serve one half-written or empty. (A build
- * writes into a folder nobody serves yet, so it writes in place.)
- */
-function writeWhole(file: string, content: string | Uint8Array): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
-
-/**
  * A production build's memory of the last one (src/build-cache.ts): a page made from the same
  * things as the published site's copy is linked from it, not rendered.
  */
@@ -130,30 +118,29 @@ export async function writePages(
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
   const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
   // A dry run renders every page, so a template error still shows, and writes none.
-  const writer = dryRun ? undefined : written ? new SyncWriter(writeWhole) : new BuildWriter();
+  // The preview's server reads pages while a rebuild writes them: each is replaced whole.
+  const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
   const render = (job: PageJob) => (job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data }));
   // One page: rendered and written, or linked unchanged from the published site.
-  const place = async (job: PageJob, file: string): Promise<void> => {
+  const place = (job: PageJob, file: string): void => {
     const key = reuse && keyFingerprint(job.key, reuse.names);
     if (!reuse || key === undefined) return writer?.write(file, render(job));
     const fingerprint = pageFingerprint(reuse.version, job.output, job.template ?? "", key);
     const published = reuse.pages.unchanged(job.output, fingerprint);
-    if (published && writer) return writer.link(published, file, () => reuse.pages.linked(job.output));
-    return writer?.write(file, render(job), () => reuse.pages.wrote(job.output, fingerprint, file));
-  };
-  try {
-    const turns = new Turns();
-    for (let i = 0; i < jobs.length; i++) {
-      onPage?.(i, jobs.length);
-      await place(jobs[i]!, files[i]!);
-      await turns.take();
+    if (published && writer) {
+      writer.link(published, file);
+      reuse.pages.linked(job.output);
+      return;
     }
-  } catch (error) {
-    // Files still in writing must land before the caller removes their folder.
-    await writer?.finish().catch(() => {});
-    throw error;
+    writer?.write(file, render(job));
+    if (writer) reuse.pages.wrote(job.output, fingerprint, file);
+  };
+  const turns = new Turns();
+  for (let i = 0; i < jobs.length; i++) {
+    onPage?.(i, jobs.length);
+    place(jobs[i]!, files[i]!);
+    await turns.take();
   }
-  await writer?.finish();
   if (written) {
     written.clear();
     for (const job of allJobs) written.set(job.output, job.key);

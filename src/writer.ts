@@ -4,62 +4,56 @@
 // taking turns at 10,000 items the pool cost 1.4 s more of the processor in all (11.7 s
 // against 11.3 s of wall time), as its threads contend in the file system. On two cores,
 // with Pagefind indexing beside the rendering, no core is idle for the pool to use.
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Writes files, making their folders; `write` and `link` resolve once the caller may go on,
- * `finish` once every file is in place (every file is, here, once its call resolves: the
- * interface leaves a writer free to work ahead).
+ * Writes `file` under a temporary name beside it and renames it into place: whoever reads it
+ * (the preview's server, another build) finds the old file or the new one, never half of one.
  */
-export interface Writer {
-  write(file: string, content: string | Uint8Array, written?: () => void): Promise<void>;
-  /** Puts `source`, a file of the published site, at `file` too (a hard link, or a copy). */
-  link(source: string, file: string, linked?: () => void): Promise<void>;
-  finish(): Promise<void>;
+export function writeWhole(file: string, content: string | Uint8Array): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
-/** One file at a time, on this thread: the preview's few pages, each replaced whole. */
-export class SyncWriter implements Writer {
-  constructor(private readonly writeOne: (file: string, content: string | Uint8Array) => void) {}
-  async write(file: string, content: string | Uint8Array, written?: () => void): Promise<void> {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.writeOne(file, content);
-    written?.();
-  }
-  async link(source: string, file: string, linked?: () => void): Promise<void> {
-    mkdirSync(path.dirname(file), { recursive: true });
-    copyFileSync(source, file);
-    linked?.();
-  }
-  async finish(): Promise<void> {}
-}
-
-/** A build's pages and its search index, one after the other on this thread. */
-export class BuildWriter implements Writer {
+/**
+ * Writes files, making their folders. With `whole`, each is replaced whole (writeWhole): the
+ * preview's pages, which its server may be reading. A build writes into a folder nobody serves
+ * yet, so it writes in place.
+ */
+export class FileWriter {
   /** Folders made (or found) already: most pages share theirs with none, but feeds and years do. */
   private readonly folders = new Set<string>();
+  constructor(private readonly options: { readonly whole?: boolean } = {}) {}
+
   private inFolder(file: string): void {
     const dir = path.dirname(file);
     if (this.folders.has(dir)) return;
     mkdirSync(dir, { recursive: true });
     this.folders.add(dir);
   }
-  async write(file: string, content: string | Uint8Array, written?: () => void): Promise<void> {
+
+  write(file: string, content: string | Uint8Array): void {
     this.inFolder(file);
-    writeFileSync(file, content);
-    written?.();
+    if (this.options.whole) writeWhole(file, content);
+    else writeFileSync(file, content);
   }
-  async link(source: string, file: string, linked?: () => void): Promise<void> {
+
+  /** Puts `source`, a file of the published site, at `file` too: a hard link, or a copy. */
+  link(source: string, file: string): void {
     this.inFolder(file);
     try {
       linkSync(source, file);
     } catch {
       copyFileSync(source, file);
     }
-    linked?.();
   }
-  async finish(): Promise<void> {}
 }
 
 /**

@@ -1,6 +1,6 @@
 // Loads the editors' TypeScript data files (content/_data/*.ts) and validates each entry.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { build, transform } from "esbuild";
 import { pathToFileURL } from "node:url";
@@ -10,7 +10,8 @@ import type { Problem } from "../problems.ts";
 import { fieldName, problemsFromZod } from "./zod-problems.ts";
 import { forbiddenFields } from "./characters.ts";
 import { dataFileProblem, readText } from "./files.ts";
-import { PROJECT } from "../project.ts";
+import { cacheFolder, PROJECT } from "../project.ts";
+import { writeWhole } from "../writer.ts";
 
 let generation = 0;
 
@@ -43,13 +44,11 @@ export async function importDefault(file: string): Promise<unknown> {
   const code = compiled.outputFiles[0]!.text;
   // content/_data/<name>.ts: the project is two folders up. A file is named by its code, and
   // written whole (another build may be importing the same one).
-  const folder = path.join(path.dirname(file), "..", "..", "node_modules", ".cache", "sahel-digest", "data");
+  const folder = cacheFolder(path.join(path.dirname(file), "..", ".."), "data");
   const name = path.basename(file, ".ts");
   const target = path.join(folder, `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 16)}.mjs`);
   mkdirSync(folder, { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, code);
-  renameSync(temporary, target);
+  writeWhole(target, code);
   // Versions of this file compiled more than a day ago are not imported again.
   for (const old of readdirSync(folder)) {
     const at = path.join(folder, old);

@@ -6,7 +6,7 @@
 // newest year's first, so a first result costs what one year's index costs, whatever the size
 // of the archive; the older years are merged in after (Pagefind's mergeIndex).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -17,7 +17,7 @@ import type { SearchRecord } from "./records.ts";
 import type { PageCache } from "../build-cache.ts";
 import { paths } from "../paths.ts";
 import { PROJECT } from "../project.ts";
-import { BuildWriter, Turns } from "../writer.ts";
+import { FileWriter, Turns, writeWhole } from "../writer.ts";
 
 /** Below the site's root: /pagefind/ (paths.searchIndex). */
 export const SEARCH_FOLDER = paths.searchIndex.replace(/^\/|\/$/g, "");
@@ -31,6 +31,9 @@ export interface IndexResult {
   readonly years: readonly string[];
 }
 
+/** Orders [year, ...] entries newest year first, as the bundles are indexed and searched. */
+export const newestYearFirst = ([a]: readonly [string, ...unknown[]], [b]: readonly [string, ...unknown[]]): number => (a < b ? 1 : a > b ? -1 : 0);
+
 /** The records grouped by their `bundle`, newest year first. */
 export function bundles(records: readonly SearchRecord[]): [string, SearchRecord[]][] {
   const groups = new Map<string, SearchRecord[]>();
@@ -39,7 +42,7 @@ export function bundles(records: readonly SearchRecord[]): [string, SearchRecord
     if (list) list.push(record);
     else groups.set(record.bundle, [record]);
   }
-  return [...groups].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+  return [...groups].sort(newestYearFirst);
 }
 
 /** A file of a Pagefind bundle, below its year's folder. */
@@ -140,10 +143,7 @@ export class BundleCache {
 
   async set(key: string, files: readonly BundleFile[]): Promise<void> {
     mkdirSync(this.folder, { recursive: true });
-    const file = path.join(this.folder, `${key}.bundle`);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(files.map(({ path, content }) => ({ path, content }))));
-    renameSync(temporary, file);
+    writeWhole(path.join(this.folder, `${key}.bundle`), serialize(files.map(({ path, content }) => ({ path, content }))));
   }
 
   /** Forgets every bundle but `keys`, so the cache does not grow with every edit. */
@@ -238,29 +238,24 @@ export async function writeSearchIndexes(
       const next = `${folder}.next-${process.pid}`;
       await rm(next, { recursive: true, force: true });
       // As src/render.ts writes pages, and for the same reason (src/writer.ts).
-      const writer = new BuildWriter();
+      const writer = new FileWriter();
       const turns = new Turns();
       const place = async (i: number, year: string) => {
         for (const [file, source] of published[i] ?? []) {
-          await writer.link(source, path.join(next, year, file), () => reuse!.pages.linked(path.join(inSite(year), file)));
+          writer.link(source, path.join(next, year, file));
+          reuse!.pages.linked(path.join(inSite(year), file));
           await turns.take();
         }
         for (const file of built[i]!) {
           const target = path.join(next, year, file.path);
-          await writer.write(target, file.content, reuse && (() => reuse.pages.wrote(path.join(inSite(year), file.path), keys[i]!, target)));
+          writer.write(target, file.content);
+          reuse?.pages.wrote(path.join(inSite(year), file.path), keys[i]!, target);
           await turns.take();
         }
       };
       // Forgotten until this folder is whole again: a failure may leave it with years missing.
       for (const yearFolder of inPlace?.keys() ?? []) if (path.dirname(yearFolder) === folder) inPlace!.delete(yearFolder);
-      try {
-        for (const [i, [year]] of groups.entries()) await place(i, year);
-      } catch (error) {
-        // Files still in writing must land before anyone removes their folder.
-        await writer.finish().catch(() => {});
-        throw error;
-      }
-      await writer.finish();
+      for (const [i, [year]] of groups.entries()) await place(i, year);
       // The years unchanged since the last index move across whole, last: the old index
       // goes without them only for the moment before the swap. (`next` may hold nothing yet:
       // an edit that changed no year's records.)

@@ -2,10 +2,11 @@
 // through Pagefind (src/search/index-writer.ts), with what the last build kept.
 import path from "node:path";
 import type { Digest } from "../model/views.ts";
-import { cacheFolder, searchVersion, type PageCache } from "../build-cache.ts";
+import { searchVersion, type PageCache } from "../build-cache.ts";
+import { cacheFolder } from "../project.ts";
 import { everyEdition } from "../editions.ts";
 import { bundleSources, searchRecords } from "./records.ts";
-import { BundleCache, bundlesOf, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
+import { BundleCache, bundlesOf, newestYearFirst, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
 
 /**
  * The preview's version for searchJobs: a build's (searchVersion), and its own, since the
@@ -38,7 +39,7 @@ export function searchJobs(digest: Digest, output: string, version?: string): In
     const sources = version ? bundleSources(edition) : undefined;
     const ofYear = (year: string) => searchRecords(edition, undefined, year);
     const bundles = sources
-      ? [...sources].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), size: parts.length, records: () => ofYear(year) }))
+      ? [...sources].sort(newestYearFirst).map(([year, parts]) => ({ year, key: BundleCache.keyOfSources([version!, ...parts], language), size: parts.length, records: () => ofYear(year) }))
       : bundlesOf(searchRecords(edition), language);
     return { bundles, folder: path.join(output, edition.edition.folder, SEARCH_FOLDER), language };
   });

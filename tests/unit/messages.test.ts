@@ -8,7 +8,7 @@ import nunjucks from "nunjucks";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { Catalogue, CATALOGUE_LANGUAGES, catalogueOf } from "../../src/messages/catalogue.ts";
 import { messageFunction } from "../../src/messages/templates.ts";
-import { DEFAULT_TEMPLATES } from "../../src/plugin.ts";
+import { DEFAULT_TEMPLATES } from "../../src/project.ts";
 import { buildDigest } from "../../src/digest.ts";
 import { navigation, sitePages } from "../../src/pages.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest.ts";
 import type { Digest } from "../../src/model/views.ts";
-import { DEFAULT_TEMPLATES, templateEnvironment } from "../../src/plugin.ts";
+import { templateEnvironment } from "../../src/plugin.ts";
+import { DEFAULT_TEMPLATES } from "../../src/project.ts";
 import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages.ts";
 import { pagesWithStaleKeys, type PageJob } from "../../src/render.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
