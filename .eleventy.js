@@ -1,12 +1,12 @@
 // Eleventy's entry point when Eleventy's own command line is used on this project
-// (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --serve`). `npm run build` (src/build.ts) and
-// `npm start` (src/preview.ts) configure Eleventy through the same plugin, and add the atomic
+// (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --serve`). `npm run build` (src/publish/build.ts) and
+// `npm start` (src/publish/preview.ts) configure Eleventy through the same plugin, and add the atomic
 // swap and the incremental preview. Everything lives in the plugin; this file only says where
 // the project is and whether drafts show.
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { configureSite } from "./src/plugin.ts";
-import { PREVIEW_FOLDER } from "./src/preview.ts";
+import { configureSite } from "./src/publish/eleventy-plugin.ts";
+import { PREVIEW_FOLDER } from "./src/publish/preview.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 

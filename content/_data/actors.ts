@@ -1,4 +1,4 @@
-import type { ActorInput } from "../../src/model/schemas.ts";
+import type { ActorInput } from "../../src/content/schemas.ts";
 
 const actors: ActorInput[] = [
   // Armed groups

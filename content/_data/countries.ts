@@ -1,4 +1,4 @@
-import type { CountryInput } from "../../src/model/schemas.ts";
+import type { CountryInput } from "../../src/content/schemas.ts";
 
 // The order here is the order of sections in every issue.
 const countries: CountryInput[] = [

@@ -1,4 +1,4 @@
-import type { FigureInput } from "../../src/model/schemas.ts";
+import type { FigureInput } from "../../src/content/schemas.ts";
 
 // The editors' judgement per country and ISO week: the trend label, why, and any alert.
 // The counts beside them are not kept here: the build computes them from the incidents the

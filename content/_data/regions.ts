@@ -1,4 +1,4 @@
-import type { RegionInput } from "../../src/model/schemas.ts";
+import type { RegionInput } from "../../src/content/schemas.ts";
 
 // The regions (first-level subdivisions) incidents are placed in, by country. `iso` is the
 // ISO 3166-2 code, checked by the build; the name must match the GeoNames gazetteer's, or

@@ -1,4 +1,4 @@
-import type { SiteSettings } from "../../src/model/schemas.ts";
+import type { SiteSettings } from "../../src/content/schemas.ts";
 
 const site: SiteSettings = {
   title: "Sahel Digest",
@@ -12,7 +12,7 @@ const site: SiteSettings = {
   feedIds: { authority: "example.org", path: "/sahel-digest/" },
   // The language the content is written in: the default edition's, at the site's root.
   language: "en",
-  // The digest in French too, under /fr/: interface from src/messages/fr.json, items from
+  // The digest in French too, under /fr/: interface from src/core/messages/fr.json, items from
   // <slug>.fr.md where an editor wrote one (the others shown in English, marked as such).
   editions: [
     {

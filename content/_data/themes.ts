@@ -1,4 +1,4 @@
-import type { ThemeInput } from "../../src/model/schemas.ts";
+import type { ThemeInput } from "../../src/content/schemas.ts";
 
 const themes: ThemeInput[] = [
   { slug: "elections", name: "Elections", nameFr: "Élections", description: "Votes, campaigns, candidacies and results.", descriptionFr: "Scrutins, campagnes, candidatures et résultats." },

@@ -5,8 +5,8 @@
 //                                build kept (it still keeps this one's for the next)
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { buildSite, stagingOf } from "../build.ts";
-import { describeFailure } from "../problems.ts";
+import { buildSite, stagingOf } from "../publish/build.ts";
+import { describeFailure } from "../core/problems.ts";
 import { tellPassedOver } from "./notices.ts";
 import { ProgressLine } from "./progress.ts";
 

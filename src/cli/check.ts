@@ -1,8 +1,8 @@
 // `npm run check`: validates all content without building. What an editor runs before publishing.
 import path from "node:path";
-import { removeLeftovers } from "../build.ts";
-import { loadContent } from "../load/content.ts";
-import { ContentError } from "../problems.ts";
+import { removeLeftovers } from "../publish/build.ts";
+import { loadContent } from "../content/load/content.ts";
+import { ContentError } from "../core/problems.ts";
 import { tellPassedOver } from "./notices.ts";
 
 const root = process.cwd();

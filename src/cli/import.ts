@@ -1,13 +1,13 @@
 // `npm run import -- acled FILE.csv`: another organisation's weekly counts from its export, into
-// content/_data/external-counts.ts (see src/import/acled.ts).
+// content/_data/external-counts.ts (see src/content/import/acled.ts).
 //   --root DIR              the project (the working directory unless told)
 //   --exported YYYY-MM-DD   when the file was exported (else its newest `timestamp`)
 //   --source NAME           who counted ("ACLED" unless told); that source's entries are replaced
 //   --skip-bad-rows         import the good rows even when some are bad (they are still listed)
 import { parseArgs } from "node:util";
 import path from "node:path";
-import { DEFAULT_SOURCE, LISTED_BAD_ROWS, importAcled } from "../import/acled.ts";
-import { formatProblem } from "../problems.ts";
+import { DEFAULT_SOURCE, LISTED_BAD_ROWS, importAcled } from "../content/import/acled.ts";
+import { formatProblem } from "../core/problems.ts";
 
 const USAGE = "Usage: npm run import -- acled FILE.csv [--root DIR] [--exported YYYY-MM-DD] [--source NAME] [--skip-bad-rows]";
 

@@ -10,7 +10,7 @@
 //   node src/cli/launch.mjs compile       compile only (the benchmark, before it times builds)
 //
 // The dependencies are not bundled (they are imported from node_modules as usual), and data
-// files in content/_data/ are compiled when they are loaded (src/load/data-files.ts).
+// files in content/_data/ are compiled when they are loaded (src/content/load/data-files.ts).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +20,7 @@ import { setFlagsFromString } from "node:v8";
 const project = fileURLToPath(new URL("../..", import.meta.url));
 const src = path.join(project, "src");
 /** The commands compiled ahead of time, and the one worker the build starts. */
-const ENTRIES = { build: "src/cli/build.ts", preview: "src/cli/preview.ts", "markdown-worker": "src/load/markdown-worker.ts" };
+const ENTRIES = { build: "src/cli/build.ts", preview: "src/cli/preview.ts", "markdown-worker": "src/content/load/markdown-worker.ts" };
 
 const [command, ...rest] = process.argv.slice(2);
 if (!command || (!(command in ENTRIES) && command !== "compile") || command === "markdown-worker") {
@@ -58,7 +58,7 @@ if (!existsSync(path.join(compiled, "build.mjs"))) {
     target: "node20",
     outdir: temporary,
     outExtension: { ".js": ".mjs" },
-    // src/project.ts: where the project is, since this code does not run from src/.
+    // src/core/project.ts: where the project is, since this code does not run from src/.
     define: { SAHEL_DIGEST_PROJECT: JSON.stringify(project) },
     logLevel: "warning",
   });
@@ -81,7 +81,7 @@ if (!existsSync(path.join(compiled, "build.mjs"))) {
 if (command === "compile") process.exit(0);
 // The preview restarts its child through here when src/ changes, so that it is compiled again.
 process.env.SAHEL_DIGEST_LAUNCHER = fileURLToPath(import.meta.url);
-// The build's cache names the code by what was compiled (src/build-cache.ts, codeVersion).
+// The build's cache names the code by what was compiled (src/publish/build-cache.ts, codeVersion).
 process.env.SAHEL_DIGEST_COMPILED = version;
 // V8 lets the heap grow to several times what it holds before it collects again: a build's
 // garbage (every page rendered is garbage once written) then costs more memory than the

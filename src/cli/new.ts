@@ -1,6 +1,6 @@
 // `npm run new`: starts a new item or weekly note in the right place, with every field and a
 // hint for each, after checking what it can (countries, tags, the slug, the date). What the
-// file says is decided in src/new/; this reads the project and writes the file.
+// file says is decided in src/cli/new/; this reads the project and writes the file.
 //   npm run new -- item "Title of the item" --country mali [--country niger] [--tag jnim] [--date 2020-12-03] [--root DIR]
 //   npm run new -- note 2020-W49            (or --date 2020-12-03; this week when neither)
 // Exit codes: 0 written, 1 refused (nothing written), 2 a command line that cannot be read.
@@ -8,15 +8,15 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { COLLECTIONS } from "../collections.ts";
-import { loadList, loadObject } from "../load/data-files.ts";
-import { markdownFiles } from "../load/files.ts";
-import { buildClock } from "../load/content.ts";
-import type { KnownKeys } from "../load/references.ts";
-import { describeErrno, formatProblem, type Problem } from "../problems.ts";
-import { USAGE, readArgs } from "../new/args.ts";
-import { itemWritten, planItem } from "../new/item.ts";
-import { noteWritten, planNote } from "../new/note.ts";
+import { COLLECTIONS } from "../content/collections.ts";
+import { loadList, loadObject } from "../content/load/data-files.ts";
+import { markdownFiles } from "../content/load/files.ts";
+import { buildClock } from "../content/load/content.ts";
+import type { KnownKeys } from "../content/load/references.ts";
+import { describeErrno, formatProblem, type Problem } from "../core/problems.ts";
+import { USAGE, readArgs } from "./new/args.ts";
+import { itemWritten, planItem } from "./new/item.ts";
+import { noteWritten, planNote } from "./new/note.ts";
 
 export interface RunResult {
   readonly code: number;

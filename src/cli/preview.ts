@@ -8,11 +8,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startPreview } from "../preview.ts";
-import { describeFailure } from "../problems.ts";
-import { basePathOf } from "../plugin.ts";
-import { COLLECTIONS } from "../collections.ts";
-import { PROJECT } from "../project.ts";
+import { startPreview } from "../publish/preview.ts";
+import { describeFailure } from "../core/problems.ts";
+import { basePathOf } from "../publish/eleventy-plugin.ts";
+import { COLLECTIONS } from "../content/collections.ts";
+import { PROJECT } from "../core/project.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -1,7 +1,7 @@
 // A long build's progress on one line of the terminal: what it is doing and how far along.
 // Shown only on a terminal, only once the build has run a second, at most five times a second;
 // piped or in CI, the build prints its summary alone.
-import type { BuildProgress } from "../build.ts";
+import type { BuildProgress } from "../publish/build.ts";
 
 const count = (n: number) => n.toLocaleString("en");
 

@@ -1,13 +1,13 @@
-// The build's cache (src/build-cache.ts): a second build reuses the pages of the first, and
+// The build's cache (src/publish/build-cache.ts): a second build reuses the pages of the first, and
 // what it writes is byte for byte what a build from nothing writes, whatever changed between
 // them: an item, a data file, the clock, the published site under its feet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { appendFile, cp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSite } from "../../src/build.ts";
-import { DEFAULT_TEMPLATES } from "../../src/project.ts";
-import { describeFailure } from "../../src/problems.ts";
+import { buildSite } from "../../src/publish/build.ts";
+import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
+import { describeFailure } from "../../src/core/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 

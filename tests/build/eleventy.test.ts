@@ -1,4 +1,4 @@
-// The contract between this project and Eleventy (src/eleventy.ts): the configuration calls
+// The contract between this project and Eleventy (src/publish/eleventy.ts): the configuration calls
 // the plugin makes, the events it relies on and their order, what a build and a dry run
 // write, and what the watcher does on a change and on a deletion. An Eleventy upgrade that
 // changes any of it fails here, by name, rather than somewhere in the site.
@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildOnce, startWatching, type EleventyConfig } from "../../src/eleventy.ts";
+import { buildOnce, startWatching, type EleventyConfig } from "../../src/publish/eleventy.ts";
 import { pollUntil } from "../fixtures/wait.ts";
 
 let dir: string;
@@ -72,7 +72,7 @@ describe("Eleventy", () => {
       watching.onFileEvent((event, file) => void events.push(`${event} ${path.basename(file)}`));
       expect(log).toEqual(["before", "after output"]);
       const file = path.join(dir, "content/item.md");
-      // The watcher says it is ready a little before it listens (see src/preview.ts's catch-up):
+      // The watcher says it is ready a little before it listens (see src/publish/preview.ts's catch-up):
       // save again until it hears.
       let saves = 0;
       const heard = () => log.includes("beforeWatch item.md") && log.at(-1) === "after output";

@@ -1,4 +1,4 @@
-// The email edition of an issue (src/email.ts): email.html with every style inlined, nothing
+// The email edition of an issue (src/pages/email.ts): email.html with every style inlined, nothing
 // fetched and every link a full URL to the site, under Gmail's clipping size; and email.txt,
 // its plain-text twin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,8 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { load } from "cheerio";
 import { chromium } from "playwright-core";
-import { buildSite } from "../../src/build.ts";
-import { EMAIL_SIZE_LIMIT } from "../../src/email.ts";
+import { buildSite } from "../../src/publish/build.ts";
+import { EMAIL_SIZE_LIMIT } from "../../src/pages/email.ts";
 import { createFixture, type FixtureItem } from "../fixtures/content.ts";
 import { chromiumPath } from "../browser/tools.ts";
 

@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildSite } from "../../src/build.ts";
-import { describeFailure } from "../../src/problems.ts";
+import { buildSite } from "../../src/publish/build.ts";
+import { describeFailure } from "../../src/core/problems.ts";
 import { createFixture, itemFile, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";
@@ -29,7 +29,7 @@ vi.mock("node:fs", async (original) => {
     if (error) throw error;
     return (real.writeFileSync as (...args: unknown[]) => void)(file, ...rest);
   }) as typeof real.writeFileSync;
-  // The build writes its pages with the callback API, on libuv's pool (src/render.ts).
+  // The build writes its pages with the callback API, on libuv's pool (src/publish/write-pages.ts).
   const writeFile = ((file: Parameters<typeof real.writeFile>[0], ...rest: unknown[]) => {
     const error = failure(file);
     const callback = rest.at(-1) as (error: Error | null) => void;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { load } from "cheerio";
 import { parseFeed, parseOpml } from "feedsmith";
 import { SaxesParser } from "saxes";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, fixtureActors, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 
 const items: FixtureItem[] = [

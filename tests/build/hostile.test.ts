@@ -9,7 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { load, type CheerioAPI } from "cheerio";
 import { parseFeed } from "feedsmith";
 import { SaxesParser } from "saxes";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, dataFile, fixtureCountries, fixtureRegions, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { npmRunBuild } from "../fixtures/commands.ts";
 

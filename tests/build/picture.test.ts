@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
 import { parse } from "csv-parse/sync";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, fixtureRegions, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 

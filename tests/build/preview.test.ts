@@ -5,8 +5,8 @@ import { mkdir, readFile, readdir, rm, stat, symlink } from "node:fs/promises";
 import { get } from "node:http";
 import path from "node:path";
 import { createFixture, dataFile, fixtureCountries, fixtureSite, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
-import { buildSite } from "../../src/build.ts";
-import { outputProblem } from "../../src/preview.ts";
+import { buildSite } from "../../src/publish/build.ts";
+import { outputProblem } from "../../src/publish/preview.ts";
 import { startPreviewProcess, until as untilLogged, type RunningPreview } from "../fixtures/preview.ts";
 
 const first: FixtureItem = { path: "2020/first", title: "First item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] };

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, fixtureActors, fixtureRegions, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";

@@ -4,8 +4,8 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
-import { buildSite } from "../../src/build.ts";
-import { PAGE_KINDS, type PageKind } from "../../src/pages.ts";
+import { buildSite } from "../../src/publish/build.ts";
+import { PAGE_KINDS, type PageKind } from "../../src/pages/table.ts";
 import { createFixture, type FixtureItem } from "../fixtures/content.ts";
 
 const items: FixtureItem[] = [

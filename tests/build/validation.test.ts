@@ -6,8 +6,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildSite } from "../../src/build.ts";
-import { ContentError, formatProblem } from "../../src/problems.ts";
+import { buildSite } from "../../src/publish/build.ts";
+import { ContentError, formatProblem } from "../../src/core/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureCountries, fixtureSite, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 

@@ -8,7 +8,7 @@ import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/publish/build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,4 +1,4 @@
-// The ACLED importer (src/import/acled.ts, src/cli/import.ts), on synthetic files in ACLED's
+// The ACLED importer (src/content/import/acled.ts, src/cli/import.ts), on synthetic files in ACLED's
 // layout: no real ACLED data is used.
 import { execFile } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -17,9 +17,9 @@ import {
   importAcled,
   readAcledCsv,
   type AcledRow,
-} from "../../src/import/acled.ts";
-import { loadExternalCounts } from "../../src/load/figures.ts";
-import { formatProblem } from "../../src/problems.ts";
+} from "../../src/content/import/acled.ts";
+import { loadExternalCounts } from "../../src/content/load/figures.ts";
+import { formatProblem } from "../../src/core/problems.ts";
 import { dataFile, fixtureCountries, writeFixture } from "../fixtures/content.ts";
 
 const OUTPUT = "content/_data/external-counts.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countStep, weeklyBarChart } from "../../src/chart.ts";
-import { addWeeks, parseWeekId } from "../../src/weeks.ts";
+import { countStep, weeklyBarChart } from "../../src/digest/chart.ts";
+import { addWeeks, parseWeekId } from "../../src/core/weeks.ts";
 
 const start = parseWeekId("2020-W44")!;
 const points = (values: (number | undefined)[]) => values.map((value, i) => ({ week: addWeeks(start, i), ...(value === undefined ? {} : { value }) }));

@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CORPUS_SHAPES, generateCorpus, seededRandom, writeCorpus } from "../../src/bench/corpus.ts";
-import { loadContent } from "../../src/load/content.ts";
-import { parseFrontMatter } from "../../src/frontmatter.ts";
-import { renderMarkdown } from "../../src/markdown.ts";
+import { CORPUS_SHAPES, generateCorpus, seededRandom, writeCorpus } from "../../bench/corpus.ts";
+import { loadContent } from "../../src/content/load/content.ts";
+import { parseFrontMatter } from "../../src/content/load/frontmatter.ts";
+import { renderMarkdown } from "../../src/content/markdown.ts";
 
 describe("the benchmark corpus", () => {
   it("is the same, byte for byte, for the same seed, and differs for another", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoWithOffset, parseItemDate } from "../../src/dates.ts";
+import { isoWithOffset, parseItemDate } from "../../src/core/dates.ts";
 
 const GMT = "Africa/Bamako";
 

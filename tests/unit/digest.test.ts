@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildDigest } from "../../src/digest.ts";
-import { parseItemDate } from "../../src/dates.ts";
-import { weekOf } from "../../src/weeks.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
+import { parseItemDate } from "../../src/core/dates.ts";
+import { weekOf } from "../../src/core/weeks.ts";
 import { fixtureCountries } from "../fixtures/content.ts";
 import { MODEL_ZONE as ZONE, modelContent, modelItem } from "../fixtures/model.ts";
 

@@ -3,8 +3,8 @@
 // grouping, without Eleventy (the built pages are checked in tests/build/editions.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { loadContent } from "../../src/load/content.ts";
-import { buildDigest } from "../../src/digest.ts";
+import { loadContent } from "../../src/content/load/content.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
 import { createFixture, fixtureActors, fixtureThemes, writeText, type FixtureOptions } from "../fixtures/content.ts";
 import { problemsOf } from "../fixtures/problems.ts";
 

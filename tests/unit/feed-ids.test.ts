@@ -1,7 +1,7 @@
 // Feed entry ids outlive the site's address: with feedIds set, moving the site to another
 // domain or path gives every entry the id it had, so readers do not see old entries as new.
 import { describe, expect, it } from "vitest";
-import { buildDigest } from "../../src/digest.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
 import { modelContent, modelItem } from "../fixtures/model.ts";
 
 const items = [modelItem("ambush", "2020-12-02", ["mali"], ["jnim"]), modelItem("talks", "2021-01-05", ["niger"])];

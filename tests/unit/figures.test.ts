@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { changeBand, changeBetween, changeText, FigureIndex, fourWeekAverage, metricView } from "../../src/figures.ts";
-import { countryFigures, ExternalIndex, issueOverview } from "../../src/overview.ts";
-import { IncidentCounts } from "../../src/incidents/counts.ts";
-import type { ExternalCounts, Item, WeeklyFigures } from "../../src/model/content.ts";
+import { changeBand, changeBetween, changeText, FigureIndex, fourWeekAverage, metricView } from "../../src/digest/figures.ts";
+import { countryFigures, ExternalIndex, issueOverview } from "../../src/digest/overview.ts";
+import { IncidentCounts } from "../../src/digest/incidents/counts.ts";
+import type { ExternalCounts, Item, WeeklyFigures } from "../../src/content/model.ts";
 import { modelIncident, modelItem } from "../fixtures/model.ts";
-import { addWeeks, parseWeekId, weekRangeInWords, type Week } from "../../src/weeks.ts";
+import { addWeeks, parseWeekId, weekRangeInWords, type Week } from "../../src/core/weeks.ts";
 
 const w = (id: string): Week => parseWeekId(id)!;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../src/frontmatter.ts";
+import { parseFrontMatter } from "../../src/content/load/frontmatter.ts";
 
 describe("parseFrontMatter", () => {
   const source = "---\ntitle: Hello\ndate: 2020-12-03\nsource:\n  name: RFI\n  url: https://rfi.fr/x\ntags: [a, b]\n---\nThe *body*.\n";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { linksForFeeds, linksForPages } from "../../src/links.ts";
-import { renderMarkdown } from "../../src/markdown.ts";
-import { SiteUrls } from "../../src/paths.ts";
+import { linksForFeeds, linksForPages } from "../../src/digest/links.ts";
+import { renderMarkdown } from "../../src/content/markdown.ts";
+import { SiteUrls } from "../../src/digest/paths.ts";
 
 const urls = new SiteUrls("https://example.org/sahel-digest/");
 const html = renderMarkdown(

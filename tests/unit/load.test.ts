@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { buildClock, loadContent } from "../../src/load/content.ts";
+import { buildClock, loadContent } from "../../src/content/load/content.ts";
 import { createFixture, fixtureCountries, writeText, type FixtureOptions } from "../fixtures/content.ts";
 import { problemsOf } from "../fixtures/problems.ts";
 

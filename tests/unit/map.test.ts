@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { regionMap } from "../../src/map.ts";
+import { regionMap } from "../../src/digest/map.ts";
 
 const sahel = [
   { slug: "mali", name: "Mali", iso: "ML", path: "/countries/mali/" },

@@ -1,4 +1,4 @@
-// The message catalogues (src/messages) against the templates that print them: every key a
+// The message catalogues (src/core/messages) against the templates that print them: every key a
 // template asks for exists, every message parses and formats, none is left unused; and the
 // templates' t() escapes a message as the words it replaced were escaped.
 import { readdirSync, readFileSync } from "node:fs";
@@ -6,13 +6,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import nunjucks from "nunjucks";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import { Catalogue, CATALOGUE_LANGUAGES, catalogueOf } from "../../src/messages/catalogue.ts";
-import { messageFunction } from "../../src/messages/templates.ts";
-import { DEFAULT_TEMPLATES } from "../../src/project.ts";
-import { buildDigest } from "../../src/digest.ts";
-import { navigation, sitePages } from "../../src/pages.ts";
+import { Catalogue, CATALOGUE_LANGUAGES, catalogueOf } from "../../src/core/messages/catalogue.ts";
+import { messageFunction } from "../../src/pages/words.ts";
+import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
+import { navigation, sitePages } from "../../src/pages/table.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
-import { INCIDENT_TYPES, TYPOLOGY } from "../../src/incidents/typology.ts";
+import { INCIDENT_TYPES, TYPOLOGY } from "../../src/content/typology.ts";
 
 const SRC = path.resolve(import.meta.dirname, "../../src");
 
@@ -78,7 +78,7 @@ describe("the message catalogues", () => {
     expect(missing).toEqual([]);
   });
 
-  it("hold every key the templates are handed: nav labels and OPML titles (src/pages.ts)", () => {
+  it("hold every key the templates are handed: nav labels and OPML titles (src/pages/table.ts)", () => {
     const digest = buildDigest(modelContent([modelItem("one", "2020-12-01", ["mali"], ["jnim"], [modelIncident("2020-12-01", "mali")])]));
     const pages = sitePages(digest);
     const { main, footer } = navigation(pages);
@@ -88,7 +88,7 @@ describe("the message catalogues", () => {
     expect([...handed, ...opml].filter((key) => !(key in en.messages))).toEqual([]);
   });
 
-  it("are called with a key written out, but for the two keys src/pages.ts hands over", () => {
+  it("are called with a key written out, but for the two keys src/pages/table.ts hands over", () => {
     const calls = templates.flatMap(({ file, text }) => [...text.matchAll(ANY_CALL)].map((match) => `${file}: ${match[1]}`));
     expect(calls.filter((call) => !/: ["']/.test(call))).toEqual(["layouts/base.njk: link.label", "layouts/base.njk: link.label", "views/opml.njk: title"]);
     // And a family of keys by its prefix: t("language." + item.language).
@@ -120,7 +120,7 @@ describe("the message catalogues", () => {
       for (const [key, message] of Object.entries(catalogueOf(language).messages)) {
         expect(en.messages[key], `${language} ${key}`).toBeDefined();
         const english = argumentsOf(parsed("en", key, en.messages[key]!));
-        // src/weeks.ts hands every language the weekday; English dates leave it out.
+        // src/core/weeks.ts hands every language the weekday; English dates leave it out.
         const passed = new Set([...english.keys(), ...(key === "date.day" ? ["weekday"] : [])]);
         expect([...argumentsOf(parsed(language, key, message)).keys()].filter((name) => !passed.has(name)), `${language} ${key}`).toEqual([]);
       }

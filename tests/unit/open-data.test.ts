@@ -2,7 +2,7 @@
 // escaped in text but numbers kept, empty cells for what is unknown.
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { toCsv } from "../../src/data/open-data.ts";
+import { toCsv } from "../../src/pages/open-data.ts";
 
 const columns = ["text", "number", "flag", "missing"].map((name) => ({ name, description: name }));
 

@@ -1,14 +1,14 @@
-// The preview writes a page again only when its key changes (src/pages.ts). A template that
+// The preview writes a page again only when its key changes (src/pages/table.ts). A template that
 // reads something its key leaves out would leave that page stale: render every page of two
 // digests that differ by one edited item, and every page whose key did not change must come
 // out the same, byte for byte.
 import { describe, expect, it } from "vitest";
-import { buildDigest } from "../../src/digest.ts";
-import type { Digest } from "../../src/model/views.ts";
-import { templateEnvironment } from "../../src/plugin.ts";
-import { DEFAULT_TEMPLATES } from "../../src/project.ts";
-import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages.ts";
-import { pagesWithStaleKeys, type PageJob } from "../../src/render.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
+import type { Digest } from "../../src/digest/views.ts";
+import { templateEnvironment } from "../../src/publish/eleventy-plugin.ts";
+import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
+import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages/table.ts";
+import { pagesWithStaleKeys, type PageJob } from "../../src/publish/write-pages.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 
 const items = [

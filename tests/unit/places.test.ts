@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadContent } from "../../src/load/content.ts";
-import { ContentError, formatProblem } from "../../src/problems.ts";
-import { foldName } from "../../src/places/names.ts";
-import { countryRecords, Gazetteer, gazetteer } from "../../src/places/gazetteer.ts";
-import { insideCountry } from "../../src/places/shapes.ts";
-import { subdivisionsOf } from "../../src/places/subdivisions.ts";
+import { loadContent } from "../../src/content/load/content.ts";
+import { ContentError, formatProblem } from "../../src/core/problems.ts";
+import { foldName } from "../../src/content/places/names.ts";
+import { countryRecords, Gazetteer, gazetteer } from "../../src/content/places/gazetteer.ts";
+import { insideCountry } from "../../src/content/places/shapes.ts";
+import { subdivisionsOf } from "../../src/content/places/subdivisions.ts";
 import { createFixture, fixtureRegions, type FixtureItem } from "../fixtures/content.ts";
 
 describe("the gazetteer", () => {

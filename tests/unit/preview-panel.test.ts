@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { panelMiddleware, PreviewProblems } from "../../src/preview-panel.ts";
+import { panelMiddleware, PreviewProblems } from "../../src/publish/preview-panel.ts";
 
 let root: string;
 let output: string;

@@ -1,7 +1,7 @@
-// References are declared in the registry (src/collections.ts) and checked by one function.
+// References are declared in the registry (src/content/collections.ts) and checked by one function.
 import { describe, expect, it } from "vitest";
-import { COLLECTIONS, reference } from "../../src/collections.ts";
-import { brokenReferences } from "../../src/load/references.ts";
+import { COLLECTIONS, reference } from "../../src/content/collections.ts";
+import { brokenReferences } from "../../src/content/load/references.ts";
 
 describe("declared references", () => {
   const known = { countries: new Set(["mali", "niger"]), actors: new Set(["jnim"]), themes: new Set(["elections"]) };

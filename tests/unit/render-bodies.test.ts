@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { CHUNK, startBodyRenderer } from "../../src/load/render-bodies.ts";
-import { renderMarkdown } from "../../src/markdown.ts";
+import { CHUNK, startBodyRenderer } from "../../src/content/load/render-bodies.ts";
+import { renderMarkdown } from "../../src/content/markdown.ts";
 import { pollUntil } from "../fixtures/wait.ts";
 
 const dirs: string[] = [];
@@ -44,7 +44,7 @@ describe("startBodyRenderer", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "sahel-digest-worker-"));
     dirs.push(dir);
     const script = path.join(dir, "unused-worker.mts");
-    await writeFile(script, `import { startBodyRenderer } from ${JSON.stringify(path.resolve("src/load/render-bodies.ts"))};\nconst renderer = startBodyRenderer(1000);\nfor (let i = 0; i < 500; i++) renderer.add("# Body " + i);\nconsole.log("done");\n`);
+    await writeFile(script, `import { startBodyRenderer } from ${JSON.stringify(path.resolve("src/content/load/render-bodies.ts"))};\nconst renderer = startBodyRenderer(1000);\nfor (let i = 0; i < 500; i++) renderer.add("# Body " + i);\nconsole.log("done");\n`);
     // Without the fix the worker held the process open for ever; the timeout would kill it.
     const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [script], { timeout: 30_000 });
     expect(stdout.trim()).toBe("done");

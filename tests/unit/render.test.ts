@@ -3,9 +3,9 @@ import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import nunjucks from "nunjucks";
-import type { Digest } from "../../src/model/views.ts";
-import { templateEnvironment } from "../../src/plugin.ts";
-import { writePages, type PageJob, type WrittenPages } from "../../src/render.ts";
+import type { Digest } from "../../src/digest/views.ts";
+import { templateEnvironment } from "../../src/publish/eleventy-plugin.ts";
+import { writePages, type PageJob, type WrittenPages } from "../../src/publish/write-pages.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));

@@ -5,8 +5,8 @@ import { statSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BundleCache, bundlesOf, writeSearchIndex, writeSearchIndexes } from "../../src/search/index-writer.ts";
-import type { SearchRecord } from "../../src/search/records.ts";
+import { BundleCache, bundlesOf, writeSearchIndex, writeSearchIndexes } from "../../src/publish/search/index-writer.ts";
+import type { SearchRecord } from "../../src/pages/search-records.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
 const record = (year: string, slug: string, text: string): SearchRecord => ({

@@ -3,8 +3,8 @@
 // which formats every other message of the site, for every search message in every language.
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
-import { CATALOGUE_LANGUAGES, catalogueOf } from "../../src/messages/catalogue.ts";
-import { SEARCH_SCRIPT_MESSAGES } from "../../src/search/records.ts";
+import { CATALOGUE_LANGUAGES, catalogueOf } from "../../src/core/messages/catalogue.ts";
+import { SEARCH_SCRIPT_MESSAGES } from "../../src/pages/search-records.ts";
 // @ts-expect-error: a browser module in plain JavaScript, without types.
 import { messageFormatter } from "../../templates/js/search.js";
 

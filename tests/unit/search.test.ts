@@ -1,10 +1,10 @@
 // What the search index is given: a record per item, weekly note and country, with the words,
 // the filters and the date results are sorted by; nothing of the pages' navigation.
 import { describe, expect, it } from "vitest";
-import { buildDigest } from "../../src/digest.ts";
-import { SiteUrls } from "../../src/paths.ts";
-import { searchFilterOptions, searchRecords, textOfHtml } from "../../src/search/records.ts";
-import { parseWeekId } from "../../src/weeks.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
+import { SiteUrls } from "../../src/digest/paths.ts";
+import { searchFilterOptions, searchRecords, textOfHtml } from "../../src/pages/search-records.ts";
+import { parseWeekId } from "../../src/core/weeks.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 
 const items = [

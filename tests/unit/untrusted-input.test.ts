@@ -7,11 +7,11 @@ import { chmod, mkdir, mkdtemp, rename, rm, symlink, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { loadContent } from "../../src/load/content.ts";
-import { formatProblem, showValue } from "../../src/problems.ts";
-import { parseItemDate } from "../../src/dates.ts";
-import { parseWeekId } from "../../src/weeks.ts";
-import { parseFrontMatter } from "../../src/frontmatter.ts";
+import { loadContent } from "../../src/content/load/content.ts";
+import { formatProblem, showValue } from "../../src/core/problems.ts";
+import { parseItemDate } from "../../src/core/dates.ts";
+import { parseWeekId } from "../../src/core/weeks.ts";
+import { parseFrontMatter } from "../../src/content/load/frontmatter.ts";
 import { problemsOf } from "../fixtures/problems.ts";
 import { createFixture, dataFile, fixtureCountries, itemFile, writeFixture, writeText, type FixtureItem } from "../fixtures/content.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { compareWeeks, parseWeekId, week, weekBounds, weekOf, weekRangeInWords } from "../../src/weeks.ts";
+import { compareWeeks, parseWeekId, week, weekBounds, weekOf, weekRangeInWords } from "../../src/core/weeks.ts";
 
 const GMT = "Africa/Bamako";
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true });

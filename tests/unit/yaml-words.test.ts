@@ -1,9 +1,9 @@
 // The YAML mistakes an editor makes, each in plain words with the fix, and the parser's own
 // words on a second line.
 import { afterAll, describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../src/frontmatter.ts";
-import { loadContent } from "../../src/load/content.ts";
-import { ContentError, formatProblem } from "../../src/problems.ts";
+import { parseFrontMatter } from "../../src/content/load/frontmatter.ts";
+import { loadContent } from "../../src/content/load/content.ts";
+import { ContentError, formatProblem } from "../../src/core/problems.ts";
 import { createFixture, writeText } from "../fixtures/content.ts";
 
 const fail = (yaml: string) => {

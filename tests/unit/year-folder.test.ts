@@ -2,7 +2,7 @@
 // clocks (Africa/Bamako in the fixtures, UTC+0).
 import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { loadContent } from "../../src/load/content.ts";
+import { loadContent } from "../../src/content/load/content.ts";
 import { createFixture, type FixtureOptions } from "../fixtures/content.ts";
 import { problemsOf } from "../fixtures/problems.ts";
 

@@ -1,0 +1,331 @@
+// Reads everything under content/, validates it all, and either returns the content of a
+// build or throws one ContentError that lists every problem found. Nothing is written here,
+// so a build that fails at this point leaves the published site as it was.
+//
+// In phases, each collection read as src/content/collections.ts declares it: the data files and the
+// references between them; the items (Markdown rendered on two cores as they are read); the
+// weekly figures, which need the items' weeks; the weekly notes; then what is published.
+import { statSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { COLLECTIONS } from "../collections.ts";
+import type { Content, Item, WeeklyNote } from "../model.ts";
+import type { Actor, Country, Site, Theme } from "../schemas.ts";
+import { checkRegions, type Places } from "./regions.ts";
+import { isMapped } from "../../digest/map.ts";
+import { compareWeeks, type Week } from "../../core/weeks.ts";
+import { ContentError, type Problem } from "../../core/problems.ts";
+import { loadList, loadObject } from "./data-files.ts";
+import { markdownFiles } from "./files.ts";
+import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
+import { startBodyRenderer } from "./render-bodies.ts";
+import type { ItemCache } from "./item-cache.ts";
+import type { BodyCache } from "../../publish/build-cache.ts";
+import { loadNote } from "./notes.ts";
+import { editionProblems, missingFrenchNames } from "../../digest/editions.ts";
+import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
+import { loadExternalCounts, loadFigures } from "./figures.ts";
+import { brokenReferences, type KnownKeys } from "./references.ts";
+
+export interface LoadOptions {
+  /** The project folder: content is read from <root>/content. */
+  readonly root: string;
+  /** Preview: keep drafts and scheduled items (pages mark them). Production leaves them out. */
+  readonly includeDrafts?: boolean;
+  /** The build's clock, for holding back items dated in the future. */
+  readonly now?: DateTime;
+  /** The preview keeps items it has read between rebuilds. */
+  readonly cache?: ItemCache;
+  /** A production build keeps rendered bodies between builds (src/publish/build-cache.ts). */
+  readonly bodies?: BodyCache;
+  /** Told how many items have been read, of how many (the command line's progress). */
+  readonly onItems?: (read: number, total: number) => void;
+}
+/** The build's clock: DIGEST_NOW (ISO 8601) when set, so embargoes can be tested. */
+export function buildClock(env: NodeJS.ProcessEnv = process.env): DateTime {
+  const fixed = env.DIGEST_NOW;
+  if (!fixed) return DateTime.now();
+  const parsed = DateTime.fromISO(fixed, { zone: "UTC", setZone: true });
+  if (!parsed.isValid) throw new Error(`DIGEST_NOW must be an ISO 8601 date or time (got: ${JSON.stringify(fixed)})`);
+  return parsed;
+}
+
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const { root } = options;
+  const now = options.now ?? buildClock();
+  const data = await loadDataFiles(root);
+  const problems = [...data.problems];
+  // Dates need the digest's zone; with a broken site.ts, items are still checked in UTC.
+  const zone = data.site?.timeZone ?? "UTC";
+  const items = await loadItems(root, { zone, now, known: data.known, places: data.places, site: data.site, ...(options.cache ? { cache: options.cache } : {}), ...(options.bodies ? { bodies: options.bodies } : {}), ...(options.onItems ? { onItems: options.onItems } : {}) });
+  problems.push(...items.problems);
+  // With a broken item its week is unknown, so "later than the latest issue" or "a week with
+  // no items" could be wrong: those checks wait for every item to be read.
+  const latestWeek = items.everyItemRead ? latestWeekOf(items.items) : undefined;
+  const figures = await loadFigures(root, data.known, latestWeek);
+  problems.push(...figures.problems);
+  const external = await loadExternalCounts(root, data.known);
+  problems.push(...external.problems);
+  const notes = loadNotes(root, items.everyItemRead ? new Set(items.items.map((item) => item.week.id)) : undefined, data.site);
+  problems.push(...notes.problems);
+
+  if (problems.length || !data.site) throw new ContentError(problems);
+  // A draft translation waits too: the edition shows the original until it is ready.
+  const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled).map(withoutDraftTranslations);
+  const embargoedWeeks = new Set(items.items.filter((item) => item.scheduled && !item.draft).map((item) => item.week.id));
+  // Figures for a week whose only items are drafts or embargoed would show that week (its
+  // trend, its reason) before its issue: they are held back with the items.
+  const latestPublished = latestWeekOf(published);
+  const shownFigures = options.includeDrafts ? figures.figures : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0);
+  return {
+    site: data.site,
+    countries: data.countries,
+    regions: [...data.places.regions.values()],
+    actors: data.actors,
+    themes: data.themes,
+    items: published,
+    // A weekly note may speak of its week's embargoed items: it waits until they are out.
+    notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !embargoedWeeks.has(note.week.id)).map(withoutDraftTranslations),
+    figures: shownFigures,
+    externalCounts: external.counts,
+    passedOver: [...items.passedOver, ...notes.passedOver],
+  };
+}
+
+function withoutDraftTranslations<T extends Item | WeeklyNote>(entry: T): T {
+  const translations = entry.translations;
+  if (!translations || !Object.values(translations).some((t) => t.draft)) return entry;
+  const ready = Object.values(translations).filter((t) => !t.draft);
+  const { translations: _all, ...rest } = entry;
+  return withTranslations(rest as T, ready);
+}
+
+interface DataFiles {
+  readonly site: Site | undefined;
+  readonly countries: Country[];
+  readonly places: Places;
+  readonly actors: Actor[];
+  readonly themes: Theme[];
+  /** The keys of each keyed collection that could be read, for the references to them. */
+  readonly known: KnownKeys;
+  readonly problems: Problem[];
+}
+
+/** Phase 1: the data files, each entry against its schema, and the references between them. */
+async function loadDataFiles(root: string): Promise<DataFiles> {
+  const [site, countries, regions, actors, themes] = await Promise.all([
+    loadObject(root, COLLECTIONS.site.file, COLLECTIONS.site.schema),
+    loadList(root, COLLECTIONS.countries.file, COLLECTIONS.countries.schema),
+    loadList(root, COLLECTIONS.regions.file, COLLECTIONS.regions.schema, { optional: true }),
+    loadList(root, COLLECTIONS.actors.file, COLLECTIONS.actors.schema),
+    loadList(root, COLLECTIONS.themes.file, COLLECTIONS.themes.schema),
+  ]);
+  const problems: Problem[] = [...site.problems, ...countries.problems, ...regions.problems, ...actors.problems, ...themes.problems];
+  // The slug of every entry that has one, valid or not: an entry with a missing field is
+  // reported once, not again by every item that names it.
+  const known: KnownKeys = {
+    ...(countries.loaded ? { countries: new Set(countries.slugs) } : {}),
+    ...(regions.loaded || regions.problems.length === 0 ? { regions: new Set(regions.slugs) } : {}),
+    ...(actors.loaded ? { actors: new Set(actors.slugs) } : {}),
+    ...(themes.loaded ? { themes: new Set(themes.slugs) } : {}),
+  };
+  for (const actor of actors.value) {
+    for (const broken of brokenReferences(actor, COLLECTIONS.actors.references, known)) {
+      problems.push({ file: COLLECTIONS.actors.file, field: `${actor.slug}.${broken.field}`, message: broken.message });
+    }
+  }
+  // Actors and themes are both tags: one set of slugs.
+  for (const theme of themes.value) {
+    if (known.actors?.has(theme.slug)) {
+      problems.push({ file: COLLECTIONS.themes.file, field: `${theme.slug}.slug`, message: "is already the slug of an actor; tags must be unique", value: theme.slug });
+    }
+  }
+  for (const region of regions.value) {
+    for (const broken of brokenReferences(region, COLLECTIONS.regions.references, known)) {
+      problems.push({ file: COLLECTIONS.regions.file, field: `${region.slug}.${broken.field}`, message: broken.message });
+    }
+  }
+  const placed = checkRegions(regions.value, countries.value, { loaded: regions.loaded || regions.problems.length === 0, slugs: regions.slugs });
+  problems.push(...placed.problems);
+  problems.push(...unmappedCountries(countries.value));
+  if (site.value) problems.push(...editionProblems(site.value), ...missingFrenchNames({ site: site.value, actors: actors.value, themes: themes.value }));
+  return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, known, problems };
+}
+
+interface LoadedItems {
+  /** Every item read, drafts and scheduled ones included. */
+  readonly items: Item[];
+  readonly everyItemRead: boolean;
+  readonly passedOver: readonly string[];
+  readonly problems: Problem[];
+}
+
+/**
+ * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
+ * bodies while the items are still being read; the preview's cache skips unchanged files.
+ */
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache; bodies?: BodyCache; onItems?: (read: number, total: number) => void }): Promise<LoadedItems> {
+  const { zone, now, known, places, cache, bodies: kept } = context;
+  const folder = COLLECTIONS.items.folder;
+  const articles = markdownFiles(root, folder);
+  // Originals first; translations (<slug>.fr.md) are read after, and attached to them.
+  const translationFiles = articles.files.filter((f) => translationName(f));
+  const articleFiles = articles.files.filter((f) => !translationName(f));
+  const originalIndex = new Map(articleFiles.map((file, index) => [file, index]));
+  const problems: Problem[] = [...articles.problems];
+  const itemContext = { root, zone, now, known, places };
+  cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]]), places.signature]));
+  cache?.keepOnly(new Set(articleFiles));
+  // Started now: a worker thread renders bodies while the items are still being read. In the
+  // preview, only files the cache lacks are rendered: all of them at first or after a data
+  // file changed, one or two after an edit.
+  const bodyRenderer = startBodyRenderer(articleFiles.length - (cache?.size ?? 0) - (kept?.size ?? 0) + translationFiles.length);
+  // A body the last build rendered from the same file is taken as it was; the others are
+  // rendered, in the order they are added (`rendered` counts them).
+  let toRender = 0;
+  const bodyOf = (parsed: { fingerprint?: string; body: string }): { html: string } | { rendered: number } => {
+    const html = kept?.get(parsed.fingerprint);
+    if (html !== undefined) return { html };
+    bodyRenderer.add(parsed.body);
+    return { rendered: toRender++ };
+  };
+  const itemResults: ItemResult[] = [];
+  const pending: { index: number; parsed: ParsedItem; stamp: string; body: ReturnType<typeof bodyOf> }[] = [];
+  articleFiles.forEach((relative, index) => {
+    context.onItems?.(index, articleFiles.length);
+    let stamp = "";
+    if (cache) {
+      const info = statSync(path.join(root, folder, relative));
+      stamp = `${info.size}:${info.mtimeMs}`;
+      const cached = cache.get(relative, stamp);
+      if (cached) {
+        // The clock moves on between rebuilds: an embargo may have ended since.
+        const item = cached.item && cached.item.scheduled !== cached.item.date > now ? { ...cached.item, scheduled: cached.item.date > now } : cached.item;
+        itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems };
+        cache.set(relative, stamp, itemResults[index]!);
+        return;
+      }
+    }
+    const result = parseItem(relative, itemContext);
+    itemResults[index] = { problems: result.problems };
+    if (result.parsed) {
+      pending.push({ index, parsed: result.parsed, stamp, body: bodyOf(result.parsed) });
+    } else {
+      cache?.set(relative, stamp, itemResults[index]!);
+    }
+  });
+  const translations: { parsed: ParsedTranslation; body: ReturnType<typeof bodyOf> }[] = [];
+  for (const relative of translationFiles) {
+    const { original, language } = translationName(relative)!;
+    const file = `${folder}/${relative}`;
+    const wrongLanguage = languageProblem(file, language, context.site);
+    if (wrongLanguage) {
+      problems.push(wrongLanguage);
+      continue;
+    }
+    if (!originalIndex.has(original)) {
+      problems.push({ file, field: "file name", message: `is a translation of ${folder}/${original}, which does not exist: a translation sits beside its original, with the same slug` });
+      continue;
+    }
+    const read = parseItemTranslation(root, relative, language, original);
+    problems.push(...read.problems);
+    if (read.parsed) translations.push({ parsed: read.parsed, body: bodyOf(read.parsed) });
+  }
+  // Markdown, the largest cost: on every core when there is much of it.
+  const rendered = await bodyRenderer.finish();
+  const htmlOf = (parsed: { fingerprint?: string }, body: ReturnType<typeof bodyOf>) => {
+    const html = "html" in body ? body.html : rendered[body.rendered]!;
+    kept?.set(parsed.fingerprint, html);
+    return html;
+  };
+  pending.forEach(({ index, parsed, stamp, body }) => {
+    const { body: _body, ...fields } = parsed;
+    itemResults[index] = { item: { ...fields, bodyHtml: htmlOf(parsed, body) }, problems: itemResults[index]!.problems };
+    cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
+  });
+  // Each translation checked against its original, then attached to it.
+  const byOriginal = new Map<string, ItemTranslation[]>();
+  translations.forEach(({ parsed: translation, body }) => {
+    const original = itemResults[originalIndex.get(translation.original)!]?.item;
+    if (!original) return;
+    const disagree = disagreements(translation, original, { zone, places });
+    problems.push(...disagree);
+    if (disagree.length) return;
+    const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, ...fields } = translation;
+    const list = byOriginal.get(originalFile) ?? [];
+    list.push({ ...fields, bodyHtml: htmlOf(translation, body) });
+    byOriginal.set(originalFile, list);
+  });
+  const items: Item[] = [];
+  itemResults.forEach((result, index) => {
+    problems.push(...result.problems);
+    if (result.item) items.push(withTranslations(result.item, byOriginal.get(articleFiles[index]!) ?? []));
+  });
+  problems.push(...duplicateSlugs(articleFiles));
+  return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems };
+}
+
+/** Phase 4: the weekly notes; each must name a week that has items, when every item's week is known. */
+function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined, site: Site | undefined): { notes: WeeklyNote[]; passedOver: readonly string[]; problems: Problem[] } {
+  const files = markdownFiles(root, COLLECTIONS.notes.folder);
+  const problems: Problem[] = [...files.problems];
+  const notes: WeeklyNote[] = [];
+  const originals = files.files.filter((f) => !translationName(f));
+  const hasOriginal = new Set(originals);
+  const translations = new Map<string, NoteTranslation[]>();
+  for (const relative of files.files.filter((f) => translationName(f))) {
+    const { original, language } = translationName(relative)!;
+    const file = `${COLLECTIONS.notes.folder}/${relative}`;
+    const wrongLanguage = languageProblem(file, language, site);
+    if (wrongLanguage) {
+      problems.push(wrongLanguage);
+      continue;
+    }
+    if (!hasOriginal.has(original)) {
+      problems.push({ file, field: "file name", message: `is a translation of ${COLLECTIONS.notes.folder}/${original}, which does not exist: write the week's note in the digest's own language first` });
+      continue;
+    }
+    const read = loadNoteTranslation(root, relative, language);
+    problems.push(...read.problems);
+    if (read.translation) translations.set(original, [...(translations.get(original) ?? []), read.translation]);
+  }
+  for (const [relative, result] of originals.map((f) => [f, loadNote(root, f)] as const)) {
+    problems.push(...result.problems);
+    if (!result.note) continue;
+    if (weeksWithItems && !weeksWithItems.has(result.note.week.id)) {
+      problems.push({ file: result.note.file, field: "file name", message: `names week ${result.note.week.id}, which has no items` });
+      continue;
+    }
+    notes.push(withTranslations(result.note, translations.get(relative) ?? []));
+  }
+  return { notes, passedOver: files.passedOver, problems };
+}
+
+function latestWeekOf(items: readonly Item[]): Week | undefined {
+  return items.reduce<Week | undefined>((latest, item) => (!latest || compareWeeks(item.week, latest) > 0 ? item.week : latest), undefined);
+}
+
+/** A country the map cannot draw would silently be missing from it: its code must be one the map knows. */
+function unmappedCountries(countries: readonly Country[]): Problem[] {
+  return countries.flatMap((country) =>
+    country.iso && !isMapped(country.iso)
+      ? [{ file: COLLECTIONS.countries.file, field: `${country.slug}.iso`, message: "is not an ISO 3166 code of a country the map knows (Natural Earth 1:110m)", value: country.iso }]
+      : [],
+  );
+}
+
+/** Slugs are URLs and feed ids, so two files may not share one, even in other years or case. */
+function duplicateSlugs(articleFiles: readonly string[]): Problem[] {
+  const firstBySlug = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const relative of articleFiles) {
+    const slug = (relative.split("/").pop() ?? relative).replace(/\.md$/, "").toLowerCase();
+    const first = firstBySlug.get(slug);
+    if (first === undefined) {
+      firstBySlug.set(slug, relative);
+      continue;
+    }
+    problems.push({ file: `${COLLECTIONS.items.folder}/${relative}`, field: "file name", message: `has the same slug as ${COLLECTIONS.items.folder}/${first}`, value: slug });
+  }
+  return problems;
+}

@@ -1,0 +1,119 @@
+// Reads and validates one item file: content/articles/<year>/<slug>.md.
+import type { DateTime } from "luxon";
+import { itemFrontMatterSchema } from "../schemas.ts";
+import type { Item } from "../model.ts";
+import type { Problem } from "../../core/problems.ts";
+import { parseItemDate } from "../../core/dates.ts";
+import { localWeek } from "../../core/weeks.ts";
+import { COLLECTIONS } from "../collections.ts";
+import { brokenReferences, type KnownKeys } from "./references.ts";
+import { fieldName, problemsFromZod } from "./zod-problems.ts";
+import { readMarkdownFile } from "./markdown-file.ts";
+import { checkIncidents } from "./incidents.ts";
+import type { Places } from "./regions.ts";
+
+export const ITEM_FIELDS = Object.keys(itemFrontMatterSchema.shape);
+/** `source:`'s own fields, which an unindented block puts at the top level. */
+const SOURCE_FIELDS = Object.fromEntries(Object.keys(itemFrontMatterSchema.shape.source.shape).map((field) => [field, "source"]));
+
+export interface ItemContext {
+  readonly root: string;
+  readonly zone: string;
+  readonly now: DateTime;
+  /** The keys of the collections items refer to (see src/content/collections.ts). */
+  readonly known: KnownKeys;
+  /** The regions and countries incidents are placed in. */
+  readonly places: Places;
+}
+
+export type ItemResult = { item?: Item; problems: Problem[] };
+
+/** An item read and checked, its Markdown body not rendered yet (see render-bodies.ts). */
+export type ParsedItem = Omit<Item, "bodyHtml"> & { readonly body: string };
+
+export type ParseResult = { parsed?: ParsedItem; problems: Problem[] };
+
+/** `relative` is the path below content/articles/, e.g. "2020/niger-toumour-attack.md". */
+export function parseItem(relative: string, ctx: ItemContext): ParseResult {
+  const file = `${COLLECTIONS.items.folder}/${relative}`;
+  const placement = /^(\d{4})\/([^/]+)\.md$/.exec(relative);
+  if (!placement) {
+    return { problems: [{ file, field: "", message: `must be at ${COLLECTIONS.items.folder}/<year>/<slug>.md` }] };
+  }
+  const year = Number(placement[1]);
+  const slug = placement[2] ?? "";
+  const problems: Problem[] = [];
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    problems.push({ file, field: "file name", message: "must be a slug: lower-case letters, digits and single hyphens", value: `${slug}.md` });
+  }
+
+  // Read synchronously: with thousands of items, one promise per file costs more than the
+  // reads themselves, and the parsing that follows is CPU work anyway.
+  const read = readMarkdownFile(ctx.root, file);
+  if (!read.frontMatter) return { problems: [...problems, ...read.problems] };
+  const fm = read.frontMatter;
+  const at = (fieldPath: (string | number)[]) => {
+    const line = fm.lineOf(fieldPath);
+    return line === undefined ? {} : { line };
+  };
+  const result = itemFrontMatterSchema.safeParse(fm.data);
+  if (!result.success) {
+    problems.push(...problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS, nestedUnder: SOURCE_FIELDS }));
+  }
+  // The checks the schema cannot make still run on whatever fields are readable, so one run
+  // reports every problem of the file.
+  const raw = fm.data;
+  const date = typeof raw.date === "string" ? parseItemDate(raw.date, ctx.zone) : undefined;
+  if (date && !date.ok) problems.push({ file, ...at(["date"]), field: "date", message: date.message, value: raw.date });
+  // The year folder is part of the item's URL, so it must be the year of its date (the
+  // calendar year on the digest's clocks, not the ISO week's: 2021-01-02 is in 2020-W53 but
+  // in content/articles/2021/).
+  if (date?.ok && date.date.year !== year) {
+    const shown = date.date.year;
+    // A time with an offset can fall in another year than the one written (2020-12-31T23:30-05:00).
+    const moved = String(raw.date).trim().startsWith(String(shown)) ? "" : ` on the digest's clocks (${ctx.zone})`;
+    problems.push({ file, ...at(["date"]), field: "date", message: `is in ${shown}${moved}, so the file belongs in ${COLLECTIONS.items.folder}/${shown}/`, value: raw.date });
+  }
+  for (const broken of brokenReferences(raw, COLLECTIONS.items.references, ctx.known)) {
+    problems.push({ file, ...at(broken.index === undefined ? [broken.field] : [broken.field, broken.index]), field: broken.field, message: broken.message });
+  }
+  const countries = Array.isArray(raw.countries) ? raw.countries.filter((c): c is string => typeof c === "string") : [];
+  const checked = checkIncidents(raw.incidents, { places: ctx.places, countries, ...(date?.ok ? { itemDay: date.date.toISODate()! } : {}) });
+  for (const p of checked.problems) {
+    const line = fm.lineOf(p.path) ?? fm.lineOf(p.path.slice(0, 2));
+    problems.push({ file, ...(line === undefined ? {} : { line }), field: fieldName(p.path), message: p.message, ...(p.value === undefined ? {} : { value: p.value }) });
+  }
+  if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
+  const data = result.data;
+
+  const parsed: ParsedItem = {
+    slug,
+    year,
+    file,
+    title: data.title,
+    date: date.date,
+    hasTime: date.hasTime,
+    // parseItemDate gives the date on the digest's clocks.
+    week: localWeek(date.date),
+    countries: unique(data.countries),
+    tags: unique(data.tags),
+    summary: data.summary,
+    source: data.source,
+    ...(data.location ? { location: data.location } : {}),
+    incidents: checked.incidents,
+    draft: data.draft,
+    scheduled: date.date > ctx.now,
+    body: fm.body,
+    ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
+  };
+  return { parsed, problems };
+}
+
+/** A file's problems top to bottom, whole-file ones first. */
+function byLine(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,100 @@
+// The validated content of one build: what src/digest/digest.ts groups into pages.
+import type { DateTime } from "luxon";
+import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Site, Theme } from "./schemas.ts";
+import type { IncidentType } from "./typology.ts";
+import type { PlaceRegion } from "./load/regions.ts";
+import type { Week } from "../core/weeks.ts";
+import type { ItemTranslation, NoteTranslation } from "./load/translations.ts";
+
+export interface Item {
+  /** File name without .md; unique across the whole archive. */
+  readonly slug: string;
+  /** The year folder the file sits in, part of its URL. */
+  readonly year: number;
+  /** Path of the source file, relative to the project root. */
+  readonly file: string;
+  readonly title: string;
+  /** The item's date on the digest's clocks. */
+  readonly date: DateTime;
+  /** False for a plain date, which says nothing of the time of day. */
+  readonly hasTime: boolean;
+  readonly week: Week;
+  /** Country slugs, as written (validated against countries.ts). */
+  readonly countries: readonly string[];
+  /** Actor and theme slugs, as written (validated against actors.ts and themes.ts). */
+  readonly tags: readonly string[];
+  readonly summary: string;
+  readonly source: ItemFrontMatter["source"];
+  readonly location?: string;
+  /** What the item reports, as structured records (often none for a political item). */
+  readonly incidents: readonly Incident[];
+  readonly draft: boolean;
+  /** Dated after the build's clock: held back from production. */
+  readonly scheduled: boolean;
+  readonly bodyHtml: string;
+  /** Its versions in other languages, by language ("fr"), where an editor wrote one. */
+  readonly translations?: Readonly<Record<string, ItemTranslation>>;
+  /** In an edition (src/digest/editions.ts): the language its words are in, its own or the original's. */
+  readonly language?: string;
+  /** A hash of its file (with its translation's, in an edition that shows one): the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
+  readonly fingerprint?: string;
+}
+
+/** One incident, checked: its country, region and place are known, its coordinates sourced. */
+export interface Incident {
+  readonly type: IncidentType;
+  readonly subtype?: string;
+  /** The day it happened: "2020-10-30". */
+  readonly date: string;
+  /** The ISO week of that day, in which it is counted. */
+  readonly week: Week;
+  /** Country slug. */
+  readonly country: string;
+  /** Region slug. */
+  readonly region: string;
+  /** The locality's name as the gazetteer writes it (or as the editor did, for one it lacks). */
+  readonly place?: string;
+  /** [latitude, longitude]; none when only the region is known. */
+  readonly coordinates?: readonly [number, number];
+  /** Where the coordinates come from. */
+  readonly coordinatesFrom?: "gazetteer" | "source";
+  /** As the cited source reports them; none when it gives no number. */
+  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
+}
+
+export interface WeeklyNote {
+  readonly file: string;
+  readonly week: Week;
+  readonly headline: string;
+  readonly leadHtml: string;
+  readonly translations?: Readonly<Record<string, NoteTranslation>>;
+  readonly language?: string;
+  /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
+  readonly fingerprint?: string;
+}
+
+/** One country's figures and trend for one week, the week parsed. */
+export interface WeeklyFigures extends Omit<Figure, "week"> {
+  readonly week: Week;
+}
+
+export interface ExternalCounts extends Omit<ExternalCount, "week"> {
+  readonly week: Week;
+}
+
+export interface Content {
+  readonly site: Site;
+  /** In an edition, a text left in the original language says which: `profileLanguage`, `descriptionLanguage`. */
+  readonly countries: readonly (Country & { readonly profileLanguage?: string })[];
+  /** The regions incidents name, checked and matched to the gazetteer. */
+  readonly regions: readonly PlaceRegion[];
+  readonly actors: readonly (Actor & { readonly descriptionLanguage?: string })[];
+  readonly themes: readonly (Theme & { readonly descriptionLanguage?: string })[];
+  readonly items: readonly Item[];
+  readonly notes: readonly WeeklyNote[];
+  readonly figures: readonly WeeklyFigures[];
+  /** Other organisations' counts (content/_data/external-counts.ts), weeks parsed. */
+  readonly externalCounts: readonly ExternalCounts[];
+  /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
+  readonly passedOver?: readonly string[];
+}

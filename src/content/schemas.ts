@@ -1,0 +1,271 @@
+// The content model: one zod schema per kind of content. The TypeScript types the rest of
+// the code and the editors' data files use are inferred from these schemas, so what tsc
+// checks and what the build validates can never drift apart.
+import { z } from "zod";
+import { IANAZone } from "luxon";
+import { INCIDENT_TYPES } from "./typology.ts";
+
+/** Lower-case ASCII words joined by hyphens: what URLs and references are made of. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+
+const text = z.string().trim().min(1, "must not be empty");
+
+/** One of a fixed list, with a message in our words that lists them. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: () => `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
+}
+const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "must be an http(s) URL" });
+// The site itself may be previewed from localhost, so its URL needs no public domain name.
+const siteUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
+
+export const siteSchema = z.strictObject({
+  title: text,
+  /** Shown under the title and used as every feed's description. */
+  description: text,
+  /** Where the site is published, with its path when it is not at the domain's root. */
+  url: siteUrl,
+  /** BCP 47 language tag of the digest, e.g. "en": the language its content is written in, and its default edition's. */
+  language: languageTag,
+  /** IANA zone in which weeks are counted and dates are shown. */
+  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Africa/Bamako"),
+  /** Name shown as the publisher and feed author. */
+  publisher: text,
+  /** A line shown on every page, e.g. to say the content is a sample. */
+  notice: text.optional(),
+  /**
+   * What every feed entry's id is made of (tag URIs: tag:example.org,2020:/sahel-digest/item/slug).
+   * Set once and never changed, so that moving the site to another address does not make feed
+   * readers see every entry as new. Without it, ids are made from \`url\`'s host and path.
+   */
+  feedIds: z
+    .strictObject({
+      /** A domain name the publisher owns or owned: where the site first lived. */
+      authority: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$/, "must be a domain name such as example.org"),
+      /** "/sahel-digest/", or "/". */
+      path: z.string().regex(/^\/(?:[^\s/]+\/)*$/, "must be a path that starts and ends with /, such as /sahel-digest/"),
+    })
+    .optional(),
+  /**
+   * The digest in further languages, each an edition under /<language>/ with its own pages and
+   * feeds: its interface from src/core/messages/<language>.json, its items from <slug>.<language>.md
+   * where an editor wrote one (else the original, marked as such). Its title, description and
+   * notice are given here in that language.
+   */
+  editions: z
+    .array(
+      z.strictObject({
+        language: languageTag,
+        title: text.optional(),
+        description: text,
+        notice: text.optional(),
+      }),
+    )
+    .default([]),
+  /** How many items a country or tag page lists before it continues on a next page. */
+  itemsPerPage: z.number().int().min(5).max(500).default(50),
+  /** How many recent issues the home page links. */
+  recentIssues: z.number().int().min(1).max(52).default(8),
+});
+
+export const countrySchema = z
+  .strictObject({
+    slug,
+    /** A region ("Sahel (regional)") collects items about several countries at once. */
+    kind: oneOf(["country", "region"]).default("country"),
+    name: text,
+    nameFr: text,
+    /** ISO 3166-1 alpha-2 code; a region has none. */
+    iso: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO 3166 code such as ML").optional(),
+    capital: text.optional(),
+    /** A short profile in Markdown, shown at the top of the country page. */
+    profile: text,
+    /** The profile in French, for the French edition (which shows the English one, marked, without it). */
+    profileFr: text.optional(),
+    /** Position in every list of countries; lower comes first. */
+    order: z.number().int(),
+  })
+  .superRefine((country, ctx) => {
+    if (country.kind !== "country") return;
+    for (const field of ["iso", "capital"] as const) {
+      if (country[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is required for a country" });
+    }
+  });
+
+export const actorKinds = ["armed-group", "state-force", "international-force", "institution", "political", "civil-society"] as const;
+
+export const actorSchema = z.strictObject({
+  slug,
+  name: text,
+  aliases: z.array(text).default([]),
+  kind: oneOf(actorKinds),
+  /** Slugs of the countries the actor is active in; empty for regional or international actors. */
+  countries: z.array(slug).default([]),
+  description: text,
+  /** Needed when the digest has a French edition (checked by the loader, which knows). */
+  nameFr: text.optional(),
+  descriptionFr: text.optional(),
+});
+
+export const themeSchema = z.strictObject({
+  slug,
+  name: text,
+  description: text,
+  nameFr: text.optional(),
+  descriptionFr: text.optional(),
+});
+
+export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
+export const alertKinds = ["conflict-risk", "resolution-opportunity"] as const;
+const count = z.number().int("must be a whole number").min(0, "must not be negative");
+
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, "must be an ISO week such as 2020-W49");
+const oneLine = text.max(200, "must be one line: at most 200 characters");
+
+/**
+ * The editors' judgement on one country for one ISO week. The counts are not kept here: they
+ * are computed from the incidents the items record (src/digest/incidents/counts.ts).
+ */
+export const figureSchema = z.strictObject({
+  country: slug,
+  week: isoWeek,
+  trend: oneOf(trendLabels),
+  /** One line: why the editors chose this trend. */
+  reason: oneLine,
+  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: oneLine })).default([]),
+});
+
+/** Fields figures.ts had before counts were computed, and what to do with them now. */
+export const RETIRED_FIGURE_FIELDS: Readonly<Record<string, string>> = {
+  events: "counts are now computed from the incidents in the items; remove it (another organisation's counts go in content/_data/external-counts.ts)",
+  fatalities: "fatalities are now computed from the incidents in the items; remove it",
+  source: "counts are now computed from the items, which cite their sources; remove it",
+  illustrative: "counts are now computed from the items; remove it",
+};
+
+/** Another organisation's count for one country and week, shown beside ours and labelled. */
+export const externalCountSchema = z.strictObject({
+  country: slug,
+  week: isoWeek,
+  /** Who counted: "ACLED". */
+  source: text,
+  /** The day the data was exported or published (YYYY-MM-DD). */
+  exported: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15"),
+  events: count,
+  fatalities: count.optional(),
+  /** Events by incident type, when the source gives them. */
+  byType: z.partialRecord(z.enum(INCIDENT_TYPES), count).optional(),
+});
+
+/** A first-level subdivision of a country (a region, province, wilaya), as incidents name it. */
+export const regionSchema = z.strictObject({
+  slug,
+  name: text,
+  nameFr: text,
+  /** The country's slug in countries.ts. */
+  country: slug,
+  /** ISO 3166-2 code of the subdivision: "ML-4" for Ségou. */
+  iso: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "must be an ISO 3166-2 code such as ML-4"),
+  /** Its name in the GeoNames gazetteer, when neither `name` nor `nameFr` is. */
+  gazetteer: text.optional(),
+  /** Its name as ISO 3166-2 writes it, when that is none of the above ("Al Buḩayrah" for Lac). */
+  isoName: text.optional(),
+});
+
+/** Latitude and longitude in decimal degrees, as [latitude, longitude]. */
+const coordinates = z.tuple([
+  z.number().min(-90, "latitude must be between -90 and 90").max(90, "latitude must be between -90 and 90"),
+  z.number().min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180"),
+], { error: "must be [latitude, longitude] in decimal degrees, such as [14.25, -5.99]" });
+
+/** A number the source gives, or "at least N" when the source says so. */
+const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
+const fatalities = z.union([count.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES });
+
+/** One incident an item reports, in ACLED's typology. */
+export const incidentSchema = z.strictObject({
+  type: oneOf(INCIDENT_TYPES),
+  /** A sub-type of `type` (checked by the loader, which knows which belong to which). */
+  subtype: slug.optional(),
+  /** The day it happened (YYYY-MM-DD); the item's date when left out. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2020-12-03").optional(),
+  /** One of the item's countries; may be left out when the item has only one. */
+  country: slug.optional(),
+  /** A region of regions.ts, in that country. */
+  region: slug,
+  /** A locality: its coordinates come from the GeoNames gazetteer. */
+  place: text.optional(),
+  /** Only for a place the gazetteer lacks, from a source that gives them. */
+  coordinates: coordinates.optional(),
+  /** Only where the cited source gives a number. */
+  fatalities: fatalities.optional(),
+});
+
+/** The front matter of an item, as the editor writes it (dates still text). */
+export const itemFrontMatterSchema = z.strictObject({
+  title: text,
+  date: z.string({ error: "must be a date such as 2020-12-03 or 2020-12-03T14:30:00+01:00" }),
+  countries: z.array(slug).min(1, "must name at least one country"),
+  summary: text.max(400, "must be at most 400 characters: one or two plain sentences"),
+  source: z.strictObject({
+    name: text,
+    url: httpUrl.optional(),
+    published: z.string().optional(),
+  }),
+  tags: z.array(slug).default([]),
+  location: text.optional(),
+  /** What happened, as structured records: the security picture is computed from these. */
+  incidents: z.array(incidentSchema).default([]),
+  draft: z.boolean().default(false),
+});
+
+export const weeklyNoteFrontMatterSchema = z.strictObject({
+  headline: text,
+});
+
+/**
+ * An item in another language, <slug>.<language>.md beside the item: its own words. The
+ * fields both versions share may be repeated, and must then agree (src/content/load/translations.ts).
+ */
+export const itemTranslationSchema = z.strictObject({
+  title: text,
+  summary: itemFrontMatterSchema.shape.summary,
+  location: text.optional(),
+  /** A draft translation is left out of the published edition, which shows the original. */
+  draft: z.boolean().default(false),
+  date: z.unknown().optional(),
+  countries: z.unknown().optional(),
+  source: z.unknown().optional(),
+  tags: z.unknown().optional(),
+  incidents: z.unknown().optional(),
+});
+
+/** A weekly note in another language, <YYYY>-W<ww>.<language>.md. */
+export const noteTranslationSchema = z.strictObject({
+  headline: text,
+  draft: z.boolean().default(false),
+});
+
+export type SiteSettings = z.input<typeof siteSchema>;
+export type Site = z.output<typeof siteSchema>;
+export type Country = z.output<typeof countrySchema>;
+export type CountryInput = z.input<typeof countrySchema>;
+export type ActorKind = (typeof actorKinds)[number];
+export type Actor = z.output<typeof actorSchema>;
+export type ActorInput = z.input<typeof actorSchema>;
+export type Theme = z.output<typeof themeSchema>;
+export type ThemeInput = z.input<typeof themeSchema>;
+export type Figure = z.output<typeof figureSchema>;
+export type FigureInput = z.input<typeof figureSchema>;
+export type TrendLabel = (typeof trendLabels)[number];
+export type AlertKind = (typeof alertKinds)[number];
+export type ExternalCount = z.output<typeof externalCountSchema>;
+export type ExternalCountInput = z.input<typeof externalCountSchema>;
+export type Region = z.output<typeof regionSchema>;
+export type RegionInput = z.input<typeof regionSchema>;
+export type IncidentInput = z.output<typeof incidentSchema>;
+export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
+export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

@@ -1,0 +1,19 @@
+// Where this project's own files are: its templates, its messages, and the src/ and
+// package-lock.json whose version the build's cache follows (src/publish/build-cache.ts). One place,
+// so that nothing else works out a path from its own location: compiled ahead of time
+// (src/cli/launch.mjs), this code runs from a cache folder, and is told where the project is.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Set by the compiler when the code runs from src/cli/launch.mjs's cache. */
+declare const SAHEL_DIGEST_PROJECT: string | undefined;
+
+export const PROJECT = typeof SAHEL_DIGEST_PROJECT === "string" ? SAHEL_DIGEST_PROJECT : fileURLToPath(new URL("../..", import.meta.url));
+
+/** The templates a build uses unless it is given others (a test's, a theme's). */
+export const DEFAULT_TEMPLATES = path.join(PROJECT, "templates");
+
+/** Where a project's caches live: below its node_modules/, which git ignores and `rm -rf` clears. */
+export function cacheFolder(root: string, ...parts: string[]): string {
+  return path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", ...parts);
+}

@@ -1,0 +1,150 @@
+// The feeds readers subscribe to, built from the groupings the digest already made: the
+// digest itself (one entry per weekly issue), every item, and one feed per country and per
+// actor or theme. Templates render them as Atom, RSS and JSON Feed.
+//
+// Entry ids are tag URIs made of the site's host and the item's or issue's own slug, so
+// they never change when a title or body is edited. Dates are the content's own (never the
+// build time), so an unchanged site gives unchanged feeds.
+import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import { trendLabel } from "./figures.ts";
+import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
+import dateToRfc822 from "@11ty/eleventy-plugin-rss/src/dateRfc822.js";
+import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./views.ts";
+import { paths, type SiteUrls } from "./paths.ts";
+import { linksForFeeds } from "./links.ts";
+import { weekBounds } from "../core/weeks.ts";
+
+export const FEED_SIZE = 50;
+
+interface FeedInput {
+  readonly site: SiteView;
+  readonly urls: SiteUrls;
+  readonly items: readonly ItemView[];
+  readonly issues: readonly IssueView[];
+  readonly countries: readonly CountryView[];
+  readonly tags: readonly TagView[];
+  readonly itemsByCountry: ReadonlyMap<string, readonly ItemView[]>;
+  readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
+  readonly regions: readonly RegionView[];
+  readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
+  /** The edition's words; English by default. */
+  readonly words?: Catalogue;
+}
+
+/** An item can sit in many feeds, and in the preview's next build too: its entry is made once. */
+const itemEntries = new WeakMap<ItemView, FeedEntry>();
+
+export function buildFeeds(input: FeedInput): FeedSet {
+  const { site, urls } = input;
+  const words = input.words ?? catalogueOf("en");
+  const tag = tagUriMaker(urls, site.feedIds);
+  const itemEntry = (item: ItemView): FeedEntry => {
+    let entry = itemEntries.get(item);
+    if (!entry) {
+      entry = {
+        // The year folder, not the date: editing the date must not change the id.
+        id: tag(String(item.year), `item/${item.slug}`),
+        title: item.title,
+        path: item.path,
+        summary: item.summary,
+        ...dates(item.dateIso, item.dateIso),
+        item,
+        contentHtml: linksForFeeds(item.bodyHtml, urls, item.path),
+      };
+      itemEntries.set(item, entry);
+    }
+    return entry;
+  };
+  // With no items at all there is no date to give; the epoch keeps the output reproducible.
+  const siteUpdated = input.items[0]?.dateIso ?? "1970-01-01T00:00:00Z";
+
+  const digest: FeedView = {
+    key: "digest",
+    kind: "digest",
+    id: urls.absolute("/feed.xml"),
+    title: site.title,
+    description: site.description,
+    cadence: words.t("feed.cadenceIssues"),
+    homePath: paths.home,
+    atomPath: "/feed.xml",
+    rssPath: "/rss.xml",
+    jsonPath: "/feed.json",
+    ...feedDates(input.issues[0]?.updatedIso ?? siteUpdated),
+    entries: input.issues.slice(0, FEED_SIZE).map((issue) => {
+      // Published as its week opens; updated with its newest item.
+      const opened = weekBounds(issue.week, site.timeZone).start.toISO()!;
+      return {
+        id: tag(String(issue.week.year), `issue/${issue.id}`),
+        ...(issue.leadHtml ? { contentHtml: linksForFeeds(issue.leadHtml, urls, issue.path) } : {}),
+        title: issue.headline ? words.t("feed.issueWithHeadline", { title: issue.title, headline: issue.headline }) : words.t("feed.issueWithRange", { title: issue.title, range: issue.range }),
+        path: issue.path,
+        summary: issueSummary(issue, words),
+        ...dates(opened, issue.updatedIso),
+        publishedRfc822: rfc822(opened),
+        issue,
+      };
+    }),
+  };
+
+  const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => ({
+    key,
+    kind,
+    // A feed's id is its own address: stable as long as the site stays where it is.
+    id: urls.absolute(paths.feedsOf(base).atomPath),
+    title,
+    description,
+    cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
+    homePath,
+    ...paths.feedsOf(base),
+    ...feedDates(items[0]?.dateIso ?? siteUpdated),
+    entries: items.slice(0, FEED_SIZE).map(itemEntry),
+  });
+
+  const items = itemFeed("items", "items", words.t("feed.itemsTitle", { site: site.title }), words.t("feed.itemsDescription", { site: site.title }), paths.archive, paths.itemsFeedBase, input.items);
+  const countries = input.countries.map((country) =>
+    itemFeed(`country/${country.slug}`, "country", country.feed.title, words.t("feed.countryDescription", { name: country.name }), country.path, country.path, input.itemsByCountry.get(country.slug) ?? []),
+  );
+  const tags = input.tags.map((t) =>
+    itemFeed(`tag/${t.slug}`, "tag", t.feed.title, words.t("feed.tagDescription", { name: t.name, kind: t.kindLabel.toLowerCase() }), t.path, t.path, input.itemsByTag.get(t.slug) ?? []),
+  );
+  const regions = input.regions.map((r) =>
+    itemFeed(`region/${r.slug}`, "region", r.feed.title, words.t("feed.regionDescription", { name: r.name, country: r.country.name }), r.path, r.path, input.itemsByRegion.get(r.slug) ?? []),
+  );
+  return { digest, items, countries, tags, regions, all: [digest, items, ...countries, ...tags, ...regions] };
+}
+
+/** tag:example.org,2020:/sahel-digest/item/slug (RFC 4151): stable, unique, never a fetchable URL that may move. */
+function tagUriMaker(urls: SiteUrls, ids: SiteView["feedIds"]) {
+  // Fixed in site.ts, ids stay the same when the site moves; otherwise they follow its address.
+  const authority = ids?.authority ?? new URL(urls.origin).hostname;
+  const base = ids?.path ?? urls.basePath;
+  return (year: string, name: string) => `tag:${authority},${year}:${base}${name}`;
+}
+
+function dates(publishedIso: string, updatedIso: string) {
+  return { publishedIso: dateToRfc3339(new Date(publishedIso)), updatedIso: dateToRfc3339(new Date(updatedIso)) };
+}
+
+/** RFC 822, for the RSS feed only: the formatter builds an Intl formatter on every call. */
+function rfc822(iso: string): string {
+  // The plugin formats RFC 822 in the machine's zone unless given one: always UTC here.
+  return dateToRfc822(new Date(iso), "UTC");
+}
+
+function feedDates(updatedIso: string) {
+  return { updatedIso: dateToRfc3339(new Date(updatedIso)), updatedRfc822: rfc822(updatedIso) };
+}
+
+/**
+ * What an issue entry's summary says: the countries whose trend moved, and why ("Mali
+ * deteriorated: Coordinated rocket fire…; Niger improved: …"), or, without figures, the
+ * countries of its items. Never the site's name: the feed says that already.
+ */
+export function issueSummary(issue: IssueView, words: Catalogue = catalogueOf("en")): string {
+  const moved = (issue.overview?.rows ?? []).flatMap((row) =>
+    row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
+  );
+  if (moved.length) return `${moved.join("; ")}`;
+  const countries = issue.sections.map((section) => section.country.name).join(", ");
+  return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
+}

@@ -1,0 +1,143 @@
+// Turns the counts and the editors' judgement into what pages show: each issue's regional
+// overview (one row per country) and each country's trend history and chart. Counts come from
+// the items' incidents (src/digest/incidents/counts.ts); trend, reason and alerts from figures.ts;
+// another organisation's counts, when imported, are shown beside ours under their own name.
+import type { ExternalCounts, WeeklyFigures } from "../content/model.ts";
+import type { AlertView, CountryFigures, ExternalCountView, IssueOverview, IssueRef, OverviewRow, Ref, TrendWeek } from "./views.ts";
+import type { TrendLabel } from "../content/schemas.ts";
+import { weeklyBarChart } from "./chart.ts";
+import { alertLabel, FigureIndex, formatNumber, metricView, trendLabel, type MetricWords } from "./figures.ts";
+import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
+import { INCIDENT_TYPES, typeLabel } from "../content/typology.ts";
+import { addWeeks, compareWeeks, type Week } from "../core/weeks.ts";
+
+export const CHART_WEEKS = 52;
+
+const incidentWords = (t: Catalogue): MetricWords => ({ missing: t.t("metric.notCovered"), zero: t.t("metric.noneRecorded") });
+const fatalityWords = (count: WeekCount | undefined, t: Catalogue): MetricWords => ({ missing: t.t(count ? "metric.noneReported" : "metric.notCovered"), ...(count?.fatalitiesAtLeast ? { atLeast: true } : {}) });
+
+/** Another organisation's counts, by country and week. */
+export class ExternalIndex {
+  private readonly byKey = new Map<string, ExternalCounts[]>();
+
+  constructor(counts: readonly ExternalCounts[]) {
+    for (const count of counts) {
+      const key = `${count.country} ${count.week.id}`;
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), count].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)));
+    }
+  }
+
+  get(country: string, w: Week, t: Catalogue = catalogueOf("en")): readonly ExternalCountView[] {
+    return (this.byKey.get(`${country} ${w.id}`) ?? []).map((c) => ({
+      source: c.source,
+      exported: c.exported,
+      eventsText: formatNumber(c.events, t),
+      fatalitiesText: c.fatalities === undefined ? t.t("metric.notGiven") : formatNumber(c.fatalities, t),
+    }));
+  }
+
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+}
+
+export interface Picture {
+  readonly judgement: FigureIndex;
+  readonly counts: IncidentCounts;
+  readonly external: ExternalIndex;
+}
+
+export function issueOverview(picture: Picture, countries: readonly Ref[], w: Week, t: Catalogue = catalogueOf("en")): IssueOverview {
+  const { judgement, counts, external } = picture;
+  const trends: Record<string, TrendLabel> = {};
+  const externalSources = new Set<string>();
+  const rows: OverviewRow[] = countries.map((country) => {
+    const figure = judgement.get(country.slug, w);
+    const count = counts.get(country.slug, w);
+    const others = external.get(country.slug, w, t);
+    if (!figure && !count && others.length === 0) return { country };
+    if (figure) trends[country.slug] = figure.trend;
+    for (const other of others) externalSources.add(other.source);
+    return {
+      country,
+      figures: {
+        ...(figure ? { trend: figure.trend, trendLabel: trendLabel(figure.trend, t), reason: figure.reason } : {}),
+        alerts: figure ? alerts(figure, t) : [],
+        incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, incidentWords(t), t),
+        fatalities: metricView((week) => counts.fatalitiesOf(country.slug, week), w, fatalityWords(count, t), t),
+        byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: typeLabel(type, t), count: count.byType[type] })) : [],
+        external: others,
+      },
+    };
+  });
+  const hasFatalities = rows.some((row) => row.figures?.fatalities.value !== undefined);
+  return {
+    rows,
+    countriesWithFigures: rows.filter((row) => row.figures).length,
+    hasFatalities,
+    externalSources: [...externalSources].sort(),
+    trends,
+  };
+}
+
+/**
+ * A country's trend history (every week with a trend or a count, newest first) and its chart
+ * over the 52 weeks up to `latest`, starting at its first covered week so that a new digest
+ * does not open on a year of empty weeks.
+ */
+export function countryFigures(picture: Picture, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean, firstWeek: Week | undefined, t: Catalogue = catalogueOf("en")): CountryFigures | undefined {
+  const { judgement, counts, external } = picture;
+  const own = judgement.ofCountry(slug);
+  if (!firstWeek && own.length === 0) return undefined;
+  const end = own.length && compareWeeks(own.at(-1)!.week, latest) > 0 ? own.at(-1)!.week : latest;
+  let start = addWeeks(end, -(CHART_WEEKS - 1));
+  const firstCovered = [firstWeek, own[0]?.week].filter((w): w is Week => w !== undefined).sort(compareWeeks)[0];
+  if (firstCovered && compareWeeks(firstCovered, start) > 0) start = firstCovered;
+
+  const weeks: Week[] = [];
+  for (let w = start; compareWeeks(w, end) <= 0; w = addWeeks(w, 1)) weeks.push(w);
+  const history: TrendWeek[] = [];
+  for (const w of [...weeks].reverse()) {
+    const figure = judgement.get(slug, w);
+    const count = counts.get(slug, w);
+    if (!figure && !count) continue;
+    history.push({
+      issue: issueRefOf(w),
+      hasIssue: hasIssue(w),
+      ...(figure ? { trend: figure.trend, reason: figure.reason } : {}),
+      trendLabel: figure ? trendLabel(figure.trend, t) : t.t("trend.none"),
+      alerts: figure ? alerts(figure, t) : [],
+      incidentsText: metricView((week) => counts.incidentsOf(slug, week), w, incidentWords(t), t).valueText,
+      fatalitiesText: metricView((week) => counts.fatalitiesOf(slug, week), w, fatalityWords(count, t), t).valueText,
+    });
+  }
+  const points = weeks.map((w) => {
+    const value = counts.incidentsOf(slug, w);
+    return { week: w, ...(value === undefined ? {} : { value }) };
+  });
+  const counted = points.some((p) => p.value !== undefined);
+  const hasExternal = !external.isEmpty && weeks.some((w) => external.get(slug, w, t).length > 0);
+  return {
+    history,
+    ...(counted ? { chart: weeklyBarChart(points, t) } : {}),
+    chartTable: weeks.map((w, i) => ({
+      week: issueRefOf(w).title,
+      range: issueRefOf(w).range,
+      incidents: weekCountText(points[i]!.value, t),
+      external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
+    })),
+    hasExternal,
+    chartFirst: issueRefOf(start).title,
+    chartLast: issueRefOf(end).title,
+  };
+}
+
+function alerts(figure: WeeklyFigures, t: Catalogue): AlertView[] {
+  return figure.alerts.map((alert) => ({ kind: alert.kind, label: alertLabel(alert.kind, t), reason: alert.reason }));
+}
+
+/** A week's count in a chart's table: "not covered", "none recorded", "3". */
+export function weekCountText(value: number | undefined, t: Catalogue): string {
+  return value === undefined ? t.t("metric.notCovered") : value === 0 ? t.t("metric.noneRecorded") : formatNumber(value, t);
+}

@@ -1,0 +1,78 @@
+// The regions' pages: for each region with incidents, its incidents newest first, a chart of
+// them week by week, its own feed, and its country's map with the incidents marked.
+import type { PlaceRegion } from "../content/load/regions.ts";
+import type { IncidentView, IssueRef, MarkedMap, Ref, RegionView } from "./views.ts";
+import type { RegionMap } from "./map.ts";
+import { weeklyBarChart } from "./chart.ts";
+import { marksOn } from "./incidents/marks.ts";
+import { CHART_WEEKS, weekCountText } from "./overview.ts";
+import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import { paths } from "./paths.ts";
+import { addWeeks, compareWeeks, parseWeekId, type Week } from "../core/weeks.ts";
+
+/** A region's page lists this many incidents, newest first; the open data has them all. */
+export const REGION_PAGE_INCIDENTS = 200;
+
+export function regionViews(
+  regions: readonly PlaceRegion[],
+  incidents: readonly IncidentView[],
+  countries: ReadonlyMap<string, Ref & { order?: number }>,
+  siteTitle: string,
+  issueRefOf: (w: Week) => IssueRef,
+  latest: Week | undefined,
+  countryMap: (country: string) => RegionMap | undefined,
+  /** Whether the digest covered the country that week: a week it did not is never a zero. */
+  covered: (country: string, w: Week) => boolean,
+  words: Catalogue = catalogueOf("en"),
+): RegionView[] {
+  const byRegion = new Map<string, IncidentView[]>();
+  for (const incident of incidents) {
+    const list = byRegion.get(incident.region.slug);
+    if (list) list.push(incident);
+    else byRegion.set(incident.region.slug, [incident]);
+  }
+  const countryOrder = [...countries.keys()];
+  return regions
+    .filter((region) => byRegion.has(region.slug))
+    .sort((a, b) => countryOrder.indexOf(a.country) - countryOrder.indexOf(b.country) || a.name.localeCompare(b.name, words.language))
+    .map((region) => {
+      const own = byRegion.get(region.slug)!; // oldest first
+      const path = paths.region(region.slug);
+      const perWeek = new Map<string, number>();
+      for (const incident of own) perWeek.set(incident.weekId, (perWeek.get(incident.weekId) ?? 0) + 1);
+      // Incidents are dated 1900-2100, so their weeks always parse.
+      const first = parseWeekId(own[0]!.weekId) ?? latest!;
+      const lastOwn = parseWeekId(own.at(-1)!.weekId) ?? first;
+      const end = latest && compareWeeks(latest, lastOwn) > 0 ? latest : lastOwn;
+      let start = addWeeks(end, -(CHART_WEEKS - 1));
+      if (compareWeeks(first, start) > 0) start = first;
+      const weeks: Week[] = [];
+      for (let w = start; compareWeeks(w, end) <= 0; w = addWeeks(w, 1)) weeks.push(w);
+      const points = weeks.map((w) => (covered(region.country, w) ? { week: w, value: perWeek.get(w.id) ?? 0 } : { week: w }));
+      const map = countryMap(region.country);
+      const shown = [...own].reverse().slice(0, REGION_PAGE_INCIDENTS);
+      return {
+        slug: region.slug,
+        name: region.name,
+        path,
+        nameFr: region.nameFr,
+        iso: region.iso,
+        country: countries.get(region.country)!,
+        incidentCount: own.length,
+        incidents: shown,
+        chart: weeklyBarChart(points, words),
+        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: weekCountText(p.value, words) })),
+        chartFirst: issueRefOf(start).title,
+        chartLast: issueRefOf(end).title,
+        // With its country: a region may share a country's name (Nigeria's Niger State).
+        feed: { title: words.t("feed.regionTitle", { site: siteTitle, name: region.name, country: region.countryName }), ...paths.feedsOf(path) },
+        ...(map ? { map: markedMap(map, shown) } : {}),
+      };
+    });
+}
+
+/** A map with incidents marked, and how many of them have no coordinates to mark. */
+export function markedMap(map: RegionMap, incidents: readonly IncidentView[]): MarkedMap {
+  const marks = marksOn(map, incidents);
+  return { map, marks, incidents, unplaced: incidents.filter((i) => !i.coordinates).length };
+}

@@ -1,0 +1,393 @@
+// What templates receive: finished, ordered, formatted. Templates lay these out and never
+// sort, filter or do date arithmetic.
+import type { Week } from "../core/weeks.ts";
+import type { ActorKind, AlertKind, Site, TrendLabel } from "../content/schemas.ts";
+import type { BarChart } from "./chart.ts";
+import type { MetricView } from "./figures.ts";
+import type { RegionMap } from "./map.ts";
+import type { IncidentType } from "../content/typology.ts";
+import type { Mark } from "./incidents/marks.ts";
+import type { OpenData } from "../pages/open-data.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
+
+export interface Ref {
+  readonly slug: string;
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface SiteView extends Site {
+  readonly origin: string;
+  readonly basePath: string;
+}
+
+/** Where a page's own feed is, for autodiscovery and the subscribe page. */
+export interface FeedRef {
+  readonly title: string;
+  readonly atomPath: string;
+  readonly jsonPath: string;
+}
+
+export interface AlertView {
+  readonly kind: AlertKind;
+  /** "Conflict risk alert" */
+  readonly label: string;
+  readonly reason: string;
+}
+
+/** Another organisation's counts for one country and week, shown beside ours. */
+export interface ExternalCountView {
+  readonly source: string;
+  readonly exported: string;
+  readonly eventsText: string;
+  readonly fatalitiesText: string;
+}
+
+/** One country's row in an issue's regional overview. */
+export interface OverviewRow {
+  readonly country: Ref;
+  /** Undefined: the digest did not cover this country this week (said in words, never shown as zero). */
+  readonly figures?: {
+    /** The editors' judgement; none when they gave no trend that week. */
+    readonly trend?: TrendLabel;
+    readonly trendLabel?: string;
+    readonly reason?: string;
+    readonly alerts: readonly AlertView[];
+    /** Computed from the items' incidents. */
+    readonly incidents: MetricView;
+    readonly fatalities: MetricView;
+    /** Incidents by type, the types with at least one. */
+    readonly byType: readonly { readonly type: IncidentType; readonly label: string; readonly count: number }[];
+    readonly external: readonly ExternalCountView[];
+  };
+}
+
+export interface IssueOverview {
+  readonly rows: readonly OverviewRow[];
+  readonly countriesWithFigures: number;
+  /** False when no country has a reported fatality this week: the column is left out. */
+  readonly hasFatalities: boolean;
+  /** Other organisations whose counts are shown this week. */
+  readonly externalSources: readonly string[];
+  /** Trend by country slug, for shading the map. */
+  readonly trends: Readonly<Record<string, TrendLabel>>;
+}
+
+/** One week of a country's trend history. */
+export interface TrendWeek {
+  readonly issue: IssueRef;
+  /** False for a week with figures but no issue (no items): its title is not linked. */
+  readonly hasIssue: boolean;
+  readonly trend?: TrendLabel;
+  readonly trendLabel: string;
+  readonly reason?: string;
+  readonly alerts: readonly AlertView[];
+  /** "3", "none recorded", "not covered". */
+  readonly incidentsText: string;
+  readonly fatalitiesText: string;
+}
+
+export interface CountryFigures {
+  /** Newest first. */
+  readonly history: readonly TrendWeek[];
+  /** Weekly incidents over up to the last 52 weeks, oldest first; undefined when no week was covered. */
+  readonly chart?: BarChart;
+  /** The chart's text alternative: every week of it, oldest first. */
+  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly incidents: string; readonly external: string }[];
+  /** Whether another organisation's counts fill the table's last column. */
+  readonly hasExternal: boolean;
+  readonly chartFirst: string;
+  readonly chartLast: string;
+}
+
+export interface CountryView extends Ref {
+  readonly kind: "country" | "region";
+  readonly nameFr: string;
+  readonly iso?: string;
+  readonly capital?: string;
+  readonly profileHtml: string;
+  /** Set when the profile is not in the edition's language: the language it is in. */
+  readonly profileLanguage?: string;
+  readonly itemCount: number;
+  readonly feed: FeedRef;
+  /** Undefined when the editors keep no figures for it. */
+  readonly figures?: CountryFigures;
+  /** Its own map with its newest incidents marked; none without incidents. */
+  readonly map?: MarkedMap;
+  /** Its regions with incidents, by name. */
+  readonly regions: readonly (Ref & { readonly incidentCount: number })[];
+  /** Its incidents as CSV (open data), when it has any. */
+  readonly incidentsCsv?: string;
+}
+
+export interface TagView extends Ref {
+  readonly kind: ActorKind | "theme";
+  /** "Armed group", "Theme", ... */
+  readonly kindLabel: string;
+  readonly description: string;
+  /** Set when the description is not in the edition's language. */
+  readonly descriptionLanguage?: string;
+  readonly aliases: readonly string[];
+  readonly countries: readonly Ref[];
+  readonly itemCount: number;
+  readonly feed: FeedRef;
+}
+
+export interface TagGroup {
+  readonly label: string;
+  readonly tags: readonly TagView[];
+}
+
+export interface IssueRef {
+  readonly id: string;
+  readonly path: string;
+  /** "Week 49, 2020" */
+  readonly title: string;
+  /** "30 November – 6 December 2020" */
+  readonly range: string;
+}
+
+/** One incident as pages, feeds and the open data show it. */
+export interface IncidentView {
+  /** Stable: the item's slug and the incident's place in its list, "farabougou-attack-1". */
+  readonly id: string;
+  readonly type: IncidentType;
+  /** "Violence against civilians" */
+  readonly typeLabel: string;
+  /** The sub-type's slug, and its label. */
+  readonly subtype?: string;
+  readonly subtypeLabel?: string;
+  /** "2020-10-30" */
+  readonly date: string;
+  /** The ISO week it is counted in: "2020-W44". */
+  readonly weekId: string;
+  readonly dateText: string;
+  readonly country: Ref;
+  readonly region: Ref;
+  readonly place?: string;
+  /** "Boulikessi, Mopti", or the region alone. */
+  readonly where: string;
+  readonly coordinates?: readonly [number, number];
+  readonly coordinatesFrom?: "gazetteer" | "source";
+  /** As the source reports them, and in words: "12", "at least 50"; none when it gives no number. */
+  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
+  readonly fatalitiesText?: string;
+  /** The item that records it; `language` when its title is not in the edition's language. */
+  readonly item: { readonly slug: string; readonly title: string; readonly path: string; readonly language?: string };
+  /** "Armed clash: Boulikessi, Mopti, 30 October 2020": a map mark's tooltip. */
+  readonly title: string;
+}
+
+/** A region with incidents: its page lists them and charts them week by week. */
+export interface RegionView extends Ref {
+  readonly nameFr: string;
+  /** ISO 3166-2 */
+  readonly iso: string;
+  readonly country: Ref;
+  readonly incidentCount: number;
+  /** Newest first, at most REGION_PAGE_INCIDENTS of them; the open data has them all. */
+  readonly incidents: readonly IncidentView[];
+  readonly chart?: BarChart;
+  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly incidents: string }[];
+  readonly chartFirst: string;
+  readonly chartLast: string;
+  readonly feed: FeedRef;
+  /** The country's map with the region's incidents marked. */
+  readonly map?: MarkedMap;
+}
+
+/** A map and the incidents marked on it. */
+export interface MarkedMap {
+  readonly map: RegionMap;
+  readonly marks: readonly Mark[];
+  /** The incidents it shows, newest first, marked or not: its table. */
+  readonly incidents: readonly IncidentView[];
+  /** Incidents with no coordinates (placed by region only), which the map cannot show. */
+  readonly unplaced: number;
+}
+
+export interface ItemView {
+  /** Set when the item is not in the edition's language (nobody translated it): the language it is in. */
+  readonly language?: string;
+  readonly slug: string;
+  /** The year folder of its file, part of its URL and feed id. */
+  readonly year: number;
+  readonly path: string;
+  readonly file: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Full ISO 8601, for <time datetime> and feeds. */
+  readonly dateIso: string;
+  /** "3 December 2020", or with the time when the editor gave one. */
+  readonly dateText: string;
+  readonly location?: string;
+  readonly incidents: readonly IncidentView[];
+  readonly source: { readonly name: string; readonly url?: string; readonly published?: string };
+  readonly countries: readonly Ref[];
+  readonly tags: readonly Ref[];
+  readonly issue: IssueRef;
+  readonly draft: boolean;
+  readonly scheduled: boolean;
+  readonly bodyHtml: string;
+  /** Its item's (src/content/model.ts): what the build's cache knows the view by. */
+  readonly fingerprint?: string;
+}
+
+export interface IssueSection {
+  readonly country: CountryView;
+  readonly items: readonly ItemView[];
+}
+
+export interface IssueView extends IssueRef {
+  readonly week: Week;
+  readonly headline?: string;
+  readonly leadHtml?: string;
+  /** Set when the note is not in the edition's language. */
+  readonly noteLanguage?: string;
+  readonly sections: readonly IssueSection[];
+  /** Each of its items once, oldest first (a section lists an item under each of its countries). */
+  readonly items: readonly ItemView[];
+  readonly itemCount: number;
+  readonly previous?: IssueRef;
+  readonly next?: IssueRef;
+  /** Date of the newest item in the issue, ISO 8601. */
+  readonly updatedIso: string;
+  /** Undefined when the digest keeps no figures at all. */
+  readonly overview?: IssueOverview;
+  /** The incidents that happened in its week, whichever issue's item reported them. */
+  readonly incidents: readonly IncidentView[];
+  /** Those with coordinates, marked on the overview's map. */
+  readonly marks?: readonly Mark[];
+}
+
+export interface WeekGroup {
+  readonly issue: IssueRef;
+  readonly items: readonly ItemView[];
+}
+
+/** A type of incident, as browsed: its page lists the items that record one. */
+export interface IncidentTypeView extends Ref {
+  readonly slug: IncidentType;
+  /** ACLED's name for it. */
+  readonly acled: string;
+  readonly incidentCount: number;
+  readonly itemCount: number;
+  /** Its sub-types with incidents, with their counts. */
+  readonly subtypes: readonly { readonly label: string; readonly count: number }[];
+}
+
+/** One page of a country's, tag's or incident type's items, newest first, grouped by week. */
+export interface ListingPage {
+  readonly owner: CountryView | TagView | IncidentTypeView;
+  readonly path: string;
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly previousPath?: string;
+  readonly nextPath?: string;
+  readonly weeks: readonly WeekGroup[];
+}
+
+export interface ArchiveYear {
+  readonly year: number;
+  /** Its own page, which lists every item of the year by week. */
+  readonly path: string;
+  readonly itemCount: number;
+  readonly issues: readonly IssueView[];
+}
+
+export interface FeedEntry {
+  /** Stable: a tag URI of the item's or issue's slug. */
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly summary: string;
+  /** RFC 3339 */
+  readonly publishedIso: string;
+  readonly updatedIso: string;
+  /** RFC 822, for RSS: issue entries only (the RSS feed is the digest's). */
+  readonly publishedRfc822?: string;
+  /** An issue entry carries its issue, an item entry its item; contentHtml is the lead or body with full URLs. */
+  readonly issue?: IssueView;
+  readonly item?: ItemView;
+  readonly contentHtml?: string;
+}
+
+export interface FeedView extends FeedRef {
+  readonly key: string;
+  readonly kind: "digest" | "items" | "country" | "tag" | "region";
+  readonly id: string;
+  readonly description: string;
+  /** How often it changes, in words, for the subscribe page. */
+  readonly cadence: string;
+  /** The page whose content it follows. */
+  readonly homePath: string;
+  readonly rssPath?: string;
+  readonly updatedIso: string;
+  readonly updatedRfc822: string;
+  readonly entries: readonly FeedEntry[];
+}
+
+export interface FeedSet {
+  readonly digest: FeedView;
+  readonly items: FeedView;
+  readonly countries: readonly FeedView[];
+  readonly tags: readonly FeedView[];
+  readonly regions: readonly FeedView[];
+  /** Every feed, for the templates that write them. */
+  readonly all: readonly FeedView[];
+}
+
+/** Which edition of the digest a set of pages is (src/digest/editions.ts), and the others. */
+export interface EditionView {
+  /** "en", "fr": the `lang` of every page. */
+  readonly language: string;
+  readonly isDefault: boolean;
+  /** "" at the site's root, "fr/" below it. */
+  readonly folder: string;
+  /** The edition's interface words. */
+  readonly words: Catalogue;
+  /** Every edition, this one too, default first, with its name in its own language ("Français"). */
+  readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+  /** Whether pages give a country's or region's French name beside its name: not where the name is French already. */
+  readonly addsFrenchNames: boolean;
+  /** The language editors write in (site.ts `language`): that of every text nobody translated. */
+  readonly sourceLanguage: string;
+  /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */
+  readonly rootBasePath: string;
+}
+
+export interface Digest {
+  readonly site: SiteView;
+  readonly edition: EditionView;
+  /** On the default edition's digest: the other editions' (none on theirs). */
+  readonly others: readonly Digest[];
+  /**
+   * Made for the preview (drafts shown): its pages allow the dev server's live-reload script.
+   * Never true of a build for publishing.
+   */
+  readonly preview?: boolean;
+  readonly countries: readonly CountryView[];
+  readonly tags: readonly TagView[];
+  readonly tagGroups: readonly TagGroup[];
+  /** Newest first. */
+  readonly items: readonly ItemView[];
+  /** Newest first. */
+  readonly issues: readonly IssueView[];
+  readonly latestIssue?: IssueView;
+  readonly recentIssues: readonly IssueView[];
+  readonly archive: readonly ArchiveYear[];
+  readonly countryPages: readonly ListingPage[];
+  readonly tagPages: readonly ListingPage[];
+  /** Regions with incidents, by country then name. */
+  readonly regions: readonly RegionView[];
+  /** The types of incident recorded, in the typology's order. */
+  readonly incidentTypes: readonly IncidentTypeView[];
+  readonly incidentTypePages: readonly ListingPage[];
+  /** Every published incident, oldest first. */
+  readonly incidents: readonly IncidentView[];
+  /** The incidents and weekly counts as downloadable files. */
+  readonly openData: OpenData;
+  readonly feeds: FeedSet;
+  /** The regional map's shapes; each issue's overview says how to shade them. */
+  readonly map?: RegionMap;
+}

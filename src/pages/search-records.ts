@@ -1,0 +1,176 @@
+// What the search index holds, one record per item, weekly note and country: its words, what a
+// result shows (title, date, countries, summary), the filters a reader narrows by (country,
+// incident type, actor or theme, year) and the date results are sorted by. Made from the
+// digest, not from the built pages, so the index never holds navigation or boilerplate.
+import type { Digest } from "../digest/views.ts";
+import { weekBounds } from "../core/weeks.ts";
+import { DateTime } from "luxon";
+
+export interface SearchRecord {
+  /** The page's path from the site's root; the search page's script adds the base path. */
+  readonly url: string;
+  readonly content: string;
+  readonly language: string;
+  readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+  readonly sort: Readonly<Record<string, string>>;
+  /** The index bundle it goes in: the year of its issue (countries: the newest year's). */
+  readonly bundle: string;
+}
+
+/** The filters, in the order the search page offers them; their labels are the catalogue's "search.filter.<key>". */
+export const SEARCH_FILTERS = ["country", "type", "actor", "year"] as const;
+
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+
+/** Text of HTML this project rendered itself (Markdown bodies, leads): tags out, entities decoded. */
+export function textOfHtml(html: string): string {
+  // One pass for the tags and entities (a block tag becomes a space), then one for the spaces:
+  // at 10,000 items, eight passes cost half a second. An entity is decoded once: "&amp;lt;"
+  // is "&lt;", and a decoded "<" is text, not a tag.
+  return html
+    .replace(TAG_OR_ENTITY, (match) => (match.charCodeAt(0) === 38 ? ENTITIES[match]! : BLOCK_TAG.test(match) ? " " : ""))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const TAG_OR_ENTITY = /<[^>]*>|&(?:lt|gt|quot|#39|amp);/g;
+const BLOCK_TAG = /^<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|br|hr|tr|td|th|table)\b/i;
+const ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+
+/** Sort keys compare as text: every date in UTC, written the same way. */
+function utc(iso: string, zone: string): string {
+  // A date with its offset needs no time zone rules: JavaScript's Date reads it, and writes UTC
+  // as luxon does (2019-08-31T05:00:00.000Z). A plain date is midnight on the digest's clocks.
+  return WITH_OFFSET.test(iso) ? new Date(iso).toISOString() : DateTime.fromISO(iso, { zone }).toUTC().toISO()!;
+}
+
+const WITH_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `href` turns a page's path into the address the index gives; Pagefind adds the site's base
+ * path. With `bundle`, only that bundle's records: a build makes each year's as it indexes it,
+ * and lets them go after (at 100,000 items, all of them at once were hundreds of megabytes).
+ */
+export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p, bundle?: string): SearchRecord[] {
+  const language = digest.site.language;
+  const records: SearchRecord[] = [];
+  const newestYear = searchYears(digest)[0] ?? "0000";
+  const wanted = (year: string) => bundle === undefined || bundle === year;
+  for (const item of digest.items) {
+    if (!wanted(item.issue.id.slice(0, 4))) continue;
+    const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
+    records.push({
+      url: href(item.path),
+      content: [item.title, item.summary, textOfHtml(item.bodyHtml), ...places, item.location ?? ""].join("\n"),
+      language,
+      meta: {
+        title: item.title,
+        date: item.dateText,
+        countries: item.countries.map((c) => c.name).join(", "),
+        summary: item.summary,
+        kind: "item",
+        // An item nobody translated: the result says its language, as its page does.
+        ...(item.language ? { lang: item.language } : {}),
+      },
+      filters: {
+        country: item.countries.map((c) => c.name),
+        type: [...new Set(item.incidents.map((i) => i.typeLabel))],
+        actor: item.tags.map((t) => t.name),
+        // The year of its issue's ISO week, as the year pages list it (2 January 2021 is in 2020-W53).
+        year: [String(item.issue.id.slice(0, 4))],
+      },
+      sort: { date: utc(item.dateIso, digest.site.timeZone) },
+      bundle: item.issue.id.slice(0, 4),
+    });
+  }
+  for (const issue of digest.issues) {
+    if (!issue.headline || !wanted(String(issue.week.year))) continue;
+    records.push({
+      url: href(issue.path),
+      content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
+      language,
+      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
+      filters: { country: issue.sections.map((s) => s.country.name), year: [String(issue.week.year)] },
+      // Dated by the week's first day, the date its result shows first.
+      sort: { date: weekBounds(issue.week, digest.site.timeZone).start.toUTC().toISO()! },
+      bundle: String(issue.week.year),
+    });
+  }
+  for (const country of wanted(newestYear) ? digest.countries : []) {
+    records.push({
+      url: href(country.path),
+      content: [country.name, country.nameFr, textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),
+      language,
+      // Cut by characters, not UTF-16 units: half a character would break the index.
+      meta: { title: country.name, date: "", countries: country.name, summary: [...textOfHtml(country.profileHtml)].slice(0, 300).join(""), kind: "country" },
+      filters: { country: [country.name] },
+      // Countries come after dated results in a date sort: their page lists the newest.
+      sort: { date: "0000" },
+      bundle: newestYear,
+    });
+  }
+  return records;
+}
+
+/**
+ * What each year's records are made from, as text that changes whenever one of them would:
+ * each item by its fingerprint (its files: src/publish/build-cache.ts), each weekly note by its words
+ * and its issue's countries, and the country records (few) themselves. Everything else a
+ * record holds (names, labels, the catalogue, this code) is the build's version, which the
+ * caller adds. Undefined when an item has no fingerprint (it was not read from a file).
+ */
+export function bundleSources(digest: Digest): Map<string, string[]> | undefined {
+  const sources = new Map<string, string[]>();
+  const add = (year: string, part: string) => {
+    const list = sources.get(year);
+    if (list) list.push(part);
+    else sources.set(year, [part]);
+  };
+  for (const item of digest.items) {
+    if (!item.fingerprint) return undefined;
+    add(item.issue.id.slice(0, 4), `item ${item.path} ${item.fingerprint}`);
+  }
+  for (const issue of digest.issues) {
+    if (issue.headline) add(String(issue.week.year), `note ${JSON.stringify([issue.id, issue.headline, issue.leadHtml, issue.sections.map((s) => s.country.slug)])}`);
+  }
+  const newestYear = searchYears(digest)[0] ?? "0000";
+  for (const country of digest.countries) add(newestYear, `country ${JSON.stringify([country.slug, country.regions.map((r) => r.slug)])}`);
+  return sources;
+}
+
+/** Each filter's values with how many items have them, as the search page offers them. */
+export function searchFilterOptions(digest: Digest): { key: SearchFilter; label: string; options: { value: string; count: number }[] }[] {
+  const counts = new Map<SearchFilter, Map<string, number>>(SEARCH_FILTERS.map((key) => [key, new Map()]));
+  const count = (key: SearchFilter, value: string) => counts.get(key)!.set(value, (counts.get(key)!.get(value) ?? 0) + 1);
+  for (const item of digest.items) {
+    for (const c of item.countries) count("country", c.name);
+    for (const type of new Set(item.incidents.map((i) => i.typeLabel))) count("type", type);
+    for (const tag of item.tags) count("actor", tag.name);
+    count("year", item.issue.id.slice(0, 4));
+  }
+  // Countries and types in the digest's own order, actors A-Z, years newest first.
+  const order: Record<SearchFilter, string[]> = {
+    country: digest.countries.map((c) => c.name),
+    type: digest.incidentTypes.map((t) => t.name),
+    actor: [...counts.get("actor")!.keys()].sort((a, b) => a.localeCompare(b, digest.edition.language, { sensitivity: "base" })),
+    year: [...counts.get("year")!.keys()].sort().reverse(),
+  };
+  return SEARCH_FILTERS.map((key) => ({
+    key,
+    label: digest.edition.words.t(`search.filter.${key}`),
+    options: order[key].filter((value) => counts.get(key)!.has(value)).map((value) => ({ value, count: counts.get(key)!.get(value)! })),
+  }));
+}
+
+/** The messages templates/js/search.js shows, from the edition's catalogue: the page hands them over. */
+export const SEARCH_SCRIPT_MESSAGES = ["search.more", "search.js.status", "search.js.searchEarlier", "search.js.prompt", "search.js.searching", "search.js.failed"] as const;
+
+export function searchScriptMessages(digest: Digest): Record<string, string> {
+  return Object.fromEntries(SEARCH_SCRIPT_MESSAGES.map((key) => [key, digest.edition.words.messages[key]!]));
+}
+
+/** The years the index has a bundle for, newest first: those of the issues. */
+export function searchYears(digest: Digest): string[] {
+  return digest.archive.map((year) => String(year.year));
+}

@@ -1,0 +1,363 @@
+// Every kind of page the site has, declared once: where its pages go, which template makes
+// them, what each page is made from (its key: the preview writes a page again only when
+// that changed), its format, whether the sitemap lists it, and whether an edition of the
+// digest in another language has its own copy. The writer (src/publish/write-pages.ts), the sitemap and
+// the preview all read this table; adding a kind of page is one entry here and one template.
+// (As Hugo maps a page kind to a layout and output formats.)
+import { createHash } from "node:crypto";
+import type { Digest, FeedView, IssueView, ListingPage } from "../digest/views.ts";
+import { paths } from "../digest/paths.ts";
+import type { OpenData } from "./open-data.ts";
+import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
+import { emailHtml, emailText } from "./email.ts";
+import { everyEdition } from "../digest/editions.ts";
+
+export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
+
+/** One page of a kind: its path in the site, what its template sees, and its key. */
+export interface Page {
+  /** Path inside the site: "/issues/2020-w49/", "/feed.xml". */
+  readonly path: string;
+  /** What the template sees besides `digest` and `pagePath`. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /**
+   * Everything the page is made from that can change without the site's settings, data files
+   * or templates changing. Same key as last time, same page.
+   */
+  readonly key: readonly unknown[];
+  /** The day it last changed (YYYY-MM-DD), for the sitemap; unknown for a page with no items. */
+  readonly lastmod?: string;
+}
+
+export interface PageKind {
+  /** In the domain's words: "item", "issue", "country". */
+  readonly name: string;
+  /**
+   * Where its pages go: one pattern or several, `:name` standing for one path segment (a slug,
+   * a week, a year). `pages` makes the paths; a test holds every page to these patterns.
+   */
+  readonly urls: readonly string[];
+  /** Below templates/; or `generate` makes the page's text (a CSV file). */
+  readonly template?: string;
+  readonly generate?: (page: Page, digest: Digest) => string;
+  readonly format: PageFormat;
+  /** Listed in /sitemap.xml. Only HTML pages a reader lands on are. */
+  readonly sitemap: boolean;
+  /** Each edition of the digest (a language) has its own page of this kind. */
+  readonly perEdition: boolean;
+  /** Linked from every page: in the main navigation and the footer's, labelled by these message keys (src/core/messages). */
+  readonly nav?: { readonly main?: string; readonly footer?: string };
+  /** The pages of this kind; `before` holds every page of the kinds above it in the table. */
+  pages(digest: Digest, before: readonly SitePage[]): readonly Page[];
+}
+
+export interface SitePage extends Page {
+  readonly kind: PageKind;
+  /** The edition the page is in: its digest. */
+  readonly edition: Digest;
+  /** Its path from the site's root, the edition's folder in front: "/fr/issues/2020-w49/". */
+  readonly sitePath: string;
+}
+
+/** Every page that changes whenever anything does: the one-off pages that list the whole site. */
+const whole = (digest: Digest) => [digest];
+const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
+const single = (path: string) => (digest: Digest) => [{ path, data: {}, key: whole(digest), lastmod: newestDay(digest) }];
+
+/** The pages whose items a feed follows: the digest, every item, one country, one tag, one region. */
+const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/", "/regions/:slug/"];
+
+/** The open data's files, each for the whole digest and for every country with incidents. */
+const DATA_FILES: readonly { name: string; make: (data: OpenData, country?: string, title?: string) => string }[] = [
+  { name: "incidents.csv", make: (data, country) => data.incidentsCsv(country) },
+  { name: "incidents.json", make: (data, country, title) => data.incidentsJson(country, title) },
+  { name: "weekly-counts.csv", make: (data, country) => data.weeklyCountsCsv(country) },
+];
+
+export const PAGE_KINDS: readonly PageKind[] = [
+  { name: "home", urls: [paths.home], template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
+  {
+    name: "year",
+    urls: ["/issues/:year/"],
+    template: "views/year.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, key: [year.year, ...year.issues.flatMap(issueKey)], lastmod: day(year.issues[0]?.updatedIso) })),
+  },
+  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
+  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
+  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
+  {
+    name: "regions",
+    urls: [paths.regions],
+    template: "views/regions.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { main: "nav.places", footer: "nav.regions" },
+    pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
+  },
+  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
+  {
+    name: "not-found",
+    urls: [paths.notFound],
+    template: "views/404.njk",
+    format: "html",
+    sitemap: false,
+    perEdition: true,
+    pages: (digest) => [{ path: paths.notFound, data: {}, key: whole(digest) }],
+  },
+  {
+    name: "issue",
+    urls: ["/issues/:week/"],
+    template: "views/issue.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, key: issueKey(issue), lastmod: day(issue.updatedIso) })),
+  },
+  {
+    // The issue as an email (src/pages/email.ts): its HTML with the styles inlined, for a mailing tool.
+    name: "issue-email",
+    urls: ["/issues/:week/email.html"],
+    // An HTML document for a mailing tool, not a page of the site: no stylesheet, no CSP, not in the sitemap.
+    format: "email",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest) => emailHtml(page.data.issue as IssueView, digest),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.path), data: { issue }, key: issueKey(issue) })),
+  },
+  {
+    // Its plain-text part.
+    name: "issue-email-text",
+    urls: ["/issues/:week/email.txt"],
+    format: "text",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest) => emailText(page.data.issue as IssueView, digest),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.path), data: { issue }, key: issueKey(issue) })),
+  },
+  { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
+  { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
+  {
+    name: "incident-types",
+    urls: [paths.incidentTypes],
+    template: "views/incident-types.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => (digest.incidentTypes.length ? single(paths.incidentTypes)(digest) : []),
+  },
+  {
+    name: "incident-type",
+    urls: ["/incidents/:type/", "/incidents/:type/page/:page/"],
+    template: "views/incident-type.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.incidentTypePages.map(listingPage),
+  },
+  {
+    name: "search",
+    urls: [paths.search],
+    template: "views/search.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { main: "nav.search", footer: "nav.search" },
+    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex, messages: searchScriptMessages(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
+  },
+  {
+    name: "region",
+    urls: ["/regions/:slug/"],
+    template: "views/region.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) =>
+      digest.regions.map((region) => ({ path: region.path, data: { region }, key: [region.slug, region.incidentCount, JSON.stringify(region.chartTable), ...region.incidents], lastmod: day(region.incidents[0]?.date) })),
+  },
+  {
+    name: "data",
+    urls: [paths.data],
+    template: "views/data.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { footer: "nav.openData" },
+    // The files to download, whole and by country, with their paths from the data-file kind's.
+    pages: (digest) => {
+      if (!digest.incidents.length) return [];
+      const files = (country?: string) => DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country) }));
+      const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files(c.slug) }));
+      return [{ path: paths.data, data: { files: files(), countries }, key: whole(digest), lastmod: newestDay(digest) }];
+    },
+  },
+  {
+    name: "data-file",
+    urls: DATA_FILES.flatMap((file) => [paths.dataFile(file.name), paths.dataFile(file.name, ":slug")]),
+    format: "csv",
+    sitemap: false,
+    perEdition: false,
+    generate: (page, digest) => {
+      const { file, country } = page.data as { file: (typeof DATA_FILES)[number]; country?: { slug: string; name: string } };
+      const title = `${digest.site.title}: incidents${country ? ` in ${country.name}` : ""}`;
+      return file.make(digest.openData, country?.slug, title);
+    },
+    pages: (digest) => {
+      if (!digest.incidents.length) return [];
+      // A country has incidents when it has regions with incidents.
+      const countries = digest.countries.filter((c) => c.regions.length > 0);
+      return DATA_FILES.flatMap((file) => [
+        { path: paths.dataFile(file.name), data: { file }, key: whole(digest) },
+        ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } }, key: whole(digest) })),
+      ]);
+    },
+  },
+  {
+    name: "item",
+    urls: ["/articles/:year/:slug/"],
+    template: "views/item.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, key: [item], lastmod: day(item.dateIso) })),
+  },
+  { name: "feed-atom", urls: FEED_URLS.map((url) => `${url}feed.xml`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
+  { name: "feed-json", urls: FEED_URLS.map((url) => `${url}feed.json`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
+  { name: "feed-rss", urls: [paths.rss], template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
+  {
+    name: "opml",
+    urls: [paths.opml, paths.opmlTags, paths.opmlRegions],
+    template: "views/opml.njk",
+    format: "opml",
+    sitemap: false,
+    perEdition: true,
+    nav: { footer: "nav.opml" },
+    // Every Atom feed declared above it, so a new kind of feed is in it by being in the table.
+    // Lists a reader can import whole: the digest and the countries (an issue entry and an item
+    // entry are never the same entry); the actors and themes; the regions. The feeds come from
+    // the Atom feeds declared above, so a new feed is in one by being in the table. The
+    // every-item feed is in none: it repeats every country's.
+    pages: (digest, before) => {
+      const atom = before.filter((page) => page.kind.format === "atom" && page.edition === digest).map((page) => page.data.feed as FeedView);
+      // `title` is a message key (src/core/messages): views/opml.njk prints t(title).
+      const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) }, key: whole(digest) });
+      return [
+        list(paths.opml, "opml.digestAndCountries", ["digest", "country"]),
+        ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
+        ...(digest.regions.length ? [list(paths.opmlRegions, "opml.regions", ["region"])] : []),
+      ];
+    },
+  },
+  {
+    name: "sitemap",
+    urls: [paths.sitemap],
+    template: "views/sitemap.njk",
+    format: "sitemap",
+    sitemap: false,
+    perEdition: false,
+    nav: { footer: "nav.sitemap" },
+    // Derived from the pages themselves, so it lists every page that is built and nothing else.
+    pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
+  },
+];
+
+/**
+ * Every page of the site, kind by kind in the table's order: a kind's pages in every edition
+ * (the default's digest holds the others) when it is per edition, else in the default's only.
+ */
+export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): SitePage[] {
+  const editions = everyEdition(digest);
+  const all: SitePage[] = [];
+  for (const kind of kinds) {
+    for (const edition of kind.perEdition ? editions : [digest]) {
+      for (const page of kind.pages(edition, all)) all.push({ ...page, kind, edition, sitePath: paths.inEdition(page.path, edition.edition.folder) });
+    }
+  }
+  return all;
+}
+
+export interface NavLink {
+  /** A message key: "nav.issues". */
+  readonly label: string;
+  readonly path: string;
+  /** A page every edition shares (the sitemap): linked from the site's root, not the edition's folder. */
+  readonly shared: boolean;
+}
+
+/** The links every page of an edition carries, from the kinds that ask for one, in the table's order. */
+export function navigation(pages: readonly SitePage[], edition?: Digest): { main: NavLink[]; footer: NavLink[] } {
+  const firstOfKind = new Map<PageKind, string>();
+  for (const page of pages) {
+    if (page.kind.nav && !firstOfKind.has(page.kind) && (!edition || !page.kind.perEdition || page.edition === edition)) firstOfKind.set(page.kind, page.path);
+  }
+  const links = (which: "main" | "footer") =>
+    [...firstOfKind].flatMap(([kind, path]) => (kind.nav?.[which] ? [{ label: kind.nav[which]!, path, shared: !kind.perEdition }] : []));
+  return { main: links("main"), footer: links("footer") };
+}
+
+export interface SitemapEntry {
+  /** From the site's root: "/fr/issues/2020-w49/". */
+  readonly path: string;
+  readonly lastmod?: string;
+  /** The same page in every edition, when there are several: for hreflang. */
+  readonly alternates?: readonly { readonly language: string; readonly path: string }[];
+}
+
+export function sitemapEntries(pages: readonly SitePage[]): SitemapEntry[] {
+  const editions = pages[0] ? everyEdition(pages[0].edition) : [];
+  return pages
+    .filter((page) => page.kind.sitemap)
+    .map((page) => ({
+      path: page.sitePath,
+      ...(page.lastmod ? { lastmod: page.lastmod } : {}),
+      ...(editions.length > 1 && page.kind.perEdition ? { alternates: editions.map((e) => ({ language: e.edition.language, path: paths.inEdition(page.path, e.edition.folder) })) } : {}),
+    }));
+}
+
+/** The file a site path is written to: "/issues/2020-w49/" → "issues/2020-w49/index.html". */
+export function outputFile(sitePath: string): string {
+  const relative = sitePath.replace(/^\//, "");
+  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
+
+function listingPage(listing: ListingPage): Page {
+  const newest = listing.weeks[0]?.items[0];
+  return { path: listing.path, data: { listing }, key: listingKey(listing), ...(newest ? { lastmod: day(newest.dateIso) } : {}) };
+}
+
+function feedPage(feed: FeedView, path: string): Page {
+  return { path, data: { feed }, key: [feed.key, feed.updatedIso, ...feed.entries.flatMap(entryKey)] };
+}
+
+/** Made once an issue: its page, its two emails, its year's page and the feeds all hold it. */
+const issueKeys = new WeakMap<IssueView, readonly unknown[]>();
+
+function issueKey(issue: IssueView): readonly unknown[] {
+  let key = issueKeys.get(issue);
+  if (key) return key;
+  // The overview counts incidents by the week they happened, which items of other weeks may
+  // report: its words are part of the key, by their hash (tens of kilobytes a week as JSON,
+  // held by every page's key until the site is written).
+  const overview = issue.overview ? createHash("sha1").update(JSON.stringify([issue.overview, issue.marks])).digest("base64") : undefined;
+  key = [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, overview, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
+  issueKeys.set(issue, key);
+  return key;
+}
+
+function listingKey(listing: ListingPage): unknown[] {
+  // A country's first page charts its whole history and maps its newest incidents.
+  const owner = listing.owner;
+  const picture = listing.pageNumber === 1 && "figures" in owner ? [JSON.stringify(owner.figures ?? null), ...(owner.map?.incidents ?? [])] : [];
+  return [owner.slug, owner.itemCount, listing.pageNumber, listing.pageCount, ...picture, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
+}
+
+function entryKey(entry: FeedView["entries"][number]): unknown[] {
+  return entry.issue ? [entry.title, entry.updatedIso, entry.contentHtml, ...issueKey(entry.issue)] : [entry.item];
+}
+
+function day(iso: string | undefined): string | undefined {
+  return iso?.slice(0, 10);
+}

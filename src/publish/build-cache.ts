@@ -1,0 +1,335 @@
+// What one production build leaves for the next, so that a build with little changed does
+// little work, and writes the same bytes a build from nothing would:
+//   - the rendered Markdown of every item, translation, and note, by a hash of its file;
+//   - a manifest of the pages of the site it wrote: for each, a fingerprint of everything the
+//     page was made from, and the stamp (inode, size, time) of the file as written. A page
+//     whose fingerprint is unchanged, and whose file in the published site is still the file
+//     that build wrote, is hard-linked into the new site instead of being rendered again.
+//
+// A page's fingerprint is its key (src/pages/table.ts) made stable across processes: an item view by
+// the hash of its files, an incident by its item's, the whole digest by the hash of all of
+// them; plus, for every page, the build's "version": the code (src/, templates, the locked
+// dependencies, Node), the data files and everything else under content/ that is not an item
+// or a note. A key element with no stable fingerprint makes its page be rendered every time.
+//
+// The stamps are what keep this safe: a build with drafts shown (buildSite's includeDrafts; the
+// preview itself writes into _preview/) replaces files, so they have new inodes, and a
+// hand-edited file has a new time. Either way it is not linked.
+// Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
+// `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { Content } from "../content/model.ts";
+import type { Digest, ItemView } from "../digest/views.ts";
+import { everyEdition } from "../digest/editions.ts";
+import { COLLECTIONS } from "../content/collections.ts";
+import { cacheFolder, DEFAULT_TEMPLATES, PROJECT } from "../core/project.ts";
+import { writeWhole } from "../core/writer.ts";
+
+const hash = (...parts: readonly string[]) => {
+  const h = createHash("sha1");
+  for (const part of parts) h.update(part).update("\0");
+  return h.digest("base64url");
+};
+
+/** Every file below `dir` (links to files too), relative, sorted; none when it does not exist. */
+function filesBelow(dir: string): string[] {
+  try {
+    return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A hash of every file below `dir`, by name and bytes; `skip` names top-level folders left out. */
+function folderHash(dir: string, skip: readonly string[] = []): string {
+  const h = createHash("sha1");
+  for (const file of filesBelow(dir)) {
+    if (skip.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch {
+      // A link to a folder or to nothing, or a file gone meanwhile (an editor's swap file).
+      continue;
+    }
+    h.update(file).update("\0").update(bytes).update("\0");
+  }
+  return h.digest("base64url");
+}
+
+/**
+ * What the code is, without the templates: this project's src/, the locked versions of the
+ * dependencies, and Node (whose ICU formats dates and numbers). The search index's records are
+ * made by it alone (no template shows in them).
+ */
+export function sourceVersion(): string {
+  // Once a process: the code running is the code it started with. Run from src/cli/launch.mjs,
+  // the code is what it compiled, named by the hash it gives; otherwise about 150 small files
+  // to hash.
+  sourceVersionOnce ??= (() => {
+    const source = process.env.SAHEL_DIGEST_COMPILED ?? folderHash(path.join(PROJECT, "src"));
+    const lock = existsSync(path.join(PROJECT, "package-lock.json")) ? readFileSync(path.join(PROJECT, "package-lock.json"), "utf8") : "";
+    return hash(source, hash(lock), process.version, JSON.stringify(process.versions));
+  })();
+  return sourceVersionOnce;
+}
+let sourceVersionOnce: string | undefined;
+
+/**
+ * What the code that renders is: the code (sourceVersion) and the templates used. Any change
+ * to one of them makes every page and body be made afresh.
+ */
+export function codeVersion(templates: string): string {
+  // The emails always use this project's templates, whichever the pages use.
+  const emails = path.resolve(templates) === path.resolve(DEFAULT_TEMPLATES) ? "" : folderHash(DEFAULT_TEMPLATES);
+  return hash(sourceVersion(), folderHash(templates), emails);
+}
+
+/**
+ * The build's version: the code, and everything under content/ besides the items and notes
+ * (the data files, site settings, figures), whose every change may show on any page.
+ */
+export function buildVersion(root: string, code: string): string {
+  const content = path.join(root, "content");
+  const skip = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((folder) => path.relative("content", folder));
+  return hash(code, folderHash(content, skip));
+}
+
+/**
+ * What a year's search records are made from besides its items and notes: the code and the
+ * data files (src/publish/search/site-search.ts names each year's bundle by both). Not the templates:
+ * an edited stylesheet is no reason to index the archive again.
+ */
+export function searchVersion(root: string): string {
+  return buildVersion(root, sourceVersion());
+}
+
+/** A page's fingerprint: the build's version, where it is written, its template, its key's. */
+export function pageFingerprint(version: string, output: string, template: string, key: string): string {
+  return hash(version, output, template, key);
+}
+
+/** Rendered Markdown by the hash of its file (src/content/load/markdown-file.ts), for one project. */
+export class BodyCache {
+  private readonly previous: Map<string, string>;
+  private readonly used = new Map<string, string>();
+
+  private constructor(private readonly file: string, private readonly version: string, previous: Map<string, string>) {
+    this.previous = previous;
+  }
+
+  /** The bodies the last build of `root` rendered with this `version` of the code; none when not `reuse`. */
+  static open(root: string, version: string, reuse = true): BodyCache {
+    const file = cacheFolder(root, "bodies.bin");
+    const stored = reuse ? readKept(file) : undefined;
+    const previous = stored?.version === version && stored.bodies instanceof Map ? (stored.bodies as Map<string, string>) : new Map<string, string>();
+    return new BodyCache(file, version, previous);
+  }
+
+  /** Bodies kept from the last build. */
+  get size(): number {
+    return this.previous.size;
+  }
+
+  get(fingerprint: string | undefined): string | undefined {
+    if (!fingerprint) return undefined;
+    const html = this.previous.get(fingerprint);
+    if (html !== undefined) this.used.set(fingerprint, html);
+    return html;
+  }
+
+  set(fingerprint: string | undefined, html: string): void {
+    if (fingerprint) this.used.set(fingerprint, html);
+  }
+
+  /** Keeps what this build used (and only that), when it differs from what was kept. */
+  save(): void {
+    if (this.used.size === this.previous.size && [...this.used.keys()].every((key) => this.previous.has(key))) return;
+    writeKept(this.file, { version: this.version, bodies: this.used });
+  }
+}
+
+/** A file as a build wrote it: what it was made from, and how to know it is still that file. */
+type Entry = readonly [fingerprint: string, stamp: string];
+
+const stampOf = (info: Stats) => `${info.ino}:${info.size}:${info.mtimeMs}`;
+
+/** What a page's key is made of, made stable across builds; undefined when something in it has no such name. */
+export function keyFingerprint(key: readonly unknown[], names: Fingerprints): string | undefined {
+  const parts: string[] = [];
+  for (const element of key) {
+    if (element === undefined || element === null || typeof element !== "object") {
+      parts.push(JSON.stringify(element) ?? "undefined");
+      continue;
+    }
+    const name = names.of(element);
+    if (name === undefined) return undefined;
+    parts.push(name);
+  }
+  return hash(...parts);
+}
+
+/** Stable names for the objects pages' keys hold: item views, their incidents, the digest. */
+export class Fingerprints {
+  private readonly names = new WeakMap<object, string>();
+
+  constructor(digest: Digest, whole: string) {
+    for (const edition of everyEdition(digest)) {
+      this.names.set(edition, `digest:${whole}`);
+      for (const view of edition.items) this.name(view);
+    }
+  }
+
+  private name(view: ItemView): void {
+    if (!view.fingerprint) return;
+    // Its path too: the file's name makes the item's address, which its text does not hold
+    // (an item renamed, or two files' texts swapped).
+    this.names.set(view, `item:${view.path}:${view.fingerprint}`);
+    view.incidents.forEach((incident, i) => this.names.set(incident, `incident:${view.path}:${view.fingerprint}#${i}`));
+  }
+
+  of(value: object): string | undefined {
+    return this.names.get(value);
+  }
+}
+
+/**
+ * What the whole content is: every published item and note by its files' hashes. With the
+ * build's version, it names the pages made from the whole digest (home, archive, sitemap).
+ * Undefined when some item or note was not read from a file.
+ */
+export function contentFingerprint(content: Content): string | undefined {
+  const parts: string[] = [];
+  for (const entry of [...content.items, ...content.notes]) {
+    if (!entry.fingerprint) return undefined;
+    const translations = Object.values(entry.translations ?? {}).map((t) => `${t.language}:${t.fingerprint ?? ""}:${t.draft}`);
+    parts.push(`${entry.file}:${entry.fingerprint}:${translations.join(",")}`);
+  }
+  return hash(...parts.sort());
+}
+
+/**
+ * The pages of the site in `output` as the last production build wrote them, and the pages this
+ * build writes, for the next one.
+ */
+export class PageCache {
+  private readonly written = new Map<string, Entry>();
+  /** Pages linked from the published site. */
+  reused = 0;
+
+  private constructor(
+    private readonly file: string,
+    private readonly output: string,
+    private readonly previous: ReadonlyMap<string, Entry>,
+  ) {}
+
+  /**
+   * The manifest of the site in `output`, as the last build wrote it; none when not `reuse`.
+   * Whatever that build's version: a page's fingerprint holds the version it was made with
+   * (pageFingerprint), and a year of the search index the version of its records (which
+   * leaves out the templates), so an edited stylesheet renders every page again and still
+   * links the index.
+   */
+  static open(root: string, output: string, reuse = true): PageCache {
+    const absolute = path.resolve(output);
+    const file = cacheFolder(root, "pages", `${hash(absolute)}.bin`);
+    const stored = reuse ? readKept(file) : undefined;
+    const previous = stored?.output === absolute && stored.pages instanceof Map ? (stored.pages as Map<string, Entry>) : new Map<string, Entry>();
+    return new PageCache(file, absolute, previous);
+  }
+
+  /**
+   * The published site's `relative` file, when the last build wrote it from `fingerprint` and
+   * nobody has touched it since: the new site may have it as it is (see `linked`).
+   */
+  unchanged(relative: string, fingerprint: string): string | undefined {
+    const entry = this.previous.get(relative);
+    if (!entry || entry[0] !== fingerprint) return undefined;
+    const source = path.join(this.output, relative);
+    try {
+      return stampOf(statSync(source)) === entry[1] ? source : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The published files below the folder `relative` (a year of the search index), when the last
+   * build wrote every one of them from `fingerprint` and none was touched since: each by its
+   * path below the folder, with where it is. Undefined when any is not so, or none is known.
+   */
+  unchangedFolder(relative: string, fingerprint: string): [file: string, source: string][] | undefined {
+    const prefix = `${relative}${path.sep}`;
+    const files: [string, string][] = [];
+    for (const file of this.previous.keys()) {
+      if (!file.startsWith(prefix)) continue;
+      const source = this.unchanged(file, fingerprint);
+      if (!source) return undefined;
+      files.push([file.slice(prefix.length), source]);
+    }
+    return files.length ? files : undefined;
+  }
+
+  /** Notes that the new site has the published `relative` file, linked (the same file, the same stamp). */
+  linked(relative: string): void {
+    this.written.set(relative, this.previous.get(relative)!);
+    this.reused++;
+  }
+
+  /** Notes a file this build wrote at `target`, which will be the site's `relative`. */
+  wrote(relative: string, fingerprint: string, target: string): void {
+    try {
+      this.written.set(relative, [fingerprint, stampOf(statSync(target))]);
+    } catch {
+      // Not noted: rendered again next time.
+    }
+  }
+
+  /** Kept once the new site is in place: the manifest of what it holds. */
+  save(): void {
+    writeKept(this.file, { output: this.output, pages: this.written });
+    writeWhole(this.file.replace(/\.bin$/, ".site"), this.output);
+    // Manifests of sites that are gone (a test's fixture, a moved project) are forgotten.
+    const folder = path.dirname(this.file);
+    for (const name of readdirSync(folder).filter((n) => n.endsWith(".site"))) {
+      const site = path.join(folder, name);
+      let output = "";
+      try {
+        output = readFileSync(site, "utf8");
+      } catch {
+        // Unreadable: forgotten.
+      }
+      if (output && existsSync(output)) continue;
+      rmSync(site.replace(/\.site$/, ".bin"), { force: true });
+      rmSync(site, { force: true });
+    }
+  }
+
+  /** Forgets the site in `output`: after a build that did not keep a manifest. */
+  static forget(root: string, output: string): void {
+    const file = cacheFolder(root, "pages", `${hash(path.resolve(output))}.bin`);
+    rmSync(file, { force: true });
+    rmSync(file.replace(/\.bin$/, ".site"), { force: true });
+  }
+}
+
+/** What a build kept in `file`; undefined when there is none, or it cannot be read (never trusted then). */
+function readKept(file: string): Record<string, unknown> | undefined {
+  try {
+    const stored = deserialize(readFileSync(file)) as unknown;
+    return typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeKept(file: string, value: Record<string, unknown>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeWhole(file, serialize(value));
+}

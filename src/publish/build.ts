@@ -1,0 +1,261 @@
+// A production build that never leaves a broken site: the pages are written to a fresh
+// folder beside the output, and that folder replaces the output only once every page was
+// written. A failed build removes its folder and leaves the old site byte for byte as it was.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { loadSite, type Timings } from "./site-digest.ts";
+import { BodyCache, buildVersion, codeVersion, PageCache, searchVersion, sourceVersion } from "./build-cache.ts";
+import { DEFAULT_TEMPLATES } from "../core/project.ts";
+import type { PageKind } from "../pages/table.ts";
+
+export interface BuildOptions {
+  /** The project folder whose content/ is built. */
+  readonly root: string;
+  /** Where the finished site goes; default <root>/_site. */
+  readonly output?: string;
+  /** Show drafts and scheduled items (marked), as the preview does. */
+  readonly includeDrafts?: boolean;
+  /** Another templates folder (tests, themes); by default this project's. */
+  readonly templates?: string;
+  /** The kinds of page to write; by default the site's own table (src/pages/table.ts). */
+  readonly pageKinds?: readonly PageKind[];
+  /** Load, check and render every page, but write nothing: no staging folder, _site/ untouched. */
+  readonly dryRun?: boolean;
+  /** Print Eleventy's per-file log. */
+  readonly verbose?: boolean;
+  /** Leave out the search index (a quicker build to look at; the published site needs it). */
+  readonly search?: boolean;
+  /** Told where the build is, for the command line to show on a terminal. */
+  readonly onProgress?: (progress: BuildProgress) => void;
+  /**
+   * Reuse what the last build kept (src/publish/build-cache.ts): by default. False renders everything
+   * afresh, and still keeps this build's work for the next.
+   */
+  readonly reuse?: boolean;
+}
+
+/** Where a build is: reading items, grouping them, writing pages, waiting for the search index. */
+export interface BuildProgress {
+  readonly step: "reading" | "grouping" | "writing" | "indexing";
+  readonly done?: number;
+  readonly total?: number;
+}
+
+export interface BuildResult {
+  readonly output: string;
+  /** Pages written (every one goes through src/publish/write-pages.ts). */
+  readonly pages: number;
+  /** Milliseconds: load, group, eleventy (of which collections), swap. */
+  readonly timings: Timings;
+  /** Hidden Markdown files under content/ that were not read. */
+  readonly passedOver: readonly string[];
+  /** Pages linked unchanged from the site the last build wrote, not rendered (src/publish/build-cache.ts). */
+  readonly reused: number;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const output = path.resolve(options.output ?? path.join(options.root, "_site"));
+  if (options.dryRun) return buildInto(output, options);
+  // One build at a time writes a site: two would link each other's files, and swap in turn.
+  const release = lockOutput(output);
+  try {
+    return await buildInto(output, options);
+  } finally {
+    release();
+  }
+}
+
+/** A build that another, still running, holds the site for. */
+export class SiteBusyError extends Error {
+  override name = "SiteBusyError";
+}
+
+/**
+ * Takes `<output>.lock` for this build, or says which build has it. A lock left by a build that
+ * is gone (killed, or the machine stopped) is taken over.
+ */
+function lockOutput(output: string): () => void {
+  const lock = `${output}.lock`;
+  mkdirSync(path.dirname(output), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim());
+    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+      throw new SiteBusyError(`Another build (process ${holder}) is writing ${output}; wait for it to finish, then build again.`);
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
+async function buildInto(output: string, options: BuildOptions): Promise<BuildResult> {
+  const timings: Timings = {};
+  const dryRun = options.dryRun ?? false;
+  // A production build of this project's own pages keeps its work for the next; a dry run or
+  // the preview's drafts never touch what is kept.
+  const keeps = !dryRun && !options.includeDrafts && !options.pageKinds;
+  const code = keeps ? codeVersion(options.templates ?? DEFAULT_TEMPLATES) : "";
+  const reuse = options.reuse ?? true;
+  // Markdown is rendered by the code alone: an edited template renders no body again.
+  const bodies = keeps ? BodyCache.open(options.root, sourceVersion(), reuse) : undefined;
+  // Worked out before the content is read: a data file saved while the build runs then makes
+  // the next build render everything again, rather than leave pages made from the old one.
+  const dataVersion = keeps ? buildVersion(options.root, code) : undefined;
+  const indexVersion = keeps ? searchVersion(options.root) : undefined;
+  // Every content problem is found here, before Eleventy starts and before anything is written.
+  const progress = options.onProgress;
+  const { digest, passedOver, fingerprint } = await loadSite(options.root, options.includeDrafts ?? false, {
+    timings,
+    ...(bodies ? { bodies } : {}),
+    ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
+  });
+  progress?.({ step: "grouping" });
+  // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).
+  try {
+    bodies?.save();
+  } catch {
+    // Not kept: the next build renders the Markdown again.
+  }
+  const version = fingerprint ? dataVersion : undefined;
+  const pages = version ? PageCache.open(options.root, output, reuse) : undefined;
+  const staging = stagingOf(output);
+  // The time too: a later build may get this pid while this one's leftovers are being deleted.
+  const previous = `${output}.previous-${process.pid}-${Date.now()}`;
+  await rm(staging, { recursive: true, force: true });
+  await removeLeftovers(output);
+  await mkdir(path.dirname(output), { recursive: true });
+  let pageCount = 0;
+  let indexing: Promise<unknown> | undefined;
+  try {
+    // Imported only now, after the content is loaded: see src/publish/site-digest.ts.
+    const { configureSite } = await import("./eleventy-plugin.ts");
+    const { writeSiteSearch } = await import("./search/site-search.ts");
+    // Pagefind, in its own process, starts on the index now, and works while Eleventy starts
+    // and the pages are rendered (the plugin waits for it before the build is done).
+    indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && indexVersion ? { pages, version: indexVersion } : undefined);
+    indexing?.catch(() => {});
+    const { buildOnce } = await import("./eleventy.ts");
+    let started = performance.now();
+    await buildOnce({
+      output: staging,
+      verbose: Boolean(options.verbose),
+      dryRun,
+      configure: (eleventyConfig) =>
+        configureSite(eleventyConfig, {
+          root: options.root,
+          output: staging,
+          digest,
+          timings,
+          dryRun,
+          onPages: (count) => (pageCount = count),
+          ...(progress ? { onProgress: progress } : {}),
+          ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),
+          ...(indexing ? { indexing } : {}),
+          ...(options.search === false ? { search: false } : {}),
+          ...(options.templates ? { templates: options.templates } : {}),
+          ...(options.pageKinds ? { pageKinds: options.pageKinds } : {}),
+        }),
+    });
+    timings.eleventy = performance.now() - started;
+    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0 };
+    started = performance.now();
+    await swapIn(staging, output, previous);
+    timings.swap = performance.now() - started;
+    // What the site now holds, for the next build; without a manifest, the next renders all.
+    // The new site is in place whatever happens here; a manifest not kept costs the next build
+    // its reuse, nothing else (every page is checked against the file it names).
+    try {
+      if (pages) pages.save();
+      else if (keeps) PageCache.forget(options.root, output);
+    } catch {
+      // Not kept.
+    }
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0 };
+  } catch (error) {
+    // The index may still be writing into the folder about to be removed.
+    await indexing?.catch(() => {});
+    // Whatever happens removing it, the build's own failure is what the editor is told.
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    throw error;
+  }
+}
+
+/** Two renames: the window in which `output` is missing is as short as the file system allows. */
+async function swapIn(staging: string, output: string, previous: string): Promise<void> {
+  const hadOutput = await exists(output);
+  if (hadOutput) await rename(output, previous);
+  try {
+    await rename(staging, output);
+  } catch (error) {
+    if (hadOutput) await rename(previous, output);
+    throw error;
+  }
+  if (hadOutput) await removeInBackground(previous);
+}
+
+/**
+ * Deleting the previous site's thousands of files takes seconds on some file systems, and the
+ * new site is already in place: the system's rm does it in the background, after this process
+ * has finished. Where there is no such rm, it is deleted here.
+ */
+async function removeInBackground(dir: string): Promise<void> {
+  if (process.platform !== "win32") {
+    try {
+      spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" }).unref();
+      return;
+    } catch {
+      // fall through
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** The folder a build by this process writes into before it becomes `output`. */
+export function stagingOf(output: string): string {
+  return `${output}.building-${process.pid}`;
+}
+
+/**
+ * What earlier builds left beside `output`: the staging folders of builds that were killed
+ * or ran out of disk (their process is gone), and previous sites still being deleted. A
+ * staging folder is removed before this build writes anything, since on a full disk it is
+ * the space this build needs; a previous site is removed in the background, as after a swap.
+ * `npm run check` calls this too. Staging folders of builds still running are left alone.
+ */
+export async function removeLeftovers(output: string): Promise<void> {
+  const parent = path.dirname(output);
+  const base = path.basename(output);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const building = `${base}.building-`;
+  const staleStaging = names.filter((name) => {
+    const pid = name.startsWith(building) ? name.slice(building.length) : "";
+    return /^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid));
+  });
+  await Promise.all(staleStaging.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
+  await Promise.all(names.filter((name) => name.startsWith(`${base}.previous-`)).map((name) => removeInBackground(path.join(parent, name))));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

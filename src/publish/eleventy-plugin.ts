@@ -1,0 +1,370 @@
+// The only place that knows about Eleventy. Before each (re)build it loads and groups the
+// content (src/publish/site-digest.ts); after it, it writes every page the table in src/pages/table.ts
+// declares (src/publish/write-pages.ts), with templates that see the digest and the filters that turn
+// site paths into links. Eleventy itself copies the stylesheet, watches and serves. In the
+// preview this also keeps what rebuilds can reuse, and removes the pages of deleted items.
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { transform } from "esbuild";
+import nunjucks from "nunjucks";
+import { COLLECTIONS } from "../content/collections.ts";
+import { loadDigest, type Timings } from "./site-digest.ts";
+import { importDefault } from "../content/load/data-files.ts";
+import type { Digest } from "../digest/views.ts";
+import { paths, SiteUrls } from "../digest/paths.ts";
+import { removeOrphans, removePages } from "./orphans.ts";
+import { sitePageJobs, writePages, type WrittenPages } from "./write-pages.ts";
+import { Fingerprints, type PageCache } from "./build-cache.ts";
+import type { PageKind } from "../pages/table.ts";
+import { everyEdition } from "../digest/editions.ts";
+import type { EleventyConfig } from "./eleventy.ts";
+import { ItemCache } from "../content/load/item-cache.ts";
+import { ContentError } from "../core/problems.ts";
+import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
+import { markLegend } from "../digest/incidents/marks.ts";
+import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "../pages/open-data.ts";
+import { BackgroundIndexer, SEARCH_FOLDER } from "./search/index-writer.ts";
+import { previewVersion, searchCacheOf, searchJobs, writeSiteSearch } from "./search/site-search.ts";
+import { addWords } from "../pages/words.ts";
+
+// Resolved from the project's place (src/core/project.ts), so a build works from any working directory.
+import { DEFAULT_TEMPLATES } from "../core/project.ts";
+
+export interface SiteOptions {
+  /** The project folder whose content/ is built. */
+  readonly root: string;
+  /** The templates folder; by default this project's templates/. */
+  readonly templates?: string;
+  /** Where the pages are written. */
+  readonly output?: string;
+  /** Preview: show drafts and scheduled items, marked. */
+  readonly includeDrafts?: boolean;
+  /**
+   * The preview: rebuilds remember items already read and pages already written, and only
+   * write what changed; pages a rebuild no longer makes (a deleted item's) are removed.
+   */
+  readonly incremental?: boolean;
+  /** Filled in with the time the collection pages took. */
+  readonly timings?: Timings;
+  /** Told, after each (re)build, how many pages the build makes. */
+  readonly onPages?: (count: number) => void;
+  /** Told how many pages are written, and when only the search index is left (the build's progress). */
+  readonly onProgress?: (progress: { step: "writing" | "indexing"; done?: number; total?: number }) => void;
+  /**
+   * A digest already loaded and checked: a one-off build validates before Eleventy starts, so
+   * content problems are reported once, plainly, and before anything is written. Without it
+   * the content is loaded afresh for every (re)build.
+   */
+  readonly digest?: Digest;
+  /** The kinds of page to write; by default the site's own table (src/pages/table.ts). */
+  readonly pageKinds?: readonly PageKind[];
+  /**
+   * A production build's memory of the last (src/publish/build-cache.ts): the pages it wrote, the
+   * build's version, and the content's fingerprint (the whole digest's name).
+   */
+  readonly cache?: { readonly pages: PageCache; readonly version: string; readonly whole: string };
+  /**
+   * The search index, already being written into the output by the caller (writeSiteSearch): a
+   * build starts it as soon as the content is loaded, so that Pagefind works while Eleventy
+   * starts and the pages are rendered.
+   */
+  readonly indexing?: Promise<unknown>;
+  /** Render every page but write none. */
+  readonly dryRun?: boolean;
+  /** Write the search index (by default; a test that never searches may skip it). */
+  readonly search?: boolean;
+  /**
+   * The preview: content problems of the last rebuild, shown on every page served (a panel,
+   * src/publish/preview-panel.ts) until a rebuild succeeds; `onFailed` is told after each failed one.
+   */
+  readonly problems?: { readonly store: PreviewProblems; readonly onFailed: () => void };
+}
+
+/**
+ * Configures Eleventy for the digest. Returns what Eleventy only takes from a config file's
+ * return value: the base path, so the preview serves the site where it will be published.
+ */
+export async function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): Promise<{ pathPrefix: string }> {
+  const templates = options.templates ?? DEFAULT_TEMPLATES;
+  eleventyConfig.setInputDirectory(templates);
+  eleventyConfig.setIncludesDirectory("partials");
+  eleventyConfig.setLayoutsDirectory("layouts");
+  // Data comes from content/_data through the loader, never from Eleventy's data cascade.
+  eleventyConfig.setDataDirectory("_no_eleventy_data");
+  if (options.output) eleventyConfig.setOutputDirectory(options.output);
+  eleventyConfig.setTemplateFormats(["njk"]);
+  let digest: Digest | undefined;
+  const currentDigest = () => {
+    if (!digest) throw new Error("The digest is used before the content was loaded");
+    return digest;
+  };
+  eleventyConfig.setLibrary("njk", templateEnvironment(templates, currentDigest));
+  eleventyConfig.addPassthroughCopy({ [`${templates}/css`]: "css", [`${templates}/js`]: "js" });
+  // templates/views/ holds the collection pages' templates, which src/publish/write-pages.ts renders.
+  const views = path.join(templates, "views");
+  // Eleventy matches ignores against paths relative to the working directory.
+  eleventyConfig.ignores.add(`${path.relative(process.cwd(), views) || "."}/**`);
+  eleventyConfig.addWatchTarget(views);
+  eleventyConfig.addWatchTarget(path.join(options.root, "content"));
+  // Eleventy's dependency spider parses JavaScript with acorn and stops at TypeScript syntax.
+  // Content and data files are watched above; src/ changes need a restart of the preview.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+  // Eleventy waits for a saved file to stay the same size for 150 ms before it rebuilds; an
+  // editor's save of a few kilobytes is complete well within 50.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+
+  // The preview's memory between rebuilds (see SiteOptions.incremental).
+  const itemCache = options.incremental ? new ItemCache() : undefined;
+  const written: WrittenPages | undefined = options.incremental ? new Map() : undefined;
+  let firstBuild = true;
+  const tellIndexFailure = (error: unknown) => console.error(`The search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+  const background = written ? new BackgroundIndexer(tellIndexFailure) : undefined;
+  // Each year's search index, kept between the preview's rebuilds and sessions (an edit
+  // re-indexes its year alone).
+  const searchCache = searchCacheOf(options.root, "preview");
+  // The preview's: worked out before each rebuild reads the content (eleventy.before).
+  let indexVersion: string | undefined;
+  const indexSite = async (digest: Digest, output: string): Promise<unknown> => {
+    // The preview names each year's bundle by what its records are made from, as a build does
+    // (src/publish/search/site-search.ts), so an edit costs the records of its own year alone.
+    if (background) return background.schedule(searchJobs(digest, output, indexVersion), searchCache);
+    await writeSiteSearch(digest, output, options.root, options.cache);
+  };
+  if (written) {
+    const itemFolders = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((dir) => path.join(path.resolve(options.root), dir) + path.sep);
+    eleventyConfig.on("eleventy.beforeWatch", (changedFiles) => {
+      // Items and notes are in the pages' keys; anything else (a data file, a template, the
+      // stylesheet) may show on any page, so every page is written again.
+      const onlyContent = changedFiles.every((file) => itemFolders.some((folder) => path.resolve(file).startsWith(folder)));
+      if (!onlyContent) written.clear();
+    });
+  }
+
+  // SAHEL_DIGEST_TIMINGS=1 prints where each (re)build's time went.
+  const showTimings = Boolean(process.env.SAHEL_DIGEST_TIMINGS);
+  let rebuildTimings: Timings = {};
+  // Every page is written by src/publish/write-pages.ts, so Eleventy's data cascade is not used: the
+  // digest is loaded before each (re)build and handed to the writer.
+  let builtOnce = false;
+  eleventyConfig.on("eleventy.before", async () => {
+    rebuildTimings = {};
+    try {
+      // A data file saved while the content is read then makes the next rebuild index afresh,
+      // rather than leave records of the old one under the new file's name.
+      if (background) indexVersion = previewVersion(options.root);
+      digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
+      options.problems?.store.clear();
+      builtOnce = true;
+    } catch (error) {
+      if (options.problems && error instanceof ContentError) {
+        options.problems.store.set(error.problems);
+        options.problems.onFailed();
+        // Each problem printed once, here: Eleventy would print the list again in its stack trace.
+        console.error(error.message);
+        const short = new Error(
+          builtOnce ? "The preview keeps the last good site until the problems above are fixed." : "The preview could not build: fix the problems above, and it starts again.",
+        );
+        short.stack = short.message;
+        throw short;
+      }
+      throw error;
+    }
+  });
+  if (options.problems && options.output) {
+    eleventyConfig.setServerOptions({ middleware: [panelMiddleware(options.problems.store, path.resolve(options.output), await basePathOf(options.root))] });
+  }
+
+  eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
+    const started = performance.now();
+    const before = new Set(written?.keys());
+    // A fresh environment each build, so an edited template is compiled again.
+    // The search index is made from the same digest by Pagefind, in its own process: a build
+    // indexes while the pages are rendered here. The preview starts it once the pages are
+    // written (an edit's pages come first), and does not wait for it.
+    const current = currentDigest();
+    const startIndexing = () => options.indexing ?? (options.dryRun || options.search === false ? undefined : indexSite(current, directories.output));
+    const indexing = written ? undefined : startIndexing();
+    let collections: string[];
+    try {
+      // One template environment an edition: its words and links are its own.
+      const environments = new Map<Digest, nunjucks.Environment>();
+      const envOf = (edition: Digest) => {
+        let env = environments.get(edition);
+        if (!env) environments.set(edition, (env = templateEnvironment(templates, () => edition)));
+        return env;
+      };
+      const reuse = options.cache && { pages: options.cache.pages, version: options.cache.version, names: new Fingerprints(current, options.cache.whole) };
+      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
+    } catch (error) {
+      // The index may still be writing into the folder the build is about to remove.
+      await indexing?.catch(() => {});
+      throw error;
+    }
+    rebuildTimings.collections = performance.now() - started;
+    // In the background: a failure is told, never the end of the preview.
+    if (written) startIndexing()?.catch(tellIndexFailure);
+    if (indexing) {
+      options.onProgress?.({ step: "indexing" });
+      await indexing;
+      rebuildTimings.search = performance.now() - started;
+      if (options.timings) options.timings.search = rebuildTimings.search;
+    }
+    if (written && firstBuild) {
+      // The output may hold pages of an earlier session: keep only what this build made.
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...everyEdition(current).map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
+    } else if (written) {
+      await removePages(directories.output, [...before].filter((file) => !written.has(file)));
+    }
+    firstBuild = false;
+    if (options.timings) options.timings.collections = rebuildTimings.collections;
+    options.onPages?.(collections.length);
+    if (showTimings) console.log(`[timings] ${Object.entries(rebuildTimings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
+  });
+  return { pathPrefix: await basePathOf(options.root) };
+}
+
+/**
+ * Pages extend "layouts/base.njk" and include "partials/...", named from templates/, with
+ * plain Nunjucks inheritance, so a template can be rendered with or without Eleventy.
+ * Editor text is escaped (autoescape); a misspelt variable fails the build instead of
+ * printing nothing (throwOnUndefined).
+ */
+export function templateEnvironment(templates: string, digest: () => Digest): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.resolve(templates)), {
+    autoescape: true,
+    throwOnUndefined: true,
+  });
+  // One SiteUrls per digest: the filters run tens of times on every page.
+  const cache = new WeakMap<Digest, SiteUrls>();
+  const urls = () => {
+    const current = digest();
+    let found = cache.get(current);
+    if (!found) cache.set(current, (found = new SiteUrls(current.site.url)));
+    return found;
+  };
+  // A site path as a link under the base path, and as a full URL (feeds, sitemap, canonical).
+  env.addFilter("href", (sitePath: string) => urls().href(sitePath));
+  env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
+  // The files every edition shares (stylesheet, script, open data, sitemap) are at the site's
+  // root; the same page in another edition is in that edition's folder.
+  const inEdition = (sitePath: string, folder: string) => digest().edition.rootBasePath + paths.inEdition(sitePath, folder).slice(1);
+  env.addFilter("rootHref", (sitePath: string) => inEdition(sitePath, ""));
+  env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
+  env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
+  // Every word of the interface, in the edition's language (src/core/messages/); ` lang="en"` on a
+  // text an editor wrote in another language than the page's (an item nobody translated, the
+  // editors' reasons in the French edition), and `inLanguage(text, language)`: the text,
+  // escaped, in a span that says its language if it must.
+  addWords(env, () => digest().edition.words, () => digest().edition.language, true);
+  // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
+  env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
+  // The preview's pages let the dev server's live-reload script run: it is put inline, so the
+  // preview's CSP names it by its hash (never in a page built for publishing).
+  env.addGlobal("reloadScriptHash", reloadScriptHash());
+  // The key to incident marks and the open data's columns, in the edition's words.
+  perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
+  perEditionGlobal(env, "dataColumns", digest, (current) => {
+    const described = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, description: describeColumn(c, current.edition.words) }));
+    return { incidents: described(INCIDENT_COLUMNS), counts: described(COUNT_COLUMNS) };
+  });
+  // An item's card is the same on every page that lists it (its issue, its countries' and
+  // tags' pages, the home page), and a feed entry's content the same in every feed that holds
+  // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
+  // The card stays a macro in partials/item.njk, the entry a partial.
+  env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
+  env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
+  return env;
+}
+
+/**
+ * A global made from the digest, once per digest, when a page first reads it: the digest is
+ * loaded after the environment is made. (@types/nunjucks leaves out `globals`, where Nunjucks
+ * looks a global up by name.)
+ */
+function perEditionGlobal(env: nunjucks.Environment, name: string, digest: () => Digest, make: (digest: Digest) => unknown): void {
+  const made = new WeakMap<Digest, unknown>();
+  Object.defineProperty((env as unknown as { globals: object }).globals, name, {
+    enumerable: true,
+    get: () => {
+      const current = digest();
+      if (!made.has(current)) made.set(current, make(current));
+      return made.get(current);
+    },
+  });
+}
+
+/**
+ * `render(key, variant)`, remembered by key object and variant while the digest stays the
+ * same: the preview's next rebuild may bring new templates or a new base URL.
+ */
+function rememberedPerDigest(digest: () => Digest, start: () => (key: object, variant: number) => unknown): (key: object, variant?: number) => unknown {
+  let remembered = new WeakMap<object, unknown[]>();
+  let render: ((key: object, variant: number) => unknown) | undefined;
+  let of: Digest | undefined;
+  return (key, variant = 0) => {
+    if (of !== digest() || !render) {
+      remembered = new WeakMap();
+      render = start();
+      of = digest();
+    }
+    let byVariant = remembered.get(key);
+    if (!byVariant) remembered.set(key, (byVariant = []));
+    return (byVariant[variant] ??= render(key, variant));
+  };
+}
+
+/** A macro a template exports, as a function; Nunjucks compiles templates synchronously here. */
+function exportedMacro(env: nunjucks.Environment, template: string, name: string): (...args: unknown[]) => unknown {
+  let macro: unknown;
+  // getExported is left out of @types/nunjucks.
+  const compiled = env.getTemplate(template, true) as nunjucks.Template & { getExported(cb: (error: Error | null, exported: Record<string, unknown>) => void): void };
+  compiled.getExported((error, exported) => {
+    if (error) throw error;
+    macro = exported[name];
+  });
+  if (typeof macro !== "function") throw new Error(`${template} exports no macro "${name}"`);
+  return macro as (...args: unknown[]) => unknown;
+}
+
+/** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */
+export async function basePathOf(root: string, { strict = false } = {}): Promise<string> {
+  try {
+    const site = (await freshSiteSettings(path.join(root, COLLECTIONS.site.file))) as { url?: unknown };
+    if (typeof site?.url === "string") return new SiteUrls(site.url).basePath;
+    if (strict) throw new Error("site.ts has no url");
+    return "/";
+  } catch (error) {
+    // `strict`: the supervisor tells "no base path yet" from "the root".
+    if (strict) throw error;
+    return "/";
+  }
+}
+
+/**
+ * site.ts as it is now on disk. The preview's supervisor reads it again after every save, and
+ * a module imported once stays as it was in a process without Eleventy's loader, query string
+ * or not: so it is compiled here and imported from its text. One that imports other modules
+ * by a relative path cannot be, and is imported as usual.
+ */
+async function freshSiteSettings(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  if (/^\s*import\s+(?!type\b)/m.test(text)) return importDefault(file);
+  const { code } = await transform(text, { loader: "ts", format: "esm" });
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as { default?: unknown };
+  return module.default;
+}
+
+let reloadHash: string | undefined;
+
+/** The CSP source for @11ty/eleventy-dev-server's reload client, as it puts it inline: 'sha512-…'. */
+export function reloadScriptHash(): string {
+  if (reloadHash === undefined) {
+    const folder = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server/package.json"));
+    const script = readFileSync(path.join(folder, "client/reload-client.js"));
+    reloadHash = `'sha512-${createHash("sha512").update(script).digest("base64")}'`;
+  }
+  return reloadHash;
+}

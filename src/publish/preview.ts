@@ -1,0 +1,125 @@
+// The preview: Eleventy's watcher and dev server over the digest, with drafts shown. Every
+// change under content/ or templates/ triggers a rebuild (incremental: see src/publish/eleventy-plugin.ts); a
+// rebuild that fails keeps the last good pages.
+import { realpathSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { basePathOf, configureSite } from "./eleventy-plugin.ts";
+import { DEFAULT_TEMPLATES } from "../core/project.ts";
+import { startWatching } from "./eleventy.ts";
+import { PreviewProblems } from "./preview-panel.ts";
+
+export interface PreviewOptions {
+  readonly root: string;
+  readonly output?: string;
+  /** Serve on this port (with live reload); without it, only watch and rebuild. */
+  readonly port?: number;
+}
+
+export interface Preview {
+  stop(): Promise<void>;
+}
+
+/**
+ * Where the preview writes: a folder of its own, never _site/. The preview shows drafts and
+ * embargoed items; _site/ is what gets published, and an embargo can protect people.
+ */
+export const PREVIEW_FOLDER = "_preview";
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const output = path.resolve(options.output ?? path.join(options.root, PREVIEW_FOLDER));
+  const refused = outputProblem(output, options.root);
+  if (refused) throw new Error(`The preview does not write into ${output}: ${refused}. Leave out --output, or name another folder.`);
+  // Saves from here on must reach the site, the first build's time included.
+  const firstBuildStarted = Date.now();
+  // A failed rebuild shows its problems on the page being viewed: the browser is asked to load
+  // it again once Eleventy has reported the failure (src/publish/preview-panel.ts).
+  const problems = new PreviewProblems();
+  let reloadBrowsers = () => {};
+  const onFailed = () => void setTimeout(() => reloadBrowsers(), 100);
+  const watching = await startWatching({
+    output,
+    serving: options.port !== undefined,
+    // The dev server serves the site under the path it will be published at.
+    pathPrefix: await basePathOf(options.root),
+    configure: (eleventyConfig) =>
+      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } }),
+  });
+  reloadBrowsers = () => watching.reloadBrowsers();
+  // Files the watcher reported, or a catch-up below rebuilt for.
+  const handled = new Set<string>();
+  watching.onFileEvent((_event, file) => handled.add(path.resolve(file)));
+  // The watcher starts only after the first build (15 s at 10,000 items), and on a large
+  // archive says it is ready about a second before it hears every file: a save in either
+  // time would be lost. So look for files saved since the first build began that it did not
+  // report: once now, and once more when it surely listens. A needless rebuild costs little,
+  // since a rebuild writes only what changed.
+  const watched = [path.join(options.root, "content"), DEFAULT_TEMPLATES];
+  const catchUp = async () => {
+    for (const file of await savedSince(watched, firstBuildStarted)) {
+      if (handled.has(file)) continue;
+      handled.add(file);
+      void watching.rebuildFor(file);
+    }
+  };
+  await catchUp();
+  const later = setTimeout(() => void catchUp(), CATCH_UP_AGAIN_MS);
+  later.unref();
+  if (options.port !== undefined) await watching.serve(options.port);
+  return {
+    stop: () => {
+      clearTimeout(later);
+      return watching.stop();
+    },
+  };
+}
+
+/** Long enough for the watcher to hear every file of a large archive (a second at 10,000). */
+const CATCH_UP_AGAIN_MS = 5_000;
+
+/** Files below `folders` modified at or after `since` (ms), absolute. */
+export async function savedSince(folders: readonly string[], since: number): Promise<string[]> {
+  const saved: string[] = [];
+  for (const folder of folders) {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.filter((entry) => entry.isFile()).map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        const info = await stat(file).catch(() => undefined);
+        if (info && info.mtimeMs >= since) saved.push(file);
+      }),
+    );
+  }
+  return saved.sort();
+}
+
+/**
+ * Why the preview may not write into `output`, if it may not: _site/ is what gets published,
+ * and the preview shows drafts and embargoed items; and the first rebuild removes pages it
+ * did not make, which in the project folder or content/ would be the editors' own files.
+ */
+export function outputProblem(output: string, root: string): string | undefined {
+  // Real paths: a link named anything may lead into _site/.
+  const real = (file: string) => realPath(path.resolve(root, file));
+  const target = realPath(output);
+  const inside = (folder: string) => {
+    const relative = path.relative(real(folder), target);
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  };
+  if (inside("_site")) return "it is the published site, and the preview shows drafts and embargoed items";
+  const toRoot = path.relative(target, real("."));
+  if (toRoot === "" || (!toRoot.startsWith("..") && !path.isAbsolute(toRoot))) return "it holds the project itself";
+  if (inside("content") || inside("templates")) return "it is part of the content or the templates";
+  return undefined;
+}
+
+/** The real path of `file`, through links; for a path that does not exist yet, that of its nearest existing parent. */
+function realPath(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    return realpathSync(resolved);
+  } catch {
+    const parent = path.dirname(resolved);
+    return parent === resolved ? resolved : path.join(realPath(parent), path.basename(resolved));
+  }
+}

@@ -1,0 +1,149 @@
+// Writes every page of the site, as src/pages/table.ts declares them: one per item, issue, page of a
+// country's or tag's items, feed, and the site's single pages. These are thousands of pages at
+// archive scale, and Eleventy's per-page pipeline (data cascade, permalink rendering, layout
+// chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
+// straight from the same Nunjucks templates with finished data, they cost a fraction of that,
+// and every page is written the same way. Eleventy copies assets, watches and serves.
+import path from "node:path";
+import type nunjucks from "nunjucks";
+import type { Digest } from "../digest/views.ts";
+import { FileWriter, Turns } from "../core/writer.ts";
+import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
+import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
+import { everyEdition } from "../digest/editions.ts";
+
+export interface PageJob {
+  /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */
+  readonly output: string;
+  /** The edition it is in: what its template sees as `digest`. */
+  readonly digest: Digest;
+  /** Template below templates/: "views/issue.njk". */
+  readonly template?: string;
+  /** For a page no template makes (a CSV file): its text. */
+  readonly generate?: () => string;
+  /** What the template sees besides `digest`. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /**
+   * Everything the page is made from that can change without the site's settings, data files
+   * or templates changing: item views (the same object while an item is unchanged), notes,
+   * neighbours. Same key as last time, same page.
+   */
+  readonly key: readonly unknown[];
+}
+
+/** Every page of the site as a job for the writer, from the table of page kinds. */
+export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): PageJob[] {
+  const pages = sitePages(digest, kinds);
+  // Every page shows the navigation, which links a kind of page only when it has pages (the
+  // places and the open data need incidents): it is part of every page's key, as text.
+  const navs = new Map(everyEdition(digest).map((edition) => {
+    const nav = navigation(pages, edition);
+    return [edition, { nav, text: JSON.stringify(nav) }];
+  }));
+  return pages.map((page) => {
+    const { nav, text } = navs.get(page.edition)!;
+    return {
+      output: outputFile(page.sitePath),
+      digest: page.edition,
+      ...(page.kind.template ? { template: page.kind.template } : {}),
+      ...(page.kind.generate ? { generate: () => page.kind.generate!(page, page.edition) } : {}),
+      data: { ...page.data, pagePath: page.path, nav },
+      key: [...page.key, text],
+    };
+  });
+}
+
+/**
+ * The pages whose key is the same for `before` and `after` but whose bytes are not: their
+ * template reads something their key leaves out, so the preview, which skips a page whose
+ * key has not changed, would leave them stale. `render` renders one job against one digest.
+ * The tests run this over every kind in the table (tests/unit/page-keys.test.ts).
+ */
+export function pagesWithStaleKeys(before: Digest, after: Digest, render: (digest: Digest, job: PageJob) => string, kinds: readonly PageKind[] = PAGE_KINDS): string[] {
+  const earlier = new Map(sitePageJobs(before, kinds).map((job) => [job.output, job]));
+  const stale: string[] = [];
+  for (const job of sitePageJobs(after, kinds)) {
+    const old = earlier.get(job.output);
+    if (!old || !sameKey(old.key, job.key)) continue;
+    if (render(old.digest, old) !== render(job.digest, job)) stale.push(job.output);
+  }
+  return stale;
+}
+
+/** The keys of the pages written last time, by output file: what the preview may skip. */
+export type WrittenPages = Map<string, readonly unknown[]>;
+
+function sameKey(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/**
+ * A production build's memory of the last one (src/publish/build-cache.ts): a page made from the same
+ * things as the published site's copy is linked from it, not rendered.
+ */
+export interface PageReuse {
+  readonly pages: PageCache;
+  readonly names: Fingerprints;
+  /** The build's version (buildVersion). */
+  readonly version: string;
+}
+
+/**
+ * Renders and writes `jobs` below `output`; returns every job's file, absolute. With `written`
+ * (the preview), a page whose key is the same as when it was last written is skipped, and
+ * `written` is brought up to date. With `reuse` (a production build), a page the published
+ * site already holds as it would be rendered is linked from there. With `dryRun`, renders them
+ * all and writes nothing.
+ */
+export async function writePages(
+  /** The template environment of an edition: each has its own words and links. */
+  envOf: (digest: Digest) => nunjucks.Environment,
+  allJobs: readonly PageJob[],
+  output: string,
+  { written, dryRun = false, reuse, onPage }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse; onPage?: (done: number, total: number) => void } = {},
+): Promise<string[]> {
+  const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
+  const templates = new Map<Digest, Map<string, nunjucks.Template>>();
+  const templateOf = (digest: Digest, name: string) => {
+    let ofEdition = templates.get(digest);
+    if (!ofEdition) templates.set(digest, (ofEdition = new Map()));
+    let template = ofEdition.get(name);
+    if (!template) {
+      template = envOf(digest).getTemplate(name, true);
+      ofEdition.set(name, template);
+    }
+    return template;
+  };
+  const files = jobs.map((job) => path.join(output, job.output));
+  // Every job's file, the skipped ones too: the preview's list of pages that should exist.
+  const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
+  // A dry run renders every page, so a template error still shows, and writes none.
+  // The preview's server reads pages while a rebuild writes them: each is replaced whole.
+  const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
+  const render = (job: PageJob) => (job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data }));
+  // One page: rendered and written, or linked unchanged from the published site.
+  const place = (job: PageJob, file: string): void => {
+    const key = reuse && keyFingerprint(job.key, reuse.names);
+    if (!reuse || key === undefined) return writer?.write(file, render(job));
+    const fingerprint = pageFingerprint(reuse.version, job.output, job.template ?? "", key);
+    const published = reuse.pages.unchanged(job.output, fingerprint);
+    if (published && writer) {
+      writer.link(published, file);
+      reuse.pages.linked(job.output);
+      return;
+    }
+    writer?.write(file, render(job));
+    if (writer) reuse.pages.wrote(job.output, fingerprint, file);
+  };
+  const turns = new Turns();
+  for (let i = 0; i < jobs.length; i++) {
+    onPage?.(i, jobs.length);
+    place(jobs[i]!, files[i]!);
+    await turns.take();
+  }
+  if (written) {
+    written.clear();
+    for (const job of allJobs) written.set(job.output, job.key);
+  }
+  return all;
+}
