@@ -1,10 +1,8 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Site, Theme } from "./schemas.ts";
+import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Region, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
-import type { PlaceRegion } from "./load/regions.ts";
 import type { Week } from "../core/weeks.ts";
-import type { ItemTranslation, NoteTranslation } from "./load/translations.ts";
 
 export interface Item {
   /** File name without .md; unique across the whole archive. */
@@ -97,4 +95,35 @@ export interface Content {
   readonly externalCounts: readonly ExternalCounts[];
   /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
   readonly passedOver?: readonly string[];
+}
+
+/** A region as incidents use it: its country's ISO code and its division in the gazetteer. */
+export interface PlaceRegion extends Region {
+  readonly countryIso: string;
+  readonly countryName: string;
+  /** GeoNames' code for the same division: "ML.05". */
+  readonly admin1: string;
+}
+
+/** What a translated item says in its own language. */
+export interface ItemTranslation {
+  readonly file: string;
+  readonly language: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly location?: string;
+  readonly draft: boolean;
+  readonly bodyHtml: string;
+  /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
+  readonly fingerprint?: string;
+}
+
+export interface NoteTranslation {
+  readonly file: string;
+  readonly language: string;
+  readonly headline: string;
+  readonly leadHtml: string;
+  readonly draft: boolean;
+  /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
+  readonly fingerprint?: string;
 }

@@ -1,29 +1,28 @@
-// Groups the validated content into everything the pages show, once per build: issues by
-// ISO week, items by country and by tag, the archive by year. Every grouping is one pass
-// over the items, so the build stays linear in the size of the archive.
+// Groups the validated content into everything the pages show, once per build and edition:
+// issues by ISO week, items by country, tag, region and incident type, the archive by year,
+// the security picture, the feeds and the open data.
+//
+// Every grouping is one entry of GROUPINGS, made from the edition's scope and from the other
+// groupings it asks for (`digest.items`, `digest.issueRefOf`...). A grouping is made the first
+// time something asks for it, and once: so a page kind asks for the grouping it needs, and a
+// new grouping is one entry here, its type in the Digest derived from the entry. Each is one
+// pass over what it groups, so the build stays linear in the size of the archive.
 import type { Content, Item } from "../content/model.ts";
-import type { Actor, ActorKind, Theme } from "../content/schemas.ts";
-import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, EditionView, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, IncidentView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
-} from "./views.ts";
-import { renderMarkdown } from "../content/markdown.ts";
+import type { ActorKind } from "../content/schemas.ts";
+import type { CountryView, EditionView, FeedSet, IssueRef, ItemView, ListingPage, Ref, SiteView, TagGroup, TagView } from "./views.ts";
 import { buildFeeds } from "./feeds.ts";
-import { linksForPages } from "./links.ts";
 import { FigureIndex } from "./figures.ts";
 import { regionMap, type RegionMap } from "./map.ts";
 import { countryFigures, ExternalIndex, issueOverview, type Picture } from "./overview.ts";
 import { IncidentCounts } from "./incidents/counts.ts";
-import { incidentView } from "./incidents/views.ts";
-import { marksOn } from "./incidents/marks.ts";
-import { OpenData } from "../pages/open-data.ts";
-import { INCIDENT_TYPES, TYPOLOGY, typeLabel } from "../content/typology.ts";
+import { OpenDataRows } from "./open-data.ts";
 import { contentFor, editionsOf, type Edition } from "./editions.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
-import { compareWeeks, dayInWords, weekRangeInWords, type Week } from "../core/weeks.ts";
-import { isoWithOffset } from "../core/dates.ts";
+import { weekRangeInWords, type Week } from "../core/weeks.ts";
+import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
   "armed-group", "state-force", "international-force", "institution", "political", "civil-society", "theme",
@@ -38,6 +37,217 @@ const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
  */
 const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
 
+/** What every grouping of one edition starts from. */
+export interface EditionScope {
+  /** The content as this edition shows it (src/digest/editions.ts). */
+  readonly content: Content;
+  readonly edition: Edition;
+  /** Every edition, default first, with its name in its own language. */
+  readonly languages: EditionView["all"];
+  /** The site's own address, where the files every edition shares are. */
+  readonly rootUrl: string;
+  /** The counts and judgement, the same in every edition: made once for all. */
+  readonly picture: Picture;
+}
+
+/** A grouping: made from the scope and from the other groupings it asks the digest for. */
+type Grouping<T> = (scope: EditionScope, digest: Grouped) => T;
+
+/** What a digest holds: one field per grouping of the table below, which makes it. */
+interface Grouped {
+  readonly words: Catalogue;
+  readonly urls: SiteUrls;
+  readonly site: SiteView;
+  readonly edition: EditionView;
+  readonly sortedItems: Item[];
+  readonly countryEntries: Content["countries"][number][];
+  readonly countryRefs: Map<string, Ref>;
+  readonly tagSources: { kind: ActorKind | "theme"; entry: Content["actors"][number] | Content["themes"][number] }[];
+  readonly tagRefs: Map<string, Ref>;
+  readonly regionRefs: Map<string, Ref>;
+  readonly issueRefOf: (w: Week) => IssueRef;
+  readonly items: ItemView[];
+  readonly itemsByCountry: Map<string, ItemView[]>;
+  readonly itemsByTag: Map<string, ItemView[]>;
+  readonly itemsByRegion: Map<string, ItemView[]>;
+  readonly incidents: ItemView["incidents"][number][];
+  readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
+  readonly hasPicture: boolean;
+  readonly countryMap: (slug: string) => RegionMap | undefined;
+  readonly regions: ReturnType<typeof regionViews>;
+  readonly countries: CountryView[];
+  readonly tags: TagView[];
+  readonly tagGroups: TagGroup[];
+  readonly map: RegionMap | undefined;
+  readonly issues: ReturnType<typeof buildIssues>;
+  readonly latestIssue: ReturnType<typeof buildIssues>[number] | undefined;
+  readonly recentIssues: ReturnType<typeof buildIssues>;
+  readonly archive: ReturnType<typeof archiveByYear>;
+  readonly countryPages: ListingPage[];
+  readonly tagPages: ListingPage[];
+  readonly incidentTypeGroups: ReturnType<typeof incidentTypeViews>;
+  readonly incidentTypes: ReturnType<typeof incidentTypeViews>["types"];
+  readonly incidentTypePages: ListingPage[];
+  readonly openData: OpenDataRows;
+  readonly feeds: FeedSet;
+}
+
+/** One edition's digest, and, on the default edition's, the other editions'. */
+export type Digest = Grouped & {
+  /** On the default edition's digest: the other editions' (none on theirs). */
+  readonly others: readonly Digest[];
+  /**
+   * Made for the preview (drafts shown): its pages allow the dev server's live-reload script.
+   * Never true of a build for publishing.
+   */
+  readonly preview?: boolean;
+};
+
+const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } = {
+  /** The edition's interface words. */
+  words: (scope) => scope.edition.words,
+  urls: (scope) => new SiteUrls(scope.content.site.url, scope.rootUrl),
+  site: (scope, d) => ({ ...scope.content.site, origin: d.urls.origin, basePath: d.urls.basePath }),
+  edition: (scope, d) => {
+    const { edition, languages } = scope;
+    const t = d.words;
+    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath: d.urls.shared.basePath, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" };
+  },
+
+  /** The published items, newest first. */
+  sortedItems: (scope) => [...scope.content.items].sort(newestFirst),
+  countryEntries: (scope) => [...scope.content.countries].sort((a, b) => a.order - b.order || compareText(a.slug, b.slug)),
+  countryRefs: (_, d) => new Map(d.countryEntries.map((c) => [c.slug, ref(c.slug, c.name, paths.country(c.slug))])),
+  tagSources: (scope) => [
+    ...scope.content.actors.map((a) => ({ kind: a.kind as ActorKind | "theme", entry: a as Content["actors"][number] | Content["themes"][number] })),
+    ...scope.content.themes.map((t) => ({ kind: "theme" as const, entry: t as Content["actors"][number] | Content["themes"][number] })),
+  ],
+  tagRefs: (_, d) => new Map(d.tagSources.map(({ entry }) => [entry.slug, ref(entry.slug, entry.name, paths.tag(entry.slug))])),
+  regionRefs: (scope) => new Map(scope.content.regions.map((r) => [r.slug, ref(r.slug, r.name, paths.region(r.slug))])),
+  /** A week's issue as other pages link it, made once a week. */
+  issueRefOf: (_, d) => {
+    const t = d.words;
+    const issueRefs = new Map<string, IssueRef>();
+    return (w: Week): IssueRef => {
+      let existing = issueRefs.get(w.id);
+      if (!existing) {
+        existing = { id: w.id, path: paths.issue(w), title: t.t("issue.title", { week: String(w.week), year: String(w.year) }), range: weekRangeInWords(w, t) };
+        issueRefs.set(w.id, existing);
+      }
+      return existing;
+    };
+  },
+
+  /** Newest first. */
+  items: (scope, d) => {
+    const { site } = scope.content;
+    const t = d.words;
+    // Everything an item's view and feed entry take from outside the item: the site's address
+    // and feed ids, and the names of what it refers to.
+    const names = JSON.stringify([site.url, site.feedIds, t.language, [...d.countryRefs.values()], [...d.tagRefs.values()], [...d.regionRefs.values()]]);
+    return d.sortedItems.map((item) => {
+      const known = itemViews.get(item);
+      if (known?.names === names) return known.view;
+      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language);
+      itemViews.set(item, { names, view });
+      return view;
+    });
+  },
+  itemsByCountry: (_, d) => groupBy(d.items, (v) => v.countries.map((c) => c.slug)),
+  itemsByTag: (_, d) => groupBy(d.items, (v) => v.tags.map((t) => t.slug)),
+  itemsByRegion: (_, d) => groupBy(d.items, (v) => [...new Set(v.incidents.map((i) => i.region.slug))]),
+  /** Every published incident, oldest first. */
+  incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
+  incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),
+
+  /** Whether there is a security picture to show: counts, judgements or other organisations' counts. */
+  hasPicture: (scope) => !scope.picture.judgement.isEmpty || scope.picture.counts.incidents.length > 0 || !scope.picture.external.isEmpty,
+  /** Each country's own map, drawn once, for its page and its regions' pages. */
+  countryMap: (_, d) => {
+    const countryMaps = new Map<string, RegionMap | undefined>();
+    return (slug: string) => {
+      if (!countryMaps.has(slug)) {
+        const country = d.countryEntries.find((c) => c.slug === slug);
+        countryMaps.set(slug, country?.iso ? regionMap([{ slug, name: country.name, path: paths.country(slug), iso: country.iso }]) : undefined);
+      }
+      return countryMaps.get(slug);
+    };
+  },
+  /** Regions with incidents, by country then name. */
+  regions: (scope, d) => {
+    const latestWeek = d.sortedItems[0]?.week;
+    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => scope.picture.counts.get(country, w) !== undefined, d.words);
+  },
+  countries: (scope, d) => {
+    const { picture } = scope;
+    const { site } = scope.content;
+    const t = d.words;
+    const weeksWithIssues = new Set(d.sortedItems.map((item) => item.week.id));
+    const latestWeek = d.sortedItems[0]?.week;
+    const figuresOf = (slug: string) =>
+      !d.hasPicture || !latestWeek ? undefined : countryFigures(picture, slug, latestWeek, d.issueRefOf, (w) => weeksWithIssues.has(w.id), picture.counts.firstWeekOf(slug), t);
+    const regionsByCountry = groupBy(d.regions, (r) => [r.country.slug]);
+    return d.countryEntries.map((c) => {
+      const map = c.kind === "country" && d.incidentsByCountry.has(c.slug) ? d.countryMap(c.slug) : undefined;
+      // The country's map marks its newest incidents, as many as a region's page lists.
+      const marked = map ? markedMap(map, [...d.incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
+      const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
+      return countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
+    });
+  },
+  /**
+   * Actors and themes some item names. One no item names has no page and no feed: an empty
+   * feed tells a reader nothing, and a page that says "no items" is a dead end.
+   */
+  tags: (scope, d) => {
+    const t = d.words;
+    // A to Z as the edition's language sorts ("État" among the E), named so no machine's locale decides.
+    const collator = new Intl.Collator(t.language, { sensitivity: "base" });
+    return d.tagSources
+      .filter(({ entry }) => d.itemsByTag.has(entry.slug))
+      .map(({ kind, entry }) => tagView(kind, t.t(`tagKind.${kind}`), entry, d.countryRefs, d.itemsByTag.get(entry.slug)?.length ?? 0, scope.content.site.title, t))
+      .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || collator.compare(a.name, b.name) || compareText(a.slug, b.slug));
+  },
+  tagGroups: (_, d) => TAG_GROUP_ORDER.map((kind) => ({ label: d.words.t(`tagKind.${kind}`), tags: d.tags.filter((tag) => tag.kind === kind) })).filter((g) => g.tags.length > 0),
+
+  /** The regional map's shapes; each issue's overview says how to shade them. */
+  map: (_, d) => (d.hasPicture ? regionMap(d.countries.filter((c) => c.kind === "country")) : undefined),
+  /** Newest first. */
+  issues: (scope, d) => {
+    // Rows name their country by reference only: the overview is part of its issue's page key.
+    const overviewCountries = d.countries.filter((c) => c.kind === "country").map((c) => ref(c.slug, c.name, c.path));
+    const overviewOf = (w: Week) => (d.hasPicture ? issueOverview(scope.picture, overviewCountries, w, d.words) : undefined);
+    return buildIssues(d.sortedItems, d.items, d.countries, scope.content, d.issueRefOf, d.urls, overviewOf, d.map, groupBy(d.incidents, (i) => [i.weekId]));
+  },
+  latestIssue: (_, d) => d.issues[0],
+  recentIssues: (scope, d) => d.issues.slice(0, scope.content.site.recentIssues),
+  archive: (_, d) => archiveByYear(d.issues),
+
+  countryPages: (scope, d) => d.countries.flatMap((c) => listingPages(c, d.itemsByCountry.get(c.slug) ?? [], scope.content.site.itemsPerPage, (n) => paths.country(c.slug, n))),
+  tagPages: (scope, d) => d.tags.flatMap((t) => listingPages(t, d.itemsByTag.get(t.slug) ?? [], scope.content.site.itemsPerPage, (n) => paths.tag(t.slug, n))),
+  incidentTypeGroups: (_, d) => incidentTypeViews(d.items, d.words),
+  /** The types of incident recorded, in the typology's order. */
+  incidentTypes: (_, d) => d.incidentTypeGroups.types,
+  incidentTypePages: (scope, d) =>
+    d.incidentTypes.flatMap((t) => listingPages(t, d.incidentTypeGroups.items.get(t.slug)!, scope.content.site.itemsPerPage, (n) => paths.incidentType(t.slug, n))),
+
+  /** The incidents and weekly counts as rows, which the pages write as downloadable files. */
+  openData: (scope, d) => {
+    const regionIsoCodes = new Map(scope.content.regions.map((r) => [r.slug, r.iso]));
+    return new OpenDataRows({
+      incidents: d.incidents,
+      items: d.items,
+      counts: scope.picture.counts,
+      countries: d.countries.filter((c) => c.kind === "country"),
+      regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
+      absolute: (path) => d.urls.absolute(path),
+      zone: scope.content.site.timeZone,
+    });
+  },
+  feeds: (_, d) =>
+    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, words: d.words }),
+};
+
 /**
  * The digest in every edition site.ts asks for (src/digest/editions.ts): the default edition's, which
  * holds the others in `others`.
@@ -47,131 +257,35 @@ export function buildDigest(content: Content): Digest {
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
   // The security picture is the same in every language: counted once.
   const picture = pictureOf(content);
-  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, content.site.url, picture));
-  return { ...first!, others: rest };
+  const [first, ...rest] = editions.map((edition): EditionScope => ({ content: contentFor(content, edition), edition, languages, rootUrl: content.site.url, picture }));
+  return groupedDigest(first!, rest.map((scope) => groupedDigest(scope, [])));
 }
 
-/** One edition's digest, from the content as that edition shows it. */
-function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootUrl: string, picture: Picture): Digest {
-  const { site } = content;
-  const t = edition.words;
-  const kindLabel = (kind: ActorKind | "theme") => t.t(`tagKind.${kind}`);
-  // A to Z as the edition's language sorts ("État" among the E), named so no machine's locale decides.
-  const collator = new Intl.Collator(t.language, { sensitivity: "base" });
-  const urls = new SiteUrls(site.url, rootUrl);
-  const rootBasePath = urls.shared.basePath;
-  const items = [...content.items].sort(newestFirst);
+/** The default edition's digest and the others it holds, default first. */
+export function everyEdition(digest: Digest): readonly Digest[] {
+  return [digest, ...digest.others];
+}
 
-  const countries = [...content.countries].sort((a, b) => a.order - b.order || compareText(a.slug, b.slug));
-  const countryRefs = new Map(countries.map((c) => [c.slug, ref(c.slug, c.name, paths.country(c.slug))]));
-  const tagSources = [...content.actors.map((a) => ({ kind: a.kind, entry: a as Actor | Theme })), ...content.themes.map((t) => ({ kind: "theme" as const, entry: t as Actor | Theme }))];
-  const tagRefs = new Map(tagSources.map(({ entry }) => [entry.slug, ref(entry.slug, entry.name, paths.tag(entry.slug))]));
-
-  const issueRefs = new Map<string, IssueRef>();
-  const issueRefOf = (w: Week): IssueRef => {
-    let existing = issueRefs.get(w.id);
-    if (!existing) {
-      existing = { id: w.id, path: paths.issue(w), title: t.t("issue.title", { week: String(w.week), year: String(w.year) }), range: weekRangeInWords(w, t) };
-      issueRefs.set(w.id, existing);
-    }
-    return existing;
-  };
-
-  const regionRefs = new Map(content.regions.map((r) => [r.slug, ref(r.slug, r.name, paths.region(r.slug))]));
-  const regionIsoCodes = new Map(content.regions.map((r) => [r.slug, r.iso]));
-  // Everything an item's view and feed entry take from outside the item: the site's address
-  // and feed ids, and the names of what it refers to.
-  const names = JSON.stringify([site.url, site.feedIds, t.language, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
-  const views = items.map((item) => {
-    const known = itemViews.get(item);
-    if (known?.names === names) return known.view;
-    const view = itemView(item, countryRefs, tagRefs, regionRefs, issueRefOf(item.week), urls, t, site.language);
-    itemViews.set(item, { names, view });
-    return view;
-  });
-  const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
-  const byTag = groupBy(views, (v) => v.tags.map((t) => t.slug));
-  const byRegion = groupBy(views, (v) => [...new Set(v.incidents.map((i) => i.region.slug))]);
-  const incidents = views.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
-
-  // The security picture: counts computed from the incidents, the editors' judgement, and
-  // other organisations' counts; each issue's overview, each country's history and chart.
-  const hasPicture = !picture.judgement.isEmpty || picture.counts.incidents.length > 0 || !picture.external.isEmpty;
-  const weeksWithIssues = new Set(items.map((item) => item.week.id));
-  const latestWeek = items[0]?.week;
-  const figuresOf = (slug: string) =>
-    !hasPicture || !latestWeek ? undefined : countryFigures(picture, slug, latestWeek, issueRefOf, (w) => weeksWithIssues.has(w.id), picture.counts.firstWeekOf(slug), t);
-  // Each country's own map, drawn once, for its page and its regions' pages.
-  const countryMaps = new Map<string, RegionMap | undefined>();
-  const countryMap = (slug: string) => {
-    if (!countryMaps.has(slug)) {
-      const country = countries.find((c) => c.slug === slug);
-      countryMaps.set(slug, country?.iso ? regionMap([{ slug, name: country.name, path: paths.country(slug), iso: country.iso }]) : undefined);
-    }
-    return countryMaps.get(slug);
-  };
-  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap, (country, w) => picture.counts.get(country, w) !== undefined, t);
-  const regionsByCountry = groupBy(regions, (r) => [r.country.slug]);
-  const incidentsByCountry = groupBy(incidents, (i) => [i.country.slug]);
-  const countryViews: CountryView[] = countries.map((c) => {
-    const map = c.kind === "country" && incidentsByCountry.has(c.slug) ? countryMap(c.slug) : undefined;
-    // The country's map marks its newest incidents, as many as a region's page lists.
-    const marked = map ? markedMap(map, [...incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
-    const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
-    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, t, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
-  });
-  const mappedCountries = countryViews.filter((c) => c.kind === "country");
-  // Rows name their country by reference only: the overview is part of its issue's page key.
-  const overviewCountries = mappedCountries.map((c) => ref(c.slug, c.name, c.path));
-  const overviewOf = (w: Week) => (hasPicture ? issueOverview(picture, overviewCountries, w, t) : undefined);
-  // An actor or theme no item names has no page and no feed: an empty feed tells a reader
-  // nothing, and a page that says "no items" is a dead end.
-  const tagViews: TagView[] = tagSources
-    .filter(({ entry }) => byTag.has(entry.slug))
-    .map(({ kind, entry }) => tagView(kind, kindLabel(kind), entry, countryRefs, byTag.get(entry.slug)?.length ?? 0, site.title, t))
-    .sort((a, b) => TAG_GROUP_ORDER.indexOf(a.kind) - TAG_GROUP_ORDER.indexOf(b.kind) || collator.compare(a.name, b.name) || compareText(a.slug, b.slug));
-  const tagGroups: TagGroup[] = TAG_GROUP_ORDER.map((kind) => ({ label: kindLabel(kind), tags: tagViews.filter((tag) => tag.kind === kind) })).filter((g) => g.tags.length > 0);
-
-  const map = hasPicture ? regionMap(mappedCountries) : undefined;
-  const issues = buildIssues(items, views, countryViews, content, issueRefOf, urls, overviewOf, map, groupBy(incidents, (i) => [i.weekId]));
-  const perPage = site.itemsPerPage;
-  const countryPages: ListingPage[] = countryViews.flatMap((c) => listingPages(c, byCountry.get(c.slug) ?? [], perPage, (n) => paths.country(c.slug, n)));
-  const tagPages: ListingPage[] = tagViews.flatMap((t) => listingPages(t, byTag.get(t.slug) ?? [], perPage, (n) => paths.tag(t.slug, n)));
-  const incidentTypes = incidentTypeViews(views, t);
-  const incidentTypePages = incidentTypes.types.flatMap((t) => listingPages(t, incidentTypes.items.get(t.slug)!, perPage, (n) => paths.incidentType(t.slug, n)));
-
-
-  const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
-  return {
-    site: siteView,
-    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" },
-    others: [],
-    countries: countryViews,
-    tags: tagViews,
-    tagGroups,
-    items: views,
-    issues,
-    ...(issues[0] ? { latestIssue: issues[0] } : {}),
-    recentIssues: issues.slice(0, site.recentIssues),
-    archive: archiveByYear(issues),
-    countryPages,
-    tagPages,
-    regions,
-    incidentTypes: incidentTypes.types,
-    incidentTypePages,
-    incidents,
-    openData: new OpenData({
-      incidents,
-      items: views,
-      counts: picture.counts,
-      countries: countryViews.filter((c) => c.kind === "country"),
-      regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
-      absolute: (path) => urls.absolute(path),
-      zone: site.timeZone,
-    }),
-    feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag, regions, itemsByRegion: byRegion, words: t }),
-    ...withMap(map),
-  };
+/** One edition's digest: each grouping made when first asked for, then kept. */
+function groupedDigest(scope: EditionScope, others: readonly Digest[]): Digest {
+  const digest: Record<string, unknown> = { others };
+  const making = new Set<string>();
+  for (const [name, make] of Object.entries(GROUPINGS) as [string, Grouping<unknown>][]) {
+    Object.defineProperty(digest, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (making.has(name)) throw new Error(`The digest's grouping "${name}" asks for itself (src/digest/digest.ts)`);
+        making.add(name);
+        const value = make(scope, digest as unknown as Grouped);
+        making.delete(name);
+        // Made once: from now on a plain field.
+        Object.defineProperty(digest, name, { value, enumerable: true, configurable: false, writable: false });
+        return value;
+      },
+    });
+  }
+  return digest as unknown as Digest;
 }
 
 /**
@@ -184,189 +298,4 @@ function pictureOf(content: Content): Picture {
     counts: new IncidentCounts(content.items, content.figures),
     external: new ExternalIndex(content.externalCounts),
   };
-}
-
-function buildIssues(
-  items: readonly Item[],
-  views: readonly ItemView[],
-  countries: readonly CountryView[],
-  content: Content,
-  issueRefOf: (w: Week) => IssueRef,
-  urls: SiteUrls,
-  overviewOf: (w: Week) => IssueOverview | undefined,
-  map: RegionMap | undefined,
-  incidentsByWeek: ReadonlyMap<string, readonly IncidentView[]>,
-): IssueView[] {
-  // Items arrive newest first; an issue reads oldest first, so walk them backwards.
-  const weeks = new Map<string, { week: Week; items: ItemView[] }>();
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    const entry = weeks.get(item.week.id) ?? { week: item.week, items: [] };
-    entry.items.push(views[i]!);
-    weeks.set(item.week.id, entry);
-  }
-  const notes = new Map(content.notes.map((n) => [n.week.id, n]));
-  const ordered = [...weeks.values()].sort((a, b) => compareWeeks(b.week, a.week));
-  const refs = ordered.map((w) => issueRefOf(w.week));
-  return ordered.map(({ week, items: weekItems }, index) => {
-    const byCountry = groupBy(weekItems, (v) => v.countries.map((c) => c.slug));
-    const sections: IssueSection[] = countries
-      .filter((c) => byCountry.has(c.slug))
-      .map((country) => ({ country, items: byCountry.get(country.slug)! }));
-    const note = notes.get(week.id);
-    const overview = overviewOf(week);
-    // The week's incidents as the overview counts them: by the week they happened, whichever
-    // issue's item reported them.
-    const weekIncidents = incidentsByWeek.get(week.id) ?? [];
-    const newer = refs[index - 1];
-    const older = refs[index + 1];
-    return {
-      ...refs[index]!,
-      week,
-      ...(note ? { headline: note.headline, leadHtml: linksForPages(note.leadHtml, urls), ...(note.language && note.language !== content.site.language ? { noteLanguage: note.language } : {}) } : {}),
-      sections,
-      items: weekItems,
-      itemCount: weekItems.length,
-      ...(older ? { previous: older } : {}),
-      ...(newer ? { next: newer } : {}),
-      updatedIso: weekItems[weekItems.length - 1]!.dateIso,
-      ...(overview ? { overview } : {}),
-      incidents: weekIncidents,
-      ...(overview && map ? { marks: marksOn(map, weekIncidents) } : {}),
-    };
-  });
-}
-
-function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string): ItemView {
-  const date = dayInWords(item.date, t);
-  const path = paths.item(item.year, item.slug);
-  const language = item.language && item.language !== editionLanguage ? item.language : undefined;
-  const own = { slug: item.slug, title: item.title, path, ...(language ? { language } : {}) };
-  return {
-    slug: item.slug,
-    year: item.year,
-    path,
-    file: item.file,
-    title: item.title,
-    summary: item.summary,
-    dateIso: item.hasTime ? isoWithOffset(item.date) : item.date.toISODate()!,
-    dateText: item.hasTime ? t.t("date.withTime", { day: date, time: item.date.toFormat("HH:mm"), zone: offsetName(item) }) : date,
-    // In an edition, an item nobody translated is shown in its own language, and says so.
-    ...(language ? { language } : {}),
-    ...(item.location ? { location: item.location } : {}),
-    // The loader has checked every country and region an incident names.
-    incidents: item.incidents.map((incident, i) => incidentView(incident, i, own, countries.get(incident.country)!, regions.get(incident.region)!, t)),
-    source: item.source,
-    // The loader has checked every slug, so these lookups always succeed.
-    countries: item.countries.map((slug) => countries.get(slug)!),
-    tags: item.tags.map((slug) => tags.get(slug)!),
-    issue,
-    draft: item.draft,
-    scheduled: item.scheduled,
-    bodyHtml: linksForPages(item.bodyHtml, urls),
-    ...(item.fingerprint ? { fingerprint: item.fingerprint } : {}),
-  };
-}
-
-/** "GMT" for the digest's usual zone, else the UTC offset: never a locale-dependent name. */
-function offsetName(item: Item): string {
-  const offset = item.date.offset;
-  if (offset === 0) return "GMT";
-  return `UTC${item.date.toFormat("ZZ")}`;
-}
-
-function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, words: Catalogue, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
-  const path = paths.country(country.slug);
-  return {
-    ...ref(country.slug, country.name, path),
-    kind: country.kind,
-    nameFr: country.nameFr,
-    ...(country.iso ? { iso: country.iso } : {}),
-    ...(country.capital ? { capital: country.capital } : {}),
-    profileHtml: linksForPages(renderMarkdown(country.profile), urls),
-    ...(country.profileLanguage ? { profileLanguage: country.profileLanguage } : {}),
-    itemCount,
-    feed: { title: words.t("feed.titleOf", { site: siteTitle, name: country.name }), ...paths.feedsOf(path) },
-    ...(figures ? { figures } : {}),
-    ...(map ? { map } : {}),
-    regions,
-    ...(regions.length ? { incidentsCsv: paths.dataFile("incidents.csv", country.slug) } : {}),
-  };
-}
-
-function withMap(map: RegionMap | undefined): { map?: RegionMap } {
-  return map ? { map } : {};
-}
-
-function tagView(kind: ActorKind | "theme", kindLabel: string, entry: (Actor | Theme) & { descriptionLanguage?: string }, countries: Map<string, Ref>, itemCount: number, siteTitle: string, words: Catalogue): TagView {
-  const actor = kind === "theme" ? undefined : (entry as Actor);
-  const path = paths.tag(entry.slug);
-  return {
-    ...ref(entry.slug, entry.name, path),
-    kind,
-    kindLabel,
-    description: entry.description,
-    ...(entry.descriptionLanguage ? { descriptionLanguage: entry.descriptionLanguage } : {}),
-    aliases: actor?.aliases ?? [],
-    countries: (actor?.countries ?? []).map((slug) => countries.get(slug)!),
-    itemCount,
-    feed: { title: words.t("feed.titleOf", { site: siteTitle, name: entry.name }), ...paths.feedsOf(path) },
-  };
-}
-
-function archiveByYear(issues: readonly IssueView[]): ArchiveYear[] {
-  const years: { year: number; path: string; itemCount: number; issues: IssueView[] }[] = [];
-  for (const issue of issues) {
-    const last = years[years.length - 1];
-    if (last && last.year === issue.week.year) {
-      last.issues.push(issue);
-      last.itemCount += issue.itemCount;
-    } else years.push({ year: issue.week.year, path: paths.year(issue.week.year), itemCount: issue.itemCount, issues: [issue] });
-  }
-  return years;
-}
-
-/** The types of incident with at least one, each with the items that record one. */
-function incidentTypeViews(views: readonly ItemView[], t: Catalogue): { types: IncidentTypeView[]; items: Map<string, ItemView[]> } {
-  const items = groupBy(views, (v) => [...new Set(v.incidents.map((i) => i.type))]);
-  const byType = groupBy(views.flatMap((v) => v.incidents), (i) => [i.type]);
-  const types = INCIDENT_TYPES.filter((type) => items.has(type)).map((type) => {
-    const incidents = byType.get(type)!;
-    const subtypes = new Map<string, number>();
-    for (const incident of incidents) if (incident.subtypeLabel) subtypes.set(incident.subtypeLabel, (subtypes.get(incident.subtypeLabel) ?? 0) + 1);
-    return {
-      slug: type,
-      name: typeLabel(type, t),
-      path: paths.incidentType(type),
-      acled: TYPOLOGY[type].acled,
-      incidentCount: incidents.length,
-      itemCount: items.get(type)!.length,
-      subtypes: [...subtypes].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
-    };
-  });
-  return { types, items };
-}
-
-function ref(slug: string, name: string, path: string): Ref {
-  return { slug, name, path };
-}
-
-function groupBy<T>(values: readonly T[], keys: (value: T) => readonly string[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) {
-    for (const key of keys(value)) {
-      const group = groups.get(key);
-      if (group) group.push(value);
-      else groups.set(key, [value]);
-    }
-  }
-  return groups;
-}
-
-function newestFirst(a: Item, b: Item): number {
-  return b.date.toMillis() - a.date.toMillis() || compareText(a.slug, b.slug);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

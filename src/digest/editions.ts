@@ -5,7 +5,6 @@
 // French fields; every interface word from the edition's message catalogue. Nothing here
 // translates anything: it only chooses, for each text, the version an editor wrote.
 import type { Content, Item, WeeklyNote } from "../content/model.ts";
-import type { Digest } from "./views.ts";
 import type { Site } from "../content/schemas.ts";
 import { CATALOGUE_LANGUAGES, catalogueOf, isCatalogueLanguage, type Catalogue, type CatalogueLanguage } from "../core/messages/catalogue.ts";
 import type { Problem } from "../core/problems.ts";
@@ -27,11 +26,6 @@ export function editionsOf(site: Site): Edition[] {
     { language: site.language, isDefault: true, folder: "", words: catalogueOf(catalogueLanguage(site.language)) },
     ...(site.editions ?? []).map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: catalogueOf(catalogueLanguage(e.language)) })),
   ];
-}
-
-/** The default edition's digest and the others it holds, default first. */
-export function everyEdition(digest: Digest): readonly Digest[] {
-  return [digest, ...digest.others];
 }
 
 /** The catalogue a language tag reads: its language alone ("en-GB" reads "en"). */

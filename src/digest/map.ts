@@ -1,13 +1,9 @@
 // The regional map, drawn once per build as SVG paths from Natural Earth's 1:110m country
 // shapes (npm world-atlas), projected with d3-geo: no tiles, no script, no other host. The
 // digest's countries are fitted into the frame; their neighbours are drawn, clipped, for context.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3-geo";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
-import isoCountries from "i18n-iso-countries";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
+import type { FeatureCollection } from "geojson";
+import { featureOf, world, type CountryFeature } from "../content/places/world.ts";
 
 export interface MapShape {
   /** ISO 3166 numeric code, as Natural Earth gives it. */
@@ -36,29 +32,6 @@ export interface MappedCountry {
   /** The country's page. */
   readonly path: string;
   readonly iso?: string;
-}
-
-type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
-
-let worldCache: CountryFeature[] | undefined;
-
-function world(): CountryFeature[] {
-  if (!worldCache) {
-    const file = createRequire(import.meta.url).resolve("world-atlas/countries-110m.json");
-    const topology = JSON.parse(readFileSync(file, "utf8")) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-    worldCache = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features as CountryFeature[];
-  }
-  return worldCache;
-}
-
-/** Whether the map has a shape for the country with this ISO 3166 alpha-2 code. */
-export function isMapped(iso: string): boolean {
-  return featureOf(iso) !== undefined;
-}
-
-function featureOf(iso: string): CountryFeature | undefined {
-  const numeric = isoCountries.alpha2ToNumeric(iso);
-  return numeric ? world().find((f) => String(f.id) === numeric) : undefined;
 }
 
 /** Undefined when none of the countries has an ISO code found in Natural Earth. */

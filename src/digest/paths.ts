@@ -66,6 +66,11 @@ export class SiteUrls {
     this.shared = rootUrl && rootUrl !== siteUrl ? new SiteUrls(rootUrl) : this;
   }
 
+  /** As data (a digest written out as JSON): its addresses, not the site's it points back to. */
+  toJSON(): { origin: string; basePath: string } {
+    return { origin: this.origin, basePath: this.basePath };
+  }
+
   /** A site path as a link that works under the base path. */
   href(path: string): string {
     return path.startsWith("/") ? this.basePath + path.slice(1) : path;

@@ -7,7 +7,6 @@ import type { MetricView } from "./figures.ts";
 import type { RegionMap } from "./map.ts";
 import type { IncidentType } from "../content/typology.ts";
 import type { Mark } from "./incidents/marks.ts";
-import type { OpenData } from "../pages/open-data.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
 export interface Ref {
@@ -354,40 +353,4 @@ export interface EditionView {
   readonly sourceLanguage: string;
   /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */
   readonly rootBasePath: string;
-}
-
-export interface Digest {
-  readonly site: SiteView;
-  readonly edition: EditionView;
-  /** On the default edition's digest: the other editions' (none on theirs). */
-  readonly others: readonly Digest[];
-  /**
-   * Made for the preview (drafts shown): its pages allow the dev server's live-reload script.
-   * Never true of a build for publishing.
-   */
-  readonly preview?: boolean;
-  readonly countries: readonly CountryView[];
-  readonly tags: readonly TagView[];
-  readonly tagGroups: readonly TagGroup[];
-  /** Newest first. */
-  readonly items: readonly ItemView[];
-  /** Newest first. */
-  readonly issues: readonly IssueView[];
-  readonly latestIssue?: IssueView;
-  readonly recentIssues: readonly IssueView[];
-  readonly archive: readonly ArchiveYear[];
-  readonly countryPages: readonly ListingPage[];
-  readonly tagPages: readonly ListingPage[];
-  /** Regions with incidents, by country then name. */
-  readonly regions: readonly RegionView[];
-  /** The types of incident recorded, in the typology's order. */
-  readonly incidentTypes: readonly IncidentTypeView[];
-  readonly incidentTypePages: readonly ListingPage[];
-  /** Every published incident, oldest first. */
-  readonly incidents: readonly IncidentView[];
-  /** The incidents and weekly counts as downloadable files. */
-  readonly openData: OpenData;
-  readonly feeds: FeedSet;
-  /** The regional map's shapes; each issue's overview says how to shade them. */
-  readonly map?: RegionMap;
 }

@@ -6,7 +6,8 @@
 import juice from "juice";
 import nunjucks from "nunjucks";
 import { linksForFeeds } from "../digest/links.ts";
-import type { Digest, IssueView } from "../digest/views.ts";
+import type { IssueView } from "../digest/views.ts";
+import type { Digest } from "../digest/digest.ts";
 import { SiteUrls } from "../digest/paths.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { addWords } from "./words.ts";

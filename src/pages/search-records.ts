@@ -2,7 +2,7 @@
 // result shows (title, date, countries, summary), the filters a reader narrows by (country,
 // incident type, actor or theme, year) and the date results are sorted by. Made from the
 // digest, not from the built pages, so the index never holds navigation or boilerplate.
-import type { Digest } from "../digest/views.ts";
+import type { Digest } from "../digest/digest.ts";
 import { weekBounds } from "../core/weeks.ts";
 import { DateTime } from "luxon";
 

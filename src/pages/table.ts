@@ -5,12 +5,13 @@
 // the preview all read this table; adding a kind of page is one entry here and one template.
 // (As Hugo maps a page kind to a layout and output formats.)
 import { createHash } from "node:crypto";
-import type { Digest, FeedView, IssueView, ListingPage } from "../digest/views.ts";
+import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
+import { everyEdition, type Digest } from "../digest/digest.ts";
 import { paths } from "../digest/paths.ts";
-import type { OpenData } from "./open-data.ts";
+import type { OpenDataRows } from "../digest/open-data.ts";
+import { incidentsCsv, incidentsJson, weeklyCountsCsv } from "./open-data.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
-import { everyEdition } from "../digest/editions.ts";
 
 export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
 
@@ -68,10 +69,10 @@ const single = (path: string) => (digest: Digest) => [{ path, data: {}, key: who
 const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/", "/regions/:slug/"];
 
 /** The open data's files, each for the whole digest and for every country with incidents. */
-const DATA_FILES: readonly { name: string; make: (data: OpenData, country?: string, title?: string) => string }[] = [
-  { name: "incidents.csv", make: (data, country) => data.incidentsCsv(country) },
-  { name: "incidents.json", make: (data, country, title) => data.incidentsJson(country, title) },
-  { name: "weekly-counts.csv", make: (data, country) => data.weeklyCountsCsv(country) },
+const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: string, title?: string) => string }[] = [
+  { name: "incidents.csv", make: (data, country) => incidentsCsv(data, country) },
+  { name: "incidents.json", make: (data, country, title) => incidentsJson(data, country, title) },
+  { name: "weekly-counts.csv", make: (data, country) => weeklyCountsCsv(data, country) },
 ];
 
 export const PAGE_KINDS: readonly PageKind[] = [

@@ -22,8 +22,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, typ
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Content } from "../content/model.ts";
-import type { Digest, ItemView } from "../digest/views.ts";
-import { everyEdition } from "../digest/editions.ts";
+import type { ItemView } from "../digest/views.ts";
+import { everyEdition, type Digest } from "../digest/digest.ts";
 import { COLLECTIONS } from "../content/collections.ts";
 import { cacheFolder, DEFAULT_TEMPLATES, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";

@@ -9,7 +9,7 @@ import { buildDigest } from "../digest/digest.ts";
 import { loadContent } from "../content/load/content.ts";
 import type { ItemCache } from "../content/load/item-cache.ts";
 import { contentFingerprint, type BodyCache } from "./build-cache.ts";
-import type { Digest } from "../digest/views.ts";
+import type { Digest } from "../digest/digest.ts";
 
 /** Where a build's time went, in milliseconds, for the benchmark and --verbose. */
 export type Timings = Record<string, number>;

@@ -6,11 +6,10 @@
 // and every page is written the same way. Eleventy copies assets, watches and serves.
 import path from "node:path";
 import type nunjucks from "nunjucks";
-import type { Digest } from "../digest/views.ts";
+import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FileWriter, Turns } from "../core/writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
-import { everyEdition } from "../digest/editions.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */

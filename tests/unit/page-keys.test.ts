@@ -4,7 +4,7 @@
 // out the same, byte for byte.
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
-import type { Digest } from "../../src/digest/views.ts";
+import type { Digest } from "../../src/digest/digest.ts";
 import { templateEnvironment } from "../../src/publish/eleventy-plugin.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages/table.ts";

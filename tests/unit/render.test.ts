@@ -3,7 +3,7 @@ import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import nunjucks from "nunjucks";
-import type { Digest } from "../../src/digest/views.ts";
+import type { Digest } from "../../src/digest/digest.ts";
 import { templateEnvironment } from "../../src/publish/eleventy-plugin.ts";
 import { writePages, type PageJob, type WrittenPages } from "../../src/publish/write-pages.ts";
 

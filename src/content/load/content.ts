@@ -12,15 +12,14 @@ import { COLLECTIONS } from "../collections.ts";
 import type { Content, Item, WeeklyNote } from "../model.ts";
 import type { Actor, Country, Site, Theme } from "../schemas.ts";
 import { checkRegions, type Places } from "./regions.ts";
-import { isMapped } from "../../digest/map.ts";
+import { isMapped } from "../places/world.ts";
 import { compareWeeks, type Week } from "../../core/weeks.ts";
 import { ContentError, type Problem } from "../../core/problems.ts";
 import { loadList, loadObject } from "./data-files.ts";
 import { markdownFiles } from "./files.ts";
 import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
-import { startBodyRenderer } from "./render-bodies.ts";
+import { startBodyRenderer, type KeptBodies } from "./render-bodies.ts";
 import type { ItemCache } from "./item-cache.ts";
-import type { BodyCache } from "../../publish/build-cache.ts";
 import { loadNote } from "./notes.ts";
 import { editionProblems, missingFrenchNames } from "../../digest/editions.ts";
 import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
@@ -37,7 +36,7 @@ export interface LoadOptions {
   /** The preview keeps items it has read between rebuilds. */
   readonly cache?: ItemCache;
   /** A production build keeps rendered bodies between builds (src/publish/build-cache.ts). */
-  readonly bodies?: BodyCache;
+  readonly bodies?: KeptBodies;
   /** Told how many items have been read, of how many (the command line's progress). */
   readonly onItems?: (read: number, total: number) => void;
 }
@@ -164,7 +163,7 @@ interface LoadedItems {
  * Phase 2: the items. Markdown is the largest cost of a build, so a worker thread renders
  * bodies while the items are still being read; the preview's cache skips unchanged files.
  */
-async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache; bodies?: BodyCache; onItems?: (read: number, total: number) => void }): Promise<LoadedItems> {
+async function loadItems(root: string, context: { zone: string; now: DateTime; known: KnownKeys; places: Places; site: Site | undefined; cache?: ItemCache; bodies?: KeptBodies; onItems?: (read: number, total: number) => void }): Promise<LoadedItems> {
   const { zone, now, known, places, cache, bodies: kept } = context;
   const folder = COLLECTIONS.items.folder;
   const articles = markdownFiles(root, folder);

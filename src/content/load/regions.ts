@@ -2,19 +2,14 @@
 // and matched to the GeoNames gazetteer's own divisions, so that a locality can be checked to
 // lie in the region an incident names.
 import type { Country, Region } from "../schemas.ts";
+import type { PlaceRegion } from "../model.ts";
 import type { Problem } from "../../core/problems.ts";
 import { COLLECTIONS } from "../collections.ts";
 import { subdivisionsOf } from "../places/subdivisions.ts";
 import { gazetteerRegionsOf } from "../places/gazetteer.ts";
 import { foldName } from "../places/names.ts";
 
-/** A region as incidents use it: its country's ISO code and its division in the gazetteer. */
-export interface PlaceRegion extends Region {
-  readonly countryIso: string;
-  readonly countryName: string;
-  /** GeoNames' code for the same division: "ML.05". */
-  readonly admin1: string;
-}
+export type { PlaceRegion } from "../model.ts";
 
 /** What incidents are checked against. */
 export interface Places {

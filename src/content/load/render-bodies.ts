@@ -10,6 +10,17 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { renderMarkdown } from "../markdown.ts";
 
+/**
+ * Bodies an earlier build rendered, by the hash of their file: the loader asks here before it
+ * renders one, and tells what it rendered. A production build keeps them between builds
+ * (BodyCache, src/publish/build-cache.ts).
+ */
+export interface KeptBodies {
+  readonly size: number;
+  get(fingerprint: string | undefined): string | undefined;
+  set(fingerprint: string | undefined, html: string): void;
+}
+
 const WORTH_A_WORKER = 400;
 /** Bodies a chunk holds: small enough to share the end out evenly, large enough that messages cost nothing. */
 export const CHUNK = 32;

@@ -3,7 +3,7 @@
 // location, body; a note's headline and lead) and shares everything else with the original:
 // date, countries, source, tags, incidents. An editor may repeat a shared field, to see it
 // while translating; then it must agree with the original's, or the build says where not.
-import type { Item, WeeklyNote } from "../model.ts";
+import type { Item, ItemTranslation, NoteTranslation, WeeklyNote } from "../model.ts";
 import { itemFrontMatterSchema, itemTranslationSchema, noteTranslationSchema } from "../schemas.ts";
 import type { Problem } from "../../core/problems.ts";
 import { parseItemDate } from "../../core/dates.ts";
@@ -15,28 +15,7 @@ import type { Places } from "./regions.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import { renderMarkdown } from "../markdown.ts";
 
-/** What a translated item says in its own language. */
-export interface ItemTranslation {
-  readonly file: string;
-  readonly language: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly location?: string;
-  readonly draft: boolean;
-  readonly bodyHtml: string;
-  /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
-  readonly fingerprint?: string;
-}
-
-export interface NoteTranslation {
-  readonly file: string;
-  readonly language: string;
-  readonly headline: string;
-  readonly leadHtml: string;
-  readonly draft: boolean;
-  /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
-  readonly fingerprint?: string;
-}
+export type { ItemTranslation, NoteTranslation } from "../model.ts";
 
 /** A translation read and checked, its body not rendered yet, with what it says of the shared fields. */
 export interface ParsedTranslation extends Omit<ItemTranslation, "bodyHtml"> {

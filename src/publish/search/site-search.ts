@@ -1,10 +1,9 @@
 // The site's search index as a build or the preview writes it: each edition's, from its digest,
 // through Pagefind (src/publish/search/index-writer.ts), with what the last build kept.
 import path from "node:path";
-import type { Digest } from "../../digest/views.ts";
+import { everyEdition, type Digest } from "../../digest/digest.ts";
 import { searchVersion, type PageCache } from "../build-cache.ts";
 import { cacheFolder } from "../../core/project.ts";
-import { everyEdition } from "../../digest/editions.ts";
 import { bundleSources, searchRecords } from "../../pages/search-records.ts";
 import { BundleCache, bundlesOf, newestYearFirst, SEARCH_FOLDER, writeSearchIndexes, type IndexJob } from "./index-writer.ts";
 

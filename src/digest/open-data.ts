@@ -1,0 +1,108 @@
+// The open data as rows: every published incident as a record (its item's address and source
+// with it) and the weekly counts per country, oldest first. The pages stage writes them as
+// CSV and JSON (src/pages/open-data.ts); nothing here knows a file format.
+import type { IncidentView, ItemView } from "./views.ts";
+import { INCIDENT_TYPES, TYPOLOGY, type IncidentType } from "../content/typology.ts";
+import type { IncidentCounts } from "./incidents/counts.ts";
+import { weekBounds } from "../core/weeks.ts";
+
+export interface IncidentRecord {
+  readonly [column: string]: string | number | boolean | null;
+}
+
+/** One country's counts for one week the digest covered. */
+export interface WeeklyCountRow {
+  readonly week: string;
+  readonly weekStart: string;
+  readonly weekEnd: string;
+  readonly country: string;
+  readonly countryName: string;
+  readonly incidents: number;
+  readonly byType: Readonly<Record<IncidentType, number>>;
+  /** Absent where no incident of the week gave a toll. */
+  readonly fatalities?: number;
+  readonly fatalitiesAtLeast?: boolean;
+}
+
+/** One incident as a record of the open data, with full URLs. */
+function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, absolute: (path: string) => string, regionIso: (slug: string) => string): IncidentRecord {
+  const item = items.get(incident.item.slug)!;
+  const info = TYPOLOGY[incident.type];
+  const fatalities = incident.fatalities;
+  return {
+    id: incident.id,
+    date: incident.date,
+    week: incident.weekId,
+    country: incident.country.slug,
+    country_name: incident.country.name,
+    region: incident.region.slug,
+    region_name: incident.region.name,
+    region_iso: regionIso(incident.region.slug),
+    place: incident.place ?? null,
+    latitude: incident.coordinates?.[0] ?? null,
+    longitude: incident.coordinates?.[1] ?? null,
+    coordinates_from: incident.coordinatesFrom ?? null,
+    type: incident.type,
+    acled_event_type: info.acled,
+    subtype: incident.subtype ?? null,
+    acled_sub_event_type: incident.subtype ? info.subtypes[incident.subtype]! : null,
+    fatalities: fatalities?.count ?? null,
+    fatalities_at_least: fatalities ? fatalities.atLeast : null,
+    item_title: item.title,
+    item_url: absolute(item.path),
+    source_name: item.source.name,
+    source_url: item.source.url ?? null,
+  };
+}
+
+export interface OpenDataInput {
+  /** Oldest first. */
+  readonly incidents: readonly IncidentView[];
+  readonly items: readonly ItemView[];
+  readonly counts: IncidentCounts;
+  /** Countries in the digest's order, with their slugs and names. */
+  readonly countries: readonly { readonly slug: string; readonly name: string }[];
+  readonly regionIso: (slug: string) => string;
+  readonly absolute: (path: string) => string;
+  /** The digest's time zone, for week bounds. */
+  readonly zone: string;
+}
+
+export class OpenDataRows {
+  private readonly records: IncidentRecord[];
+
+  constructor(private readonly input: OpenDataInput) {
+    const items = new Map(input.items.map((item) => [item.slug, item]));
+    this.records = input.incidents.map((incident) => record(incident, items, input.absolute, input.regionIso));
+  }
+
+  /** Every incident's record, or one country's, oldest first. */
+  incidents(country?: string): readonly IncidentRecord[] {
+    return country ? this.records.filter((r) => r.country === country) : this.records;
+  }
+
+  /** One row per country and week the digest covered, oldest first, countries in the digest's order. */
+  weeklyCounts(country?: string): readonly WeeklyCountRow[] {
+    const covered = this.input.counts.coveredWeeks().filter((entry) => !country || entry.country === country);
+    const order = new Map(this.input.countries.map((c, i) => [c.slug, i]));
+    covered.sort((a, b) => (a.week.id < b.week.id ? -1 : a.week.id > b.week.id ? 1 : (order.get(a.country) ?? 0) - (order.get(b.country) ?? 0)));
+    const names = new Map(this.input.countries.map((c) => [c.slug, c.name]));
+    const rows: WeeklyCountRow[] = [];
+    for (const { country: slug, week, count } of covered) {
+      const countryName = names.get(slug);
+      if (countryName === undefined) continue;
+      const bounds = weekBounds(week, this.input.zone);
+      rows.push({
+        week: week.id,
+        weekStart: bounds.start.toISODate()!,
+        weekEnd: bounds.end.minus({ days: 1 }).toISODate()!,
+        country: slug,
+        countryName,
+        incidents: count.incidents,
+        byType: Object.fromEntries(INCIDENT_TYPES.map((type) => [type, count.byType[type]])) as Record<IncidentType, number>,
+        ...(count.withFatalities > 0 ? { fatalities: count.fatalities, fatalitiesAtLeast: count.fatalitiesAtLeast } : {}),
+      });
+    }
+    return rows;
+  }
+}
