@@ -48,12 +48,23 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 process.on("unhandledRejection", fail);
 process.on("uncaughtException", fail);
 
+// Something in the build's own process may end it early and say all is well: a data file (or a
+// module it imports) calling process.exit(0). A build that did not finish never exits 0.
+let finished = false;
+process.on("exit", (code) => {
+  if (finished || code !== 0) return;
+  removeStaging();
+  console.error("The build was ended before it was done (did a data file call process.exit?); _site/ was left as it was.");
+  process.exitCode = 1;
+});
+
 const started = performance.now();
 try {
   const dryRun = process.argv.includes("--dryrun");
   const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search"), reuse: !process.argv.includes("--fresh"), ...(progress ? { onProgress: (step) => progress.update(step) } : {}) });
   progress?.clear();
   tellPassedOver(result.passedOver);
+  for (const line of result.notices) console.error(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);
   else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s${result.reused ? ` (${result.reused} unchanged since the last build)` : ""}.`);
@@ -64,4 +75,5 @@ try {
   fail(error);
 }
 // A data file may have started a timer that would keep the process alive: the build is done.
+finished = true;
 process.exit();

@@ -12,7 +12,7 @@
 // The dependencies are not bundled (they are imported from node_modules as usual), and data
 // files in content/_data/ are compiled when they are loaded (src/content/load/data-files.ts).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -42,7 +42,34 @@ function versionOfSource() {
 const cache = path.join(project, "node_modules", ".cache", "sahel-digest", "code");
 const version = versionOfSource();
 const compiled = path.join(cache, version);
-if (!existsSync(path.join(compiled, "build.mjs"))) {
+/** The compiled files' hashes, written last: a folder without it, or not matching it, is not used. */
+const MANIFEST = "manifest.json";
+
+/** A hash of each compiled file, by its name. */
+function hashesOf(folder) {
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => name !== MANIFEST)
+      .sort()
+      .map((name) => [name, createHash("sha1").update(readFileSync(path.join(folder, name))).digest("hex")]),
+  );
+}
+
+/** Whether `folder` holds a whole compilation, every file as it was written. */
+function isWhole(folder) {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(folder, MANIFEST), "utf8"));
+    const now = hashesOf(folder);
+    return Object.keys(ENTRIES).every((name) => `${name}.mjs` in now) && JSON.stringify(now) === JSON.stringify(manifest);
+  } catch {
+    return false;
+  }
+}
+
+// `--fresh` builds from nothing, the compiled code included; a damaged or partial folder (a file
+// emptied, one missing) is compiled again rather than run.
+if (existsSync(compiled) && (rest.includes("--fresh") || !isWhole(compiled))) rmSync(compiled, { recursive: true, force: true });
+if (!existsSync(compiled)) {
   // Compiled beside its final place and renamed into it: two builds started at once both
   // compile, and either's result is whole.
   const { build } = await import("esbuild");
@@ -62,6 +89,7 @@ if (!existsSync(path.join(compiled, "build.mjs"))) {
     define: { SAHEL_DIGEST_PROJECT: JSON.stringify(project) },
     logLevel: "warning",
   });
+  writeFileSync(path.join(temporary, MANIFEST), JSON.stringify(hashesOf(temporary)));
   mkdirSync(cache, { recursive: true });
   try {
     renameSync(temporary, compiled);

@@ -18,15 +18,15 @@
 // Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
 // `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { Content } from "../content/model.ts";
 import type { ItemView } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { COLLECTIONS } from "../content/collections.ts";
 import { cacheFolder, DEFAULT_TEMPLATES, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";
+import { readKept, shapes, writeKept } from "./kept.ts";
 
 const hash = (...parts: readonly string[]) => {
   const h = createHash("sha1");
@@ -127,8 +127,8 @@ export class BodyCache {
   /** The bodies the last build of `root` rendered with this `version` of the code; none when not `reuse`. */
   static open(root: string, version: string, reuse = true): BodyCache {
     const file = cacheFolder(root, "bodies.bin");
-    const stored = reuse ? readKept(file) : undefined;
-    const previous = stored?.version === version && stored.bodies instanceof Map ? (stored.bodies as Map<string, string>) : new Map<string, string>();
+    const stored = reuse ? readKept(file, isKeptBodies) : undefined;
+    const previous = stored?.version === version ? stored.bodies : new Map<string, string>();
     return new BodyCache(file, version, previous);
   }
 
@@ -155,8 +155,22 @@ export class BodyCache {
   }
 }
 
-/** A file as a build wrote it: what it was made from, and how to know it is still that file. */
-type Entry = readonly [fingerprint: string, stamp: string];
+const isKeptBodies = (value: unknown): value is { version: string; bodies: Map<string, string> } =>
+  shapes.record(value) && typeof value.version === "string" && shapes.stringMap(value.bodies);
+
+/**
+ * A file as a build wrote it: what it was made from, and how to know it is still that file:
+ * its stamp, and the hash of its bytes (a hand-edited file may keep its size and time).
+ */
+type Entry = readonly [fingerprint: string, stamp: string, bytes: string];
+
+const isKeptPages = (value: unknown): value is { output: string; pages: Map<string, Entry> } =>
+  shapes.record(value) &&
+  typeof value.output === "string" &&
+  value.pages instanceof Map &&
+  [...(value.pages as Map<unknown, unknown>)].every(([k, v]) => typeof k === "string" && shapes.stringArray(v) && v.length === 3);
+
+const bytesHash = (bytes: string | Uint8Array) => createHash("sha1").update(bytes).digest("base64url");
 
 const stampOf = (info: Stats) => `${info.ino}:${info.size}:${info.mtimeMs}`;
 
@@ -239,8 +253,8 @@ export class PageCache {
   static open(root: string, output: string, reuse = true): PageCache {
     const absolute = path.resolve(output);
     const file = cacheFolder(root, "pages", `${hash(absolute)}.bin`);
-    const stored = reuse ? readKept(file) : undefined;
-    const previous = stored?.output === absolute && stored.pages instanceof Map ? (stored.pages as Map<string, Entry>) : new Map<string, Entry>();
+    const stored = reuse ? readKept(file, isKeptPages) : undefined;
+    const previous = stored?.output === absolute ? stored.pages : new Map<string, Entry>();
     return new PageCache(file, absolute, previous);
   }
 
@@ -253,7 +267,8 @@ export class PageCache {
     if (!entry || entry[0] !== fingerprint) return undefined;
     const source = path.join(this.output, relative);
     try {
-      return stampOf(statSync(source)) === entry[1] ? source : undefined;
+      // The stamp first: cheap, and it rules out most changes; then the bytes themselves.
+      return stampOf(statSync(source)) === entry[1] && bytesHash(readFileSync(source)) === entry[2] ? source : undefined;
     } catch {
       return undefined;
     }
@@ -282,10 +297,10 @@ export class PageCache {
     this.reused++;
   }
 
-  /** Notes a file this build wrote at `target`, which will be the site's `relative`. */
-  wrote(relative: string, fingerprint: string, target: string): void {
+  /** Notes a file this build wrote at `target` with `content`, which will be the site's `relative`. */
+  wrote(relative: string, fingerprint: string, target: string, content: string | Uint8Array): void {
     try {
-      this.written.set(relative, [fingerprint, stampOf(statSync(target))]);
+      this.written.set(relative, [fingerprint, stampOf(statSync(target)), bytesHash(content)]);
     } catch {
       // Not noted: rendered again next time.
     }
@@ -293,11 +308,22 @@ export class PageCache {
 
   /** Kept once the new site is in place: the manifest of what it holds. */
   save(): void {
-    writeKept(this.file, { output: this.output, pages: this.written });
-    writeWhole(this.file.replace(/\.bin$/, ".site"), this.output);
+    if (!writeKept(this.file, { output: this.output, pages: this.written })) return;
+    try {
+      writeWhole(this.file.replace(/\.bin$/, ".site"), this.output);
+    } catch {
+      // The manifest is kept; only its clean-up of sites that are gone waits for a later build.
+      return;
+    }
     // Manifests of sites that are gone (a test's fixture, a moved project) are forgotten.
     const folder = path.dirname(this.file);
-    for (const name of readdirSync(folder).filter((n) => n.endsWith(".site"))) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return;
+    }
+    for (const name of names.filter((n) => n.endsWith(".site"))) {
       const site = path.join(folder, name);
       let output = "";
       try {
@@ -317,19 +343,4 @@ export class PageCache {
     rmSync(file, { force: true });
     rmSync(file.replace(/\.bin$/, ".site"), { force: true });
   }
-}
-
-/** What a build kept in `file`; undefined when there is none, or it cannot be read (never trusted then). */
-function readKept(file: string): Record<string, unknown> | undefined {
-  try {
-    const stored = deserialize(readFileSync(file)) as unknown;
-    return typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeKept(file: string, value: Record<string, unknown>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeWhole(file, serialize(value));
 }

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-digest.ts";
+import { takeCacheNotices } from "./kept.ts";
 import { BodyCache, buildVersion, codeVersion, PageCache, searchVersion, sourceVersion } from "./build-cache.ts";
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import type { PageKind } from "../pages/table.ts";
@@ -53,6 +54,8 @@ export interface BuildResult {
   readonly passedOver: readonly string[];
   /** Pages linked unchanged from the site the last build wrote, not rendered (src/publish/build-cache.ts). */
   readonly reused: number;
+  /** What the build's cache had to say: a kept file found damaged and made again, a cache that could not be written. */
+  readonly notices: readonly string[];
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -163,7 +166,10 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
         }),
     });
     timings.eleventy = performance.now() - started;
-    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0 };
+    // Content always makes pages (a home page at the least): none means something stopped the
+    // build short, and a site of nothing must never replace the published one.
+    if (pageCount === 0) throw new Error("The build made no page at all; the published site was left as it was.");
+    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices() };
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
@@ -176,7 +182,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     } catch {
       // Not kept.
     }
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0 };
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: takeCacheNotices() };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});

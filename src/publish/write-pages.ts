@@ -131,8 +131,9 @@ export async function writePages(
       reuse.pages.linked(job.output);
       return;
     }
-    writer?.write(file, render(job));
-    if (writer) reuse.pages.wrote(job.output, fingerprint, file);
+    const content = render(job);
+    writer?.write(file, content);
+    if (writer) reuse.pages.wrote(job.output, fingerprint, file, content);
   };
   const turns = new Turns();
   for (let i = 0; i < jobs.length; i++) {

@@ -2,8 +2,8 @@
 // what it writes is byte for byte what a build from nothing writes, whatever changed between
 // them: an item, a data file, the clock, the published site under its feet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
-import { appendFile, cp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
@@ -195,5 +195,71 @@ describe("a second build", () => {
     }
     await buildSite({ root, search: false });
     await expect(readFile(`${output}.lock`, "utf8")).rejects.toThrow();
+  });
+});
+
+describe("what a build keeps is checked before it is used", () => {
+  const kept = (...parts: string[]) => path.join(root, "node_modules", ".cache", "sahel-digest", ...parts);
+  /** Changes one byte of `file` in the middle, keeping its size. */
+  async function flipByte(file: string): Promise<void> {
+    const bytes = await readFile(file);
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = bytes[at]! ^ 0x20;
+    await writeFile(file, bytes);
+  }
+
+  it("a kept rendered body with one changed letter is thrown away with one line, and never published", async () => {
+    await buildSite({ root, search: false });
+    await flipByte(kept("bodies.bin"));
+    const result = await buildSite({ root, search: false });
+    expect(result.notices).toEqual([expect.stringMatching(/^The build's cache file .*bodies\.bin was damaged \(its bytes do not match their hash\): it was thrown away/)]);
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
+  it("a kept search bundle that was damaged, or is of the wrong shape, is indexed again: never published as it is, never a crash", async () => {
+    await buildSite({ root });
+    const folder = kept("search");
+    const bundles = (await readdir(folder)).filter((name) => name.endsWith(".bundle")).sort();
+    expect(bundles.length).toBeGreaterThan(1);
+    // The published site must not be what saves the build: it is renamed away.
+    await rm(output, { recursive: true, force: true });
+    await flipByte(path.join(folder, bundles[0]!));
+    // A bundle whose hash holds but whose content is not a bundle: what a foreign writer leaves.
+    const { writeKept } = await import("../../src/publish/kept.ts");
+    writeKept(path.join(folder, bundles[1]!), [[1, 2]]);
+    const result = await buildSite({ root });
+    expect(result.notices).toHaveLength(2);
+    expect(result.notices.join("\n")).toMatch(/damaged \(its bytes do not match their hash\)[\s\S]*not of the shape expected|not of the shape expected[\s\S]*damaged \(its bytes do not match their hash\)/);
+    expect(await snapshot(output)).toEqual(await coldBuild(true));
+  });
+
+  it("a published page changed by hand that keeps its size and time is rendered again, not linked", async () => {
+    await buildSite({ root, search: false });
+    const file = path.join(output, "articles/2020/one/index.html");
+    const before = await readFile(file, "utf8");
+    const stamp = await stat(file);
+    const { mtimeNs } = await stat(file, { bigint: true });
+    await writeFile(file, before.replace("<title>", "<TITLE>"));
+    // To the nanosecond, as the file system keeps it (utimes rounds to microseconds).
+    execFileSync("touch", ["-m", "-d", `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, "0")}`, file]);
+    // The stamp the cache checks is as it was: only the bytes tell.
+    const after = await stat(file);
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([stamp.ino, stamp.size, stamp.mtimeMs]);
+    const result = await buildSite({ root, search: false });
+    expect(result.reused).toBe(result.pages - 1);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
+  it("a cache that cannot be written is no reason to fail: the build is whole and says, once, that its work is not kept", async () => {
+    // As root, permissions do not stop a write: a file where the cache's folder should be does.
+    await rm(kept("pages"), { recursive: true, force: true });
+    await writeFile(kept("pages"), "not a folder");
+    try {
+      const result = await buildSite({ root, search: false });
+      expect(result.notices).toEqual([expect.stringMatching(/^The build's cache in .*pages could not be written \(\w+\): this build's work is not kept/)]);
+      expect(await snapshot(output)).toEqual(await coldBuild());
+    } finally {
+      await rm(kept("pages"), { force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { statfsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -162,6 +162,59 @@ describe("content that must fail the build", () => {
       await writeFile(themes, `export default ${JSON.stringify([{ slug: "elections", name: "Elections", description: "Votes." }])};\n`);
     }
     expect(await snapshot(site)).toEqual(published);
+  });
+});
+
+describe("npm run build, as it is run", () => {
+  const build = (env: Record<string, string> = {}) =>
+    run(npmRunBuild.command, [...npmRunBuild.args], { cwd: fixture.root, env: { ...process.env, ...env }, timeout: 60_000 }).then(
+      (done) => ({ code: 0, stderr: done.stderr }),
+      (error: { code: number; stderr: string }) => error,
+    );
+  const themes = () => path.join(fixture.root, "content/_data/themes.ts");
+  const restoreThemes = () => writeFile(themes(), `export default ${JSON.stringify([{ slug: "elections", name: "Elections", description: "Votes." }])};\n`);
+
+  it("a data file that calls process.exit(0) cannot end the build with success: it exits 1 and _site/ is as it was", async () => {
+    await writeFile(themes(), "process.exit(0);\nexport default [];\n");
+    try {
+      const failed = await build();
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain("The build was ended before it was done (did a data file call process.exit?)");
+    } finally {
+      await restoreThemes();
+    }
+    expect(await snapshot(site)).toEqual(published);
+    expect(await leftovers()).toEqual(["_site"]);
+  });
+
+  it("a data file importing a module that does not exist: the problem names the module, not only 'Build failed'", async () => {
+    await writeFile(themes(), 'import { x } from "./nowhere.ts";\nexport default x ? [] : [];\n');
+    try {
+      const failed = await build();
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/content\/_data\/themes\.ts could not be loaded: Could not resolve "\.\/nowhere\.ts" \(.*themes\.ts:1\)/);
+    } finally {
+      await restoreThemes();
+    }
+  });
+
+  it("compiled code that was damaged (a file emptied) is compiled again, never run as it is; --fresh compiles it again too", async () => {
+    const code = path.resolve("node_modules/.cache/sahel-digest/code");
+    await run(npmRunBuild.command, [npmRunBuild.args[0], "compile"]);
+    const newest = async () => {
+      const folders = await Promise.all((await readdir(code)).map(async (name) => ({ name, at: (await stat(path.join(code, name))).mtimeMs })));
+      return path.join(code, folders.sort((a, b) => b.at - a.at)[0]!.name);
+    };
+    const folder = await newest();
+    const chunk = (await readdir(folder)).find((name) => name.startsWith("chunk-"))!;
+    await writeFile(path.join(folder, chunk), "");
+    const result = await build();
+    expect(result.code).toBe(0);
+    expect((await readFile(path.join(folder, chunk))).length).toBeGreaterThan(0);
+    expect(await snapshot(site)).toEqual(published);
+    const stamp = (await stat(path.join(folder, "build.mjs"))).mtimeMs;
+    await run(npmRunBuild.command, [npmRunBuild.args[0], "compile", "--fresh"]);
+    expect((await stat(path.join(folder, "build.mjs"))).mtimeMs).toBeGreaterThan(stamp);
   });
 });
 

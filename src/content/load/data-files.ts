@@ -1,6 +1,7 @@
 // Loads the editors' TypeScript data files (content/_data/*.ts) and validates each entry.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { stat } from "node:fs/promises";
 import { build, transform } from "esbuild";
 import { pathToFileURL } from "node:url";
@@ -46,13 +47,21 @@ export async function importDefault(file: string): Promise<unknown> {
   // written whole (another build may be importing the same one).
   const folder = cacheFolder(path.join(path.dirname(file), "..", ".."), "data");
   const name = path.basename(file, ".ts");
-  const target = path.join(folder, `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 16)}.mjs`);
-  mkdirSync(folder, { recursive: true });
-  writeWhole(target, code);
-  // Versions of this file compiled more than a day ago are not imported again.
-  for (const old of readdirSync(folder)) {
-    const at = path.join(folder, old);
-    if (old.startsWith(`${name}-`) && at !== target && Date.now() - statSync(at).mtimeMs > 24 * 3600 * 1000) rmSync(at, { force: true });
+  const compiledName = `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 16)}.mjs`;
+  let target = path.join(folder, compiledName);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeWhole(target, code);
+    // Versions of this file compiled more than a day ago are not imported again.
+    for (const old of readdirSync(folder)) {
+      const at = path.join(folder, old);
+      if (old.startsWith(`${name}-`) && at !== target && Date.now() - statSync(at).mtimeMs > 24 * 3600 * 1000) rmSync(at, { force: true });
+    }
+  } catch {
+    // A cache that cannot be written (read-only, or not a folder) is no reason to fail: the
+    // compiled file goes to the system's temporary folder for this run.
+    target = path.join(mkdtempSync(path.join(tmpdir(), "sahel-digest-data-")), compiledName);
+    writeWhole(target, code);
   }
   return ((await import(`${pathToFileURL(target).href}?v=${++generation}`)) as { default?: unknown }).default;
 }
@@ -232,7 +241,16 @@ async function loadError(message: string, root: string, relative: string): Promi
       }
     }
   }
-  return { file: relative, field: "", message: `could not be loaded: ${firstLine(plain)}` };
+  return { file: relative, field: "", message: `could not be loaded: ${compilerError(plain) ?? firstLine(plain)}` };
+}
+
+/**
+ * The compiler's own complaint inside "Build failed with 1 error:" (a module a data file imports
+ * that does not exist, say): its first "file:line:column: ERROR: text" line, as "text (file:line)".
+ */
+function compilerError(plain: string): string | undefined {
+  const found = /^(.+?):(\d+):\d+: ERROR: (.+)$/m.exec(plain);
+  return found ? `${found[3]} (${found[1]}:${found[2]})` : undefined;
 }
 
 /** The first syntax error esbuild (the compiler tsx runs) finds in a data file, as a problem. */

@@ -23,12 +23,14 @@ export function problemsFromZod(error: z.ZodError, input: unknown, where: Where)
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const keyPath = [...issuePath, key];
-        const retired = issuePath.length === 0 ? where.retired?.[key] : undefined;
+        // Own keys only: a field named like one of Object's own ("__proto__", "constructor")
+        // must not find Object.prototype's.
+        const retired = issuePath.length === 0 && where.retired && Object.hasOwn(where.retired, key) ? where.retired[key] : undefined;
         if (retired) {
           problems.push(problem(where, keyPath, retired));
           continue;
         }
-        const parent = issuePath.length === 0 ? where.nestedUnder?.[key] : undefined;
+        const parent = issuePath.length === 0 && where.nestedUnder && Object.hasOwn(where.nestedUnder, key) ? where.nestedUnder[key] : undefined;
         if (parent && valueAt(input, [parent]) == null) {
           problems.push(problem(where, keyPath, `belongs under \`${parent}:\`: indent it by two spaces below \`${parent}:\``));
           continue;

@@ -6,18 +6,18 @@
 // newest year's first, so a first result costs what one year's index costs, whatever the size
 // of the archive; the older years are merged in after (Pagefind's mergeIndex).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
-import { deserialize, serialize } from "node:v8";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "../../pages/search-records.ts";
 import type { PageCache } from "../build-cache.ts";
 import { paths } from "../../digest/paths.ts";
 import { PROJECT } from "../../core/project.ts";
-import { FileWriter, Turns, writeWhole } from "../../core/writer.ts";
+import { FileWriter, Turns } from "../../core/writer.ts";
+import { readKept, writeKept } from "../kept.ts";
 
 /** Below the site's root: /pagefind/ (paths.searchIndex). */
 export const SEARCH_FOLDER = paths.searchIndex.replace(/^\/|\/$/g, "");
@@ -132,18 +132,11 @@ export class BundleCache {
   // A bundle is one file: at 10,000 items the index is some 10,000 small files, and reading
   // or writing them one by one cost seconds on the file systems measured.
   async get(key: string): Promise<BundleFile[] | undefined> {
-    let packed: Buffer;
-    try {
-      packed = readFileSync(path.join(this.folder, `${key}.bundle`));
-    } catch {
-      return undefined;
-    }
-    return deserialize(packed) as BundleFile[];
+    return readKept(path.join(this.folder, `${key}.bundle`), isBundle);
   }
 
   async set(key: string, files: readonly BundleFile[]): Promise<void> {
-    mkdirSync(this.folder, { recursive: true });
-    writeWhole(path.join(this.folder, `${key}.bundle`), serialize(files.map(({ path, content }) => ({ path, content }))));
+    writeKept(path.join(this.folder, `${key}.bundle`), files.map(({ path, content }) => ({ path, content })));
   }
 
   /** Forgets every bundle but `keys`, so the cache does not grow with every edit. */
@@ -151,6 +144,17 @@ export class BundleCache {
     const entries = await readdir(this.folder).catch(() => [] as string[]);
     await Promise.all(entries.filter((name) => !keys.has(name.replace(/\.bundle$/, ""))).map((name) => rm(path.join(this.folder, name), { recursive: true, force: true })));
   }
+}
+
+/** A year's files as Pagefind made them: relative paths inside the year's folder, and bytes. */
+function isBundle(value: unknown): value is BundleFile[] {
+  return (
+    Array.isArray(value) &&
+    value.every((file: unknown) => {
+      const { path: where, content } = (file ?? {}) as { path?: unknown; content?: unknown };
+      return typeof where === "string" && !path.isAbsolute(where) && !where.split(/[\\/]/).includes("..") && content instanceof Uint8Array;
+    })
+  );
 }
 
 /** Pagefind's package.json beside this project's (it exports no path to it). */
@@ -249,7 +253,7 @@ export async function writeSearchIndexes(
         for (const file of built[i]!) {
           const target = path.join(next, year, file.path);
           writer.write(target, file.content);
-          reuse?.pages.wrote(path.join(inSite(year), file.path), keys[i]!, target);
+          reuse?.pages.wrote(path.join(inSite(year), file.path), keys[i]!, target, file.content);
           await turns.take();
         }
       };
