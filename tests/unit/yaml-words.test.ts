@@ -62,4 +62,15 @@ describe("fields an editor left empty or unindented", () => {
       "content/articles/2020/empty.md:7 name: belongs under `source:`: indent it by two spaces below `source:`",
     ]);
   });
+
+  it("a field named __proto__ is an unknown field, not one that belongs under Object's prototype", async () => {
+    const fixture = await createFixture();
+    removals.push(fixture.remove);
+    await writeText(fixture.root, "content/articles/2020/proto.md", '---\ntitle: "Proto"\ndate: 2020-12-03\ncountries: [mali]\nsummary: "S."\nsource:\n  name: "Wire"\n__proto__: x\n---\nBody.\n');
+    const error = await loadContent({ root: fixture.root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    const lines = (error as ContentError).problems.map(formatProblem);
+    expect(lines.join("\n")).not.toContain("[object Object]");
+    expect(lines).toContainEqual(expect.stringMatching(/^content\/articles\/2020\/proto\.md:8 __proto__: is not a known field/));
+  });
 });
