@@ -59,7 +59,6 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   // A to Z as the edition's language sorts ("État" among the E), named so no machine's locale decides.
   const collator = new Intl.Collator(t.language, { sensitivity: "base" });
   const urls = new SiteUrls(site.url, rootUrl);
-  const rootBasePath = urls.shared.basePath;
   const items = [...content.items].sort(newestFirst);
 
   const countries = [...content.countries].sort((a, b) => a.order - b.order || compareText(a.slug, b.slug));
@@ -141,10 +140,10 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   const incidentTypePages = incidentTypes.types.flatMap((t) => listingPages(t, incidentTypes.items.get(t.slug)!, perPage, (n) => paths.incidentType(t.slug, n)));
 
 
-  const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
+  const siteView = site;
   return {
     site: siteView,
-    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" },
+    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" },
     others: [],
     countries: countryViews,
     tags: tagViews,

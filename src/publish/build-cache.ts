@@ -25,7 +25,7 @@ import type { Content } from "../content/model.ts";
 import type { Digest, ItemView } from "../digest/views.ts";
 import { everyEdition } from "../digest/editions.ts";
 import { COLLECTIONS } from "../content/collections.ts";
-import { cacheFolder, DEFAULT_TEMPLATES, PROJECT } from "../core/project.ts";
+import { cacheFolder, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";
 
 const hash = (...parts: readonly string[]) => {
@@ -86,9 +86,8 @@ let sourceVersionOnce: string | undefined;
  * to one of them makes every page and body be made afresh.
  */
 export function codeVersion(templates: string): string {
-  // The emails always use this project's templates, whichever the pages use.
-  const emails = path.resolve(templates) === path.resolve(DEFAULT_TEMPLATES) ? "" : folderHash(DEFAULT_TEMPLATES);
-  return hash(sourceVersion(), folderHash(templates), emails);
+  // Every page and email is rendered from this one folder (src/pages/engine.ts).
+  return hash(sourceVersion(), folderHash(templates));
 }
 
 /**
