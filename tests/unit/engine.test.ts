@@ -1,6 +1,6 @@
 // The template engine (src/pages/engine.ts): one room, one templates folder for pages and emails.
 import { afterAll, describe, expect, it } from "vitest";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildDigest } from "../../src/digest/digest.ts";
@@ -34,5 +34,17 @@ describe("the template engine", () => {
     expect(() => pathOf("serach")).toThrow(/no fixed path of that name/);
     // A pattern with something to fill is not a page's path.
     expect(() => pathOf("issue")).toThrow(/no fixed path/);
+  });
+
+  it("lets no template spell a site path: each asks for it by name or reads it from its view", async () => {
+    const files = (await readdir(DEFAULT_TEMPLATES, { recursive: true })).filter((file) => file.endsWith(".njk"));
+    expect(files.length).toBeGreaterThan(20);
+    const spelled: string[] = [];
+    for (const file of files) {
+      const text = await readFile(path.join(DEFAULT_TEMPLATES, file), "utf8");
+      // '/issues/', "/feed.xml", href="/data/": a quoted text that starts with one slash.
+      for (const match of text.matchAll(/(['"])\/(?!\/)[\w.\/-]*\1|\b(?:href|src|action)="\/(?!\/)/g)) spelled.push(`${file}: ${match[0]}`);
+    }
+    expect(spelled).toEqual([]);
   });
 });
