@@ -167,15 +167,20 @@ export class SiteUrls {
   /** "/sahel-digest/" or "/" */
   readonly basePath: string;
 
-  /** The site's own addresses, for the files every edition shares: these, for the default edition. */
-  readonly shared: SiteUrls;
+  // Private, so a digest holding these stays plain data to JSON (no circle through `shared`).
+  readonly #root: SiteUrls | undefined;
 
   /** `siteUrl`: the edition's address; `rootUrl`: the site's, when the edition is under it. */
   constructor(siteUrl: string, rootUrl?: string) {
     const url = new URL(siteUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
-    this.shared = rootUrl && rootUrl !== siteUrl ? new SiteUrls(rootUrl) : this;
+    this.#root = rootUrl && rootUrl !== siteUrl ? new SiteUrls(rootUrl) : undefined;
+  }
+
+  /** The site's own addresses, for the files every edition shares: these, for the default edition. */
+  get shared(): SiteUrls {
+    return this.#root ?? this;
   }
 
   /** A site path as a link that works under the base path. */
