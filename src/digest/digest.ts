@@ -107,11 +107,11 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   /** The edition's interface words. */
   words: (scope) => scope.edition.words,
   urls: (scope) => new SiteUrls(scope.content.site.url, scope.rootUrl),
-  site: (scope, d) => ({ ...scope.content.site, origin: d.urls.origin, basePath: d.urls.basePath }),
+  site: (scope) => scope.content.site,
   edition: (scope, d) => {
     const { edition, languages } = scope;
     const t = d.words;
-    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath: d.urls.shared.basePath, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" };
+    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" };
   },
 
   /** The published items, newest first. */

@@ -67,7 +67,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
     cadence: words.t("feed.cadenceIssues"),
     homePath: paths.home,
     atomPath: "/feed.xml",
-    rssPath: "/rss.xml",
+    rssPath: paths.rss,
     jsonPath: "/feed.json",
     ...feedDates(input.issues[0]?.updatedIso ?? siteUpdated),
     entries: input.issues.slice(0, FEED_SIZE).map((issue) => {

@@ -1,44 +1,151 @@
-// Every page's path inside the site, in one place. Paths here start at the site's root
-// ("/issues/2020-w49/"); `SiteUrls` adds the base path or origin when the site is published
-// under a sub-path such as https://example.org/sahel-digest/.
+// Every address of the site, each pattern spelled once, here. A pattern's `:name` stands for one
+// path segment (a slug, a week, a year); `fill` makes a page's path from it, and the page table
+// (src/pages/table.ts) declares its kinds' URL patterns from the same objects. Paths start at
+// the site's (or the edition's) root: "/issues/2020-w49/"; `SiteUrls` adds the base path or
+// origin when the site is published under a sub-path such as https://example.org/sahel-digest/.
+// Templates never spell a path: they read a view's (`item.path`) or ask `pathOf("search")`.
 import type { Week } from "../core/weeks.ts";
 
-export const paths = {
-  home: "/",
-  archive: "/issues/",
-  countries: "/countries/",
-  tags: "/tags/",
-  subscribe: "/subscribe/",
-  notFound: "/404.html",
-  rss: "/rss.xml",
-  opml: "/feeds.opml",
-  /** Feed lists to import whole, each without overlap: the actors and themes, and the regions. */
-  opmlTags: "/feeds-actors-themes.opml",
-  opmlRegions: "/feeds-regions.opml",
-  sitemap: "/sitemap.xml",
-  issue: (w: Week) => `/issues/${w.slug}/`,
-  item: (year: number, slug: string) => `/articles/${year}/${slug}/`,
-  country: (slug: string, page = 1) => (page === 1 ? `/countries/${slug}/` : `/countries/${slug}/page/${page}/`),
-  search: "/search/",
-  /** Where the search index's bundles are written, one folder a year: /pagefind/2020/. */
-  searchIndex: "/pagefind/",
+type Values<N extends string> = { readonly [K in N]: string | number };
+
+/** An address pattern and the function that fills it. */
+export interface Route<N extends string = never> {
+  /** "/issues/:week/" */
+  readonly pattern: string;
+  /** Every pattern the route's pages take: one, or a listing's first page and its next ones. */
+  readonly patterns: readonly string[];
+  fill(values: Values<N>): string;
+  /** Whether a path is one of the route's (any value in each `:name`). */
+  matches(path: string): boolean;
+}
+
+function fillPattern(pattern: string, values: Readonly<Record<string, string | number>>): string {
+  return pattern.replace(/:([a-z]+)/gi, (_whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${pattern}: no value for :${name}`);
+    return String(value);
+  });
+}
+
+function matcher(patterns: readonly string[]): (path: string) => boolean {
+  const expressions = patterns.map((pattern) => new RegExp(`^${pattern.replace(/[.]/g, "\\.").replace(/:[a-z]+/gi, "[^/]+")}$`));
+  return (path) => expressions.some((expression) => expression.test(path));
+}
+
+function route<N extends string = never>(pattern: string): Route<N> {
+  return { pattern, patterns: [pattern], fill: (values) => fillPattern(pattern, values), matches: matcher([pattern]) };
+}
+
+/** A listing's pages: the first at the pattern, the next ones below it: /countries/mali/page/2/. */
+interface PagedRoute<N extends string> extends Route<N | "page"> {
+  /** The listing's page `page` (1: its first). */
+  page(values: Values<N>, page?: number): string;
+}
+
+function paged<N extends string>(pattern: string): PagedRoute<N> {
+  const next = `${pattern}page/:page/`;
+  const patterns = [pattern, next];
+  return {
+    pattern,
+    patterns,
+    fill: (values) => fillPattern(Number(values.page) === 1 ? pattern : next, values),
+    page: (values, page = 1) => fillPattern(page === 1 ? pattern : next, { ...values, page }),
+    matches: matcher(patterns),
+  };
+}
+
+/** The folders of the files copied as they are (templates/css, templates/js), shared by every edition. */
+export const ASSET_FOLDERS = { css: "/css/", js: "/js/" } as const;
+
+/** The files beside a page that follow it as feeds: /countries/mali/feed.xml and feed.json. */
+export const FEED_FILES = { atom: "feed.xml", json: "feed.json" } as const;
+
+/** Every address pattern of the site. */
+export const routes = {
+  home: route("/"),
+  archive: route("/issues/"),
+  year: route<"year">("/issues/:year/"),
+  issue: route<"week">("/issues/:week/"),
   /** An issue's email edition and its plain-text twin. */
-  email: (issuePath: string) => `${issuePath}email.html`,
-  emailText: (issuePath: string) => `${issuePath}email.txt`,
-  year: (year: number) => `/issues/${year}/`,
-  incidentTypes: "/incidents/",
-  incidentType: (type: string, page = 1) => (page === 1 ? `/incidents/${type}/` : `/incidents/${type}/page/${page}/`),
-  regions: "/regions/",
-  region: (slug: string) => `/regions/${slug}/`,
-  data: "/data/",
+  issueEmail: route<"week">("/issues/:week/email.html"),
+  issueEmailText: route<"week">("/issues/:week/email.txt"),
+  /** Every item's page is below it, and its feed follows every item. */
+  articles: route("/articles/"),
+  item: route<"year" | "slug">("/articles/:year/:slug/"),
+  countries: route("/countries/"),
+  country: paged<"slug">("/countries/:slug/"),
+  tags: route("/tags/"),
+  tag: paged<"slug">("/tags/:slug/"),
+  regions: route("/regions/"),
+  region: route<"slug">("/regions/:slug/"),
+  incidentTypes: route("/incidents/"),
+  incidentType: paged<"type">("/incidents/:type/"),
+  subscribe: route("/subscribe/"),
+  search: route("/search/"),
+  /** Where the search index's bundles are written, one folder a year: /pagefind/2020/. */
+  searchIndex: route("/pagefind/"),
+  data: route("/data/"),
   /** The open data: all of it, or one country's ("/data/countries/mali/incidents.csv"). */
-  dataFile: (name: string, country?: string) => (country ? `/data/countries/${country}/${name}` : `/data/${name}`),
+  dataFile: route<"file">("/data/:file"),
+  countryDataFile: route<"slug" | "file">("/data/countries/:slug/:file"),
+  notFound: route("/404.html"),
+  rss: route("/rss.xml"),
+  opml: route("/feeds.opml"),
+  /** Feed lists to import whole, each without overlap: the actors and themes, and the regions. */
+  opmlTags: route("/feeds-actors-themes.opml"),
+  opmlRegions: route("/feeds-regions.opml"),
+  sitemap: route("/sitemap.xml"),
+  stylesheet: route(`${ASSET_FOLDERS.css}site.css`),
+  searchScript: route(`${ASSET_FOLDERS.js}search.js`),
+};
+
+/** The pages whose own feeds follow them (Atom and JSON), in the order of the feed kinds. */
+export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region];
+
+/** A fixed route's path by its name; fails on a name the site has not. */
+export function pathOf(name: string): string {
+  const found = (routes as Record<string, Route<string> | undefined>)[name];
+  if (!found || /:[a-z]/i.test(found.pattern)) throw new Error(`pathOf("${name}"): the site has no fixed path of that name (${fixedRouteNames().join(", ")})`);
+  return found.pattern;
+}
+
+function fixedRouteNames(): string[] {
+  return Object.entries(routes).filter(([, r]) => !/:[a-z]/i.test(r.pattern)).map(([name]) => name);
+}
+
+/** The paths pages are made with, filled from the routes above. */
+export const paths = {
+  home: routes.home.pattern,
+  archive: routes.archive.pattern,
+  countries: routes.countries.pattern,
+  tags: routes.tags.pattern,
+  subscribe: routes.subscribe.pattern,
+  notFound: routes.notFound.pattern,
+  rss: routes.rss.pattern,
+  opml: routes.opml.pattern,
+  opmlTags: routes.opmlTags.pattern,
+  opmlRegions: routes.opmlRegions.pattern,
+  sitemap: routes.sitemap.pattern,
+  search: routes.search.pattern,
+  searchIndex: routes.searchIndex.pattern,
+  incidentTypes: routes.incidentTypes.pattern,
+  regions: routes.regions.pattern,
+  data: routes.data.pattern,
+  itemsFeedBase: routes.articles.pattern,
+  issue: (w: Week) => routes.issue.fill({ week: w.slug }),
+  email: (w: Week) => routes.issueEmail.fill({ week: w.slug }),
+  emailText: (w: Week) => routes.issueEmailText.fill({ week: w.slug }),
+  year: (year: number) => routes.year.fill({ year }),
+  item: (year: number, slug: string) => routes.item.fill({ year, slug }),
+  country: (slug: string, page = 1) => routes.country.page({ slug }, page),
+  tag: (slug: string, page = 1) => routes.tag.page({ slug }, page),
+  incidentType: (type: string, page = 1) => routes.incidentType.page({ type }, page),
+  region: (slug: string) => routes.region.fill({ slug }),
+  dataFile: (file: string, country?: string) => (country ? routes.countryDataFile.fill({ slug: country, file }) : routes.dataFile.fill({ file })),
   /** The same page in an edition's folder ("fr/"): "/issues/2020-w49/" → "/fr/issues/2020-w49/". */
   inEdition: (sitePath: string, folder: string) => `/${folder}${sitePath.replace(/^\//, "")}`,
-  tag: (slug: string, page = 1) => (page === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
-  /** The Atom and JSON feeds that follow a page: /countries/mali/feed.xml and feed.json. */
-  feedsOf: (page: string) => ({ atomPath: `${page}feed.xml`, jsonPath: `${page}feed.json` }),
-  itemsFeedBase: "/articles/",
+  /** The Atom and JSON feeds that follow a page. */
+  feedsOf: (page: string) => ({ atomPath: `${page}${FEED_FILES.atom}`, jsonPath: `${page}${FEED_FILES.json}` }),
 };
 
 /**
@@ -46,24 +153,34 @@ export const paths = {
  * data's files, the sitemap, the stylesheet and scripts. (The open data's page is per edition.)
  */
 export function sharedByEditions(sitePath: string): boolean {
-  return /^\/data\/.+\.(?:csv|json)$/.test(sitePath) || sitePath === paths.sitemap || sitePath.startsWith("/css/") || sitePath.startsWith("/js/");
+  return (
+    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath)) && /\.(?:csv|json)$/.test(sitePath)) ||
+    sitePath === routes.sitemap.pattern ||
+    Object.values(ASSET_FOLDERS).some((folder) => sitePath.startsWith(folder))
+  );
 }
 
+/** An edition's addresses, worked out once per edition (the digest's `edition.urls`). */
 export class SiteUrls {
   /** "https://example.org" */
   readonly origin: string;
   /** "/sahel-digest/" or "/" */
   readonly basePath: string;
 
-  /** The site's own addresses, for the files every edition shares: these, for the default edition. */
-  readonly shared: SiteUrls;
+  // Private, so a digest holding these stays plain data to JSON (no circle through `shared`).
+  readonly #root: SiteUrls | undefined;
 
   /** `siteUrl`: the edition's address; `rootUrl`: the site's, when the edition is under it. */
   constructor(siteUrl: string, rootUrl?: string) {
     const url = new URL(siteUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
-    this.shared = rootUrl && rootUrl !== siteUrl ? new SiteUrls(rootUrl) : this;
+    this.#root = rootUrl && rootUrl !== siteUrl ? new SiteUrls(rootUrl) : undefined;
+  }
+
+  /** The site's own addresses, for the files every edition shares: these, for the default edition. */
+  get shared(): SiteUrls {
+    return this.#root ?? this;
   }
 
   /** As data (a digest written out as JSON): its addresses, not the site's it points back to. */
@@ -79,5 +196,10 @@ export class SiteUrls {
   /** A site path as a full URL, for feeds, the sitemap and canonical links. */
   absolute(path: string): string {
     return this.origin + this.href(path);
+  }
+
+  /** The same page in another edition (its folder, "fr/" or ""), as a link from the site's root. */
+  inEdition(sitePath: string, folder: string): string {
+    return this.shared.href(paths.inEdition(sitePath, folder));
   }
 }

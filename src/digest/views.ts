@@ -8,6 +8,7 @@ import type { RegionMap } from "./map.ts";
 import type { IncidentType } from "../content/typology.ts";
 import type { Mark } from "./incidents/marks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import type { SiteUrls } from "./paths.ts";
 
 export interface Ref {
   readonly slug: string;
@@ -15,10 +16,7 @@ export interface Ref {
   readonly path: string;
 }
 
-export interface SiteView extends Site {
-  readonly origin: string;
-  readonly basePath: string;
-}
+export type SiteView = Site;
 
 /** Where a page's own feed is, for autodiscovery and the subscribe page. */
 export interface FeedRef {
@@ -351,6 +349,10 @@ export interface EditionView {
   readonly addsFrenchNames: boolean;
   /** The language editors write in (site.ts `language`): that of every text nobody translated. */
   readonly sourceLanguage: string;
-  /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */
-  readonly rootBasePath: string;
+  /**
+   * The edition's addresses (its origin and base path), worked out once: every link a page,
+   * feed or email gives goes through them. `urls.shared` is the site's own, where the files
+   * every edition shares are: stylesheet, script, open data, sitemap.
+   */
+  readonly urls: SiteUrls;
 }

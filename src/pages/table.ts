@@ -7,11 +7,12 @@
 import { createHash } from "node:crypto";
 import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
-import { paths } from "../digest/paths.ts";
+import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import type { OpenDataRows } from "../digest/open-data.ts";
 import { incidentsCsv, incidentsJson, weeklyCountsCsv } from "./open-data.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
+import type { TemplateEngine } from "./engine.ts";
 
 export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
 
@@ -38,9 +39,9 @@ export interface PageKind {
    * a week, a year). `pages` makes the paths; a test holds every page to these patterns.
    */
   readonly urls: readonly string[];
-  /** Below templates/; or `generate` makes the page's text (a CSV file). */
+  /** Below templates/; or `generate` makes the page's text (a CSV file; an email, with the engine). */
   readonly template?: string;
-  readonly generate?: (page: Page, digest: Digest) => string;
+  readonly generate?: (page: Page, digest: Digest, engine: TemplateEngine) => string;
   readonly format: PageFormat;
   /** Listed in /sitemap.xml. Only HTML pages a reader lands on are. */
   readonly sitemap: boolean;
@@ -65,8 +66,6 @@ const whole = (digest: Digest) => [digest];
 const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
 const single = (path: string) => (digest: Digest) => [{ path, data: {}, key: whole(digest), lastmod: newestDay(digest) }];
 
-/** The pages whose items a feed follows: the digest, every item, one country, one tag, one region. */
-const FEED_URLS = ["/", "/articles/", "/countries/:slug/", "/tags/:slug/", "/regions/:slug/"];
 
 /** The open data's files, each for the whole digest and for every country with incidents. */
 const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: string, title?: string) => string }[] = [
@@ -76,22 +75,22 @@ const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: 
 ];
 
 export const PAGE_KINDS: readonly PageKind[] = [
-  { name: "home", urls: [paths.home], template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
+  { name: "home", urls: routes.home.patterns, template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
   {
     name: "year",
-    urls: ["/issues/:year/"],
+    urls: routes.year.patterns,
     template: "views/year.njk",
     format: "html",
     sitemap: true,
     perEdition: true,
     pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, key: [year.year, ...year.issues.flatMap(issueKey)], lastmod: day(year.issues[0]?.updatedIso) })),
   },
-  { name: "archive", urls: [paths.archive], template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
-  { name: "countries", urls: [paths.countries], template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
-  { name: "tags", urls: [paths.tags], template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
+  { name: "archive", urls: routes.archive.patterns, template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
+  { name: "countries", urls: routes.countries.patterns, template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
+  { name: "tags", urls: routes.tags.patterns, template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
   {
     name: "regions",
-    urls: [paths.regions],
+    urls: routes.regions.patterns,
     template: "views/regions.njk",
     format: "html",
     sitemap: true,
@@ -99,10 +98,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
     nav: { main: "nav.places", footer: "nav.regions" },
     pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
   },
-  { name: "subscribe", urls: [paths.subscribe], template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
+  { name: "subscribe", urls: routes.subscribe.patterns, template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
-    urls: [paths.notFound],
+    urls: routes.notFound.patterns,
     template: "views/404.njk",
     format: "html",
     sitemap: false,
@@ -111,7 +110,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "issue",
-    urls: ["/issues/:week/"],
+    urls: routes.issue.patterns,
     template: "views/issue.njk",
     format: "html",
     sitemap: true,
@@ -121,29 +120,29 @@ export const PAGE_KINDS: readonly PageKind[] = [
   {
     // The issue as an email (src/pages/email.ts): its HTML with the styles inlined, for a mailing tool.
     name: "issue-email",
-    urls: ["/issues/:week/email.html"],
+    urls: routes.issueEmail.patterns,
     // An HTML document for a mailing tool, not a page of the site: no stylesheet, no CSP, not in the sitemap.
     format: "email",
     sitemap: false,
     perEdition: true,
-    generate: (page, digest) => emailHtml(page.data.issue as IssueView, digest),
-    pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.path), data: { issue }, key: issueKey(issue) })),
+    generate: (page, digest, engine) => emailHtml(page.data.issue as IssueView, digest, engine),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.week), data: { issue }, key: issueKey(issue) })),
   },
   {
     // Its plain-text part.
     name: "issue-email-text",
-    urls: ["/issues/:week/email.txt"],
+    urls: routes.issueEmailText.patterns,
     format: "text",
     sitemap: false,
     perEdition: true,
-    generate: (page, digest) => emailText(page.data.issue as IssueView, digest),
-    pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.path), data: { issue }, key: issueKey(issue) })),
+    generate: (page, digest, engine) => emailText(page.data.issue as IssueView, digest, engine),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.week), data: { issue }, key: issueKey(issue) })),
   },
-  { name: "country", urls: ["/countries/:slug/", "/countries/:slug/page/:page/"], template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
-  { name: "tag", urls: ["/tags/:slug/", "/tags/:slug/page/:page/"], template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
+  { name: "country", urls: routes.country.patterns, template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
+  { name: "tag", urls: routes.tag.patterns, template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
   {
     name: "incident-types",
-    urls: [paths.incidentTypes],
+    urls: routes.incidentTypes.patterns,
     template: "views/incident-types.njk",
     format: "html",
     sitemap: true,
@@ -152,7 +151,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "incident-type",
-    urls: ["/incidents/:type/", "/incidents/:type/page/:page/"],
+    urls: routes.incidentType.patterns,
     template: "views/incident-type.njk",
     format: "html",
     sitemap: true,
@@ -161,7 +160,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "search",
-    urls: [paths.search],
+    urls: routes.search.patterns,
     template: "views/search.njk",
     format: "html",
     sitemap: true,
@@ -171,7 +170,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "region",
-    urls: ["/regions/:slug/"],
+    urls: routes.region.patterns,
     template: "views/region.njk",
     format: "html",
     sitemap: true,
@@ -181,7 +180,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "data",
-    urls: [paths.data],
+    urls: routes.data.patterns,
     template: "views/data.njk",
     format: "html",
     sitemap: true,
@@ -197,7 +196,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "data-file",
-    urls: DATA_FILES.flatMap((file) => [paths.dataFile(file.name), paths.dataFile(file.name, ":slug")]),
+    urls: [...routes.dataFile.patterns, ...routes.countryDataFile.patterns],
     format: "csv",
     sitemap: false,
     perEdition: false,
@@ -218,19 +217,19 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "item",
-    urls: ["/articles/:year/:slug/"],
+    urls: routes.item.patterns,
     template: "views/item.njk",
     format: "html",
     sitemap: true,
     perEdition: true,
     pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, key: [item], lastmod: day(item.dateIso) })),
   },
-  { name: "feed-atom", urls: FEED_URLS.map((url) => `${url}feed.xml`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
-  { name: "feed-json", urls: FEED_URLS.map((url) => `${url}feed.json`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
-  { name: "feed-rss", urls: [paths.rss], template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
+  { name: "feed-atom", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.atom}`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
+  { name: "feed-json", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.json}`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
+  { name: "feed-rss", urls: routes.rss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
   {
     name: "opml",
-    urls: [paths.opml, paths.opmlTags, paths.opmlRegions],
+    urls: [routes.opml.pattern, routes.opmlTags.pattern, routes.opmlRegions.pattern],
     template: "views/opml.njk",
     format: "opml",
     sitemap: false,
@@ -254,7 +253,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     name: "sitemap",
-    urls: [paths.sitemap],
+    urls: routes.sitemap.patterns,
     template: "views/sitemap.njk",
     format: "sitemap",
     sitemap: false,

@@ -5,18 +5,24 @@
 // templates write is double-quoted, and tests/unit/messages.test.ts keeps '"' out of the
 // messages printed inside one). Its values are escaped as `{{ value }}` escapes them, except
 // markup the template made itself (a macro's output, `x | safe`): a link inside a sentence.
-import nunjucks from "nunjucks";
+// What markup is, and how a value is escaped, is the template engine's (src/pages/engine.ts),
+// which hands it in: this module knows no engine.
 import { Catalogue, type MessageValues } from "../core/messages/catalogue.ts";
 
 export type TemplateValues = Readonly<Record<string, unknown>>;
+
+/** The template engine's markup: text it prints as it is, and its escaping of `{{ value }}`. */
+export interface Markup {
+  /** Text the engine prints as it is. */
+  safe(html: string): unknown;
+  isSafe(value: unknown): boolean;
+  escape(text: string): string;
+}
 
 /** The message's words escaped for markup; "{", "}", "'" and "#", ICU's syntax, are left alone. */
 function escapeWords(message: string): string {
   return message.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c as "&"]);
 }
-
-// Nunjucks' own escaping of `{{ value }}` (left out of @types/nunjucks).
-const escapeValue = (nunjucks.lib as unknown as { escape(text: string): string }).escape;
 
 const forMarkup = new WeakMap<Catalogue, Catalogue>();
 
@@ -30,27 +36,27 @@ function markupCatalogue(catalogue: Catalogue): Catalogue {
   return found;
 }
 
-function valuesFor(key: string, values: TemplateValues | undefined, escape: boolean): MessageValues | undefined {
+function valuesFor(key: string, values: TemplateValues | undefined, markup: Markup, escape: boolean): MessageValues | undefined {
   if (!values) return undefined;
   const out: Record<string, string | number | Date> = {};
   for (const [name, value] of Object.entries(values)) {
     // As throwOnUndefined does for `{{ x }}`: a misspelt variable fails the build.
     if (value === undefined || value === null) throw new Error(`t("${key}"): the value "${name}" is ${String(value)}`);
     if (typeof value === "number" || value instanceof Date) out[name] = value;
-    else if (value instanceof nunjucks.runtime.SafeString) out[name] = String(value);
-    else if (typeof value === "string") out[name] = escape ? escapeValue(value) : value;
+    else if (markup.isSafe(value)) out[name] = String(value);
+    else if (typeof value === "string") out[name] = escape ? markup.escape(value) : value;
     else throw new Error(`t("${key}"): the value "${name}" is not text, a number or a date`);
   }
   return out;
 }
 
 /**
- * The `t` global of a Nunjucks environment: `autoescape` as the environment's own. In an
- * escaping one it returns markup (a SafeString), which the environment prints as it is.
+ * The `t` global of a template environment: `escape` as the environment's own autoescaping. In
+ * an escaping one it returns markup (`markup.safe`), which the environment prints as it is.
  */
-export function messageFunction(catalogue: () => Catalogue, autoescape: boolean): (key: string, values?: TemplateValues) => string | nunjucks.runtime.SafeString {
-  if (!autoescape) return (key, values) => catalogue().t(key, valuesFor(key, values, false));
-  return (key, values) => new nunjucks.runtime.SafeString(markupCatalogue(catalogue()).t(key, valuesFor(key, values, true)));
+export function messageFunction(catalogue: () => Catalogue, markup: Markup, escape: boolean): (key: string, values?: TemplateValues) => unknown {
+  if (!escape) return (key, values) => catalogue().t(key, valuesFor(key, values, markup, false));
+  return (key, values) => markup.safe(markupCatalogue(catalogue()).t(key, valuesFor(key, values, markup, true)));
 }
 
 /**
@@ -59,26 +65,22 @@ export function messageFunction(catalogue: () => Catalogue, autoescape: boolean)
  * `inLanguage(text, lang)` the text, escaped, in a span with that attribute where one is needed.
  * In a text (not markup) environment both leave the text as it is.
  */
-export function languageMarks(language: () => string, markup: boolean) {
-  const needed = (lang: string | undefined) => markup && lang !== undefined && lang !== "" && lang !== language();
+export function languageMarks(language: () => string, markup: Markup, escape: boolean) {
+  const needed = (lang: string | undefined) => escape && lang !== undefined && lang !== "" && lang !== language();
   return {
-    langAttr: (lang: string | undefined) => new nunjucks.runtime.SafeString(needed(lang) ? ` lang="${escapeValue(lang!)}"` : ""),
+    langAttr: (lang: string | undefined) => markup.safe(needed(lang) ? ` lang="${markup.escape(lang!)}"` : ""),
     inLanguage: (text: unknown, lang: string | undefined) => {
       if (text === undefined || text === null) throw new Error(`inLanguage: the text is ${String(text)}`);
-      const shown = markup ? escapeValue(String(text)) : String(text);
-      return new nunjucks.runtime.SafeString(needed(lang) ? `<span lang="${escapeValue(lang!)}">${shown}</span>` : shown);
+      const shown = escape ? markup.escape(String(text)) : String(text);
+      return markup.safe(needed(lang) ? `<span lang="${markup.escape(lang!)}">${shown}</span>` : shown);
     },
   };
 }
 
 /**
- * Gives a Nunjucks environment the interface's words: `t`, in the catalogue `words()` gives, and
- * the marks of a text in another language than `language()`, the page's. The pages'
- * environments (src/publish/eleventy-plugin.ts) and the emails' (src/pages/email.ts) both.
+ * The globals that give templates the interface's words: `t`, in the catalogue `words()` gives,
+ * and the marks of a text in another language than `language()`, the page's.
  */
-export function addWords(env: nunjucks.Environment, words: () => Catalogue, language: () => string, autoescape: boolean): void {
-  env.addGlobal("t", messageFunction(words, autoescape));
-  const marks = languageMarks(language, autoescape);
-  env.addGlobal("langAttr", marks.langAttr);
-  env.addGlobal("inLanguage", marks.inLanguage);
+export function wordGlobals(words: () => Catalogue, language: () => string, markup: Markup, escape: boolean): Record<string, unknown> {
+  return { t: messageFunction(words, markup, escape), ...languageMarks(language, markup, escape) };
 }

@@ -24,7 +24,7 @@ import type { Content } from "../content/model.ts";
 import type { ItemView } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { COLLECTIONS } from "../content/collections.ts";
-import { cacheFolder, DEFAULT_TEMPLATES, PROJECT } from "../core/project.ts";
+import { cacheFolder, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";
 import { readKept, shapes, writeKept } from "./kept.ts";
 
@@ -86,9 +86,8 @@ let sourceVersionOnce: string | undefined;
  * to one of them makes every page and body be made afresh.
  */
 export function codeVersion(templates: string): string {
-  // The emails always use this project's templates, whichever the pages use.
-  const emails = path.resolve(templates) === path.resolve(DEFAULT_TEMPLATES) ? "" : folderHash(DEFAULT_TEMPLATES);
-  return hash(sourceVersion(), folderHash(templates), emails);
+  // Every page and email is rendered from this one folder (src/pages/engine.ts).
+  return hash(sourceVersion(), folderHash(templates));
 }
 
 /**

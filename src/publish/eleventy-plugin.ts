@@ -1,7 +1,6 @@
 // The only place that knows about Eleventy. Before each (re)build it loads and groups the
 // content (src/publish/site-digest.ts); after it, it writes every page the table in src/pages/table.ts
-// declares (src/publish/write-pages.ts), with templates that see the digest and the filters that turn
-// site paths into links. Eleventy itself copies the stylesheet, watches and serves. In the
+// declares (src/publish/write-pages.ts), through the template engine (src/pages/engine.ts). Eleventy itself copies the stylesheet, watches and serves. In the
 // preview this also keeps what rebuilds can reuse, and removes the pages of deleted items.
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -9,12 +8,11 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { transform } from "esbuild";
-import nunjucks from "nunjucks";
 import { COLLECTIONS } from "../content/collections.ts";
 import { loadDigest, type Timings } from "./site-digest.ts";
 import { importDefault } from "../content/load/data-files.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
-import { paths, SiteUrls } from "../digest/paths.ts";
+import { ASSET_FOLDERS, SiteUrls } from "../digest/paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./write-pages.ts";
 import { Fingerprints, type PageCache } from "./build-cache.ts";
@@ -23,11 +21,9 @@ import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "../content/load/item-cache.ts";
 import { ContentError } from "../core/problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
-import { markLegend } from "../digest/incidents/marks.ts";
-import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, type Column } from "../pages/open-data.ts";
 import { BackgroundIndexer, SEARCH_FOLDER } from "./search/index-writer.ts";
 import { previewVersion, searchCacheOf, searchJobs, writeSiteSearch } from "./search/site-search.ts";
-import { addWords } from "../pages/words.ts";
+import { templateEngine } from "../pages/engine.ts";
 
 // Resolved from the project's place (src/core/project.ts), so a build works from any working directory.
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
@@ -100,8 +96,13 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     if (!digest) throw new Error("The digest is used before the content was loaded");
     return digest;
   };
-  eleventyConfig.setLibrary("njk", templateEnvironment(templates, currentDigest));
-  eleventyConfig.addPassthroughCopy({ [`${templates}/css`]: "css", [`${templates}/js`]: "js" });
+  // The preview's pages let the dev server's live-reload script run: it is put inline, so the
+  // preview's CSP names it by its hash (never in a page built for publishing).
+  const globals = { reloadScriptHash: reloadScriptHash() };
+  eleventyConfig.setLibrary("njk", templateEngine(templates, { globals }).library(currentDigest));
+  // templates/css and templates/js, copied as they are to the folders src/digest/paths.ts names.
+  const assets = Object.values(ASSET_FOLDERS).map((folder) => folder.replace(/^\/|\/$/g, ""));
+  eleventyConfig.addPassthroughCopy(Object.fromEntries(assets.map((folder) => [`${templates}/${folder}`, folder])));
   // templates/views/ holds the collection pages' templates, which src/publish/write-pages.ts renders.
   const views = path.join(templates, "views");
   // Eleventy matches ignores against paths relative to the working directory.
@@ -179,7 +180,6 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
     const started = performance.now();
     const before = new Set(written?.keys());
-    // A fresh environment each build, so an edited template is compiled again.
     // The search index is made from the same digest by Pagefind, in its own process: a build
     // indexes while the pages are rendered here. The preview starts it once the pages are
     // written (an edit's pages come first), and does not wait for it.
@@ -188,15 +188,10 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     const indexing = written ? undefined : startIndexing();
     let collections: string[];
     try {
-      // One template environment an edition: its words and links are its own.
-      const environments = new Map<Digest, nunjucks.Environment>();
-      const envOf = (edition: Digest) => {
-        let env = environments.get(edition);
-        if (!env) environments.set(edition, (env = templateEnvironment(templates, () => edition)));
-        return env;
-      };
+      // A fresh engine each build, so an edited template is compiled again.
+      const engine = templateEngine(templates, { globals });
       const reuse = options.cache && { pages: options.cache.pages, version: options.cache.version, names: new Fingerprints(current, options.cache.whole) };
-      collections = await writePages(envOf, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
+      collections = await writePages(engine, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
     } catch (error) {
       // The index may still be writing into the folder the build is about to remove.
       await indexing?.catch(() => {});
@@ -213,7 +208,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
-      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], ["css/", "js/", ...everyEdition(current).map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], [...assets.map((folder) => `${folder}/`), ...everyEdition(current).map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
     } else if (written) {
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }
@@ -223,109 +218,6 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     if (showTimings) console.log(`[timings] ${Object.entries(rebuildTimings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
   });
   return { pathPrefix: await basePathOf(options.root) };
-}
-
-/**
- * Pages extend "layouts/base.njk" and include "partials/...", named from templates/, with
- * plain Nunjucks inheritance, so a template can be rendered with or without Eleventy.
- * Editor text is escaped (autoescape); a misspelt variable fails the build instead of
- * printing nothing (throwOnUndefined).
- */
-export function templateEnvironment(templates: string, digest: () => Digest): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.resolve(templates)), {
-    autoescape: true,
-    throwOnUndefined: true,
-  });
-  // One SiteUrls per digest: the filters run tens of times on every page.
-  const cache = new WeakMap<Digest, SiteUrls>();
-  const urls = () => {
-    const current = digest();
-    let found = cache.get(current);
-    if (!found) cache.set(current, (found = new SiteUrls(current.site.url)));
-    return found;
-  };
-  // A site path as a link under the base path, and as a full URL (feeds, sitemap, canonical).
-  env.addFilter("href", (sitePath: string) => urls().href(sitePath));
-  env.addFilter("absoluteUrl", (sitePath: string) => urls().absolute(sitePath));
-  // The files every edition shares (stylesheet, script, open data, sitemap) are at the site's
-  // root; the same page in another edition is in that edition's folder.
-  const inEdition = (sitePath: string, folder: string) => digest().edition.rootBasePath + paths.inEdition(sitePath, folder).slice(1);
-  env.addFilter("rootHref", (sitePath: string) => inEdition(sitePath, ""));
-  env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
-  env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
-  // Every word of the interface, in the edition's language (src/core/messages/); ` lang="en"` on a
-  // text an editor wrote in another language than the page's (an item nobody translated, the
-  // editors' reasons in the French edition), and `inLanguage(text, language)`: the text,
-  // escaped, in a span that says its language if it must.
-  addWords(env, () => digest().edition.words, () => digest().edition.language, true);
-  // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
-  env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
-  // The preview's pages let the dev server's live-reload script run: it is put inline, so the
-  // preview's CSP names it by its hash (never in a page built for publishing).
-  env.addGlobal("reloadScriptHash", reloadScriptHash());
-  // The key to incident marks and the open data's columns, in the edition's words.
-  perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
-  perEditionGlobal(env, "dataColumns", digest, (current) => {
-    const described = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, description: describeColumn(c, current.edition.words) }));
-    return { incidents: described(INCIDENT_COLUMNS), counts: described(COUNT_COLUMNS) };
-  });
-  // An item's card is the same on every page that lists it (its issue, its countries' and
-  // tags' pages, the home page), and a feed entry's content the same in every feed that holds
-  // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
-  // The card stays a macro in partials/item.njk, the entry a partial.
-  env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
-  env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
-  return env;
-}
-
-/**
- * A global made from the digest, once per digest, when a page first reads it: the digest is
- * loaded after the environment is made. (@types/nunjucks leaves out `globals`, where Nunjucks
- * looks a global up by name.)
- */
-function perEditionGlobal(env: nunjucks.Environment, name: string, digest: () => Digest, make: (digest: Digest) => unknown): void {
-  const made = new WeakMap<Digest, unknown>();
-  Object.defineProperty((env as unknown as { globals: object }).globals, name, {
-    enumerable: true,
-    get: () => {
-      const current = digest();
-      if (!made.has(current)) made.set(current, make(current));
-      return made.get(current);
-    },
-  });
-}
-
-/**
- * `render(key, variant)`, remembered by key object and variant while the digest stays the
- * same: the preview's next rebuild may bring new templates or a new base URL.
- */
-function rememberedPerDigest(digest: () => Digest, start: () => (key: object, variant: number) => unknown): (key: object, variant?: number) => unknown {
-  let remembered = new WeakMap<object, unknown[]>();
-  let render: ((key: object, variant: number) => unknown) | undefined;
-  let of: Digest | undefined;
-  return (key, variant = 0) => {
-    if (of !== digest() || !render) {
-      remembered = new WeakMap();
-      render = start();
-      of = digest();
-    }
-    let byVariant = remembered.get(key);
-    if (!byVariant) remembered.set(key, (byVariant = []));
-    return (byVariant[variant] ??= render(key, variant));
-  };
-}
-
-/** A macro a template exports, as a function; Nunjucks compiles templates synchronously here. */
-function exportedMacro(env: nunjucks.Environment, template: string, name: string): (...args: unknown[]) => unknown {
-  let macro: unknown;
-  // getExported is left out of @types/nunjucks.
-  const compiled = env.getTemplate(template, true) as nunjucks.Template & { getExported(cb: (error: Error | null, exported: Record<string, unknown>) => void): void };
-  compiled.getExported((error, exported) => {
-    if (error) throw error;
-    macro = exported[name];
-  });
-  if (typeof macro !== "function") throw new Error(`${template} exports no macro "${name}"`);
-  return macro as (...args: unknown[]) => unknown;
 }
 
 /** The site's base path for the dev server; "/" while site.ts is broken (the build then reports it). */

@@ -2,14 +2,14 @@
 // country's or tag's items, feed, and the site's single pages. These are thousands of pages at
 // archive scale, and Eleventy's per-page pipeline (data cascade, permalink rendering, layout
 // chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
-// straight from the same Nunjucks templates with finished data, they cost a fraction of that,
+// straight from the same templates (src/pages/engine.ts) with finished data, they cost a fraction of that,
 // and every page is written the same way. Eleventy copies assets, watches and serves.
 import path from "node:path";
-import type nunjucks from "nunjucks";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FileWriter, Turns } from "../core/writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
+import type { TemplateEngine } from "../pages/engine.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */
@@ -18,8 +18,8 @@ export interface PageJob {
   readonly digest: Digest;
   /** Template below templates/: "views/issue.njk". */
   readonly template?: string;
-  /** For a page no template makes (a CSV file): its text. */
-  readonly generate?: () => string;
+  /** For a page a template does not make alone (a CSV file, an email): its text. */
+  readonly generate?: (engine: TemplateEngine) => string;
   /** What the template sees besides `digest`. */
   readonly data: Readonly<Record<string, unknown>>;
   /**
@@ -45,7 +45,7 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
       output: outputFile(page.sitePath),
       digest: page.edition,
       ...(page.kind.template ? { template: page.kind.template } : {}),
-      ...(page.kind.generate ? { generate: () => page.kind.generate!(page, page.edition) } : {}),
+      ...(page.kind.generate ? { generate: (engine: TemplateEngine) => page.kind.generate!(page, page.edition, engine) } : {}),
       data: { ...page.data, pagePath: page.path, nav },
       key: [...page.key, text],
     };
@@ -95,31 +95,20 @@ export interface PageReuse {
  * all and writes nothing.
  */
 export async function writePages(
-  /** The template environment of an edition: each has its own words and links. */
-  envOf: (digest: Digest) => nunjucks.Environment,
+  /** What renders the pages' templates (made for this build: an edited template is compiled again). */
+  engine: TemplateEngine,
   allJobs: readonly PageJob[],
   output: string,
   { written, dryRun = false, reuse, onPage }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse; onPage?: (done: number, total: number) => void } = {},
 ): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
-  const templates = new Map<Digest, Map<string, nunjucks.Template>>();
-  const templateOf = (digest: Digest, name: string) => {
-    let ofEdition = templates.get(digest);
-    if (!ofEdition) templates.set(digest, (ofEdition = new Map()));
-    let template = ofEdition.get(name);
-    if (!template) {
-      template = envOf(digest).getTemplate(name, true);
-      ofEdition.set(name, template);
-    }
-    return template;
-  };
   const files = jobs.map((job) => path.join(output, job.output));
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
   const all = written ? allJobs.map((job) => path.join(output, job.output)) : files;
   // A dry run renders every page, so a template error still shows, and writes none.
   // The preview's server reads pages while a rebuild writes them: each is replaced whole.
   const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
-  const render = (job: PageJob) => (job.generate ? job.generate() : templateOf(job.digest, job.template!).render({ digest: job.digest, ...job.data }));
+  const render = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
   // One page: rendered and written, or linked unchanged from the published site.
   const place = (job: PageJob, file: string): void => {
     const key = reuse && keyFingerprint(job.key, reuse.names);

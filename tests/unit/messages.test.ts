@@ -8,6 +8,7 @@ import nunjucks from "nunjucks";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { Catalogue, CATALOGUE_LANGUAGES, catalogueOf } from "../../src/core/messages/catalogue.ts";
 import { messageFunction } from "../../src/pages/words.ts";
+import { MARKUP } from "../../src/pages/engine.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { navigation, sitePages } from "../../src/pages/table.ts";
@@ -174,8 +175,8 @@ describe("the templates' t()", () => {
     hello: "Hello {name}, {count, plural, one {# item} other {# items}}",
     pick: "{trend, select, up {rising} other {flat}}: {label}",
   });
-  const markup = messageFunction(() => catalogue, true);
-  const text = messageFunction(() => catalogue, false);
+  const markup = messageFunction(() => catalogue, MARKUP, true);
+  const text = messageFunction(() => catalogue, MARKUP, false);
 
   it("escapes a message's words as literal template text was: & < >, not quotes", () => {
     expect(String(markup("plain"))).toBe("Rock &amp; roll &lt;now&gt;, it's \"here\"");

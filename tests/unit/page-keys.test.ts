@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
 import type { Digest } from "../../src/digest/digest.ts";
-import { templateEnvironment } from "../../src/publish/eleventy-plugin.ts";
+import { templateEngine } from "../../src/pages/engine.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages/table.ts";
 import { pagesWithStaleKeys, type PageJob } from "../../src/publish/write-pages.ts";
@@ -26,12 +26,8 @@ function edited(index: number, change: Partial<(typeof items)[number]>): Digest[
 }
 
 function renderer(templates = DEFAULT_TEMPLATES): (digest: Digest, job: PageJob) => string {
-  let current: Digest | undefined;
-  const env = templateEnvironment(templates, () => current!);
-  return (digest, job) => {
-    current = digest;
-    return job.generate ? job.generate() : env.getTemplate(job.template!, true).render({ digest, ...job.data });
-  };
+  const engine = templateEngine(templates);
+  return (digest, job) => (job.generate ? job.generate(engine) : engine.render(digest, job.template!, job.data));
 }
 
 describe("page keys", () => {

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import nunjucks from "nunjucks";
 import type { Digest } from "../../src/digest/digest.ts";
-import { templateEnvironment } from "../../src/publish/eleventy-plugin.ts";
+import { templateEngine } from "../../src/pages/engine.ts";
+import { SiteUrls } from "../../src/digest/paths.ts";
 import { writePages, type PageJob, type WrittenPages } from "../../src/publish/write-pages.ts";
 
 const dirs: string[] = [];
@@ -21,30 +21,30 @@ async function setUp() {
   await writeFile(path.join(output, "a", "index.html"), "old page");
   // A second name for the old page's file: what a server still sending it holds open.
   await link(path.join(output, "a", "index.html"), path.join(dir, "held"));
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(dir, "templates")), { autoescape: true });
+  const engine = templateEngine(path.join(dir, "templates"));
   const jobs: PageJob[] = [{ output: "a/index.html", digest: {} as Digest, template: "page.njk", data: { text: "new page" }, key: ["new"] }];
-  return { dir, output, env, jobs };
+  return { dir, output, engine, jobs };
 }
 
 describe("writePages", () => {
   it("in the preview, replaces a page whole: the old file is never rewritten in place", async () => {
-    const { dir, output, env, jobs } = await setUp();
+    const { dir, output, engine, jobs } = await setUp();
     const written: WrittenPages = new Map();
-    await writePages(() => env, jobs, output, { written });
+    await writePages(engine, jobs, output, { written });
     expect(await readFile(path.join(output, "a", "index.html"), "utf8")).toBe("<p>new page</p>\n");
     expect(await readFile(path.join(dir, "held"), "utf8")).toBe("old page");
     expect(await readdir(path.join(output, "a"))).toEqual(["index.html"]);
   });
 
   it("in a build, writes in place (the folder is not served yet)", async () => {
-    const { dir, output, env, jobs } = await setUp();
-    await writePages(() => env, jobs, output);
+    const { dir, output, engine, jobs } = await setUp();
+    await writePages(engine, jobs, output);
     // The same file written over: proof the two ways differ, so the test above can fail.
     expect(await readFile(path.join(dir, "held"), "utf8")).toBe("<p>new page</p>\n");
   });
 });
 
-describe("templateEnvironment's cards", () => {
+describe("the template engine's cards", () => {
   it("renders an item's card once per heading level for one digest, and afresh for the next", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "sahel-digest-cards-"));
     dirs.push(dir);
@@ -52,13 +52,11 @@ describe("templateEnvironment's cards", () => {
     // `calls` counts the macro's renderings: a card shown twice must be rendered once.
     await writeFile(path.join(dir, "partials", "item.njk"), '{% macro card(item, headingLevel) %}{{ count() }}:{{ item.title }}@{{ headingLevel }}{{ "/a/" | href }}{% endmacro %}');
     await writeFile(path.join(dir, "page.njk"), "{{ card(first, 3) }} {{ card(first, 3) }} {{ card(first, 4) }} {{ card(second, 3) }}");
-    let digest = { site: { url: "https://one.example/base/" } } as unknown as Digest;
-    const env = templateEnvironment(dir, () => digest);
+    const edition = (url: string) => ({ edition: { urls: new SiteUrls(url) } }) as unknown as Digest;
     let calls = 0;
-    env.addGlobal("count", () => ++calls);
+    const engine = templateEngine(dir, { globals: { count: () => ++calls } });
     const items = { first: { title: "First" }, second: { title: "Second" } };
-    expect(env.render("page.njk", items)).toBe("1:First@3/base/a/ 1:First@3/base/a/ 2:First@4/base/a/ 3:Second@3/base/a/");
-    digest = { site: { url: "https://two.example/other/" } } as unknown as Digest;
-    expect(env.render("page.njk", items)).toBe("4:First@3/other/a/ 4:First@3/other/a/ 5:First@4/other/a/ 6:Second@3/other/a/");
+    expect(engine.render(edition("https://one.example/base/"), "page.njk", items)).toBe("1:First@3/base/a/ 1:First@3/base/a/ 2:First@4/base/a/ 3:Second@3/base/a/");
+    expect(engine.render(edition("https://two.example/other/"), "page.njk", items)).toBe("4:First@3/other/a/ 4:First@3/other/a/ 5:First@4/other/a/ 6:Second@3/other/a/");
   });
 });
