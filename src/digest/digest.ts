@@ -4,7 +4,7 @@
 import type { Content, Item } from "../content/model.ts";
 import type { Actor, ActorKind, Theme } from "../content/schemas.ts";
 import type {
-  ArchiveYear, CountryFigures, CountryView, Digest, EditionView, IssueOverview, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, IncidentView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
+  ArchiveYear, CountryFigures, CountryView, Digest, EditionView, IssueOverview, LanguageName, IssueRef, IssueSection, IssueView, ItemView, IncidentTypeView, IncidentView, ListingPage, MarkedMap, Ref, TagGroup, TagView,
 } from "./views.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -17,7 +17,7 @@ import { incidentView } from "./incidents/views.ts";
 import { marksOn } from "./incidents/marks.ts";
 import { OpenData } from "../pages/open-data.ts";
 import { INCIDENT_TYPES, TYPOLOGY, typeLabel } from "../content/typology.ts";
-import { contentFor, editionsOf, type Edition } from "./editions.ts";
+import { contentFor, editionsOf, namesAlsoIn, type Edition } from "./editions.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
@@ -43,16 +43,22 @@ const itemViews = new WeakMap<Item, { names: string; view: ItemView }>();
  * holds the others in `others`.
  */
 export function buildDigest(content: Content): Digest {
-  const editions = editionsOf(content.site);
+  const editions = editionsOf(content);
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
-  // The security picture is the same in every language: counted once.
+  // The security picture is the same in every language: counted once. Only the editors'
+  // reasons are in words, each edition's own (an index of them is cheap).
   const picture = pictureOf(content);
-  const [first, ...rest] = editions.map((edition) => buildEdition(contentFor(content, edition), edition, languages, content.site.url, picture));
+  const names = namesAlsoIn(content);
+  const [first, ...rest] = editions.map((edition) => {
+    const shown = contentFor(content, edition);
+    const judgement = shown.figures === content.figures ? picture.judgement : new FigureIndex(shown.figures);
+    return buildEdition(shown, edition, languages, content.site.url, { ...picture, judgement }, names, editions[0]!.words);
+  });
   return { ...first!, others: rest };
 }
 
 /** One edition's digest, from the content as that edition shows it. */
-function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootUrl: string, picture: Picture): Digest {
+function buildEdition(content: Content, edition: Edition, languages: EditionView["all"], rootUrl: string, picture: Picture, names: ReturnType<typeof namesAlsoIn>, sharedWords: Catalogue): Digest {
   const { site } = content;
   const t = edition.words;
   const kindLabel = (kind: ActorKind | "theme") => t.t(`tagKind.${kind}`);
@@ -81,12 +87,12 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   const regionIsoCodes = new Map(content.regions.map((r) => [r.slug, r.iso]));
   // Everything an item's view and feed entry take from outside the item: the site's address
   // and feed ids, and the names of what it refers to.
-  const names = JSON.stringify([site.url, site.feedIds, t.language, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
+  const viewNames = JSON.stringify([site.url, site.feedIds, t.signature, [...countryRefs.values()], [...tagRefs.values()], [...regionRefs.values()]]);
   const views = items.map((item) => {
     const known = itemViews.get(item);
-    if (known?.names === names) return known.view;
+    if (known?.names === viewNames) return known.view;
     const view = itemView(item, countryRefs, tagRefs, regionRefs, issueRefOf(item.week), urls, t, site.language);
-    itemViews.set(item, { names, view });
+    itemViews.set(item, { names: viewNames, view });
     return view;
   });
   const byCountry = groupBy(views, (v) => v.countries.map((c) => c.slug));
@@ -110,7 +116,9 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
     }
     return countryMaps.get(slug);
   };
-  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap, (country, w) => picture.counts.get(country, w) !== undefined, t);
+  // A name in the edition's own language is its name already.
+  const alsoNamed = (list: readonly LanguageName[] | undefined) => (list ?? []).filter((n) => n.language !== edition.language);
+  const regions = regionViews(content.regions, incidents, countryRefs, site.title, issueRefOf, latestWeek, countryMap, (country, w) => picture.counts.get(country, w) !== undefined, t, (slug) => alsoNamed(names.regions.get(slug)));
   const regionsByCountry = groupBy(regions, (r) => [r.country.slug]);
   const incidentsByCountry = groupBy(incidents, (i) => [i.country.slug]);
   const countryViews: CountryView[] = countries.map((c) => {
@@ -118,7 +126,8 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
     // The country's map marks its newest incidents, as many as a region's page lists.
     const marked = map ? markedMap(map, [...incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
     const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
-    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, t, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
+    const namesIn = names.countries.get(c.slug) ?? [];
+    return countryView(c, byCountry.get(c.slug)?.length ?? 0, site.title, t, urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: alsoNamed(namesIn) });
   });
   const mappedCountries = countryViews.filter((c) => c.kind === "country");
   // Rows name their country by reference only: the overview is part of its issue's page key.
@@ -144,7 +153,7 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
   const siteView = { ...site, origin: urls.origin, basePath: urls.basePath };
   return {
     site: siteView,
-    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" },
+    edition: { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, rootBasePath, sourceLanguage: languages[0]!.language },
     others: [],
     countries: countryViews,
     tags: tagViews,
@@ -168,6 +177,7 @@ function buildEdition(content: Content, edition: Edition, languages: EditionView
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
       absolute: (path) => urls.absolute(path),
       zone: site.timeZone,
+      words: sharedWords,
     }),
     feeds: buildFeeds({ site: siteView, urls, items: views, issues, countries: countryViews, tags: tagViews, itemsByCountry: byCountry, itemsByTag: byTag, regions, itemsByRegion: byRegion, words: t }),
     ...withMap(map),
@@ -275,12 +285,12 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, words: Catalogue, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
+function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, words: Catalogue, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"], names: Pick<CountryView, "namesIn" | "alsoNamed">): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
     kind: country.kind,
-    nameFr: country.nameFr,
+    ...names,
     ...(country.iso ? { iso: country.iso } : {}),
     ...(country.capital ? { capital: country.capital } : {}),
     profileHtml: linksForPages(renderMarkdown(country.profile), urls),

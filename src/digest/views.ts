@@ -33,6 +33,14 @@ export interface AlertView {
   /** "Conflict risk alert" */
   readonly label: string;
   readonly reason: string;
+  /** Set when the reason is not in the edition's language (nobody translated it): the language it is in. */
+  readonly reasonLanguage?: string;
+}
+
+/** A name in one language. */
+export interface LanguageName {
+  readonly language: string;
+  readonly name: string;
 }
 
 /** Another organisation's counts for one country and week, shown beside ours. */
@@ -52,6 +60,8 @@ export interface OverviewRow {
     readonly trend?: TrendLabel;
     readonly trendLabel?: string;
     readonly reason?: string;
+    /** Set when the reason is not in the edition's language. */
+    readonly reasonLanguage?: string;
     readonly alerts: readonly AlertView[];
     /** Computed from the items' incidents. */
     readonly incidents: MetricView;
@@ -81,6 +91,8 @@ export interface TrendWeek {
   readonly trend?: TrendLabel;
   readonly trendLabel: string;
   readonly reason?: string;
+  /** Set when the reason is not in the edition's language. */
+  readonly reasonLanguage?: string;
   readonly alerts: readonly AlertView[];
   /** "3", "none recorded", "not covered". */
   readonly incidentsText: string;
@@ -102,7 +114,10 @@ export interface CountryFigures {
 
 export interface CountryView extends Ref {
   readonly kind: "country" | "region";
-  readonly nameFr: string;
+  /** Its names in the languages of site.ts `namesAlsoIn`, the edition's own too: the search index holds them all. */
+  readonly namesIn: readonly LanguageName[];
+  /** Those its pages give beside its name: not in the edition's language. */
+  readonly alsoNamed: readonly LanguageName[];
   readonly iso?: string;
   readonly capital?: string;
   readonly profileHtml: string;
@@ -180,7 +195,8 @@ export interface IncidentView {
 
 /** A region with incidents: its page lists them and charts them week by week. */
 export interface RegionView extends Ref {
-  readonly nameFr: string;
+  /** Its names in the languages of site.ts `namesAlsoIn` but the edition's, given beside its name. */
+  readonly alsoNamed: readonly LanguageName[];
   /** ISO 3166-2 */
   readonly iso: string;
   readonly country: Ref;
@@ -348,8 +364,6 @@ export interface EditionView {
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
   readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
-  /** Whether pages give a country's or region's French name beside its name: not where the name is French already. */
-  readonly addsFrenchNames: boolean;
   /** The language editors write in (site.ts `language`): that of every text nobody translated. */
   readonly sourceLanguage: string;
   /** The site's own base path ("/sahel-digest/"), where the files every edition shares are: stylesheet, script, open data, sitemap. */

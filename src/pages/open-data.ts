@@ -9,12 +9,12 @@ import type { IncidentView, ItemView } from "../digest/views.ts";
 import { INCIDENT_TYPES, TYPOLOGY, typeLabel, type IncidentType } from "../content/typology.ts";
 import type { IncidentCounts } from "../digest/incidents/counts.ts";
 import { weekBounds } from "../core/weeks.ts";
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 /**
  * A column of a file, documented on /data/ and in the JSON file: its description is the
- * catalogue's `data.column.<file>.<name>` (src/core/messages), in the edition's language on the page
- * and in English in the files, which every edition shares.
+ * catalogue's `data.column.<file>.<name>`, in the edition's language on the page and in the
+ * default edition's in the files, which every edition shares.
  */
 export interface Column {
   readonly name: string;
@@ -37,7 +37,7 @@ export const COUNT_COLUMNS: readonly Column[] = [
 ];
 
 /** What a column holds, in words. */
-export function describeColumn(c: Column, words: Catalogue = catalogueOf("en")): string {
+export function describeColumn(c: Column, words: Catalogue): string {
   return words.t(c.key, c.type ? { type: typeLabel(c.type, words).toLocaleLowerCase(words.language) } : undefined);
 }
 
@@ -99,6 +99,8 @@ export interface OpenDataInput {
   readonly absolute: (path: string) => string;
   /** The digest's time zone, for week bounds. */
   readonly zone: string;
+  /** The words of the files' column descriptions: the default edition's, as every edition shares the files. */
+  readonly words: Catalogue;
 }
 
 export class OpenData {
@@ -117,7 +119,7 @@ export class OpenData {
 
   /** Incidents as JSON: a documented object with a list of records, keys in column order. */
   incidentsJson(country?: string, title = ""): string {
-    const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, describeColumn(c)]));
+    const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, describeColumn(c, this.input.words)]));
     return `${JSON.stringify({ title, columns, incidents: this.of(country) }, null, 1)}\n`;
   }
 

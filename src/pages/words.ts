@@ -72,12 +72,14 @@ export function languageMarks(language: () => string, markup: boolean) {
 }
 
 /**
- * Gives a Nunjucks environment the interface's words: `t`, in the catalogue `words()` gives, and
+ * Gives a Nunjucks environment the interface's words: `t`, in the catalogue `words()` gives,
+ * `languageName(tag)`, a language's name in the same words ("French", "anglais"), and
  * the marks of a text in another language than `language()`, the page's. The pages'
  * environments (src/publish/eleventy-plugin.ts) and the emails' (src/pages/email.ts) both.
  */
 export function addWords(env: nunjucks.Environment, words: () => Catalogue, language: () => string, autoescape: boolean): void {
   env.addGlobal("t", messageFunction(words, autoescape));
+  env.addGlobal("languageName", (language: string) => words().languageName(language));
   const marks = languageMarks(language, autoescape);
   env.addGlobal("langAttr", marks.langAttr);
   env.addGlobal("inLanguage", marks.inLanguage);

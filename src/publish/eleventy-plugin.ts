@@ -254,7 +254,7 @@ export function templateEnvironment(templates: string, digest: () => Digest): nu
   env.addFilter("rootHref", (sitePath: string) => inEdition(sitePath, ""));
   env.addFilter("editionHref", (sitePath: string, folder: string) => inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + inEdition(sitePath, folder));
-  // Every word of the interface, in the edition's language (src/core/messages/); ` lang="en"` on a
+  // Every word of the interface, in the edition's catalogue (messages/, content/_messages/); ` lang="en"` on a
   // text an editor wrote in another language than the page's (an item nobody translated, the
   // editors' reasons in the French edition), and `inLanguage(text, language)`: the text,
   // escaped, in a span that says its language if it must.
