@@ -27,12 +27,12 @@ const WORDS = (
 ).split(" ");
 const PLACES = ["Ménaka", "Gao", "Mopti", "Ségou", "Tillabéri", "Diffa", "Djibo", "Dori", "Kidal", "Tahoua", "N'Djamena", "Bol", "Nouakchott", "Néma"];
 const COUNTRIES = [
-  { slug: "mali", name: "Mali", nameFr: "Mali", iso: "ML", capital: "Bamako" },
-  { slug: "burkina-faso", name: "Burkina Faso", nameFr: "Burkina Faso", iso: "BF", capital: "Ouagadougou" },
-  { slug: "niger", name: "Niger", nameFr: "Niger", iso: "NE", capital: "Niamey" },
-  { slug: "chad", name: "Chad", nameFr: "Tchad", iso: "TD", capital: "N'Djamena" },
-  { slug: "mauritania", name: "Mauritania", nameFr: "Mauritanie", iso: "MR", capital: "Nouakchott" },
-  { slug: "nigeria", name: "Nigeria", nameFr: "Nigéria", iso: "NG", capital: "Abuja" },
+  { slug: "mali", name: "Mali", translations: { fr: { name: "Mali" } }, iso: "ML", capital: "Bamako" },
+  { slug: "burkina-faso", name: "Burkina Faso", translations: { fr: { name: "Burkina Faso" } }, iso: "BF", capital: "Ouagadougou" },
+  { slug: "niger", name: "Niger", translations: { fr: { name: "Niger" } }, iso: "NE", capital: "Niamey" },
+  { slug: "chad", name: "Chad", translations: { fr: { name: "Tchad" } }, iso: "TD", capital: "N'Djamena" },
+  { slug: "mauritania", name: "Mauritania", translations: { fr: { name: "Mauritanie" } }, iso: "MR", capital: "Nouakchott" },
+  { slug: "nigeria", name: "Nigeria", translations: { fr: { name: "Nigéria" } }, iso: "NG", capital: "Abuja" },
 ];
 /** Two regions a country, with localities the gazetteer has in them (none: placed by region). */
 const REGIONS: Record<string, readonly { slug: string; name: string; iso: string; gazetteer?: string; isoName?: string; places: readonly string[] }[]> = {
@@ -87,12 +87,12 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const actors = Array.from({ length: ACTORS }, (_, i) => `actor-${i + 1}`);
   const themes = Array.from({ length: THEMES }, (_, i) => `theme-${i + 1}`);
   files.push(
-    { path: "content/_data/site.ts", text: `export default ${JSON.stringify({ title: "Benchmark Digest", description: "A synthetic digest.", url: "https://bench.example/", language: "en", timeZone: "Africa/Bamako", publisher: "The benchmark" }, null, 2)};\n` },
+    { path: "content/_data/site.ts", text: `export default ${JSON.stringify({ title: "Benchmark Digest", description: "A synthetic digest.", url: "https://bench.example/", language: "en", namesAlsoIn: ["fr"], timeZone: "Africa/Bamako", publisher: "The benchmark" }, null, 2)};\n` },
     { path: "content/_data/countries.ts", text: `export default ${JSON.stringify(COUNTRIES.map((c, i) => ({ ...c, profile: paragraph(), order: i + 1 })), null, 2)};\n` },
     { path: "content/_data/actors.ts", text: `export default ${JSON.stringify(actors.map((slug, i) => ({ slug, name: `Actor ${i + 1}`, kind: i % 3 ? "armed-group" : "state-force", aliases: [], countries: [pick(COUNTRIES).slug], description: sentence() })), null, 2)};\n` },
     {
       path: "content/_data/regions.ts",
-      text: `export default ${JSON.stringify(Object.entries(REGIONS).flatMap(([country, regions]) => regions.map(({ places: _places, ...r }) => ({ ...r, nameFr: r.name, country }))), null, 2)};\n`,
+      text: `export default ${JSON.stringify(Object.entries(REGIONS).flatMap(([country, regions]) => regions.map(({ places: _places, ...r }) => ({ ...r, translations: { fr: { name: r.name } }, country }))), null, 2)};\n`,
     },
     { path: "content/_data/themes.ts", text: `export default ${JSON.stringify(themes.map((slug, i) => ({ slug, name: `Theme ${i + 1}`, description: sentence() })), null, 2)};\n` },
   );
@@ -177,7 +177,7 @@ function withFrenchEdition(files: readonly CorpusFile[], share: number, seed: nu
       const site = data(file.text) as unknown as Record<string, unknown>;
       out.push({ path: file.path, text: `export default ${JSON.stringify({ ...site, editions: [{ language: "fr", description: "Un condensé synthétique." }] }, null, 2)};\n` });
     } else if (file.path === "content/_data/actors.ts" || file.path === "content/_data/themes.ts") {
-      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => ({ ...entry, nameFr: `${String(entry.name)} (fr)` })), null, 2)};\n` });
+      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => ({ ...entry, translations: { fr: { name: `${String(entry.name)} (fr)` } } })), null, 2)};\n` });
     } else {
       out.push(file);
       const note = file.path.startsWith("content/issues/");

@@ -3,6 +3,9 @@ import type { FigureInput } from "../../src/content/schemas.ts";
 // The editors' judgement per country and ISO week: the trend label, why, and any alert.
 // The counts beside them are not kept here: the build computes them from the incidents the
 // items record, so they cannot drift from the items.
+// A reason in another edition's language goes beside it, as every translated text does:
+//   reason: "…", translations: { fr: { reason: "…" } }   (an alert's reason the same way)
+// An edition shows the reason as written, marked as such, where it has none of its own.
 
 const figures: FigureInput[] = [
   { country: "mali", week: "2020-W44", trend: "unchanged", reason: "Large French strike near Boulikessi; Paris and Bamako split over talks with jihadists." },

@@ -12,8 +12,10 @@ const site: SiteSettings = {
   feedIds: { authority: "example.org", path: "/sahel-digest/" },
   // The language the content is written in: the default edition's, at the site's root.
   language: "en",
-  // The digest in French too, under /fr/: interface from src/core/messages/fr.json, items from
-  // <slug>.fr.md where an editor wrote one (the others shown in English, marked as such).
+  // The digest in French too, under /fr/: interface from the message catalogue fr.json (the
+  // project's messages/; a site adds a language, or rewords one, with content/_messages/<language>.json),
+  // items from <slug>.fr.md where an editor wrote one (the others shown in English, marked as
+  // such), and names from each data file entry's `translations: { fr: { name } }`.
   editions: [
     {
       language: "fr",
@@ -22,6 +24,9 @@ const site: SiteSettings = {
         "Édition d’exemple : des faits de fin 2020, résumés dans nos propres mots à partir des sources publiques citées avec chaque article. Il ne s’agit pas d’une publication en cours.",
     },
   ],
+  // Country and region pages give their names in French too, in every edition of another
+  // language: the names the region's maps and sources use.
+  namesAlsoIn: ["fr"],
   // Weeks and dates follow the civil time of Bamako and Ouagadougou: GMT all year round.
   timeZone: "Africa/Bamako",
   publisher: "Sahel Digest sample edition",

@@ -14,6 +14,8 @@ import { markdownFiles } from "../content/load/files.ts";
 import { buildClock } from "../content/load/content.ts";
 import type { KnownKeys } from "../content/load/references.ts";
 import { describeErrno, formatProblem, type Problem } from "../core/problems.ts";
+import { siteCatalogues } from "../content/editions.ts";
+import { catalogueLanguage } from "../core/messages/catalogue.ts";
 import { USAGE, readArgs } from "./new/args.ts";
 import { itemWritten, planItem } from "./new/item.ts";
 import { noteWritten, planNote } from "./new/note.ts";
@@ -54,13 +56,16 @@ export async function runNew(argv: readonly string[], options: RunOptions = {}):
   const site = await loadObject(root, COLLECTIONS.site.file, COLLECTIONS.site.schema);
   if (!site.value) return refuse(...site.problems.map(formatProblem), firstFix(COLLECTIONS.site.file));
   const zone = site.value.timeZone;
+  // Dates are written as the digest writes them, in its language's words.
+  const words = siteCatalogues(root).byLanguage.get(catalogueLanguage(site.value.language));
+  if (!words) return refuse(`${COLLECTIONS.site.file}: language ${site.value.language} has no message catalogue`, firstFix(COLLECTIONS.site.file));
 
   if (command.kind === "note") {
     const existing = markdownFiles(root, COLLECTIONS.notes.folder).files;
-    const plan = planNote({ ...(command.week !== undefined ? { week: command.week } : {}), ...(command.date !== undefined ? { date: command.date } : {}) }, { zone, now, existing });
+    const plan = planNote({ ...(command.week !== undefined ? { week: command.week } : {}), ...(command.date !== undefined ? { date: command.date } : {}) }, { zone, now, existing, words });
     if (!plan.ok) return refuse(...plan.errors);
     const failed = await write(root, plan.file, plan.text);
-    return failed ? refuse(failed) : { code: 0, out: noteWritten(plan), err };
+    return failed ? refuse(failed) : { code: 0, out: noteWritten(plan, words), err };
   }
 
   const [countries, actors, themes, regions] = await Promise.all([
@@ -78,11 +83,11 @@ export async function runNew(argv: readonly string[], options: RunOptions = {}):
   const existing = markdownFiles(root, COLLECTIONS.items.folder).files;
   const plan = planItem(
     { title: command.title, countries: command.countries, tags: command.tags, ...(command.date !== undefined ? { date: command.date } : {}) },
-    { zone, now, known, regionOf, existing },
+    { zone, now, known, regionOf, existing, words },
   );
   if (!plan.ok) return refuse(...plan.errors);
   const failed = await write(root, plan.file, plan.text);
-  return failed ? refuse(failed) : { code: 0, out: itemWritten(plan), err };
+  return failed ? refuse(failed) : { code: 0, out: itemWritten(plan, words), err };
 }
 
 function firstFix(...files: string[]): string {

@@ -16,6 +16,12 @@ import {
   weeklyNoteFrontMatterSchema,
 } from "./schemas.ts";
 
+/**
+ * A site's own message catalogues, <language>.json each: a language the project does not ship,
+ * or a rewording of one it does (src/core/messages/catalogue.ts).
+ */
+export const MESSAGES_FOLDER = "content/_messages";
+
 /** The collections, by name. */
 export type CollectionName = "site" | "countries" | "regions" | "actors" | "themes" | "figures" | "externalCounts" | "items" | "notes";
 

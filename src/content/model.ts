@@ -3,6 +3,7 @@ import type { DateTime } from "luxon";
 import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Region, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Week } from "../core/weeks.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 export interface Item {
   /** File name without .md; unique across the whole archive. */
@@ -72,8 +73,11 @@ export interface WeeklyNote {
 }
 
 /** One country's figures and trend for one week, the week parsed. */
-export interface WeeklyFigures extends Omit<Figure, "week"> {
+export interface WeeklyFigures extends Omit<Figure, "week" | "alerts"> {
   readonly week: Week;
+  /** In an edition, set when the reason is left in the original language: that language. */
+  readonly reasonLanguage?: string;
+  readonly alerts: readonly (Figure["alerts"][number] & { readonly reasonLanguage?: string })[];
 }
 
 export interface ExternalCounts extends Omit<ExternalCount, "week"> {
@@ -82,7 +86,7 @@ export interface ExternalCounts extends Omit<ExternalCount, "week"> {
 
 export interface Content {
   readonly site: Site;
-  /** In an edition, a text left in the original language says which: `profileLanguage`, `descriptionLanguage`. */
+  /** In an edition, a text left in the original language says which: `profileLanguage`, `descriptionLanguage`; `translations` are the data file's. */
   readonly countries: readonly (Country & { readonly profileLanguage?: string })[];
   /** The regions incidents name, checked and matched to the gazetteer. */
   readonly regions: readonly PlaceRegion[];
@@ -93,6 +97,8 @@ export interface Content {
   readonly figures: readonly WeeklyFigures[];
   /** Other organisations' counts (content/_data/external-counts.ts), weeks parsed. */
   readonly externalCounts: readonly ExternalCounts[];
+  /** The message catalogues found, by language (src/content/editions.ts): each edition reads its own. */
+  readonly catalogues: ReadonlyMap<string, Catalogue>;
   /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
   readonly passedOver?: readonly string[];
 }

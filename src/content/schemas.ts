@@ -22,6 +22,17 @@ const siteUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
 
 const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
 
+/**
+ * An entry's texts in the digest's other languages, keyed by language tag, each with the fields
+ * of `shape` it translates: `translations: { fr: { name: "Tchad" } }`. The entry's own fields are
+ * in the digest's language (site.ts `language`). Which texts an edition cannot do without (names)
+ * and which it shows in the original, marked, when they are missing (descriptions, profiles,
+ * reasons) is checked by the loader, which knows the editions (src/content/editions.ts).
+ */
+function translations<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.record(languageTag, z.strictObject(shape)).default({});
+}
+
 export const siteSchema = z.strictObject({
   title: text,
   /** Shown under the title and used as every feed's description. */
@@ -51,9 +62,10 @@ export const siteSchema = z.strictObject({
     .optional(),
   /**
    * The digest in further languages, each an edition under /<language>/ with its own pages and
-   * feeds: its interface from src/core/messages/<language>.json, its items from <slug>.<language>.md
-   * where an editor wrote one (else the original, marked as such). Its title, description and
-   * notice are given here in that language.
+   * feeds: its interface from the message catalogue <language>.json (the project's messages/, or
+   * the site's own content/_messages/), its items from <slug>.<language>.md where an editor wrote
+   * one (else the original, marked as such), the names of countries, regions, actors and themes
+   * from their `translations`. Its title, description and notice are given here in that language.
    */
   editions: z
     .array(
@@ -65,6 +77,12 @@ export const siteSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Languages whose names of countries and regions every page gives beside its own, in every
+   * edition of another language: the language of the region's maps and sources, which readers
+   * meet the places under. Each country and region then has a name in it (`translations`).
+   */
+  namesAlsoIn: z.array(languageTag).default([]),
   /** How many items a country or tag page lists before it continues on a next page. */
   itemsPerPage: z.number().int().min(5).max(500).default(50),
   /** How many recent issues the home page links. */
@@ -77,14 +95,13 @@ export const countrySchema = z
     /** A region ("Sahel (regional)") collects items about several countries at once. */
     kind: oneOf(["country", "region"]).default("country"),
     name: text,
-    nameFr: text,
     /** ISO 3166-1 alpha-2 code; a region has none. */
     iso: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO 3166 code such as ML").optional(),
     capital: text.optional(),
     /** A short profile in Markdown, shown at the top of the country page. */
     profile: text,
-    /** The profile in French, for the French edition (which shows the English one, marked, without it). */
-    profileFr: text.optional(),
+    /** Its name and profile in other languages; an edition without the profile shows the original, marked. */
+    translations: translations({ name: text.optional(), profile: text.optional() }),
     /** Position in every list of countries; lower comes first. */
     order: z.number().int(),
   })
@@ -105,17 +122,16 @@ export const actorSchema = z.strictObject({
   /** Slugs of the countries the actor is active in; empty for regional or international actors. */
   countries: z.array(slug).default([]),
   description: text,
-  /** Needed when the digest has a French edition (checked by the loader, which knows). */
-  nameFr: text.optional(),
-  descriptionFr: text.optional(),
+  /** Its name (which every edition needs) and description in other languages. */
+  translations: translations({ name: text.optional(), description: text.optional() }),
 });
 
 export const themeSchema = z.strictObject({
   slug,
   name: text,
   description: text,
-  nameFr: text.optional(),
-  descriptionFr: text.optional(),
+  /** Its name (which every edition needs) and description in other languages. */
+  translations: translations({ name: text.optional(), description: text.optional() }),
 });
 
 export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
@@ -135,7 +151,9 @@ export const figureSchema = z.strictObject({
   trend: oneOf(trendLabels),
   /** One line: why the editors chose this trend. */
   reason: oneLine,
-  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: oneLine })).default([]),
+  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: oneLine, translations: translations({ reason: oneLine.optional() }) })).default([]),
+  /** The reason in other languages; an edition without it shows the original, marked. */
+  translations: translations({ reason: oneLine.optional() }),
 });
 
 /** Fields figures.ts had before counts were computed, and what to do with them now. */
@@ -164,12 +182,13 @@ export const externalCountSchema = z.strictObject({
 export const regionSchema = z.strictObject({
   slug,
   name: text,
-  nameFr: text,
+  /** Its name in other languages. */
+  translations: translations({ name: text.optional() }),
   /** The country's slug in countries.ts. */
   country: slug,
   /** ISO 3166-2 code of the subdivision: "ML-4" for Ségou. */
   iso: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "must be an ISO 3166-2 code such as ML-4"),
-  /** Its name in the GeoNames gazetteer, when neither `name` nor `nameFr` is. */
+  /** Its name in the GeoNames gazetteer, when neither `name` nor a translated name is. */
   gazetteer: text.optional(),
   /** Its name as ISO 3166-2 writes it, when that is none of the above ("Al Buḩayrah" for Lac). */
   isoName: text.optional(),

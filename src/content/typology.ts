@@ -2,7 +2,7 @@
 // which analysts of the region already read. Slugs are what editors write in front matter;
 // `acled` is the name in ACLED's exports, so the importer and our open data line up with theirs.
 // What a reader sees is in the message catalogue (src/core/messages: incident.type.*, incident.subtype.*).
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 export interface IncidentTypeInfo {
   readonly slug: IncidentType;
@@ -85,12 +85,12 @@ export const TYPOLOGY: Readonly<Record<IncidentType, IncidentTypeInfo>> = {
 };
 
 /** A type as a reader of the edition sees it: "Battles", "Affrontements". */
-export function typeLabel(type: IncidentType, words: Catalogue = catalogueOf("en")): string {
+export function typeLabel(type: IncidentType, words: Catalogue): string {
   return words.t(`incident.type.${type}`);
 }
 
 /** A sub-type as a reader of the edition sees it. */
-export function subtypeLabel(type: IncidentType, subtype: string, words: Catalogue = catalogueOf("en")): string {
+export function subtypeLabel(type: IncidentType, subtype: string, words: Catalogue): string {
   return words.t(`incident.subtype.${type}.${subtype}`);
 }
 

@@ -2,7 +2,7 @@
 // each one with items becomes an issue.
 import { FIRST_YEAR, LAST_YEAR } from "./dates.ts";
 import { DateTime } from "luxon";
-import { catalogueOf, type Catalogue } from "./messages/catalogue.ts";
+import type { Catalogue } from "./messages/catalogue.ts";
 
 export interface Week {
   /** ISO week-numbering year: 2021-01-02 belongs to 2020. */
@@ -80,7 +80,7 @@ export function compareWeeks(a: Week, b: Week): number {
  * "30 novembre – 6 décembre 2020". Month names come from luxon with the language given
  * explicitly, never the machine's locale; the order of the parts from the catalogue.
  */
-export function weekRangeInWords(w: Week, words: Catalogue = catalogueOf("en")): string {
+export function weekRangeInWords(w: Week, words: Catalogue): string {
   const monday = DateTime.fromObject({ weekYear: w.year, weekNumber: w.week, weekday: 1 }, { zone: "UTC" });
   const sunday = monday.plus({ days: 6 });
   const parts = { from: dayNumber(monday, words), to: dayNumber(sunday, words), fromMonth: monthName(monday, words), toMonth: monthName(sunday, words), fromYear: String(monday.year), toYear: String(sunday.year) };
@@ -90,7 +90,7 @@ export function weekRangeInWords(w: Week, words: Catalogue = catalogueOf("en")):
 }
 
 /** "3 December 2020"; "jeudi 3 décembre 2020", "1er décembre" in French. */
-export function dayInWords(date: DateTime, words: Catalogue = catalogueOf("en")): string {
+export function dayInWords(date: DateTime, words: Catalogue): string {
   return words.t("date.day", { weekday: named(date, words, "cccc"), day: dayNumber(date, words), month: monthName(date, words), year: String(date.year) });
 }
 

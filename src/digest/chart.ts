@@ -1,7 +1,7 @@
 // A weekly bar chart's geometry, computed at build time so the page draws it as plain SVG:
 // scales, bars, gaps for weeks without figures, and axis labels. Coordinates are rounded to
 // a tenth of a unit to keep pages small.
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 import type { Week } from "../core/weeks.ts";
 
 export interface ChartPoint {
@@ -49,7 +49,7 @@ export interface BarChart {
 // at about half its width there): three digits on the left, a line of text below.
 const MARGIN = { left: 52, right: 8, top: 24, bottom: 34 };
 
-export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue = catalogueOf("en"), size = { width: 640, height: 180 }): BarChart {
+export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue, size = { width: 640, height: 180 }): BarChart {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: size.width - MARGIN.right, bottom: size.height - MARGIN.bottom };
   const values = points.flatMap((p) => (p.value === undefined ? [] : [p.value]));
   const step = countStep(Math.max(0, ...values) / 4);

@@ -9,14 +9,14 @@
 // pass over what it groups, so the build stays linear in the size of the archive.
 import type { Content, Item } from "../content/model.ts";
 import type { ActorKind } from "../content/schemas.ts";
-import type { CountryView, EditionView, FeedSet, IssueRef, ItemView, ListingPage, Ref, SiteView, TagGroup, TagView } from "./views.ts";
+import type { CountryView, EditionView, FeedSet, IssueRef, ItemView, LanguageName, ListingPage, Ref, SiteView, TagGroup, TagView } from "./views.ts";
 import { buildFeeds } from "./feeds.ts";
 import { FigureIndex } from "./figures.ts";
 import { regionMap, type RegionMap } from "./map.ts";
 import { countryFigures, ExternalIndex, issueOverview, type Picture } from "./overview.ts";
 import { IncidentCounts } from "./incidents/counts.ts";
 import { OpenDataRows } from "./open-data.ts";
-import { contentFor, editionsOf, type Edition } from "./editions.ts";
+import { contentFor, editionsOf, namesAlsoIn, type Edition } from "./editions.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
@@ -46,8 +46,12 @@ export interface EditionScope {
   readonly languages: EditionView["all"];
   /** The site's own address, where the files every edition shares are. */
   readonly rootUrl: string;
-  /** The counts and judgement, the same in every edition: made once for all. */
+  /** The counts, the same in every edition, made once for all; the editors' judgement in the edition's words. */
   readonly picture: Picture;
+  /** Each country's and region's names in the languages of site.ts `namesAlsoIn`. */
+  readonly names: ReturnType<typeof namesAlsoIn>;
+  /** The default edition's words: those of the files every edition shares (the open data). */
+  readonly sharedWords: Catalogue;
 }
 
 /** A grouping: made from the scope and from the other groupings it asks the digest for. */
@@ -74,6 +78,7 @@ interface Grouped {
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
   readonly countryMap: (slug: string) => RegionMap | undefined;
+  readonly alsoNamed: (list: readonly LanguageName[] | undefined) => LanguageName[];
   readonly regions: ReturnType<typeof regionViews>;
   readonly countries: CountryView[];
   readonly tags: TagView[];
@@ -111,7 +116,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   edition: (scope, d) => {
     const { edition, languages } = scope;
     const t = d.words;
-    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language, addsFrenchNames: t.language !== "fr" };
+    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
   },
 
   /** The published items, newest first. */
@@ -144,7 +149,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     const t = d.words;
     // Everything an item's view and feed entry take from outside the item: the site's address
     // and feed ids, and the names of what it refers to.
-    const names = JSON.stringify([site.url, site.feedIds, t.language, [...d.countryRefs.values()], [...d.tagRefs.values()], [...d.regionRefs.values()]]);
+    const names = JSON.stringify([site.url, site.feedIds, t.signature, [...d.countryRefs.values()], [...d.tagRefs.values()], [...d.regionRefs.values()]]);
     return d.sortedItems.map((item) => {
       const known = itemViews.get(item);
       if (known?.names === names) return known.view;
@@ -173,10 +178,12 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       return countryMaps.get(slug);
     };
   },
+  /** Of a country's or region's names, those its pages give beside its name: a name in the edition's own language is its name already. */
+  alsoNamed: (scope) => (list: readonly LanguageName[] | undefined) => (list ?? []).filter((n) => n.language !== scope.edition.language),
   /** Regions with incidents, by country then name. */
   regions: (scope, d) => {
     const latestWeek = d.sortedItems[0]?.week;
-    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => scope.picture.counts.get(country, w) !== undefined, d.words);
+    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => scope.picture.counts.get(country, w) !== undefined, d.words, (slug) => d.alsoNamed(scope.names.regions.get(slug)));
   },
   countries: (scope, d) => {
     const { picture } = scope;
@@ -192,7 +199,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       // The country's map marks its newest incidents, as many as a region's page lists.
       const marked = map ? markedMap(map, [...d.incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
       const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
-      return countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places);
+      const namesIn = scope.names.countries.get(c.slug) ?? [];
+      return countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: d.alsoNamed(namesIn) });
     });
   },
   /**
@@ -242,6 +250,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
       absolute: (path) => d.urls.absolute(path),
       zone: scope.content.site.timeZone,
+      words: scope.sharedWords,
     });
   },
   feeds: (_, d) =>
@@ -253,11 +262,17 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
  * holds the others in `others`.
  */
 export function buildDigest(content: Content): Digest {
-  const editions = editionsOf(content.site);
+  const editions = editionsOf(content);
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
-  // The security picture is the same in every language: counted once.
+  // The security picture is the same in every language: counted once. Only the editors'
+  // reasons are in words, each edition's own (an index of them is cheap).
   const picture = pictureOf(content);
-  const [first, ...rest] = editions.map((edition): EditionScope => ({ content: contentFor(content, edition), edition, languages, rootUrl: content.site.url, picture }));
+  const names = namesAlsoIn(content);
+  const [first, ...rest] = editions.map((edition): EditionScope => {
+    const shown = contentFor(content, edition);
+    const judgement = shown.figures === content.figures ? picture.judgement : new FigureIndex(shown.figures);
+    return { content: shown, edition, languages, rootUrl: content.site.url, picture: { ...picture, judgement }, names, sharedWords: editions[0]!.words };
+  });
   return groupedDigest(first!, rest.map((scope) => groupedDigest(scope, [])));
 }
 

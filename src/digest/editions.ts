@@ -1,76 +1,49 @@
 // The digest's editions: one per language, the default at the site's root and each other under
 // /<language>/ (site.ts `editions`). An edition is the same content in other words: the items
-// an editor translated (<slug>.fr.md) in that language, the rest in their original language,
-// marked as such; the names of countries, actors, themes and regions from the data files'
-// French fields; every interface word from the edition's message catalogue. Nothing here
-// translates anything: it only chooses, for each text, the version an editor wrote.
-import type { Content, Item, WeeklyNote } from "../content/model.ts";
-import type { Site } from "../content/schemas.ts";
-import { CATALOGUE_LANGUAGES, catalogueOf, isCatalogueLanguage, type Catalogue, type CatalogueLanguage } from "../core/messages/catalogue.ts";
-import type { Problem } from "../core/problems.ts";
-import { COLLECTIONS } from "../content/collections.ts";
+// an editor translated (<slug>.<language>.md) in that language, the rest in their original
+// language, marked as such; the names of countries, actors, themes and regions, their
+// descriptions and the editors' reasons from each entry's `translations`; every interface word
+// from the edition's message catalogue. Nothing here translates anything: it only chooses, for
+// each text, the version an editor wrote. What an edition needs was checked when the content
+// was read (src/content/editions.ts).
+import type { Content, Item, WeeklyFigures, WeeklyNote } from "../content/model.ts";
+import type { LanguageName } from "./views.ts";
+import { catalogueLanguage, type Catalogue } from "../core/messages/catalogue.ts";
 
 export interface Edition {
   /** As site.ts gives it: "en", "en-GB", "fr". */
   readonly language: string;
   /** The default edition is at the site's root; another under /<language>/. */
   readonly isDefault: boolean;
-  /** "" for the default, "fr/" for the French edition: where its pages are below the site's root. */
+  /** "" for the default, "fr/" for an edition in "fr": where its pages are below the site's root. */
   readonly folder: string;
   readonly words: Catalogue;
 }
 
-/** The editions site.ts asks for, the default first. Call after `editionProblems` found none. */
-export function editionsOf(site: Site): Edition[] {
+/** The editions site.ts asks for, the default first, each with its catalogue (checked by the loader). */
+export function editionsOf(content: Pick<Content, "site" | "catalogues">): Edition[] {
+  const { site, catalogues } = content;
+  const words = (language: string) => {
+    const found = catalogues.get(catalogueLanguage(language));
+    if (!found) throw new Error(`No message catalogue for the ${language} edition: the loader reports this before a build`);
+    return found;
+  };
   return [
-    { language: site.language, isDefault: true, folder: "", words: catalogueOf(catalogueLanguage(site.language)) },
-    ...(site.editions ?? []).map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: catalogueOf(catalogueLanguage(e.language)) })),
+    { language: site.language, isDefault: true, folder: "", words: words(site.language) },
+    ...site.editions.map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: words(e.language) })),
   ];
 }
 
-/** The catalogue a language tag reads: its language alone ("en-GB" reads "en"). */
-function catalogueLanguage(tag: string): CatalogueLanguage {
-  return tag.split("-")[0]!.toLowerCase() as CatalogueLanguage;
-}
-
-/**
- * What site.ts's languages cannot be: one without a message catalogue, the same twice, or a
- * further edition other than French (the data files name things in English and French).
- */
-export function editionProblems(site: Site): Problem[] {
-  const file = COLLECTIONS.site.file;
-  const problems: Problem[] = [];
-  if (!isCatalogueLanguage(catalogueLanguage(site.language))) {
-    problems.push({ file, field: "language", message: `has no message catalogue (src/core/messages/<language>.json); the digest can be in: ${CATALOGUE_LANGUAGES.join(", ")}`, value: site.language });
-  }
-  const seen = new Set([site.language]);
-  site.editions.forEach((edition, i) => {
-    const field = `editions[${i}].language`;
-    if (seen.has(edition.language)) problems.push({ file, field, message: "is already an edition of the digest", value: edition.language });
-    else if (catalogueLanguage(site.language) !== "en" || edition.language !== "fr") {
-      problems.push({ file, field, message: "can only be fr, for a digest written in English: the data files give names in English (name) and French (nameFr)", value: edition.language });
-    }
-    seen.add(edition.language);
-    // The notice (a sample edition, an embargo, a correction) is one every reader must read.
-    if (site.notice && !edition.notice) {
-      problems.push({ file, field: `editions[${i}].notice`, message: `is missing: site.ts has a notice, which every edition shows in its own language` });
-    }
-  });
-  return problems;
-}
-
-/** The names a French edition needs and the data files lack: each one a problem that names it. */
-export function missingFrenchNames(content: Pick<Content, "site" | "actors" | "themes">): Problem[] {
-  if (!content.site.editions.some((e) => e.language === "fr")) return [];
-  const missing = (file: string, slug: string): Problem => ({
-    file,
-    field: `${slug}.nameFr`,
-    message: "is missing: the digest has a French edition (site.ts editions), which names every actor and theme in French",
-  });
-  return [
-    ...content.actors.filter((a) => a.nameFr === undefined).map((a) => missing(COLLECTIONS.actors.file, a.slug)),
-    ...content.themes.filter((t) => t.nameFr === undefined).map((t) => missing(COLLECTIONS.themes.file, t.slug)),
-  ];
+/** Each country's and region's names in the languages of site.ts `namesAlsoIn`, by slug: from the content as written. */
+export function namesAlsoIn(content: Content): { countries: ReadonlyMap<string, readonly LanguageName[]>; regions: ReadonlyMap<string, readonly LanguageName[]> } {
+  const { site } = content;
+  // The loader checked that every country and region has a name in each of these languages.
+  const namesOf = (entry: { name: string; translations: Readonly<Record<string, { name?: string }>> }) =>
+    site.namesAlsoIn.map((language) => ({ language, name: language === site.language ? entry.name : entry.translations[language]!.name! }));
+  return {
+    countries: new Map(content.countries.map((c) => [c.slug, namesOf(c)])),
+    regions: new Map(content.regions.map((r) => [r.slug, namesOf(r)])),
+  };
 }
 
 /** Content as the edition shows it: its own site settings and names, and each text in its language where an editor wrote one. */
@@ -78,25 +51,37 @@ export function contentFor(content: Content, edition: Edition): Content {
   if (edition.isDefault) return content;
   const { site } = content;
   const settings = site.editions.find((e) => e.language === edition.language)!;
-  const french = edition.language === "fr";
-  const countryNames = new Map(content.countries.map((c) => [c.slug, french ? c.nameFr : c.name]));
+  const language = edition.language;
+  // Names an edition needs were checked by the loader: every one is there.
+  const nameOf = (entry: { name: string; translations: Readonly<Record<string, { name?: string }>> }) => entry.translations[language]?.name ?? entry.name;
+  const countryNames = new Map(content.countries.map((c) => [c.slug, nameOf(c)]));
+  // A text nobody translated is shown as written, and says its language.
+  const orOriginal = <F extends string>(entry: { readonly [K in F]: string } & { readonly translations: Readonly<Record<string, { readonly [K in F]?: string }>> }, field: F, marked: string): Record<string, string> => {
+    const own = entry.translations[language]?.[field];
+    return own !== undefined ? { [field]: own } : { [marked]: site.language };
+  };
   return {
     ...content,
     site: {
       ...site,
-      language: edition.language,
+      language,
       title: settings.title ?? site.title,
       description: settings.description,
       ...(settings.notice ? { notice: settings.notice } : {}),
       url: `${site.url.replace(/\/?$/, "/")}${edition.folder}`,
       ...(site.feedIds ? { feedIds: { ...site.feedIds, path: `${site.feedIds.path}${edition.folder}` } } : {}),
     },
-    countries: content.countries.map((c) => ({ ...c, name: countryNames.get(c.slug)!, ...(c.profileFr ? { profile: c.profileFr } : { profileLanguage: site.language }) })),
-    regions: content.regions.map((r) => ({ ...r, name: r.nameFr, countryName: countryNames.get(r.country) ?? r.countryName })),
-    actors: content.actors.map((a) => ({ ...a, name: a.nameFr ?? a.name, ...(a.descriptionFr ? { description: a.descriptionFr } : { descriptionLanguage: site.language }) })),
-    themes: content.themes.map((t) => ({ ...t, name: t.nameFr ?? t.name, ...(t.descriptionFr ? { description: t.descriptionFr } : { descriptionLanguage: site.language }) })),
-    items: content.items.map((item) => itemIn(item, edition.language, site.language)),
-    notes: content.notes.map((note) => noteIn(note, edition.language, site.language)),
+    countries: content.countries.map((c) => ({ ...c, name: countryNames.get(c.slug)!, ...orOriginal(c, "profile", "profileLanguage") })),
+    regions: content.regions.map((r) => ({ ...r, name: nameOf(r), countryName: countryNames.get(r.country) ?? r.countryName })),
+    actors: content.actors.map((a) => ({ ...a, name: nameOf(a), ...orOriginal(a, "description", "descriptionLanguage") })),
+    themes: content.themes.map((t) => ({ ...t, name: nameOf(t), ...orOriginal(t, "description", "descriptionLanguage") })),
+    figures: content.figures.map((f): WeeklyFigures => ({
+      ...f,
+      ...orOriginal(f, "reason", "reasonLanguage"),
+      alerts: f.alerts.map((a) => ({ ...a, ...orOriginal(a, "reason", "reasonLanguage") })),
+    })),
+    items: content.items.map((item) => itemIn(item, language, site.language)),
+    notes: content.notes.map((note) => noteIn(note, language, site.language)),
   };
 }
 

@@ -104,12 +104,12 @@ function offsetName(item: Item): string {
   return `UTC${item.date.toFormat("ZZ")}`;
 }
 
-export function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, words: Catalogue, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"]): CountryView {
+export function countryView(country: Content["countries"][number], itemCount: number, siteTitle: string, words: Catalogue, urls: SiteUrls, figures: CountryFigures | undefined, map: MarkedMap | undefined, regions: CountryView["regions"], names: Pick<CountryView, "namesIn" | "alsoNamed">): CountryView {
   const path = paths.country(country.slug);
   return {
     ...ref(country.slug, country.name, path),
     kind: country.kind,
-    nameFr: country.nameFr,
+    ...names,
     ...(country.iso ? { iso: country.iso } : {}),
     ...(country.capital ? { capital: country.capital } : {}),
     profileHtml: linksForPages(renderMarkdown(country.profile), urls),

@@ -5,7 +5,7 @@
 // Entry ids are tag URIs made of the site's host and the item's or issue's own slug, so
 // they never change when a title or body is edited. Dates are the content's own (never the
 // build time), so an unchanged site gives unchanged feeds.
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 import { trendLabel } from "./figures.ts";
 import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
 import dateToRfc822 from "@11ty/eleventy-plugin-rss/src/dateRfc822.js";
@@ -27,8 +27,8 @@ interface FeedInput {
   readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
   readonly regions: readonly RegionView[];
   readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
-  /** The edition's words; English by default. */
-  readonly words?: Catalogue;
+  /** The edition's words. */
+  readonly words: Catalogue;
 }
 
 /** An item can sit in many feeds, and in the preview's next build too: its entry is made once. */
@@ -36,7 +36,7 @@ const itemEntries = new WeakMap<ItemView, FeedEntry>();
 
 export function buildFeeds(input: FeedInput): FeedSet {
   const { site, urls } = input;
-  const words = input.words ?? catalogueOf("en");
+  const { words } = input;
   const tag = tagUriMaker(urls, site.feedIds);
   const itemEntry = (item: ItemView): FeedEntry => {
     let entry = itemEntries.get(item);
@@ -140,7 +140,7 @@ function feedDates(updatedIso: string) {
  * deteriorated: Coordinated rocket fire…; Niger improved: …"), or, without figures, the
  * countries of its items. Never the site's name: the feed says that already.
  */
-export function issueSummary(issue: IssueView, words: Catalogue = catalogueOf("en")): string {
+export function issueSummary(issue: IssueView, words: Catalogue): string {
   const moved = (issue.overview?.rows ?? []).flatMap((row) =>
     row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
   );

@@ -5,7 +5,7 @@
 import type { WeeklyFigures } from "../content/model.ts";
 import type { AlertKind, TrendLabel } from "../content/schemas.ts";
 import { addWeeks, type Week } from "../core/weeks.ts";
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 /** A rise or fall of more than this many percent is marked as sharp. */
 export const SHARP_CHANGE_PERCENT = 25;
@@ -104,7 +104,7 @@ export interface MetricWords {
   readonly atLeast?: boolean;
 }
 
-export function metricView(countOf: (w: Week) => number | undefined, w: Week, words: MetricWords, t: Catalogue = catalogueOf("en")): MetricView {
+export function metricView(countOf: (w: Week) => number | undefined, w: Week, words: MetricWords, t: Catalogue): MetricView {
   const value = countOf(w);
   const previous = countOf(addWeeks(w, -1));
   const vsPrevious = changeBetween(previous, value);
@@ -140,7 +140,7 @@ function markedBand(change: Change | undefined): ChangeBand | undefined {
 }
 
 /** "+3 (+33 %)", "−2 (−50 %)", "+4 (from none)", "no change". */
-export function changeText(change: Change, words: Catalogue = catalogueOf("en")): string {
+export function changeText(change: Change, words: Catalogue): string {
   if (change.difference === 0) return words.t("change.none");
   const sign = change.difference > 0 ? "+" : "−";
   const amount = `${sign}${formatNumber(Math.abs(change.difference), words)}`;
@@ -149,6 +149,6 @@ export function changeText(change: Change, words: Catalogue = catalogueOf("en"))
 }
 
 /** Whole numbers as they are, others to one decimal, as the language writes them: 9.5, 9,5. */
-export function formatNumber(value: number, words: Catalogue = catalogueOf("en")): string {
+export function formatNumber(value: number, words: Catalogue): string {
   return words.number(Number.isInteger(value) ? value : Math.round(value * 10) / 10, { minimumFractionDigits: Number.isInteger(value) ? 0 : 1 });
 }

@@ -5,6 +5,7 @@ import type { IncidentView, ItemView } from "./views.ts";
 import { INCIDENT_TYPES, TYPOLOGY, type IncidentType } from "../content/typology.ts";
 import type { IncidentCounts } from "./incidents/counts.ts";
 import { weekBounds } from "../core/weeks.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 export interface IncidentRecord {
   readonly [column: string]: string | number | boolean | null;
@@ -66,12 +67,17 @@ export interface OpenDataInput {
   readonly absolute: (path: string) => string;
   /** The digest's time zone, for week bounds. */
   readonly zone: string;
+  /** The words of the files' column descriptions: the default edition's, as every edition shares the files. */
+  readonly words: Catalogue;
 }
 
 export class OpenDataRows {
   private readonly records: IncidentRecord[];
+  /** The words the files describe their columns in. */
+  readonly words: Catalogue;
 
   constructor(private readonly input: OpenDataInput) {
+    this.words = input.words;
     const items = new Map(input.items.map((item) => [item.slug, item]));
     this.records = input.incidents.map((incident) => record(incident, items, input.absolute, input.regionIso));
   }

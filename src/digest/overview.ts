@@ -7,7 +7,7 @@ import type { AlertView, CountryFigures, ExternalCountView, IssueOverview, Issue
 import type { TrendLabel } from "../content/schemas.ts";
 import { weeklyBarChart } from "./chart.ts";
 import { alertLabel, FigureIndex, formatNumber, metricView, trendLabel, type MetricWords } from "./figures.ts";
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
 import { INCIDENT_TYPES, typeLabel } from "../content/typology.ts";
 import { addWeeks, compareWeeks, type Week } from "../core/weeks.ts";
@@ -28,7 +28,7 @@ export class ExternalIndex {
     }
   }
 
-  get(country: string, w: Week, t: Catalogue = catalogueOf("en")): readonly ExternalCountView[] {
+  get(country: string, w: Week, t: Catalogue): readonly ExternalCountView[] {
     return (this.byKey.get(`${country} ${w.id}`) ?? []).map((c) => ({
       source: c.source,
       exported: c.exported,
@@ -48,7 +48,7 @@ export interface Picture {
   readonly external: ExternalIndex;
 }
 
-export function issueOverview(picture: Picture, countries: readonly Ref[], w: Week, t: Catalogue = catalogueOf("en")): IssueOverview {
+export function issueOverview(picture: Picture, countries: readonly Ref[], w: Week, t: Catalogue): IssueOverview {
   const { judgement, counts, external } = picture;
   const trends: Record<string, TrendLabel> = {};
   const externalSources = new Set<string>();
@@ -62,7 +62,7 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
     return {
       country,
       figures: {
-        ...(figure ? { trend: figure.trend, trendLabel: trendLabel(figure.trend, t), reason: figure.reason } : {}),
+        ...(figure ? { trend: figure.trend, trendLabel: trendLabel(figure.trend, t), reason: figure.reason, ...reasonLanguage(figure) } : {}),
         alerts: figure ? alerts(figure, t) : [],
         incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, incidentWords(t), t),
         fatalities: metricView((week) => counts.fatalitiesOf(country.slug, week), w, fatalityWords(count, t), t),
@@ -86,7 +86,7 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
  * over the 52 weeks up to `latest`, starting at its first covered week so that a new digest
  * does not open on a year of empty weeks.
  */
-export function countryFigures(picture: Picture, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean, firstWeek: Week | undefined, t: Catalogue = catalogueOf("en")): CountryFigures | undefined {
+export function countryFigures(picture: Picture, slug: string, latest: Week, issueRefOf: (w: Week) => IssueRef, hasIssue: (w: Week) => boolean, firstWeek: Week | undefined, t: Catalogue): CountryFigures | undefined {
   const { judgement, counts, external } = picture;
   const own = judgement.ofCountry(slug);
   if (!firstWeek && own.length === 0) return undefined;
@@ -105,7 +105,7 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
     history.push({
       issue: issueRefOf(w),
       hasIssue: hasIssue(w),
-      ...(figure ? { trend: figure.trend, reason: figure.reason } : {}),
+      ...(figure ? { trend: figure.trend, reason: figure.reason, ...reasonLanguage(figure) } : {}),
       trendLabel: figure ? trendLabel(figure.trend, t) : t.t("trend.none"),
       alerts: figure ? alerts(figure, t) : [],
       incidentsText: metricView((week) => counts.incidentsOf(slug, week), w, incidentWords(t), t).valueText,
@@ -134,7 +134,12 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
 }
 
 function alerts(figure: WeeklyFigures, t: Catalogue): AlertView[] {
-  return figure.alerts.map((alert) => ({ kind: alert.kind, label: alertLabel(alert.kind, t), reason: alert.reason }));
+  return figure.alerts.map((alert) => ({ kind: alert.kind, label: alertLabel(alert.kind, t), reason: alert.reason, ...reasonLanguage(alert) }));
+}
+
+/** In an edition, the language of a reason nobody translated. */
+function reasonLanguage(text: { readonly reasonLanguage?: string }): { reasonLanguage?: string } {
+  return text.reasonLanguage ? { reasonLanguage: text.reasonLanguage } : {};
 }
 
 /** A week's count in a chart's table: "not covered", "none recorded", "3". */

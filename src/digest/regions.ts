@@ -1,12 +1,12 @@
 // The regions' pages: for each region with incidents, its incidents newest first, a chart of
 // them week by week, its own feed, and its country's map with the incidents marked.
 import type { PlaceRegion } from "../content/load/regions.ts";
-import type { IncidentView, IssueRef, MarkedMap, Ref, RegionView } from "./views.ts";
+import type { IncidentView, IssueRef, LanguageName, MarkedMap, Ref, RegionView } from "./views.ts";
 import type { RegionMap } from "./map.ts";
 import { weeklyBarChart } from "./chart.ts";
 import { marksOn } from "./incidents/marks.ts";
 import { CHART_WEEKS, weekCountText } from "./overview.ts";
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 import { paths } from "./paths.ts";
 import { addWeeks, compareWeeks, parseWeekId, type Week } from "../core/weeks.ts";
 
@@ -23,7 +23,9 @@ export function regionViews(
   countryMap: (country: string) => RegionMap | undefined,
   /** Whether the digest covered the country that week: a week it did not is never a zero. */
   covered: (country: string, w: Week) => boolean,
-  words: Catalogue = catalogueOf("en"),
+  words: Catalogue,
+  /** Its names the pages give beside its own (site.ts namesAlsoIn), none in the edition's language. */
+  alsoNamed: (region: string) => readonly LanguageName[],
 ): RegionView[] {
   const byRegion = new Map<string, IncidentView[]>();
   for (const incident of incidents) {
@@ -55,7 +57,7 @@ export function regionViews(
         slug: region.slug,
         name: region.name,
         path,
-        nameFr: region.nameFr,
+        alsoNamed: alsoNamed(region.slug),
         iso: region.iso,
         country: countries.get(region.country)!,
         incidentCount: own.length,

@@ -30,6 +30,14 @@ export interface AlertView {
   /** "Conflict risk alert" */
   readonly label: string;
   readonly reason: string;
+  /** Set when the reason is not in the edition's language (nobody translated it): the language it is in. */
+  readonly reasonLanguage?: string;
+}
+
+/** A name in one language. */
+export interface LanguageName {
+  readonly language: string;
+  readonly name: string;
 }
 
 /** Another organisation's counts for one country and week, shown beside ours. */
@@ -49,6 +57,8 @@ export interface OverviewRow {
     readonly trend?: TrendLabel;
     readonly trendLabel?: string;
     readonly reason?: string;
+    /** Set when the reason is not in the edition's language. */
+    readonly reasonLanguage?: string;
     readonly alerts: readonly AlertView[];
     /** Computed from the items' incidents. */
     readonly incidents: MetricView;
@@ -78,6 +88,8 @@ export interface TrendWeek {
   readonly trend?: TrendLabel;
   readonly trendLabel: string;
   readonly reason?: string;
+  /** Set when the reason is not in the edition's language. */
+  readonly reasonLanguage?: string;
   readonly alerts: readonly AlertView[];
   /** "3", "none recorded", "not covered". */
   readonly incidentsText: string;
@@ -99,7 +111,10 @@ export interface CountryFigures {
 
 export interface CountryView extends Ref {
   readonly kind: "country" | "region";
-  readonly nameFr: string;
+  /** Its names in the languages of site.ts `namesAlsoIn`, the edition's own too: the search index holds them all. */
+  readonly namesIn: readonly LanguageName[];
+  /** Those its pages give beside its name: not in the edition's language. */
+  readonly alsoNamed: readonly LanguageName[];
   readonly iso?: string;
   readonly capital?: string;
   readonly profileHtml: string;
@@ -177,7 +192,8 @@ export interface IncidentView {
 
 /** A region with incidents: its page lists them and charts them week by week. */
 export interface RegionView extends Ref {
-  readonly nameFr: string;
+  /** Its names in the languages of site.ts `namesAlsoIn` but the edition's, given beside its name. */
+  readonly alsoNamed: readonly LanguageName[];
   /** ISO 3166-2 */
   readonly iso: string;
   readonly country: Ref;
@@ -345,8 +361,6 @@ export interface EditionView {
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
   readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
-  /** Whether pages give a country's or region's French name beside its name: not where the name is French already. */
-  readonly addsFrenchNames: boolean;
   /** The language editors write in (site.ts `language`): that of every text nobody translated. */
   readonly sourceLanguage: string;
   /**

@@ -7,12 +7,12 @@
 import { stringify } from "csv-stringify/sync";
 import type { OpenDataRows } from "../digest/open-data.ts";
 import { INCIDENT_TYPES, typeLabel, type IncidentType } from "../content/typology.ts";
-import { catalogueOf, type Catalogue } from "../core/messages/catalogue.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 /**
  * A column of a file, documented on /data/ and in the JSON file: its description is the
- * catalogue's `data.column.<file>.<name>` (src/core/messages), in the edition's language on the page
- * and in English in the files, which every edition shares.
+ * catalogue's `data.column.<file>.<name>`, in the edition's language on the page and in the
+ * default edition's in the files, which every edition shares.
  */
 export interface Column {
   readonly name: string;
@@ -35,7 +35,7 @@ export const COUNT_COLUMNS: readonly Column[] = [
 ];
 
 /** What a column holds, in words. */
-export function describeColumn(c: Column, words: Catalogue = catalogueOf("en")): string {
+export function describeColumn(c: Column, words: Catalogue): string {
   return words.t(c.key, c.type ? { type: typeLabel(c.type, words).toLocaleLowerCase(words.language) } : undefined);
 }
 
@@ -59,7 +59,7 @@ export function incidentsCsv(data: OpenDataRows, country?: string): string {
 
 /** Incidents as JSON: a documented object with a list of records, keys in column order. */
 export function incidentsJson(data: OpenDataRows, country?: string, title = ""): string {
-  const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, describeColumn(c)]));
+  const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, describeColumn(c, data.words)]));
   return `${JSON.stringify({ title, columns, incidents: data.incidents(country) }, null, 1)}\n`;
 }
 

@@ -100,7 +100,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
   for (const country of wanted(newestYear) ? digest.countries : []) {
     records.push({
       url: href(country.path),
-      content: [country.name, country.nameFr, textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),
+      content: [country.name, ...country.namesIn.map((n) => n.name), textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),
       language,
       // Cut by characters, not UTF-16 units: half a character would break the index.
       meta: { title: country.name, date: "", countries: country.name, summary: [...textOfHtml(country.profileHtml)].slice(0, 300).join(""), kind: "country" },

@@ -79,8 +79,9 @@ export function languageMarks(language: () => string, markup: Markup, escape: bo
 
 /**
  * The globals that give templates the interface's words: `t`, in the catalogue `words()` gives,
- * and the marks of a text in another language than `language()`, the page's.
+ * `languageName(tag)`, a language's name in the same words ("French", "anglais"), and the
+ * marks of a text in another language than `language()`, the page's.
  */
 export function wordGlobals(words: () => Catalogue, language: () => string, markup: Markup, escape: boolean): Record<string, unknown> {
-  return { t: messageFunction(words, markup, escape), ...languageMarks(language, markup, escape) };
+  return { t: messageFunction(words, markup, escape), languageName: (tag: string) => words().languageName(tag), ...languageMarks(language, markup, escape) };
 }

@@ -27,6 +27,7 @@ import { COLLECTIONS } from "../content/collections.ts";
 import { cacheFolder, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";
 import { readKept, shapes, writeKept } from "./kept.ts";
+import { SHIPPED_MESSAGES } from "../core/messages/catalogue.ts";
 
 const hash = (...parts: readonly string[]) => {
   const h = createHash("sha1");
@@ -64,7 +65,8 @@ function folderHash(dir: string, skip: readonly string[] = []): string {
 }
 
 /**
- * What the code is, without the templates: this project's src/, the locked versions of the
+ * What the code is, without the templates: this project's src/ and the message catalogues it
+ * ships (messages/; a site's own are content, in buildVersion), the locked versions of the
  * dependencies, and Node (whose ICU formats dates and numbers). The search index's records are
  * made by it alone (no template shows in them).
  */
@@ -75,7 +77,7 @@ export function sourceVersion(): string {
   sourceVersionOnce ??= (() => {
     const source = process.env.SAHEL_DIGEST_COMPILED ?? folderHash(path.join(PROJECT, "src"));
     const lock = existsSync(path.join(PROJECT, "package-lock.json")) ? readFileSync(path.join(PROJECT, "package-lock.json"), "utf8") : "";
-    return hash(source, hash(lock), process.version, JSON.stringify(process.versions));
+    return hash(source, folderHash(SHIPPED_MESSAGES), hash(lock), process.version, JSON.stringify(process.versions));
   })();
   return sourceVersionOnce;
 }

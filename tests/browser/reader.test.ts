@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, type SampleSite } from "./support.ts";
-import fr from "../../src/core/messages/fr.json" with { type: "json" };
+import fr from "../../messages/fr.json" with { type: "json" };
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture } from "../fixtures/content.ts";
 import { chromiumPath } from "./tools.ts";

@@ -48,8 +48,8 @@ beforeAll(async () => {
     notes: { "2020-W49": ["Headline", "Lead."] },
     // Two editions: a translation is part of what its French pages are made from.
     site: { editions: [{ language: "fr", description: "Un condensé de test." }] },
-    actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
-    themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections" })),
+    actors: fixtureActors.map((a) => ({ ...a, translations: { fr: { name: a.name } } })),
+    themes: fixtureThemes.map((t) => ({ ...t, translations: { fr: { name: "Élections" } } })),
   }));
   await writeText(root, "content/articles/2020/two.fr.md", translation("Deux"));
   const first = await buildSite({ root, reuse: false });

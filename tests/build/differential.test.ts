@@ -9,7 +9,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
 import { seededRandom } from "../../bench/corpus.ts";
-import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureThemes, translatedInto, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
 const SEEDS = (process.env.DIFFERENTIAL_SEEDS ?? "1,2").split(",").map(Number);
@@ -140,7 +140,7 @@ function editsOf(random: () => number): { next: (model: Model) => Edit; add: (mo
         what: `describe the theme as "${description}"`,
         apply: async (root) => {
           model.themeDescription = description;
-          await writeText(root, "content/_data/themes.ts", dataFile(fixtureThemes.map((t) => ({ ...t, description, nameFr: "Élections" }))));
+          await writeText(root, "content/_data/themes.ts", dataFile(translatedInto(fixtureThemes.map((t) => ({ ...t, description })), "fr", () => ({ name: "Élections" }))));
         },
       };
     },
@@ -175,8 +175,8 @@ describe("a build that reuses what the last one kept", () => {
         // Five items a page (the least there may be): listings of a country, a tag and an incident
         // type run to several pages.
         site: { itemsPerPage: 5, editions: [{ language: "fr", description: "Un condensé de test." }] },
-        actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
-        themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections" })),
+        actors: translatedInto(fixtureActors, "fr", (a) => ({ name: a.name })),
+        themes: translatedInto(fixtureThemes, "fr", () => ({ name: "Élections" })),
       });
       removals.push(fixture.remove);
       const { root } = fixture;

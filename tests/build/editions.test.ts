@@ -7,8 +7,8 @@ import { builtSample } from "../fixtures/sample.ts";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
-import en from "../../src/core/messages/en.json" with { type: "json" };
-import fr from "../../src/core/messages/fr.json" with { type: "json" };
+import en from "../../messages/en.json" with { type: "json" };
+import fr from "../../messages/fr.json" with { type: "json" };
 import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 
 const BASE = "/sahel-digest/";

@@ -40,7 +40,7 @@ beforeAll(async () => {
   fixture = await createFixture({
     items,
     figures,
-    regions: [{ slug: "mopti", name: "Mopti", nameFr: "Mopti", country: "mali", iso: "ML-5" }],
+    regions: [{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5", translations: { fr: { name: "Mopti" } } }],
     site: { url: SITE },
     notes: { "2020-W49": ["Lead & headline", "The lead, with [Mali](/countries/mali/) and *stress*."] },
   });

@@ -30,8 +30,8 @@ beforeAll(async () => {
   fixture = await createFixture({
     items,
     site: { url: "https://example.org/digest/", editions: [{ language: "fr", description: "Un condensé de test." }] },
-    actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
-    themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections" })),
+    actors: fixtureActors.map((a) => ({ ...a, translations: { fr: { name: a.name } } })),
+    themes: fixtureThemes.map((t) => ({ ...t, translations: { fr: { name: "Élections" } } })),
     notes: { "2020-W49": ["Lead & <headline>", "Lead with [a link](/countries/mali/)."] },
   });
   await writeText(fixture.root, "content/articles/2020/niger-one.fr.md", '---\ntitle: "Niger, premier"\nsummary: "Un résumé & <balise>."\n---\nVoir [la semaine](/issues/2020-w49/).\n');

@@ -108,8 +108,8 @@ describe("npm run build", () => {
       regions: fixtureRegions,
       notes: { "2020-W49": ["Headline", "Lead."] },
       site: { editions: [{ language: "fr", description: "Un condensé." }] },
-      actors: fixtureActors.map((a) => ({ ...a, nameFr: a.name })),
-      themes: fixtureThemes.map((t) => ({ ...t, nameFr: t.name })),
+      actors: fixtureActors.map((a) => ({ ...a, translations: { fr: { name: a.name } } })),
+      themes: fixtureThemes.map((t) => ({ ...t, translations: { fr: { name: t.name } } })),
     });
     cleanups.push(created.remove);
     const root = created.root;

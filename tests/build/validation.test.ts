@@ -132,9 +132,9 @@ describe("a build refuses", () => {
   });
 
   it("a data file entry missing a field", async () => {
-    const countries = fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, nameFr: undefined } : c));
+    const countries = fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, profile: undefined } : c));
     const problems = await problemsAfter((root) => writeText(root, "content/_data/countries.ts", dataFile(countries)));
-    expect(problems).toEqual(["content/_data/countries.ts [2] niger.nameFr: is required"]);
+    expect(problems).toEqual(["content/_data/countries.ts [2] niger.profile: is required"]);
   });
 
   it("a data file entry repeating a slug", async () => {

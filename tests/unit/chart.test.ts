@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countStep, weeklyBarChart } from "../../src/digest/chart.ts";
 import { addWeeks, parseWeekId } from "../../src/core/weeks.ts";
+import { english } from "../fixtures/words.ts";
 
 const start = parseWeekId("2020-W44")!;
 const points = (values: (number | undefined)[]) => values.map((value, i) => ({ week: addWeeks(start, i), ...(value === undefined ? {} : { value }) }));
@@ -12,7 +13,7 @@ describe("countStep", () => {
 });
 
 describe("weeklyBarChart", () => {
-  const chart = weeklyBarChart(points([2, undefined, 9, 0, 4]), undefined, { width: 640, height: 180 });
+  const chart = weeklyBarChart(points([2, undefined, 9, 0, 4]), english, { width: 640, height: 180 });
 
   it("scales the value axis to whole, round steps above the largest count", () => {
     expect(chart.max).toBe(10);
@@ -37,14 +38,14 @@ describe("weeklyBarChart", () => {
   });
 
   it("labels the weeks, with the year on the first label and where it changes", () => {
-    const long = weeklyBarChart(points(Array.from({ length: 20 }, (_, i) => i)));
+    const long = weeklyBarChart(points(Array.from({ length: 20 }, (_, i) => i)), english);
     expect(long.xTicks.map((t) => t.label)).toEqual(["W44 2020", "W47", "W50", "W53", "W3 2021", "W6", "W9"]);
     const positions = long.xTicks.map((t) => t.position);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it("never produces NaN: all zeros, a single week, no counted week, no weeks", () => {
-    for (const chart of [weeklyBarChart(points([0, 0, 0])), weeklyBarChart(points([5])), weeklyBarChart(points([undefined, undefined])), weeklyBarChart([])]) {
+    for (const chart of [weeklyBarChart(points([0, 0, 0]), english), weeklyBarChart(points([5]), english), weeklyBarChart(points([undefined, undefined]), english), weeklyBarChart([], english)]) {
       expect(JSON.stringify(chart)).not.toMatch(/NaN|null|Infinity/);
       expect(chart.max).toBeGreaterThanOrEqual(1);
     }

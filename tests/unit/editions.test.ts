@@ -15,8 +15,8 @@ afterEach(async () => {
 
 const french = {
   site: { editions: [{ language: "fr", description: "Un condensé.", notice: "Édition de test." }] },
-  actors: fixtureActors.map((a) => ({ ...a, nameFr: `${a.name} (fr)` })),
-  themes: fixtureThemes.map((t) => ({ ...t, nameFr: "Élections", descriptionFr: "Des scrutins." })),
+  actors: fixtureActors.map((a) => ({ ...a, translations: { fr: { name: `${a.name} (fr)` } } })),
+  themes: fixtureThemes.map((t) => ({ ...t, translations: { fr: { name: "Élections", description: "Des scrutins." } } })),
 };
 const now = DateTime.fromISO("2030-01-01T00:00:00Z");
 
@@ -100,14 +100,14 @@ describe("translations", () => {
 });
 
 describe("site settings for editions", () => {
-  it("name every actor and theme in French, and only languages with a catalogue", async () => {
+  it("name every actor and theme in each edition's language, and only languages with a catalogue", async () => {
     const root = await fixture({ actors: fixtureActors, site: { editions: [{ language: "fr", description: "D." }, { language: "de", description: "D." }] } });
     const problems = await problemsOf(root);
     expect(problems).toEqual(
       expect.arrayContaining([
-        "content/_data/actors.ts jnim.nameFr: is missing: the digest has a French edition (site.ts editions), which names every actor and theme in French",
-        "content/_data/actors.ts barkhane.nameFr: is missing: the digest has a French edition (site.ts editions), which names every actor and theme in French",
-        expect.stringMatching(/^content\/_data\/site\.ts editions\[1\]\.language: can only be fr.*\(got: "de"\)$/),
+        "content/_data/actors.ts jnim.translations.fr.name: is missing: the digest has an edition in fr (site.ts editions), which names every actor and theme in its language",
+        "content/_data/actors.ts barkhane.translations.fr.name: is missing: the digest has an edition in fr (site.ts editions), which names every actor and theme in its language",
+        expect.stringMatching(/^content\/_data\/site\.ts editions\[1\]\.language: has no message catalogue \(de\.json in messages\/ or content\/_messages\/\); the catalogues found are: en, fr \(got: "de"\)$/),
       ]),
     );
   });
@@ -128,7 +128,7 @@ describe("the French edition's digest", () => {
   it("takes names, words, dates and numbers in French, and marks what is left in English", async () => {
     const root = await fixture({
       items: [item, other, { path: "2020/december-first", title: "First", date: "2020-12-01", countries: ["mali"], incidents: [{ type: "battles", region: "gao", fatalities: "at least 1200" }] }],
-      regions: [{ slug: "gao", name: "Gao", nameFr: "Gao", country: "mali", iso: "ML-7" }],
+      regions: [{ slug: "gao", name: "Gao", country: "mali", iso: "ML-7", translations: { fr: { name: "Gao" } } }],
     });
     await writeText(root, "content/articles/2020/ouane-interview.fr.md", translation('title: "Dialogue avec les djihadistes"\nsummary: "Le Premier ministre parle."'));
     const digest = buildDigest(await loadContent({ root, now }));

@@ -5,6 +5,7 @@ import { countryFigures, ExternalIndex, issueOverview } from "../../src/digest/o
 import { IncidentCounts } from "../../src/digest/incidents/counts.ts";
 import type { ExternalCounts, Item, WeeklyFigures } from "../../src/content/model.ts";
 import { modelIncident, modelItem } from "../fixtures/model.ts";
+import { english } from "../fixtures/words.ts";
 import { addWeeks, parseWeekId, weekRangeInWords, type Week } from "../../src/core/weeks.ts";
 
 const w = (id: string): Week => parseWeekId(id)!;
@@ -36,11 +37,11 @@ describe("changeBetween and changeText", () => {
   it("gives the difference and the percentage, except from zero", () => {
     expect(changeBetween(4, 6)).toEqual({ from: 4, to: 6, difference: 2, percent: 50, band: "sharp-rise" });
     expect(changeBetween(0, 3)).toEqual({ from: 0, to: 3, difference: 3, band: "sharp-rise" });
-    expect(changeText(changeBetween(4, 6)!)).toBe("+2 (+50 %)");
-    expect(changeText(changeBetween(6, 4)!)).toBe("−2 (−33 %)");
-    expect(changeText(changeBetween(0, 3)!)).toBe("+3 (from none)");
-    expect(changeText(changeBetween(2, 2)!)).toBe("no change");
-    expect(changeText(changeBetween(1.5, 3)!)).toBe("+1.5 (+100 %)");
+    expect(changeText(changeBetween(4, 6)!, english)).toBe("+2 (+50 %)");
+    expect(changeText(changeBetween(6, 4)!, english)).toBe("−2 (−33 %)");
+    expect(changeText(changeBetween(0, 3)!, english)).toBe("+3 (from none)");
+    expect(changeText(changeBetween(2, 2)!, english)).toBe("no change");
+    expect(changeText(changeBetween(1.5, 3)!, english)).toBe("+1.5 (+100 %)");
   });
 });
 
@@ -71,48 +72,48 @@ const words = { missing: "not covered", zero: "none recorded" };
 
 describe("metricView", () => {
   it("compares with the week before and the 4-week average, and marks the band", () => {
-    expect(metricView(countOf, w("2020-W49"), words)).toMatchObject({
+    expect(metricView(countOf, w("2020-W49"), words, english)).toMatchObject({
       value: 6, valueText: "6", vsPreviousText: "+2 (+50 %)", vsPreviousBand: "sharp-rise", vsPreviousBandLabel: "sharp rise",
       average: { value: 4, weeks: 1 }, vsAverageText: "+2 (+50 %) on 4 (1 week)",
     });
   });
   it("says when the week before was not covered", () => {
-    const view = metricView(countOf, w("2020-W51"), words);
+    const view = metricView(countOf, w("2020-W51"), words, english);
     expect(view.vsPreviousText).toBe("week before not covered");
     expect(view.vsPreviousBand).toBeUndefined();
     expect(view.vsAverageText).toBe("+1 (+20 %) on 5 (2 weeks)");
     expect(view.vsAverageBandLabel).toBe("up");
   });
   it("says a week was not covered rather than showing zero, and a covered week with nothing 'none recorded'", () => {
-    expect(metricView(countOf, w("2020-W50"), words)).toMatchObject({ valueText: "not covered", vsPreviousText: "—", vsAverageText: "—" });
-    expect(metricView(countOf, w("2020-W52"), words)).toMatchObject({ value: 0, valueText: "none recorded", vsPreviousText: "−6 (−100 %)" });
+    expect(metricView(countOf, w("2020-W50"), words, english)).toMatchObject({ valueText: "not covered", vsPreviousText: "—", vsAverageText: "—" });
+    expect(metricView(countOf, w("2020-W52"), words, english)).toMatchObject({ value: 0, valueText: "none recorded", vsPreviousText: "−6 (−100 %)" });
   });
   it("says a lower bound is one", () => {
-    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", atLeast: true }).valueText).toBe("at least 6");
+    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", atLeast: true }, english).valueText).toBe("at least 6");
   });
   it("gives small counts no band: from 2 to 0 is a handful of reports, not a sharp fall", () => {
-    const small = metricView((week) => (week.id === "2020-W48" ? 2 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
+    const small = metricView((week) => (week.id === "2020-W48" ? 2 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words, english);
     expect(small.vsPreviousText).toBe("−2 (−100 %)");
     expect(small.vsPreviousBand).toBeUndefined();
-    const larger = metricView((week) => (week.id === "2020-W48" ? 3 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
+    const larger = metricView((week) => (week.id === "2020-W48" ? 3 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words, english);
     expect(larger.vsPreviousBand).toBe("sharp-fall");
   });
   it("does not mark an unchanged count twice", () => {
-    const view = metricView((week) => (week.id === "2020-W48" || week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words);
+    const view = metricView((week) => (week.id === "2020-W48" || week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words, english);
     expect(view.vsPreviousText).toBe("no change");
     expect(view.vsPreviousBandLabel).toBeUndefined();
   });
   it("handles a first week with no history", () => {
-    expect(metricView(countOf, w("2020-W48"), words)).toMatchObject({ valueText: "4", vsPreviousText: "week before not covered", vsAverageText: "4 weeks before not covered" });
+    expect(metricView(countOf, w("2020-W48"), words, english)).toMatchObject({ valueText: "4", vsPreviousText: "week before not covered", vsAverageText: "4 weeks before not covered" });
   });
 });
 
-const ref = (id: Week) => ({ id: id.id, path: `/issues/${id.slug}/`, title: `Week ${id.week}, ${id.year}`, range: weekRangeInWords(id) });
+const ref = (id: Week) => ({ id: id.id, path: `/issues/${id.slug}/`, title: `Week ${id.week}, ${id.year}`, range: weekRangeInWords(id, english) });
 const countries = [
   { slug: "mali", name: "Mali", path: "/countries/mali/" },
   { slug: "niger", name: "Niger", path: "/countries/niger/" },
 ];
-const judge = (country: string, week: string, extra: Partial<WeeklyFigures> = {}): WeeklyFigures => ({ country, week: w(week), trend: "unchanged", reason: "Why.", alerts: [], ...extra });
+const judge = (country: string, week: string, extra: Partial<WeeklyFigures> = {}): WeeklyFigures => ({ country, week: w(week), trend: "unchanged", reason: "Why.", alerts: [], translations: {}, ...extra });
 const picture = (items: Item[], figures: WeeklyFigures[] = [], external: ExternalCounts[] = []) => ({
   judgement: new FigureIndex(figures),
   counts: new IncidentCounts(items, figures),
@@ -154,11 +155,11 @@ describe("issueOverview", () => {
     modelItem("a", "2020-11-25", ["mali"], [], [modelIncident("2020-11-25", "mali"), modelIncident("2020-11-26", "mali")]),
     modelItem("b", "2020-12-03", ["mali"], [], [modelIncident("2020-12-01", "mali", "battles"), modelIncident("2020-12-02", "mali", "violence-against-civilians", { fatalities: { count: 7, atLeast: true } }), modelIncident("2020-12-03", "mali")]),
   ];
-  const figures = [judge("mali", "2020-W49", { trend: "deteriorated", alerts: [{ kind: "conflict-risk", reason: "Risk." }] })];
+  const figures = [judge("mali", "2020-W49", { trend: "deteriorated", alerts: [{ kind: "conflict-risk", reason: "Risk.", translations: {} }] })];
   const external: ExternalCounts[] = [{ country: "mali", week: w("2020-W49"), source: "ACLED", exported: "2021-01-15", events: 9, fatalities: 20 }];
 
   it("has a row per country, in order, with computed counts beside the editors' trend", () => {
-    const overview = issueOverview(picture(items, figures, external), countries, w("2020-W49"));
+    const overview = issueOverview(picture(items, figures, external), countries, w("2020-W49"), english);
     expect(overview.rows.map((r) => [r.country.slug, r.figures?.trendLabel, r.figures?.incidents.valueText])).toEqual([["mali", "Deteriorated", "3"], ["niger", undefined, undefined]]);
     const mali = overview.rows[0]!.figures!;
     expect(mali.incidents.vsPreviousText).toBe("+1 (+50 %)");
@@ -169,12 +170,12 @@ describe("issueOverview", () => {
     expect(overview).toMatchObject({ countriesWithFigures: 1, hasFatalities: true, externalSources: ["ACLED"], trends: { mali: "deteriorated" } });
   });
   it("shows counts without a trend when the editors gave none", () => {
-    const row = issueOverview(picture(items, figures), countries, w("2020-W48")).rows[0]!;
+    const row = issueOverview(picture(items, figures), countries, w("2020-W48"), english).rows[0]!;
     expect(row.figures).toMatchObject({ incidents: { valueText: "2" }, fatalities: { valueText: "none reported" } });
     expect(row.figures!.trend).toBeUndefined();
   });
   it("is empty for a week the digest did not cover", () => {
-    expect(issueOverview(picture(items, figures), countries, w("2020-W50")).countriesWithFigures).toBe(0);
+    expect(issueOverview(picture(items, figures), countries, w("2020-W50"), english).countriesWithFigures).toBe(0);
   });
 });
 
@@ -185,7 +186,7 @@ describe("countryFigures", () => {
       modelItem("w51", "2020-12-16", ["mali"], [], [modelIncident("2020-12-14", "mali"), modelIncident("2020-12-15", "mali"), modelIncident("2020-12-16", "mali")]),
     ];
     const p = picture(items, [judge("mali", "2020-W53", { trend: "improved" })]);
-    const figures = countryFigures(p, "mali", w("2021-W01"), ref, (week) => week.id !== "2020-W53", p.counts.firstWeekOf("mali"))!;
+    const figures = countryFigures(p, "mali", w("2021-W01"), ref, (week) => week.id !== "2020-W53", p.counts.firstWeekOf("mali"), english)!;
     expect(figures.history.map((h) => [h.issue.id, h.trendLabel, h.incidentsText, h.hasIssue])).toEqual([
       ["2020-W53", "Improved", "none recorded", false],
       ["2020-W51", "No trend given", "3", true],
@@ -204,13 +205,13 @@ describe("countryFigures", () => {
       return modelItem(`i${i}`, day, ["mali"], [], [modelIncident(day, "mali")]);
     });
     const p = picture(items);
-    const figures = countryFigures(p, "mali", addWeeks(w("2019-W01"), 69), ref, () => true, p.counts.firstWeekOf("mali"))!;
+    const figures = countryFigures(p, "mali", addWeeks(w("2019-W01"), 69), ref, () => true, p.counts.firstWeekOf("mali"), english)!;
     expect(figures.chartTable).toHaveLength(52);
     expect(figures.chart!.bars).toHaveLength(52);
     expect(figures.history).toHaveLength(52);
   });
   it("has nothing for a country the digest never covered", () => {
     const p = picture([modelItem("m", "2020-12-02", ["mali"])]);
-    expect(countryFigures(p, "niger", w("2020-W49"), ref, () => true, p.counts.firstWeekOf("niger"))).toBeUndefined();
+    expect(countryFigures(p, "niger", w("2020-W49"), ref, () => true, p.counts.firstWeekOf("niger"), english)).toBeUndefined();
   });
 });

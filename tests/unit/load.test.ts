@@ -92,7 +92,7 @@ describe("loadContent", () => {
 
   it("reports data file entries missing a field or repeating a slug", async () => {
     const root = await fixture({
-      countries: [...fixtureCountries, { slug: "chad", name: "Chad", nameFr: "Tchad", profile: "P", order: 4 }, { ...fixtureCountries[0] }],
+      countries: [...fixtureCountries, { slug: "chad", name: "Chad", profile: "P", order: 4, translations: { fr: { name: "Tchad" } } }, { ...fixtureCountries[0] }],
       actors: [
         { slug: "jnim", name: "JNIM", kind: "militia", description: "D", countries: ["atlantis"] },
         { slug: "barkhane", name: "Barkhane", kind: "international-force", description: "D", countries: ["nigr"] },

@@ -1,4 +1,4 @@
-// The message catalogues (src/core/messages) against the templates that print them: every key a
+// The message catalogues (messages/) against the templates that print them: every key a
 // template asks for exists, every message parses and formats, none is left unused; and the
 // templates' t() escapes a message as the words it replaced were escaped.
 import { readdirSync, readFileSync } from "node:fs";
@@ -6,7 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import nunjucks from "nunjucks";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import { Catalogue, CATALOGUE_LANGUAGES, catalogueOf } from "../../src/core/messages/catalogue.ts";
+import { Catalogue } from "../../src/core/messages/catalogue.ts";
+import { SHIPPED_CATALOGUES, shippedCatalogue } from "../fixtures/words.ts";
 import { messageFunction } from "../../src/pages/words.ts";
 import { MARKUP } from "../../src/pages/engine.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
@@ -25,7 +26,7 @@ function filesUnder(folder: string, extension: string): string[] {
 
 const templates = filesUnder(DEFAULT_TEMPLATES, ".njk").map((file) => ({ file: path.relative(DEFAULT_TEMPLATES, file), text: readFileSync(file, "utf8") }));
 const sources = filesUnder(SRC, ".ts").map((file) => readFileSync(file, "utf8"));
-const en = catalogueOf("en");
+const en = shippedCatalogue("en");
 
 // t("key") or t('key'), and not format("…") or element("…").
 const LITERAL_CALL = /(?<![\w.$])t\(\s*(["'])([^"'\n]+)\1/g;
@@ -96,9 +97,9 @@ describe("the message catalogues", () => {
     expect(dynamicPrefixes.size).toBeGreaterThan(5);
   });
 
-  for (const language of CATALOGUE_LANGUAGES) {
+  for (const language of SHIPPED_CATALOGUES.keys()) {
     it(`${language}: every message parses and formats with values of its kinds`, () => {
-      const catalogue = new Catalogue(language, catalogueOf(language).messages);
+      const catalogue = new Catalogue(language, shippedCatalogue(language).messages);
       for (const [key, message] of Object.entries(catalogue.messages)) {
         const args = argumentsOf(parsed(language, key, message));
         // Every way through the message: each select option, and plural counts 0, 1, 2 and 1234.
@@ -117,8 +118,8 @@ describe("the message catalogues", () => {
   }
 
   it("translate no key the English lacks, with no value the templates do not pass", () => {
-    for (const language of CATALOGUE_LANGUAGES.filter((l) => l !== "en")) {
-      for (const [key, message] of Object.entries(catalogueOf(language).messages)) {
+    for (const language of [...SHIPPED_CATALOGUES.keys()].filter((l) => l !== "en")) {
+      for (const [key, message] of Object.entries(shippedCatalogue(language).messages)) {
         expect(en.messages[key], `${language} ${key}`).toBeDefined();
         const english = argumentsOf(parsed("en", key, en.messages[key]!));
         // src/core/weeks.ts hands every language the weekday; English dates leave it out.
@@ -142,8 +143,8 @@ describe("the message catalogues", () => {
   });
 
   it("are complete in every language: the same keys as the English", () => {
-    for (const language of CATALOGUE_LANGUAGES) {
-      const keys = Object.keys(catalogueOf(language).messages);
+    for (const language of SHIPPED_CATALOGUES.keys()) {
+      const keys = Object.keys(shippedCatalogue(language).messages);
       expect(Object.keys(en.messages).filter((key) => !keys.includes(key)), `${language} lacks`).toEqual([]);
     }
   });
@@ -153,8 +154,8 @@ describe("the message catalogues", () => {
     // description's content), where '"' would end them: write “ ” or « » in a message. These
     // few are printed as element text only.
     const textOnly = new Set(["subscribe.overlap"]);
-    for (const language of CATALOGUE_LANGUAGES) {
-      const quoted = Object.entries(catalogueOf(language).messages).filter(([key, message]) => message.includes('"') && !textOnly.has(key));
+    for (const language of SHIPPED_CATALOGUES.keys()) {
+      const quoted = Object.entries(shippedCatalogue(language).messages).filter(([key, message]) => message.includes('"') && !textOnly.has(key));
       expect(quoted.map(([key]) => `${language} ${key}`)).toEqual([]);
     }
     for (const { file, text } of templates) {

@@ -17,6 +17,7 @@ import { noteWritten, planNote } from "../../src/cli/new/note.ts";
 import { MAX_SLUG_LENGTH, slugFromTitle } from "../../src/cli/new/slug.ts";
 import { ContentError, formatProblem } from "../../src/core/problems.ts";
 import { createFixture, fixtureRegions, type FixtureOptions } from "../fixtures/content.ts";
+import { english } from "../fixtures/words.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -72,6 +73,7 @@ describe("planItem", () => {
     now: DateTime.fromISO("2020-12-03T10:00:00Z"),
     known: { countries: new Set(["mali", "niger", "burkina-faso"]), actors: new Set(["jnim"]), themes: new Set(["elections"]) },
     existing: ["2019/attack-in-menaka.md", "2020/Old-News.md"],
+    words: english,
   };
   const request = { title: "Ambush near Ménaka", countries: ["mali"], tags: [] };
 
@@ -79,7 +81,7 @@ describe("planItem", () => {
     const plan = planItem(request, project);
     if (!plan.ok) throw new Error(plan.errors.join("\n"));
     expect(plan.file).toBe("content/articles/2020/ambush-near-menaka.md");
-    expect(itemWritten(plan)).toEqual([
+    expect(itemWritten(plan, english)).toEqual([
       "Wrote content/articles/2020/ambush-near-menaka.md, dated 3 December 2020: it falls in issue 2020-W49 (30 November – 6 December 2020).",
       "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
     ]);
@@ -96,9 +98,9 @@ describe("planItem", () => {
     if (!plan.ok) throw new Error(plan.errors.join("\n"));
     expect(plan.file).toBe("content/articles/2021/ambush-near-menaka.md");
     expect(plan.week.id).toBe("2020-W53");
-    expect(itemWritten(plan)[0]).toContain("it falls in issue 2020-W53 (28 December 2020 – 3 January 2021).");
+    expect(itemWritten(plan, english)[0]).toContain("it falls in issue 2020-W53 (28 December 2020 – 3 January 2021).");
     // After today: production holds it back, and the editor is told.
-    expect(itemWritten(plan)[1]).toBe("Its date is after today: production builds hold it back until then.");
+    expect(itemWritten(plan, english)[1]).toBe("Its date is after today: production builds hold it back until then.");
   });
 
   it("writes every field of the front matter, the title quoted as YAML reads it back", () => {
@@ -176,7 +178,7 @@ describe("planItem", () => {
 });
 
 describe("planNote", () => {
-  const project = { zone: "Africa/Bamako", now: DateTime.fromISO("2021-01-02T12:00:00Z"), existing: ["2020-W49.md"] };
+  const project = { zone: "Africa/Bamako", now: DateTime.fromISO("2021-01-02T12:00:00Z"), existing: ["2020-W49.md"], words: english };
 
   it("names the week, or finds it from a date or today", () => {
     expect(planNote({ week: "2020-W48" }, project)).toMatchObject({ ok: true, file: "content/issues/2020-W48.md" });
@@ -184,7 +186,7 @@ describe("planNote", () => {
     expect(planNote({ date: "2021-01-02" }, project)).toMatchObject({ ok: true, file: "content/issues/2020-W53.md" });
     const today = planNote({}, project);
     if (!today.ok) throw new Error(today.errors.join("\n"));
-    expect(noteWritten(today)[0]).toBe("Wrote content/issues/2020-W53.md, the note of issue 2020-W53 (28 December 2020 – 3 January 2021).");
+    expect(noteWritten(today, english)[0]).toBe("Wrote content/issues/2020-W53.md, the note of issue 2020-W53 (28 December 2020 – 3 January 2021).");
     const parsed = parseFrontMatter(today.text);
     expect(parsed.ok && parsed.value.data).toEqual({ headline: "" });
   });

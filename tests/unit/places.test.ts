@@ -57,12 +57,12 @@ beforeAll(async () => {
   const broken = await createFixture({
     regions: [
       ...fixtureRegions,
-      { slug: "atlantis", name: "Atlantis", nameFr: "Atlantide", country: "mali", iso: "ML-99" },
-      { slug: "mopti-again", name: "Mopti", nameFr: "Mopti", country: "mali", iso: "ML-5" },
-      { slug: "nowhere", name: "Nowhere", nameFr: "Nulle part", isoName: "Agadez", country: "niger", iso: "NE-1" },
+      { slug: "atlantis", name: "Atlantis", country: "mali", iso: "ML-99", translations: { fr: { name: "Atlantide" } } },
+      { slug: "mopti-again", name: "Mopti", country: "mali", iso: "ML-5", translations: { fr: { name: "Mopti" } } },
+      { slug: "nowhere", name: "Nowhere", isoName: "Agadez", country: "niger", iso: "NE-1", translations: { fr: { name: "Nulle part" } } },
       // Ségou with Timbuktu's code.
-      { slug: "swapped", name: "Ségou", nameFr: "Ségou", country: "mali", iso: "ML-6" },
-      { slug: "sahel-wide", name: "Sahel", nameFr: "Sahel", country: "sahel", iso: "ML-1" },
+      { slug: "swapped", name: "Ségou", country: "mali", iso: "ML-6", translations: { fr: { name: "Ségou" } } },
+      { slug: "sahel-wide", name: "Sahel", country: "sahel", iso: "ML-1", translations: { fr: { name: "Sahel" } } },
     ],
     items: [
       item("typo", [{ type: "battles", region: "mopti", place: "Moptii" }]),

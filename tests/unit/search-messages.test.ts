@@ -3,7 +3,7 @@
 // which formats every other message of the site, for every search message in every language.
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
-import { CATALOGUE_LANGUAGES, catalogueOf } from "../../src/core/messages/catalogue.ts";
+import { SHIPPED_CATALOGUES, shippedCatalogue } from "../fixtures/words.ts";
 import { SEARCH_SCRIPT_MESSAGES } from "../../src/pages/search-records.ts";
 // @ts-expect-error: a browser module in plain JavaScript, without types.
 import { messageFormatter } from "../../templates/js/search.js";
@@ -19,9 +19,9 @@ const cases = [0, 1, 2, 1234].flatMap((count) =>
 );
 
 describe("the search script's messages", () => {
-  for (const language of CATALOGUE_LANGUAGES) {
+  for (const language of SHIPPED_CATALOGUES.keys()) {
     it(`read as intl-messageformat reads them, in ${language}`, () => {
-      const catalogue = catalogueOf(language);
+      const catalogue = shippedCatalogue(language);
       const ours = format(language);
       for (const key of SEARCH_SCRIPT_MESSAGES) {
         const message = catalogue.messages[key]!;
@@ -33,10 +33,10 @@ describe("the search script's messages", () => {
   }
 
   it("say what a search found, in the reader's language", () => {
-    const fr = catalogueOf("fr").messages["search.js.status"]!;
+    const fr = shippedCatalogue("fr").messages["search.js.status"]!;
     expect(format("fr")(fr, { count: 1234, hasQuery: "yes", query: "Ménaka", partial: "yes", years: "2021", next: "2020" })).toBe(
       "1\u202f234 résultats pour «\u00a0Ménaka\u00a0» en 2021, du plus récent au plus ancien\u202f; années antérieures (2020 et avant) pas encore consultées.",
     );
-    expect(format("en")(catalogueOf("en").messages["search.js.status"]!, { count: 0, hasQuery: "no", query: "", partial: "no", years: "", next: "" })).toBe("No result.");
+    expect(format("en")(shippedCatalogue("en").messages["search.js.status"]!, { count: 0, hasQuery: "no", query: "", partial: "no", years: "", next: "" })).toBe("No result.");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { compareWeeks, parseWeekId, week, weekBounds, weekOf, weekRangeInWords } from "../../src/core/weeks.ts";
+import { english } from "../fixtures/words.ts";
 
 const GMT = "Africa/Bamako";
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true });
@@ -48,13 +49,13 @@ describe("weekBounds", () => {
 
 describe("weekRangeInWords", () => {
   it("names one month once", () => {
-    expect(weekRangeInWords(week(2020, 48))).toBe("23–29 November 2020");
+    expect(weekRangeInWords(week(2020, 48), english)).toBe("23–29 November 2020");
   });
   it("names both months when the week spans two", () => {
-    expect(weekRangeInWords(week(2020, 49))).toBe("30 November – 6 December 2020");
+    expect(weekRangeInWords(week(2020, 49), english)).toBe("30 November – 6 December 2020");
   });
   it("names both years when the week spans two", () => {
-    expect(weekRangeInWords(week(2020, 53))).toBe("28 December 2020 – 3 January 2021");
+    expect(weekRangeInWords(week(2020, 53), english)).toBe("28 December 2020 – 3 January 2021");
   });
 });
 

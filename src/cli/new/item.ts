@@ -5,6 +5,7 @@ import { COLLECTIONS } from "../../content/collections.ts";
 import { firstForbidden, forbiddenMessage } from "../../content/load/characters.ts";
 import { brokenReferences, type KnownKeys } from "../../content/load/references.ts";
 import { dayInWords, localWeek, weekRangeInWords, type Week } from "../../core/weeks.ts";
+import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { dayOf } from "./day.ts";
 import { slugFromTitle } from "./slug.ts";
 import { flowList, quoted, withHints } from "./yaml.ts";
@@ -30,6 +31,8 @@ export interface ItemProject {
   readonly regionOf?: ReadonlyMap<string, string>;
   /** The item files there are, below content/articles/: "2020/x.md". */
   readonly existing: readonly string[];
+  /** The words of the digest's language (site.ts), for its dates. */
+  readonly words: Catalogue;
 }
 
 export type ItemPlan =
@@ -83,14 +86,14 @@ export function planItem(request: ItemRequest, project: ItemProject): ItemPlan {
   if (errors.length || !day.ok) return { ok: false, errors };
 
   const file = `${COLLECTIONS.items.folder}/${day.day.year}/${slug}.md`;
-  const text = itemText({ title, day: day.day, countries, tags, zone: project.zone, region: project.regionOf?.get(countries[0]!) });
+  const text = itemText({ title, day: day.day, countries, tags, zone: project.zone, region: project.regionOf?.get(countries[0]!), words: project.words });
   return { ok: true, file, text, slug, day: day.day, week: localWeek(day.day), scheduled: day.day > project.now };
 }
 
 /** What to tell the editor once the file is written. */
-export function itemWritten(plan: ItemPlan & { ok: true }): string[] {
+export function itemWritten(plan: ItemPlan & { ok: true }, words: Catalogue): string[] {
   return [
-    `Wrote ${plan.file}, dated ${dayInWords(plan.day)}: it falls in issue ${plan.week.id} (${weekRangeInWords(plan.week)}).`,
+    `Wrote ${plan.file}, dated ${dayInWords(plan.day, words)}: it falls in issue ${plan.week.id} (${weekRangeInWords(plan.week, words)}).`,
     ...(plan.scheduled ? ["Its date is after today: production builds hold it back until then."] : []),
     "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
   ];
@@ -103,6 +106,7 @@ interface Filled {
   readonly tags: readonly string[];
   readonly zone: string;
   readonly region: string | undefined;
+  readonly words: Catalogue;
 }
 
 /**
@@ -123,7 +127,7 @@ function itemText(item: Filled): string {
     ["source:", "where the facts come from; never copy its sentences"],
     ['  name: ""', "required: who reported it, e.g. ECHO Daily Flash, on ReliefWeb"],
     ["  # url: https://", "optional: the report's address; leave it out when unsure"],
-    [`  # published: ${dayInWords(item.day)}`, "optional: when the source published it"],
+    [`  # published: ${dayInWords(item.day, item.words)}`, "optional: when the source published it"],
     [`tags: ${flowList(item.tags)}`, `actors (${COLLECTIONS.actors.file}) and themes (${COLLECTIONS.themes.file})`],
     ["incidents: []", "optional: what happened, as records; replace [] with some like this:"],
     ["#   - type: violence-against-civilians", "one of ACLED's six types (src/content/typology.ts)"],

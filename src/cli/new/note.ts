@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { COLLECTIONS } from "../../content/collections.ts";
 import { FIRST_YEAR, LAST_YEAR } from "../../core/dates.ts";
 import { localWeek, parseWeekId, weekRangeInWords, type Week } from "../../core/weeks.ts";
+import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { dayOf } from "./day.ts";
 import { withHints } from "./yaml.ts";
 
@@ -18,6 +19,8 @@ export interface NoteProject {
   readonly now: DateTime;
   /** The notes there are, below content/issues/: "2020-W49.md". */
   readonly existing: readonly string[];
+  /** The words of the digest's language (site.ts), for its dates. */
+  readonly words: Catalogue;
 }
 
 export type NotePlan =
@@ -40,12 +43,12 @@ export function planNote(request: NoteRequest, project: NoteProject): NotePlan {
   if (project.existing.some((existing) => existing.toLowerCase() === name.toLowerCase())) {
     return { ok: false, errors: [`${file} already exists: the note of issue ${week.id} is edited there`] };
   }
-  return { ok: true, file, text: noteText(week), week };
+  return { ok: true, file, text: noteText(week, project.words), week };
 }
 
-export function noteWritten(plan: NotePlan & { ok: true }): string[] {
+export function noteWritten(plan: NotePlan & { ok: true }, words: Catalogue): string[] {
   return [
-    `Wrote ${plan.file}, the note of issue ${plan.week.id} (${weekRangeInWords(plan.week)}).`,
+    `Wrote ${plan.file}, the note of issue ${plan.week.id} (${weekRangeInWords(plan.week, words)}).`,
     "Write the headline and the lead, then run npm run check (the week must have at least one item).",
   ];
 }
@@ -65,10 +68,10 @@ function weekFrom(text: string): { ok: true; week: Week } | { ok: false; message
   return { ok: false, message: `${id} does not exist: ${year} has ${weeks} ISO weeks` };
 }
 
-function noteText(week: Week): string {
+function noteText(week: Week, words: Catalogue): string {
   const lines = withHints([
     ['headline: ""', `required: one line that sums up the week, at the top of issue ${week.id}`],
     ["# Below the closing ---: the lead, in Markdown; it replaces the paragraph there."],
   ]);
-  return ["---", ...lines, "---", `The lead of the issue for ${weekRangeInWords(week)}: what the week's items add up to.`, ""].join("\n");
+  return ["---", ...lines, "---", `The lead of the issue for ${weekRangeInWords(week, words)}: what the week's items add up to.`, ""].join("\n");
 }

@@ -210,7 +210,8 @@ export interface DigestCountry {
   readonly slug: string;
   readonly kind?: string;
   readonly name: string;
-  readonly nameFr?: string;
+  /** Its names in other languages (countries.ts `translations`). */
+  readonly translations?: Readonly<Record<string, { readonly name?: string }>>;
   readonly iso?: string;
   readonly order: number;
 }
@@ -222,8 +223,8 @@ export interface CountryMatcher {
 
 /**
  * Matches ACLED rows to the digest's countries: by ISO 3166 numeric code when the row has one
- * that is a digest country's, otherwise by name (the digest's English or French name, or any
- * name i18n-iso-countries knows for the country), regardless of case and diacritics. Regions
+ * that is a digest country's, otherwise by name (the digest's name for it in any of its
+ * languages, or a name i18n-iso-countries knows for the country in any language it has), regardless of case and diacritics. Regions
  * (kind "region") have no code and match nothing.
  */
 export function countryMatcher(digest: readonly DigestCountry[]): CountryMatcher {
@@ -235,7 +236,7 @@ export function countryMatcher(digest: readonly DigestCountry[]): CountryMatcher
     byAlpha2.set(country.iso, country.slug);
     const numeric = countries.alpha2ToNumeric(country.iso);
     if (numeric) byNumeric.set(Number(numeric), country.slug);
-    for (const name of [country.name, country.nameFr]) if (name) byName.set(plainName(name), country.slug);
+    for (const name of [country.name, ...Object.values(country.translations ?? {}).map((t) => t.name)]) if (name) byName.set(plainName(name), country.slug);
   }
   const named = new Map<string, string | undefined>();
   return (name, isoNumeric) => {
@@ -248,7 +249,7 @@ export function countryMatcher(digest: readonly DigestCountry[]): CountryMatcher
     const plain = plainName(name);
     let slug = byName.get(plain);
     if (!slug && plain) {
-      const alpha2 = countries.getAlpha2Code(name.trim(), "en") ?? countries.getAlpha2Code(name.trim(), "fr");
+      const alpha2 = countries.langs().reduce<string | undefined>((found, language) => found ?? countries.getAlpha2Code(name.trim(), language), undefined);
       if (alpha2) slug = byAlpha2.get(alpha2);
     }
     named.set(name, slug);

@@ -21,7 +21,8 @@ import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { startBodyRenderer, type KeptBodies } from "./render-bodies.ts";
 import type { ItemCache } from "./item-cache.ts";
 import { loadNote } from "./notes.ts";
-import { editionProblems, missingFrenchNames } from "../../digest/editions.ts";
+import { editionProblems, missingTranslations, siteCatalogues } from "../editions.ts";
+import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
 import { loadExternalCounts, loadFigures } from "./figures.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
@@ -87,6 +88,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !embargoedWeeks.has(note.week.id)).map(withoutDraftTranslations),
     figures: shownFigures,
     externalCounts: external.counts,
+    catalogues: data.catalogues,
     passedOver: [...items.passedOver, ...notes.passedOver],
   };
 }
@@ -105,6 +107,7 @@ interface DataFiles {
   readonly places: Places;
   readonly actors: Actor[];
   readonly themes: Theme[];
+  readonly catalogues: ReadonlyMap<string, Catalogue>;
   /** The keys of each keyed collection that could be read, for the references to them. */
   readonly known: KnownKeys;
   readonly problems: Problem[];
@@ -147,8 +150,13 @@ async function loadDataFiles(root: string): Promise<DataFiles> {
   const placed = checkRegions(regions.value, countries.value, { loaded: regions.loaded || regions.problems.length === 0, slugs: regions.slugs });
   problems.push(...placed.problems);
   problems.push(...unmappedCountries(countries.value));
-  if (site.value) problems.push(...editionProblems(site.value), ...missingFrenchNames({ site: site.value, actors: actors.value, themes: themes.value }));
-  return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, known, problems };
+  const catalogues = siteCatalogues(root);
+  problems.push(...catalogues.problems);
+  if (site.value) {
+    problems.push(...editionProblems(site.value, catalogues.byLanguage));
+    problems.push(...missingTranslations({ site: site.value, countries: countries.value, regions: regions.value, actors: actors.value, themes: themes.value }));
+  }
+  return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, catalogues: catalogues.byLanguage, known, problems };
 }
 
 interface LoadedItems {

@@ -51,7 +51,7 @@ export function checkRegions(regions: readonly Region[], countries: readonly Cou
       problems.push({ file: FILE, field: field("iso"), message: `is not a first-level ISO 3166-2 subdivision of ${country.name}; those are: ${list || "none known"}`, value: region.iso });
       continue;
     }
-    const names = [region.isoName, region.name, region.nameFr, region.gazetteer].filter((n): n is string => n !== undefined).map(bareName);
+    const names = [region.isoName, region.name, ...translatedNames(region), region.gazetteer].filter((n): n is string => n !== undefined).map(bareName);
     if (!names.includes(bareName(subdivision.name))) {
       problems.push({
         file: FILE,
@@ -68,7 +68,7 @@ export function checkRegions(regions: readonly Region[], countries: readonly Cou
     }
     seenIso.set(region.iso, region.slug);
     const divisions = gazetteerRegionsOf(country.iso);
-    const ownNames = [region.gazetteer, region.name, region.nameFr].filter((n): n is string => n !== undefined).map(bareName);
+    const ownNames = [region.gazetteer, region.name, ...translatedNames(region)].filter((n): n is string => n !== undefined).map(bareName);
     const division = divisions.find((d) => ownNames.includes(bareName(d.name)));
     if (!division) {
       const list = divisions.map((d) => `"${d.name}"`).join(", ");
@@ -85,4 +85,9 @@ export function checkRegions(regions: readonly Region[], countries: readonly Cou
   const signature = JSON.stringify([...placed.values()].map((r) => [r.slug, r.country, r.admin1]));
   const rejected = new Set(read.slugs.filter((slug) => !placed.has(slug)));
   return { places: { regions: placed, countries: countryBySlug, signature: JSON.stringify([signature, read.loaded, [...rejected]]), loaded: read.loaded, rejected }, problems };
+}
+
+/** A region's names in the digest's other languages: any of them may be how ISO or GeoNames spell it. */
+function translatedNames(region: Region): (string | undefined)[] {
+  return Object.values(region.translations).map((t) => t.name);
 }

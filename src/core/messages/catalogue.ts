@@ -1,19 +1,24 @@
 // Every word of the interface, per language, as ICU MessageFormat messages in one JSON file a
-// language (src/core/messages/en.json, fr.json): the format translators' tools read, with plurals
-// and numbers formatted by the language's own rules through intl-messageformat (FormatJS).
-// Templates call `t("key", { count })`; the domain code (week titles, incident labels) too.
-import { readFileSync } from "node:fs";
+// language: the format translators' tools read, with plurals and numbers formatted by the
+// language's own rules through intl-messageformat (FormatJS). Templates call
+// `t("key", { count })`; the domain code (week titles, incident labels) too.
+//
+// A language is data, not code: the catalogues this project ships are in messages/ at its root
+// (one <language>.json each), and a site adds a language, or rewords one of those, with its own
+// content/_messages/<language>.json (which then replaces the shipped file of that language
+// whole). Nothing here knows which languages exist: the site's editions ask for them, and the
+// loader reports an edition without a catalogue, or a catalogue without every message, before
+// anything is built (checkCatalogues). Names of languages come from the platform's ICU
+// (Intl.DisplayNames), so no catalogue lists the others.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { PROJECT } from "../project.ts";
+import type { Problem } from "../problems.ts";
 
-/** The languages a catalogue exists for: the only ones an edition may be in. */
-export const CATALOGUE_LANGUAGES = ["en", "fr"] as const;
-export type CatalogueLanguage = (typeof CATALOGUE_LANGUAGES)[number];
-
-export function isCatalogueLanguage(language: string): language is CatalogueLanguage {
-  return (CATALOGUE_LANGUAGES as readonly string[]).includes(language);
-}
+/** The catalogues this project ships: messages/<language>.json at its root. */
+export const SHIPPED_MESSAGES = path.join(PROJECT, "messages");
 
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
@@ -24,10 +29,17 @@ export class Catalogue {
    * on thousands of pages, where formatting a plural costs microseconds each time.
    */
   readonly #formatted = new Map<string, string>();
+  #languageNames: Intl.DisplayNames | undefined;
 
+  /**
+   * @param language the language its messages are in, as a language tag: what plurals, numbers
+   *   and dates are formatted by.
+   * @param file where it was read from, for the messages that name it.
+   */
   constructor(
-    readonly language: CatalogueLanguage,
+    readonly language: string,
     readonly messages: Readonly<Record<string, string>>,
+    readonly file = `${language}.json`,
   ) {}
 
   /** The message `key` with its values in; a key the catalogue lacks fails the build. */
@@ -44,7 +56,7 @@ export class Catalogue {
     let format = this.#compiled.get(key);
     if (!format) {
       const message = this.messages[key];
-      if (message === undefined) throw new Error(`The ${this.language} message catalogue (src/core/messages/${this.language}.json) has no message "${key}"`);
+      if (message === undefined) throw new Error(`The ${this.language} message catalogue (${this.file}) has no message "${key}"`);
       // ignoreTag: a message is plain text; the templates escape it, and "<" means "<".
       format = new IntlMessageFormat(message, this.language, undefined, { ignoreTag: true });
       this.#compiled.set(key, format);
@@ -64,17 +76,96 @@ export class Catalogue {
   }
 
   readonly #numbers = new Map<string, Intl.NumberFormat>();
+
+  /** Another language's name in this one, as the platform's ICU gives it: "French", "anglais". */
+  languageName(language: string): string {
+    this.#languageNames ??= new Intl.DisplayNames(this.language, { type: "language", fallback: "code" });
+    return this.#languageNames.of(language) ?? language;
+  }
+
+  /** Changes with any message: what the preview's remembered views are checked against. */
+  get signature(): string {
+    return (this.#signature ??= createHash("sha1").update(this.language).update("\0").update(JSON.stringify(this.messages)).digest("base64url"));
+  }
+
+  #signature: string | undefined;
 }
 
-const catalogues = new Map<CatalogueLanguage, Catalogue>();
+/** The catalogue a language tag reads: its language alone ("en-GB" reads "en"). */
+export function catalogueLanguage(tag: string): string {
+  return tag.split("-")[0]!.toLowerCase();
+}
 
-/** The catalogue of `language`, read once a process. */
-export function catalogueOf(language: CatalogueLanguage): Catalogue {
-  let found = catalogues.get(language);
-  if (!found) {
-    const file = path.join(PROJECT, "src", "core", "messages", `${language}.json`);
-    found = new Catalogue(language, JSON.parse(readFileSync(file, "utf8")) as Record<string, string>);
-    catalogues.set(language, found);
+/** The catalogues found in some folders, by language; a later folder's replaces an earlier one's. */
+export interface Catalogues {
+  readonly byLanguage: ReadonlyMap<string, Catalogue>;
+  /** Files that are not a catalogue (not JSON, not an object of texts): each a problem. */
+  readonly problems: readonly Problem[];
+}
+
+// Read again only when a file changed: the preview reads them for every rebuild, and an
+// unchanged catalogue stays the same object (its formatted messages, and the views made with it).
+const read = new Map<string, { text: string; catalogue: Catalogue }>();
+
+/**
+ * Every <language>.json in `folders` (a missing folder has none), a later folder's file of a
+ * language in place of an earlier one's. A folder's `shown` is how messages name it
+ * ("messages", "content/_messages").
+ */
+export function readCatalogues(folders: readonly { readonly path: string; readonly shown: string }[]): Catalogues {
+  const byLanguage = new Map<string, Catalogue>();
+  const problems: Problem[] = [];
+  for (const folder of folders) {
+    if (!existsSync(folder.path)) continue;
+    for (const name of readdirSync(folder.path).filter((n) => n.endsWith(".json")).sort()) {
+      const file = path.join(folder.path, name);
+      const shown = `${folder.shown}/${name}`;
+      const language = name.slice(0, -".json".length);
+      const text = readFileSync(file, "utf8");
+      const known = read.get(file);
+      if (known?.text === text && known.catalogue.file === shown) {
+        byLanguage.set(language, known.catalogue);
+        continue;
+      }
+      const messages = parseMessages(text);
+      if (typeof messages === "string") {
+        problems.push({ file: shown, field: "file", message: messages });
+        continue;
+      }
+      const catalogue = new Catalogue(language, messages, shown);
+      read.set(file, { text, catalogue });
+      byLanguage.set(language, catalogue);
+    }
   }
-  return found;
+  return { byLanguage, problems };
+}
+
+function parseMessages(text: string): Record<string, string> | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return `is not JSON: ${(error as Error).message}`;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "must be one JSON object of messages, { \"key\": \"text\" }";
+  const notText = Object.entries(parsed).filter(([, value]) => typeof value !== "string").map(([key]) => key);
+  if (notText.length) return `must give every message as text; these are not: ${notText.join(", ")}`;
+  return parsed as Record<string, string>;
+}
+
+/**
+ * The messages of `reference` (the default edition's catalogue: every word the pages use) that
+ * the catalogue `language` reads lacks, as one problem that names its file and them. Reported
+ * before anything is built: a missing word is never filled in from another language.
+ */
+export function missingMessages(catalogues: ReadonlyMap<string, Catalogue>, reference: Catalogue, language: string): Problem | undefined {
+  const catalogue = catalogues.get(catalogueLanguage(language));
+  if (!catalogue) return undefined;
+  const missing = Object.keys(reference.messages).filter((key) => catalogue.messages[key] === undefined);
+  if (!missing.length) return undefined;
+  return {
+    file: catalogue.file,
+    field: "messages",
+    message: `lacks ${missing.length === 1 ? "a message" : `${missing.length} messages`} the ${reference.language} catalogue (${reference.file}) has, which the ${language} edition's pages need: ${missing.join(", ")}`,
+  };
 }

@@ -4,7 +4,7 @@
 import type { RegionMap } from "../map.ts";
 import type { IncidentType } from "../../content/typology.ts";
 import { INCIDENT_TYPES, typeLabel } from "../../content/typology.ts";
-import { catalogueOf, type Catalogue } from "../../core/messages/catalogue.ts";
+import type { Catalogue } from "../../core/messages/catalogue.ts";
 
 export interface Mark {
   readonly type: IncidentType;
@@ -33,7 +33,7 @@ export function marksOn(map: RegionMap, incidents: readonly MarkedIncident[], si
 }
 
 /** The legend: every type, with its symbol drawn in a 14 × 14 box. */
-export function markLegend(words: Catalogue = catalogueOf("en")): { type: IncidentType; label: string; d: string }[] {
+export function markLegend(words: Catalogue): { type: IncidentType; label: string; d: string }[] {
   return INCIDENT_TYPES.map((type) => ({ type, label: typeLabel(type, words), d: symbol(type, 7, 7, 5) }));
 }
 

@@ -3,12 +3,12 @@
 import type { Incident } from "../../content/model.ts";
 import type { IncidentView, Ref } from "../views.ts";
 import { subtypeLabel, typeLabel } from "../../content/typology.ts";
-import { catalogueOf, type Catalogue } from "../../core/messages/catalogue.ts";
+import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { dayInWords } from "../../core/weeks.ts";
 import { DateTime } from "luxon";
 import { foldName } from "../../content/places/names.ts";
 
-export function incidentView(incident: Incident, index: number, item: IncidentView["item"], country: Ref, region: Ref, words: Catalogue = catalogueOf("en")): IncidentView {
+export function incidentView(incident: Incident, index: number, item: IncidentView["item"], country: Ref, region: Ref, words: Catalogue): IncidentView {
   const label = typeLabel(incident.type, words);
   const subtype = incident.subtype ? subtypeLabel(incident.type, incident.subtype, words) : undefined;
   const dateText = dayInWords(DateTime.fromISO(incident.date, { zone: "UTC" }), words);
