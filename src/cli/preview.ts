@@ -3,6 +3,7 @@
 // cannot reload, so this script supervises a child process and restarts it.
 //   npm start                      preview this folder
 //   npm start -- --port 9000       on another port
+//   npm start -- --host 192.168.1.5  on another address than 127.0.0.1 (shows the drafts to that network)
 //   npm start -- --watch-only      rebuild without serving (used by the tests)
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
@@ -13,6 +14,7 @@ import { describeFailure } from "../core/problems.ts";
 import { basePathOf } from "../publish/eleventy-plugin.ts";
 import { COLLECTIONS } from "../content/collections.ts";
 import { PROJECT } from "../core/project.ts";
+import { isLoopback } from "../publish/preview-guard.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -21,6 +23,7 @@ const flag = (name: string) => {
 };
 const root = path.resolve(flag("--root") ?? process.cwd());
 const port = args.includes("--watch-only") ? undefined : Number(flag("--port") ?? 8080);
+const host = flag("--host");
 
 if (args.includes("--child")) {
   await runPreview();
@@ -30,7 +33,10 @@ if (args.includes("--child")) {
 
 async function runPreview(): Promise<void> {
   try {
-    const preview = await startPreview({ root, ...(flag("--output") ? { output: flag("--output") } : {}), ...(port === undefined ? {} : { port }) });
+    const preview = await startPreview({ root, ...(flag("--output") ? { output: flag("--output") } : {}), ...(port === undefined ? {} : { port }), ...(host ? { host } : {}) });
+    if (port !== undefined && host && !isLoopback(host)) {
+      console.log(`[preview] Serving on ${host}: anyone who can reach it on that network can read the drafts and embargoed items it shows.`);
+    }
     // Eleventy says "Watching…" before its watcher is ready; this line comes once it is.
     console.log(`[preview] Ready: rebuilding on changes to ${path.join(root, "content")} and the templates.`);
     const stop = async () => {

@@ -8,12 +8,18 @@ import { basePathOf, configureSite } from "./eleventy-plugin.ts";
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { startWatching } from "./eleventy.ts";
 import { PreviewProblems } from "./preview-panel.ts";
+import { listenAddress, previewGuard } from "./preview-guard.ts";
 
 export interface PreviewOptions {
   readonly root: string;
   readonly output?: string;
   /** Serve on this port (with live reload); without it, only watch and rebuild. */
   readonly port?: number;
+  /**
+   * The address to serve on: by default 127.0.0.1, this machine only. Another address shows
+   * the drafts and embargoed items to whoever can reach it.
+   */
+  readonly host?: string;
 }
 
 export interface Preview {
@@ -37,13 +43,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const problems = new PreviewProblems();
   let reloadBrowsers = () => {};
   const onFailed = () => void setTimeout(() => reloadBrowsers(), 100);
+  // The dev server serves the site under the path it will be published at.
+  const pathPrefix = await basePathOf(options.root);
+  const address = listenAddress(options.host);
   const watching = await startWatching({
     output,
     serving: options.port !== undefined,
-    // The dev server serves the site under the path it will be published at.
-    pathPrefix: await basePathOf(options.root),
-    configure: (eleventyConfig) =>
-      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } }),
+    pathPrefix,
+    configure: (eleventyConfig) => {
+      // First, so that it stands in front of every other middleware (src/publish/preview-guard.ts).
+      eleventyConfig.setServerOptions({ middleware: [previewGuard(address, pathPrefix)] });
+      return configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } });
+    },
   });
   reloadBrowsers = () => watching.reloadBrowsers();
   // Files the watcher reported, or a catch-up below rebuilt for.
@@ -65,7 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await catchUp();
   const later = setTimeout(() => void catchUp(), CATCH_UP_AGAIN_MS);
   later.unref();
-  if (options.port !== undefined) await watching.serve(options.port);
+  if (options.port !== undefined) await watching.serve(options.port, address);
   return {
     stop: () => {
       clearTimeout(later);
