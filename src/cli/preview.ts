@@ -15,6 +15,7 @@ import { basePathOf } from "../publish/eleventy-plugin.ts";
 import { COLLECTIONS } from "../content/collections.ts";
 import { PROJECT } from "../core/project.ts";
 import { isLoopback } from "../publish/preview-guard.ts";
+import { outputRefusal, PREVIEW_FOLDER, PreviewRefusedError } from "../publish/preview-output.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -24,6 +25,10 @@ const flag = (name: string) => {
 const root = path.resolve(flag("--root") ?? process.cwd());
 const port = args.includes("--watch-only") ? undefined : Number(flag("--port") ?? 8080);
 const host = flag("--host");
+// Relative to where npm runs the script: the project folder.
+const output = flag("--output") ? path.resolve(flag("--output")!) : undefined;
+/** The exit code of a preview that will not start as asked: the supervisor exits too, rather than wait. */
+const REFUSED = 2;
 
 if (args.includes("--child")) {
   await runPreview();
@@ -33,7 +38,7 @@ if (args.includes("--child")) {
 
 async function runPreview(): Promise<void> {
   try {
-    const preview = await startPreview({ root, ...(flag("--output") ? { output: flag("--output") } : {}), ...(port === undefined ? {} : { port }), ...(host ? { host } : {}) });
+    const preview = await startPreview({ root, ...(output ? { output } : {}), ...(port === undefined ? {} : { port }), ...(host ? { host } : {}) });
     if (port !== undefined && host && !isLoopback(host)) {
       console.log(`[preview] Serving on ${host}: anyone who can reach it on that network can read the drafts and embargoed items it shows.`);
     }
@@ -46,12 +51,22 @@ async function runPreview(): Promise<void> {
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   } catch (error) {
+    if (error instanceof PreviewRefusedError) {
+      console.error(error.message);
+      process.exit(REFUSED);
+    }
     console.error(describeFailure(error));
     process.exit(1);
   }
 }
 
 function supervise(): void {
+  // Asked before anything starts: a folder refused is one line, and `npm start` ends.
+  const refused = outputRefusal(output ?? path.join(root, PREVIEW_FOLDER), root);
+  if (refused) {
+    console.error(refused);
+    process.exit(REFUSED);
+  }
   const src = path.join(PROJECT, "src");
   let child: ChildProcess | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
@@ -61,6 +76,10 @@ function supervise(): void {
   const start = () => {
     const command = launcher ? [launcher, "preview"] : [...process.execArgv, fileURLToPath(import.meta.url)];
     child = spawn(process.execPath, [...command, ...args, "--child"], { stdio: "inherit" });
+    // Refused in the child (a folder that changed since it was asked): nothing to wait for.
+    child.once("exit", (code) => {
+      if (code === REFUSED) process.exit(REFUSED);
+    });
   };
   const restartNow = () => {
     const old = child;

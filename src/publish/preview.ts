@@ -1,7 +1,6 @@
 // The preview: Eleventy's watcher and dev server over the digest, with drafts shown. Every
 // change under content/ or templates/ triggers a rebuild (incremental: see src/publish/eleventy-plugin.ts); a
 // rebuild that fails keeps the last good pages.
-import { realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { basePathOf, configureSite } from "./eleventy-plugin.ts";
@@ -9,6 +8,7 @@ import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { startWatching } from "./eleventy.ts";
 import { PreviewProblems } from "./preview-panel.ts";
 import { listenAddress, previewGuard } from "./preview-guard.ts";
+import { claimOutput, PREVIEW_FOLDER } from "./preview-output.ts";
 
 export interface PreviewOptions {
   readonly root: string;
@@ -26,16 +26,12 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/**
- * Where the preview writes: a folder of its own, never _site/. The preview shows drafts and
- * embargoed items; _site/ is what gets published, and an embargo can protect people.
- */
-export const PREVIEW_FOLDER = "_preview";
+export { outputProblem, PREVIEW_FOLDER } from "./preview-output.ts";
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const output = path.resolve(options.output ?? path.join(options.root, PREVIEW_FOLDER));
-  const refused = outputProblem(output, options.root);
-  if (refused) throw new Error(`The preview does not write into ${output}: ${refused}. Leave out --output, or name another folder.`);
+  // Only into a folder of its own: it deletes the pages there that it did not make.
+  claimOutput(output, options.root);
   // Saves from here on must reach the site, the first build's time included.
   const firstBuildStarted = Date.now();
   // A failed rebuild shows its problems on the page being viewed: the browser is asked to load
@@ -102,35 +98,4 @@ export async function savedSince(folders: readonly string[], since: number): Pro
     );
   }
   return saved.sort();
-}
-
-/**
- * Why the preview may not write into `output`, if it may not: _site/ is what gets published,
- * and the preview shows drafts and embargoed items; and the first rebuild removes pages it
- * did not make, which in the project folder or content/ would be the editors' own files.
- */
-export function outputProblem(output: string, root: string): string | undefined {
-  // Real paths: a link named anything may lead into _site/.
-  const real = (file: string) => realPath(path.resolve(root, file));
-  const target = realPath(output);
-  const inside = (folder: string) => {
-    const relative = path.relative(real(folder), target);
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-  };
-  if (inside("_site")) return "it is the published site, and the preview shows drafts and embargoed items";
-  const toRoot = path.relative(target, real("."));
-  if (toRoot === "" || (!toRoot.startsWith("..") && !path.isAbsolute(toRoot))) return "it holds the project itself";
-  if (inside("content") || inside("templates")) return "it is part of the content or the templates";
-  return undefined;
-}
-
-/** The real path of `file`, through links; for a path that does not exist yet, that of its nearest existing parent. */
-function realPath(file: string): string {
-  const resolved = path.resolve(file);
-  try {
-    return realpathSync(resolved);
-  } catch {
-    const parent = path.dirname(resolved);
-    return parent === resolved ? resolved : path.join(realPath(parent), path.basename(resolved));
-  }
 }

@@ -2,6 +2,7 @@
 // unless told another address, answers only requests addressed to it, and no request path
 // stops its server or reads outside the folder it serves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import path from "node:path";
@@ -72,5 +73,7 @@ describe("the preview's address", () => {
       "[preview] Serving on 127.0.0.2: anyone who can reach it on that network can read the drafts and embargoed items it shows.",
     ]);
     expect((await get(port, "/", { address: "127.0.0.2", host: `evil.example:${port}` })).status).toBe(421);
+    // The folder it was given, new, it made and marked as its own (tests/build/preview-output.test.ts).
+    expect(existsSync(path.join(fixture.root, "elsewhere/.sahel-digest-preview"))).toBe(true);
   });
 });
