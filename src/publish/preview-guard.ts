@@ -1,7 +1,8 @@
 // What stands in front of the preview's dev server. The preview serves drafts and embargoed
 // items, and an embargo can protect people: it answers only requests addressed to it by the
 // name it serves under (a page on another site that points its own host name at 127.0.0.1,
-// "DNS rebinding", would otherwise read the drafts through the visitor's browser).
+// "DNS rebinding", would otherwise read the drafts through the visitor's browser), and only
+// paths inside the folder it serves.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { networkInterfaces } from "node:os";
 
@@ -37,15 +38,22 @@ export function servedHostNames(address: string): Set<string> {
 
 /**
  * Dev-server middleware: refuses a request whose Host header is not an address the preview
- * serves (421, one line).
+ * serves (421, one line), and one whose path, decoded, leads out of the folder it serves (400).
+ *
+ * The path check is there because of a bug upstream, in @11ty/eleventy-dev-server (2.1, open at
+ * the time of writing): an encoded `../` (`/%2e%2e/`, `..%2f`) makes it throw inside its request
+ * handler, which stops the server, and since it tests "inside the folder" with a string prefix,
+ * `..%2f_preview-other/` served files from a sibling folder whose name begins with the served
+ * folder's. Refused here, before the dev server sees the request, it never throws.
  */
-export function previewGuard(address: string, _basePath: string) {
+export function previewGuard(address: string, basePath: string) {
   const hostNames = servedHostNames(address);
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     // The port the request reached (the dev server moves to the next port when one is taken).
     const port = request.socket.localPort;
     const host = (request.headers.host ?? "").toLowerCase();
     if (!allowedHost(host, hostNames, port)) return refuse(response, 421, `This preview answers only requests addressed to ${[...hostNames][0]}:${port} (or 127.0.0.1, [::1]).`);
+    if (escapesServedFolder(request.url ?? "/", basePath)) return refuse(response, 400, "Bad request: the path leads outside the preview's site.");
     next();
   };
 }
@@ -55,6 +63,36 @@ function allowedHost(host: string, names: Set<string>, port: number | undefined)
   // "[::1]:8080", "localhost:8080": the name, then the port. The port must be there, and be this one.
   if (colon === -1 || host.endsWith("]")) return false;
   return names.has(host.slice(0, colon)) && host.slice(colon + 1) === String(port);
+}
+
+/**
+ * Whether the path of `url` (as the request line gives it), decoded, leads out of the served
+ * folder: out of the URL's root, or out of `basePath` for a path below it. A malformed
+ * percent-encoding or a NUL counts as leading out: no file has such a name.
+ */
+export function escapesServedFolder(url: string, basePath: string): boolean {
+  const raw = url.split(/[?#]/, 1)[0] ?? "";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return true;
+  }
+  if (decoded.includes("\0")) return true;
+  if (leavesRoot(decoded)) return true;
+  // The dev server maps basePath to the folder, so below it the folder is the root.
+  return decoded.startsWith(basePath) && leavesRoot(decoded.slice(basePath.length));
+}
+
+/** Whether walking `pathname`'s segments (either slash) ever goes above where it starts. */
+function leavesRoot(pathname: string): boolean {
+  let depth = 0;
+  for (const segment of pathname.split(/[/\\]/)) {
+    if (segment === "" || segment === ".") continue;
+    depth += segment === ".." ? -1 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 function refuse(response: ServerResponse, status: number, line: string): void {

@@ -77,3 +77,20 @@ describe("the preview's address", () => {
     expect(existsSync(path.join(fixture.root, "elsewhere/.sahel-digest-preview"))).toBe(true);
   });
 });
+
+describe("the preview's paths", () => {
+  it("answers 400 to a path that leads, decoded, out of its folder (malformed escapes too), and keeps serving", async () => {
+    const port = local.port!;
+    const escaping = ["/..%2f", "/%2e%2e/", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/..%2f_preview-other/secret.txt", "/articles/..%2f..%2f..%2f_preview-other/secret.txt", "/..%5c_preview-other/secret.txt", "/%", "/%E0%A4%A", "/a%00b"];
+    for (const target of escaping) {
+      const answer = await get(port, target);
+      expect(answer.status, target).toBe(400);
+      expect(answer.body, target).not.toContain("not the preview's");
+      // The server still answers the next request.
+      expect((await get(port, "/")).status, `after ${target}`).toBe(200);
+    }
+    expect(local.log()).not.toMatch(/Invalid path|URIError/);
+    // A `..` that stays inside is a path like any other.
+    expect((await get(port, "/articles/2020/../2020/a-draft/")).status).toBe(200);
+  });
+});
