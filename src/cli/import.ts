@@ -91,7 +91,8 @@ if (counts) {
   const line = `Read ${rowsRead} rows from ${file}: imported ${rowsImported}${bad}${skipped}; ${outcome} in ${seconds} s.`;
   if (result.written) console.log(line);
   else console.error(line);
-} else if (!result.written) {
+} else if (!result.written && result.problems.length === 0) {
+  // A problem above says why, in one line; this is for a failure that said nothing.
   console.error(`Imported nothing into the project at ${root}.`);
 }
 // A data file may have started a timer that would keep the process alive: the import is done.

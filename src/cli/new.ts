@@ -4,7 +4,7 @@
 //   npm run new -- item "Title of the item" --country mali [--country niger] [--tag jnim] [--date 2020-12-03] [--root DIR]
 //   npm run new -- note 2020-W49            (or --date 2020-12-03; this week when neither)
 // Exit codes: 0 written, 1 refused (nothing written), 2 a command line that cannot be read.
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -64,7 +64,7 @@ export async function runNew(argv: readonly string[], options: RunOptions = {}):
     const existing = markdownFiles(root, COLLECTIONS.notes.folder).files;
     const plan = planNote({ ...(command.week !== undefined ? { week: command.week } : {}), ...(command.date !== undefined ? { date: command.date } : {}) }, { zone, now, existing, words });
     if (!plan.ok) return refuse(...plan.errors);
-    const failed = await write(root, plan.file, plan.text);
+    const failed = await write(root, plan.file, plan.text, COLLECTIONS.notes.folder);
     return failed ? refuse(failed) : { code: 0, out: noteWritten(plan, words), err };
   }
 
@@ -86,7 +86,7 @@ export async function runNew(argv: readonly string[], options: RunOptions = {}):
     { zone, now, known, regionOf, existing, words },
   );
   if (!plan.ok) return refuse(...plan.errors);
-  const failed = await write(root, plan.file, plan.text);
+  const failed = await write(root, plan.file, plan.text, COLLECTIONS.items.folder);
   return failed ? refuse(failed) : { code: 0, out: itemWritten(plan, words), err };
 }
 
@@ -94,9 +94,11 @@ function firstFix(...files: string[]): string {
   return `Fix ${files.join(" and ")} first: npm run check lists every problem.`;
 }
 
-/** Writes a new file, never over one that exists; what went wrong, if anything. */
-async function write(root: string, file: string, text: string): Promise<string | undefined> {
+/** Writes a new file, never over one that exists, nor through a link (linkOnTheWay); what went wrong, if anything. */
+async function write(root: string, file: string, text: string, collection: string): Promise<string | undefined> {
   const target = path.join(root, file);
+  const link = linkOnTheWay(root, file, collection);
+  if (link) return link;
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text, { flag: "wx" });
@@ -104,6 +106,44 @@ async function write(root: string, file: string, text: string): Promise<string |
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return `${file} already exists`;
     return `${file} could not be written: ${describeErrno(error)}`;
+  }
+}
+
+/**
+ * Why the folders on the way to `file` (relative to `root`) may not be written through, if
+ * they may not: one is a link out of the project (a year folder linked elsewhere: the file
+ * would land outside it), or, below `collection`, a link to a folder at all, which the build
+ * does not follow (src/content/load/files.ts), so the item would never be read.
+ */
+function linkOnTheWay(root: string, file: string, collection: string): string | undefined {
+  const project = realPath(root) ?? path.resolve(root);
+  const folders = path.posix.dirname(file).split("/");
+  for (let i = 1; i <= folders.length; i++) {
+    const relative = folders.slice(0, i).join("/");
+    const at = path.join(root, relative);
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(at).isSymbolicLink();
+    } catch {
+      return undefined; // missing: it and those below it are made inside the project
+    }
+    if (!isLink) continue;
+    const target = realPath(at);
+    if (target === undefined) return `${relative} is a link to nothing: make it a folder, then run npm run new again (nothing was written)`;
+    const inside = path.relative(project, target);
+    if (inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) {
+      return `${relative} is a link to ${target}, outside the project: npm run new writes only inside it (nothing was written)`;
+    }
+    if (relative.startsWith(`${collection}/`)) return `${relative} is a link to a folder, which the build does not follow: make it a folder (nothing was written)`;
+  }
+  return undefined;
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,6 +3,7 @@
 // cannot reload, so this script supervises a child process and restarts it.
 //   npm start                      preview this folder
 //   npm start -- --port 9000       on another port
+//   npm start -- --host 192.168.1.5  on another address than 127.0.0.1 (shows the drafts to that network)
 //   npm start -- --watch-only      rebuild without serving (used by the tests)
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
@@ -13,6 +14,8 @@ import { describeFailure } from "../core/problems.ts";
 import { basePathOf } from "../publish/eleventy-plugin.ts";
 import { COLLECTIONS } from "../content/collections.ts";
 import { PROJECT } from "../core/project.ts";
+import { isLoopback } from "../publish/preview-guard.ts";
+import { outputRefusal, PREVIEW_FOLDER, PreviewRefusedError } from "../publish/preview-output.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -21,6 +24,11 @@ const flag = (name: string) => {
 };
 const root = path.resolve(flag("--root") ?? process.cwd());
 const port = args.includes("--watch-only") ? undefined : Number(flag("--port") ?? 8080);
+const host = flag("--host");
+// Relative to where npm runs the script: the project folder.
+const output = flag("--output") ? path.resolve(flag("--output")!) : undefined;
+/** The exit code of a preview that will not start as asked: the supervisor exits too, rather than wait. */
+const REFUSED = 2;
 
 if (args.includes("--child")) {
   await runPreview();
@@ -30,7 +38,10 @@ if (args.includes("--child")) {
 
 async function runPreview(): Promise<void> {
   try {
-    const preview = await startPreview({ root, ...(flag("--output") ? { output: flag("--output") } : {}), ...(port === undefined ? {} : { port }) });
+    const preview = await startPreview({ root, ...(output ? { output } : {}), ...(port === undefined ? {} : { port }), ...(host ? { host } : {}) });
+    if (port !== undefined && host && !isLoopback(host)) {
+      console.log(`[preview] Serving on ${host}: anyone who can reach it on that network can read the drafts and embargoed items it shows.`);
+    }
     // Eleventy says "Watching…" before its watcher is ready; this line comes once it is.
     console.log(`[preview] Ready: rebuilding on changes to ${path.join(root, "content")} and the templates.`);
     const stop = async () => {
@@ -40,12 +51,22 @@ async function runPreview(): Promise<void> {
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   } catch (error) {
+    if (error instanceof PreviewRefusedError) {
+      console.error(error.message);
+      process.exit(REFUSED);
+    }
     console.error(describeFailure(error));
     process.exit(1);
   }
 }
 
 function supervise(): void {
+  // Asked before anything starts: a folder refused is one line, and `npm start` ends.
+  const refused = outputRefusal(output ?? path.join(root, PREVIEW_FOLDER), root);
+  if (refused) {
+    console.error(refused);
+    process.exit(REFUSED);
+  }
   const src = path.join(PROJECT, "src");
   let child: ChildProcess | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
@@ -55,6 +76,10 @@ function supervise(): void {
   const start = () => {
     const command = launcher ? [launcher, "preview"] : [...process.execArgv, fileURLToPath(import.meta.url)];
     child = spawn(process.execPath, [...command, ...args, "--child"], { stdio: "inherit" });
+    // Refused in the child (a folder that changed since it was asked): nothing to wait for.
+    child.once("exit", (code) => {
+      if (code === REFUSED) process.exit(REFUSED);
+    });
   };
   const restartNow = () => {
     const old = child;

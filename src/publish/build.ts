@@ -2,13 +2,13 @@
 // folder beside the output, and that folder replaces the output only once every page was
 // written. A failed build removes its folder and leaves the old site byte for byte as it was.
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-digest.ts";
 import { takeCacheNotices } from "./kept.ts";
 import { BodyCache, buildVersion, codeVersion, PageCache, searchVersion, sourceVersion } from "./build-cache.ts";
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
+import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
 
 export interface BuildOptions {
@@ -70,32 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** A build that another, still running, holds the site for. */
-export class SiteBusyError extends Error {
-  override name = "SiteBusyError";
-}
-
-/**
- * Takes `<output>.lock` for this build, or says which build has it. A lock left by a build that
- * is gone (killed, or the machine stopped) is taken over.
- */
-function lockOutput(output: string): () => void {
-  const lock = `${output}.lock`;
-  mkdirSync(path.dirname(output), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
-    }
-    const holder = Number(readFileSync(lock, "utf8").trim());
-    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-      throw new SiteBusyError(`Another build (process ${holder}) is writing ${output}; wait for it to finish, then build again.`);
-    }
-    rmSync(lock, { force: true });
-  }
-}
+export { SiteBusyError } from "./build-lock.ts";
 
 async function buildInto(output: string, options: BuildOptions): Promise<BuildResult> {
   const timings: Timings = {};
@@ -245,16 +220,6 @@ export async function removeLeftovers(output: string): Promise<void> {
   });
   await Promise.all(staleStaging.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
   await Promise.all(names.filter((name) => name.startsWith(`${base}.previous-`)).map((name) => removeInBackground(path.join(parent, name))));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -48,7 +48,13 @@ interface EleventyInstance {
   disableLogger(): void;
   watcher: { on(event: string, listener: (...args: string[]) => void): void };
   /** The dev server, in serve mode. */
-  eleventyServe?: { reload(event: object): void };
+  eleventyServe?: {
+    reload(event: object): void;
+    init(): Promise<void>;
+    initServerInstance(): Promise<void>;
+    /** @11ty/eleventy-dev-server's instance: `server` is its node:http server. */
+    server: { server: { listen(options: { port: number; host: string }): void }; _serverListen(port: number): void };
+  };
 }
 
 async function eleventyClass(): Promise<new (input: string | undefined, output: string, options: Record<string, unknown>) => EleventyInstance> {
@@ -87,8 +93,8 @@ export interface Watching {
   rebuildFor(file: string): Promise<void>;
   /** Told of every file the watcher reports, whatever happened to it. */
   onFileEvent(listener: (event: string, file: string) => void): void;
-  /** Starts the dev server (with live reload) on `port`, serving the output. */
-  serve(port: number): Promise<void>;
+  /** Starts the dev server (with live reload) on `port` of `host`, serving the output. */
+  serve(port: number, host: string): Promise<void>;
   /** Tells the browsers the dev server serves to load their page again. */
   reloadBrowsers(): void;
   stop(): Promise<void>;
@@ -115,7 +121,18 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
   return {
     rebuildFor,
     onFileEvent: (listener) => eleventy.watcher.on("all", (event, file) => listener(event!, file!)),
-    serve: (port) => eleventy.serve(port),
+    serve: async (port, host) => {
+      // The dev server listens on every network interface, with no option to say otherwise
+      // (@11ty/eleventy-dev-server 2.1 calls listen({ port })): its instance is made here, as
+      // Eleventy's serve() would, and told to listen on `host` only, its next-port-when-taken
+      // retries included. tests/build/preview-guard.test.ts holds it to that.
+      const serving = eleventy.eleventyServe!;
+      await serving.init();
+      await serving.initServerInstance();
+      const devServer = serving.server;
+      devServer._serverListen = (next: number) => devServer.server.listen({ port: next, host });
+      await eleventy.serve(port);
+    },
     // A reload with no changed templates named: the client loads the whole page again.
     reloadBrowsers: () => eleventy.eleventyServe?.reload({ files: [], build: {} }),
     stop: () => eleventy.stopWatch(),

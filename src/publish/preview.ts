@@ -1,35 +1,37 @@
 // The preview: Eleventy's watcher and dev server over the digest, with drafts shown. Every
 // change under content/ or templates/ triggers a rebuild (incremental: see src/publish/eleventy-plugin.ts); a
 // rebuild that fails keeps the last good pages.
-import { realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { basePathOf, configureSite } from "./eleventy-plugin.ts";
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { startWatching } from "./eleventy.ts";
 import { PreviewProblems } from "./preview-panel.ts";
+import { listenAddress, previewGuard } from "./preview-guard.ts";
+import { claimOutput, PREVIEW_FOLDER } from "./preview-output.ts";
 
 export interface PreviewOptions {
   readonly root: string;
   readonly output?: string;
   /** Serve on this port (with live reload); without it, only watch and rebuild. */
   readonly port?: number;
+  /**
+   * The address to serve on: by default 127.0.0.1, this machine only. Another address shows
+   * the drafts and embargoed items to whoever can reach it.
+   */
+  readonly host?: string;
 }
 
 export interface Preview {
   stop(): Promise<void>;
 }
 
-/**
- * Where the preview writes: a folder of its own, never _site/. The preview shows drafts and
- * embargoed items; _site/ is what gets published, and an embargo can protect people.
- */
-export const PREVIEW_FOLDER = "_preview";
+export { outputProblem, PREVIEW_FOLDER } from "./preview-output.ts";
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const output = path.resolve(options.output ?? path.join(options.root, PREVIEW_FOLDER));
-  const refused = outputProblem(output, options.root);
-  if (refused) throw new Error(`The preview does not write into ${output}: ${refused}. Leave out --output, or name another folder.`);
+  // Only into a folder of its own: it deletes the pages there that it did not make.
+  claimOutput(output, options.root);
   // Saves from here on must reach the site, the first build's time included.
   const firstBuildStarted = Date.now();
   // A failed rebuild shows its problems on the page being viewed: the browser is asked to load
@@ -37,13 +39,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const problems = new PreviewProblems();
   let reloadBrowsers = () => {};
   const onFailed = () => void setTimeout(() => reloadBrowsers(), 100);
+  // The dev server serves the site under the path it will be published at.
+  const pathPrefix = await basePathOf(options.root);
+  const address = listenAddress(options.host);
   const watching = await startWatching({
     output,
     serving: options.port !== undefined,
-    // The dev server serves the site under the path it will be published at.
-    pathPrefix: await basePathOf(options.root),
-    configure: (eleventyConfig) =>
-      configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } }),
+    pathPrefix,
+    configure: (eleventyConfig) => {
+      // First, so that it stands in front of every other middleware (src/publish/preview-guard.ts).
+      eleventyConfig.setServerOptions({ middleware: [previewGuard(address, pathPrefix)] });
+      return configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } });
+    },
   });
   reloadBrowsers = () => watching.reloadBrowsers();
   // Files the watcher reported, or a catch-up below rebuilt for.
@@ -65,7 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await catchUp();
   const later = setTimeout(() => void catchUp(), CATCH_UP_AGAIN_MS);
   later.unref();
-  if (options.port !== undefined) await watching.serve(options.port);
+  if (options.port !== undefined) await watching.serve(options.port, address);
   return {
     stop: () => {
       clearTimeout(later);
@@ -91,35 +98,4 @@ export async function savedSince(folders: readonly string[], since: number): Pro
     );
   }
   return saved.sort();
-}
-
-/**
- * Why the preview may not write into `output`, if it may not: _site/ is what gets published,
- * and the preview shows drafts and embargoed items; and the first rebuild removes pages it
- * did not make, which in the project folder or content/ would be the editors' own files.
- */
-export function outputProblem(output: string, root: string): string | undefined {
-  // Real paths: a link named anything may lead into _site/.
-  const real = (file: string) => realPath(path.resolve(root, file));
-  const target = realPath(output);
-  const inside = (folder: string) => {
-    const relative = path.relative(real(folder), target);
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-  };
-  if (inside("_site")) return "it is the published site, and the preview shows drafts and embargoed items";
-  const toRoot = path.relative(target, real("."));
-  if (toRoot === "" || (!toRoot.startsWith("..") && !path.isAbsolute(toRoot))) return "it holds the project itself";
-  if (inside("content") || inside("templates")) return "it is part of the content or the templates";
-  return undefined;
-}
-
-/** The real path of `file`, through links; for a path that does not exist yet, that of its nearest existing parent. */
-function realPath(file: string): string {
-  const resolved = path.resolve(file);
-  try {
-    return realpathSync(resolved);
-  } catch {
-    const parent = path.dirname(resolved);
-    return parent === resolved ? resolved : path.join(realPath(parent), path.basename(resolved));
-  }
 }

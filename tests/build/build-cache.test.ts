@@ -6,6 +6,7 @@ import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from "
 import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
+import { lockRecord } from "../../src/publish/build-lock.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { describeFailure } from "../../src/core/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
@@ -184,7 +185,8 @@ describe("a second build", () => {
     const before = await snapshot(output);
     const holder = spawn("sleep", ["30"], { stdio: "ignore" });
     try {
-      await writeFile(`${output}.lock`, String(holder.pid));
+      // As a build records itself (src/publish/build-lock.ts): its pid and when it started.
+      await writeFile(`${output}.lock`, JSON.stringify(lockRecord(holder.pid!)));
       const failure = await buildSite({ root, search: false }).then(() => undefined, (error: unknown) => error);
       expect(describeFailure(failure)).toBe(`Another build (process ${holder.pid}) is writing ${output}; wait for it to finish, then build again.`);
       expect(await snapshot(output)).toEqual(before);

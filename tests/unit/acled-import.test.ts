@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AcledFileError,
+  MAX_RECORD_CHARACTERS,
   acledDate,
   countAcledRows,
   countryMatcher,
@@ -156,6 +157,26 @@ describe("readAcledCsv", () => {
     };
     await expect(drain("")).rejects.toThrow(/is empty/);
     await expect(drain(csv([{}, '2020-12-03,"open']))).rejects.toThrow(/is not valid CSV/);
+  });
+
+  it("stops at a row longer than MAX_RECORD_CHARACTERS, naming its line, without reading the rest", async () => {
+    // A notes field that never ends (its closing quote is missing): 64 MiB offered, 64 KiB at a time.
+    const chunk = "x".repeat(64 * 1024);
+    const total = 1024;
+    let pulled = 0;
+    async function* file() {
+      yield csv([{}, {}]) + '2020-12-03,"never closed ';
+      for (; pulled < total; pulled++) yield chunk;
+    }
+    const error = await (async () => {
+      for await (const row of readAcledCsv(Readable.from(file()), "long.csv")) void row;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcledFileError);
+    expect(formatProblem((error as AcledFileError).problem)).toBe(
+      `long.csv:4 has a row longer than ${MAX_RECORD_CHARACTERS / (1024 * 1024)} MiB, far longer than any ACLED row: a line break or a closing quote is missing, or this is not an ACLED export; nothing was imported`,
+    );
+    // Stopped near the limit, not at the end of the file.
+    expect(pulled * chunk.length).toBeLessThan(4 * MAX_RECORD_CHARACTERS);
   });
 });
 
@@ -386,6 +407,23 @@ describe("npm run import", () => {
 
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Unknown format "csv"');
+  });
+});
+
+describe("npm run import, on a file with no line break", () => {
+  it("says so in one line naming the file and line 1, exits 1 and writes nothing", async () => {
+    const root = path.join(temp, "cli-long");
+    await writeFixture(root);
+    const file = await csvFile("no-line-break.csv", `${HEADER.join(",")},${"x".repeat(2 * MAX_RECORD_CHARACTERS)}`);
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile("npx", ["tsx", "src/cli/import.ts", "acled", file, "--root", root], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([`${file}:1 has a row longer than 1 MiB, far longer than any ACLED row: a line break or a closing quote is missing, or this is not an ACLED export; nothing was imported`]);
+    expect(await exists(path.join(root, OUTPUT))).toBe(false);
   });
 });
 

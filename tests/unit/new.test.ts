@@ -2,7 +2,7 @@
 // that the file written loads once its placeholders are filled in.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, realpath, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
@@ -279,6 +279,28 @@ describe("npm run new, on a project", () => {
     expect(await runNew(["note"], { cwd: path.join(root, "content") })).toMatchObject({ code: 1, err: [expect.stringContaining("has no content/ folder")] });
     expect(await runNew(["note", "--root", root], { env: { DIGEST_NOW: "soon" } })).toMatchObject({ code: 1, err: ['DIGEST_NOW must be an ISO 8601 date or time (got: "soon")'] });
     expect(await contentFiles(root)).toEqual(before);
+  });
+
+  it("refuses, in one line naming the link, to write through a year folder that is a link out of the project", async () => {
+    const root = await fixture();
+    const outside = await fixture();
+    const elsewhere = path.join(outside, "elsewhere");
+    await mkdir(elsewhere);
+    await mkdir(path.join(root, "content/articles"), { recursive: true });
+    await symlink(elsewhere, path.join(root, "content/articles/2020"));
+    await symlink(elsewhere, path.join(root, "content/issues"));
+    const run = (...args: string[]) => runNew([...args, "--root", root], { env });
+    expect(await run("item", "Attack in Mopti", "--country", "mali")).toEqual({
+      code: 1,
+      out: [],
+      err: [`content/articles/2020 is a link to ${await realpath(elsewhere)}, outside the project: npm run new writes only inside it (nothing was written)`],
+    });
+    expect(await run("note", "2020-W49")).toEqual({
+      code: 1,
+      out: [],
+      err: [`content/issues is a link to ${await realpath(elsewhere)}, outside the project: npm run new writes only inside it (nothing was written)`],
+    });
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it("writes this week's note, which loads once its headline is written", async () => {

@@ -27,6 +27,15 @@ import { week } from "../../core/weeks.ts";
 /** The columns an import cannot do without; ACLED's exports have about thirty. */
 export const REQUIRED_COLUMNS = ["event_date", "event_type", "country", "fatalities"] as const;
 
+/**
+ * The longest record read, in characters. ACLED's longest field, `notes`, runs to a few
+ * thousand characters, and a whole row to a few KiB: 1 MiB is generous. Without a bound, a
+ * field whose closing quote is missing, or a file with no line breaks, was gathered whole
+ * before anything was said (a 700 MB field took 1.4 GB of memory and ended in
+ * ERR_STRING_TOO_LONG; a file with no line break read on for minutes).
+ */
+export const MAX_RECORD_CHARACTERS = 1024 * 1024;
+
 /** How many bad rows are listed; the total is always given. */
 export const LISTED_BAD_ROWS = 20;
 
@@ -88,6 +97,7 @@ export async function* readAcledCsv(input: Readable | AsyncIterable<string | Buf
     // An empty line is a record of one empty field, skipped below: so it keeps its place in the count.
     skip_empty_lines: false,
     skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARACTERS,
     // The header row, checked before any record is read.
     columns: (names: string[]) => {
       line = 1 + breaksIn(names);
@@ -111,6 +121,17 @@ export async function* readAcledCsv(input: Readable | AsyncIterable<string | Buf
   parser.on("skip", (error: SkipError) => {
     if (error.code === "CSV_RECORD_INCONSISTENT_COLUMNS" && error.record && error.records !== undefined) {
       skipped.push({ after: error.records, fields: error.record });
+      return;
+    }
+    if (error.code === "CSV_MAX_RECORD_SIZE") {
+      // csv-parse's line is the one the record started on, unless a quoted field broke lines before the limit.
+      fatal ??= new AcledFileError({
+        file,
+        line: error.lines ?? line + 1,
+        field: "",
+        message: `has a row longer than ${MAX_RECORD_CHARACTERS / (1024 * 1024)} MiB, far longer than any ACLED row: a line break or a closing quote is missing, or this is not an ACLED export; nothing was imported`,
+      });
+      parser.destroy();
       return;
     }
     // Broken quoting: where the next record starts is anyone's guess, so nothing more is read.
