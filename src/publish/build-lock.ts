@@ -43,10 +43,14 @@ export function lockOutput(output: string): () => void {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(temporary, lock);
-        return () => {
+        const release = () => {
+          process.off("exit", release);
           // Only this build's own lock: never one another build took over meanwhile.
           if (readText(lock) === text) rmSync(lock, { force: true });
         };
+        // A process ended mid-build (process.exit in a data file) lets its lock go too.
+        process.once("exit", release);
+        return release;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
       }
