@@ -320,7 +320,7 @@ trash = path.join(work, "trash");
 const loopScript = path.join(work, "markdown-loop.mjs");
 await esbuild({ entryPoints: [path.join(project, "bench/loop-cli.ts")], bundle: true, platform: "node", format: "esm", outfile: loopScript, logLevel: "silent" });
 // src/ compiled once, before anything is timed (as the first `npm run build` after a change does).
-spawnSync(process.execPath, [launcher, "compile"], { stdio: "inherit" });
+spawnSync(process.execPath, [launcher, "compile"], { stdio: ["ignore", "ignore", "inherit"] });
 const rows: Row[] = [];
 const shapeRows: { shape: string; pages: number; loop: Measure; build: Measure }[] = [];
 try {

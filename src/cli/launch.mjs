@@ -106,7 +106,11 @@ if (!existsSync(compiled)) {
   }
 }
 
-if (command === "compile") process.exit(0);
+if (command === "compile") {
+  // Where the compiled code is, for the benchmark and the tests.
+  console.log(compiled);
+  process.exit(0);
+}
 // The preview restarts its child through here when src/ changes, so that it is compiled again.
 process.env.SAHEL_DIGEST_LAUNCHER = fileURLToPath(import.meta.url);
 // The build's cache names the code by what was compiled (src/publish/build-cache.ts, codeVersion).
