@@ -76,5 +76,7 @@ export function regionMap(countries: readonly MappedCountry[], width = 480): Reg
     if (!point || point[0] < 0 || point[1] < 0 || point[0] > width || point[1] > height) return undefined;
     return { x: Math.round(point[0] * 10) / 10, y: Math.round(point[1] * 10) / 10 };
   };
-  return { width, height, shapes: [...neighbours, ...own], project };
+  // `project` follows from the countries the shapes were fitted to: not enumerable, so the map as
+  // data (a page's key, src/pages/page-key.ts; JSON) is its size and shapes.
+  return Object.defineProperty({ width, height, shapes: [...neighbours, ...own] }, "project", { value: project, enumerable: false }) as unknown as RegionMap;
 }

@@ -1,10 +1,9 @@
 // Every kind of page the site has, declared once: where its pages go, which template makes
-// them, what each page is made from (its key: the preview writes a page again only when
+// them, what each page is made from (its data, from which its key is derived: the preview writes a page again only when
 // that changed), its format, whether the sitemap lists it, and whether an edition of the
 // digest in another language has its own copy. The writer (src/publish/write-pages.ts), the sitemap and
 // the preview all read this table; adding a kind of page is one entry here and one template.
 // (As Hugo maps a page kind to a layout and output formats.)
-import { createHash } from "node:crypto";
 import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
@@ -16,17 +15,12 @@ import type { TemplateEngine } from "./engine.ts";
 
 export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
 
-/** One page of a kind: its path in the site, what its template sees, and its key. */
+/** One page of a kind: its path in the site, and what its template sees. */
 export interface Page {
   /** Path inside the site: "/issues/2020-w49/", "/feed.xml". */
   readonly path: string;
   /** What the template sees besides `digest` and `pagePath`. */
   readonly data: Readonly<Record<string, unknown>>;
-  /**
-   * Everything the page is made from that can change without the site's settings, data files
-   * or templates changing. Same key as last time, same page.
-   */
-  readonly key: readonly unknown[];
   /** The day it last changed (YYYY-MM-DD), for the sitemap; unknown for a page with no items. */
   readonly lastmod?: string;
 }
@@ -47,6 +41,12 @@ export interface PageKind {
   readonly sitemap: boolean;
   /** Each edition of the digest (a language) has its own page of this kind. */
   readonly perEdition: boolean;
+  /**
+   * Made from the whole digest: its template reads more of it than its data and the part every
+   * page reads (src/pages/page-key.ts), so any change of the content makes it again. Without
+   * this, a page's key is derived from its data.
+   */
+  readonly whole?: true;
   /** Linked from every page: in the main navigation and the footer's, labelled by these message keys (src/core/messages). */
   readonly nav?: { readonly main?: string; readonly footer?: string };
   /** The pages of this kind; `before` holds every page of the kinds above it in the table. */
@@ -61,10 +61,9 @@ export interface SitePage extends Page {
   readonly sitePath: string;
 }
 
-/** Every page that changes whenever anything does: the one-off pages that list the whole site. */
-const whole = (digest: Digest) => [digest];
 const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
-const single = (path: string) => (digest: Digest) => [{ path, data: {}, key: whole(digest), lastmod: newestDay(digest) }];
+/** The one page of a kind that lists the whole site (whole: true). */
+const single = (path: string) => (digest: Digest) => [{ path, data: {}, lastmod: newestDay(digest) }];
 
 
 /** The open data's files, each for the whole digest and for every country with incidents. */
@@ -75,7 +74,7 @@ const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: 
 ];
 
 export const PAGE_KINDS: readonly PageKind[] = [
-  { name: "home", urls: routes.home.patterns, template: "views/home.njk", format: "html", sitemap: true, perEdition: true, pages: single(paths.home) },
+  { name: "home", urls: routes.home.patterns, template: "views/home.njk", format: "html", sitemap: true, perEdition: true, whole: true, pages: single(paths.home) },
   {
     name: "year",
     urls: routes.year.patterns,
@@ -83,11 +82,11 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, key: [year.year, ...year.issues.flatMap(issueKey)], lastmod: day(year.issues[0]?.updatedIso) })),
+    pages: (digest) => digest.archive.map((year) => ({ path: year.path, data: { year }, lastmod: day(year.issues[0]?.updatedIso) })),
   },
-  { name: "archive", urls: routes.archive.patterns, template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
-  { name: "countries", urls: routes.countries.patterns, template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
-  { name: "tags", urls: routes.tags.patterns, template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
+  { name: "archive", urls: routes.archive.patterns, template: "views/archive.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.issues", footer: "nav.allIssues" }, pages: single(paths.archive) },
+  { name: "countries", urls: routes.countries.patterns, template: "views/countries.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.countries", footer: "nav.countries" }, pages: single(paths.countries) },
+  { name: "tags", urls: routes.tags.patterns, template: "views/tags.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.tags", footer: "nav.tags" }, pages: single(paths.tags) },
   {
     name: "regions",
     urls: routes.regions.patterns,
@@ -95,10 +94,11 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
+    whole: true,
     nav: { main: "nav.places", footer: "nav.regions" },
     pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
   },
-  { name: "subscribe", urls: routes.subscribe.patterns, template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
+  { name: "subscribe", urls: routes.subscribe.patterns, template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
     urls: routes.notFound.patterns,
@@ -106,7 +106,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: false,
     perEdition: true,
-    pages: (digest) => [{ path: paths.notFound, data: {}, key: whole(digest) }],
+    whole: true,
+    pages: () => [{ path: paths.notFound, data: {} }],
   },
   {
     name: "issue",
@@ -115,7 +116,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, key: issueKey(issue), lastmod: day(issue.updatedIso) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, lastmod: day(issue.updatedIso) })),
   },
   {
     // The issue as an email (src/pages/email.ts): its HTML with the styles inlined, for a mailing tool.
@@ -126,7 +127,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: false,
     perEdition: true,
     generate: (page, digest, engine) => emailHtml(page.data.issue as IssueView, digest, engine),
-    pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.week), data: { issue }, key: issueKey(issue) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.week), data: { issue } })),
   },
   {
     // Its plain-text part.
@@ -136,7 +137,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: false,
     perEdition: true,
     generate: (page, digest, engine) => emailText(page.data.issue as IssueView, digest, engine),
-    pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.week), data: { issue }, key: issueKey(issue) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.week), data: { issue } })),
   },
   { name: "country", urls: routes.country.patterns, template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
   { name: "tag", urls: routes.tag.patterns, template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
@@ -147,6 +148,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
+    whole: true,
     pages: (digest) => (digest.incidentTypes.length ? single(paths.incidentTypes)(digest) : []),
   },
   {
@@ -165,8 +167,9 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
+    whole: true,
     nav: { main: "nav.search", footer: "nav.search" },
-    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex, messages: searchScriptMessages(digest) }, key: whole(digest), lastmod: newestDay(digest) }],
+    pages: (digest) => [{ path: paths.search, data: { filters: searchFilterOptions(digest), years: searchYears(digest), index: paths.searchIndex, messages: searchScriptMessages(digest) }, lastmod: newestDay(digest) }],
   },
   {
     name: "region",
@@ -176,7 +179,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     pages: (digest) =>
-      digest.regions.map((region) => ({ path: region.path, data: { region }, key: [region.slug, region.incidentCount, JSON.stringify(region.chartTable), ...region.incidents], lastmod: day(region.incidents[0]?.date) })),
+      digest.regions.map((region) => ({ path: region.path, data: { region }, lastmod: day(region.incidents[0]?.date) })),
   },
   {
     name: "data",
@@ -185,13 +188,14 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
+    whole: true,
     nav: { footer: "nav.openData" },
     // The files to download, whole and by country, with their paths from the data-file kind's.
     pages: (digest) => {
       if (!digest.incidents.length) return [];
       const files = (country?: string) => DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country) }));
       const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files(c.slug) }));
-      return [{ path: paths.data, data: { files: files(), countries }, key: whole(digest), lastmod: newestDay(digest) }];
+      return [{ path: paths.data, data: { files: files(), countries }, lastmod: newestDay(digest) }];
     },
   },
   {
@@ -200,6 +204,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "csv",
     sitemap: false,
     perEdition: false,
+    whole: true,
     generate: (page, digest) => {
       const { file, country } = page.data as { file: (typeof DATA_FILES)[number]; country?: { slug: string; name: string } };
       const title = `${digest.site.title}: incidents${country ? ` in ${country.name}` : ""}`;
@@ -210,8 +215,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
       // A country has incidents when it has regions with incidents.
       const countries = digest.countries.filter((c) => c.regions.length > 0);
       return DATA_FILES.flatMap((file) => [
-        { path: paths.dataFile(file.name), data: { file }, key: whole(digest) },
-        ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } }, key: whole(digest) })),
+        { path: paths.dataFile(file.name), data: { file } },
+        ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } } })),
       ]);
     },
   },
@@ -222,11 +227,11 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, key: [item], lastmod: day(item.dateIso) })),
+    pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, lastmod: day(item.dateIso) })),
   },
   { name: "feed-atom", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.atom}`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
   { name: "feed-json", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.json}`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
-  { name: "feed-rss", urls: routes.rss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: single(paths.rss) },
+  { name: "feed-rss", urls: routes.rss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, whole: true, pages: single(paths.rss) },
   {
     name: "opml",
     urls: [routes.opml.pattern, routes.opmlTags.pattern, routes.opmlRegions.pattern],
@@ -234,6 +239,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "opml",
     sitemap: false,
     perEdition: true,
+    whole: true,
     nav: { footer: "nav.opml" },
     // Every Atom feed declared above it, so a new kind of feed is in it by being in the table.
     // Lists a reader can import whole: the digest and the countries (an issue entry and an item
@@ -243,7 +249,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     pages: (digest, before) => {
       const atom = before.filter((page) => page.kind.format === "atom" && page.edition === digest).map((page) => page.data.feed as FeedView);
       // `title` is a message key (src/core/messages): views/opml.njk prints t(title).
-      const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) }, key: whole(digest) });
+      const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) } });
       return [
         list(paths.opml, "opml.digestAndCountries", ["digest", "country"]),
         ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
@@ -258,9 +264,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "sitemap",
     sitemap: false,
     perEdition: false,
+    whole: true,
     nav: { footer: "nav.sitemap" },
     // Derived from the pages themselves, so it lists every page that is built and nothing else.
-    pages: (digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) }, key: whole(digest) }],
+    pages: (_digest, before) => [{ path: paths.sitemap, data: { entries: sitemapEntries(before) } }],
   },
 ];
 
@@ -325,37 +332,11 @@ export function outputFile(sitePath: string): string {
 
 function listingPage(listing: ListingPage): Page {
   const newest = listing.weeks[0]?.items[0];
-  return { path: listing.path, data: { listing }, key: listingKey(listing), ...(newest ? { lastmod: day(newest.dateIso) } : {}) };
+  return { path: listing.path, data: { listing }, ...(newest ? { lastmod: day(newest.dateIso) } : {}) };
 }
 
 function feedPage(feed: FeedView, path: string): Page {
-  return { path, data: { feed }, key: [feed.key, feed.updatedIso, ...feed.entries.flatMap(entryKey)] };
-}
-
-/** Made once an issue: its page, its two emails, its year's page and the feeds all hold it. */
-const issueKeys = new WeakMap<IssueView, readonly unknown[]>();
-
-function issueKey(issue: IssueView): readonly unknown[] {
-  let key = issueKeys.get(issue);
-  if (key) return key;
-  // The overview counts incidents by the week they happened, which items of other weeks may
-  // report: its words are part of the key, by their hash (tens of kilobytes a week as JSON,
-  // held by every page's key until the site is written).
-  const overview = issue.overview ? createHash("sha1").update(JSON.stringify([issue.overview, issue.marks])).digest("base64") : undefined;
-  key = [issue.id, issue.headline, issue.leadHtml, issue.previous?.id, issue.next?.id, overview, ...issue.sections.flatMap((s) => [s.country.slug, ...s.items])];
-  issueKeys.set(issue, key);
-  return key;
-}
-
-function listingKey(listing: ListingPage): unknown[] {
-  // A country's first page charts its whole history and maps its newest incidents.
-  const owner = listing.owner;
-  const picture = listing.pageNumber === 1 && "figures" in owner ? [JSON.stringify(owner.figures ?? null), ...(owner.map?.incidents ?? [])] : [];
-  return [owner.slug, owner.itemCount, listing.pageNumber, listing.pageCount, ...picture, ...listing.weeks.flatMap((w) => [w.issue.id, ...w.items])];
-}
-
-function entryKey(entry: FeedView["entries"][number]): unknown[] {
-  return entry.issue ? [entry.title, entry.updatedIso, entry.contentHtml, ...issueKey(entry.issue)] : [entry.item];
+  return { path, data: { feed } };
 }
 
 function day(iso: string | undefined): string | undefined {

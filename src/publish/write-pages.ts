@@ -10,6 +10,7 @@ import { FileWriter, Turns } from "../core/writer.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
 import type { TemplateEngine } from "../pages/engine.ts";
+import { commonHash, viewHash } from "../pages/page-key.ts";
 
 export interface PageJob {
   /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */
@@ -24,8 +25,9 @@ export interface PageJob {
   readonly data: Readonly<Record<string, unknown>>;
   /**
    * Everything the page is made from that can change without the site's settings, data files
-   * or templates changing: item views (the same object while an item is unchanged), notes,
-   * neighbours. Same key as last time, same page.
+   * or templates changing (src/pages/page-key.ts): the hashes of its data and of what every page
+   * reads of its digest, or, for a page made from the whole digest, the digest itself. Same key
+   * as last time, same page.
    */
   readonly key: readonly unknown[];
 }
@@ -41,13 +43,15 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
   }));
   return pages.map((page) => {
     const { nav, text } = navs.get(page.edition)!;
+    const data = { ...page.data, pagePath: page.path, nav };
     return {
       output: outputFile(page.sitePath),
       digest: page.edition,
       ...(page.kind.template ? { template: page.kind.template } : {}),
       ...(page.kind.generate ? { generate: (engine: TemplateEngine) => page.kind.generate!(page, page.edition, engine) } : {}),
-      data: { ...page.data, pagePath: page.path, nav },
-      key: [...page.key, text],
+      data,
+      // The navigation by its text: each page's data holds its own copy of the same links.
+      key: page.kind.whole ? [page.edition, page.path, text] : [viewHash({ ...page.data, pagePath: page.path }), commonHash(page.edition), text],
     };
   });
 }

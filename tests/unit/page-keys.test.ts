@@ -1,13 +1,16 @@
-// The preview writes a page again only when its key changes (src/pages/table.ts). A template that
-// reads something its key leaves out would leave that page stale: render every page of two
-// digests that differ by one edited item, and every page whose key did not change must come
-// out the same, byte for byte.
+// The preview writes a page again only when its key changes, and a production build links the
+// published copy of a page whose key did not (src/pages/page-key.ts). A template that reads
+// something its key leaves out would leave that page stale: render every page of two digests
+// that differ by one edited item, and every page whose key did not change must come out the
+// same, byte for byte; and every page not made from the whole digest must render the same from
+// what its key covers alone.
 import { describe, expect, it } from "vitest";
-import { buildDigest } from "../../src/digest/digest.ts";
+import { buildDigest, everyEdition } from "../../src/digest/digest.ts";
 import type { Digest } from "../../src/digest/digest.ts";
 import { templateEngine } from "../../src/pages/engine.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
-import { PAGE_KINDS, sitePages, type PageKind } from "../../src/pages/table.ts";
+import { navigation, PAGE_KINDS, sitePages, type PageKind } from "../../src/pages/table.ts";
+import { commonOf } from "../../src/pages/page-key.ts";
 import { pagesWithStaleKeys, type PageJob } from "../../src/publish/write-pages.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 
@@ -46,18 +49,33 @@ describe("page keys", () => {
   }
 
   it("catch a page whose template reads outside its key", () => {
-    // The newest item's title on every item page, with a key that leaves it out.
+    // The newest item's title on every item page, read from the digest rather than the page's data.
     const careless: PageKind = {
       ...PAGE_KINDS.find((kind) => kind.name === "item")!,
       name: "careless-item",
       template: "views/careless.njk",
-      pages: (digest) => digest.items.map((item) => ({ path: `${item.path}careless/`, data: { item, newest: digest.items[0] }, key: [item] })),
+      pages: (digest) => digest.items.map((item) => ({ path: `${item.path}careless/`, data: { item } })),
     };
     const render = renderer();
-    const withCareless = (digest: Digest, job: PageJob) => (job.template === "views/careless.njk" ? `${(job.data.item as { title: string }).title} / ${(job.data.newest as { title: string }).title}` : render(digest, job));
+    const withCareless = (digest: Digest, job: PageJob) => (job.template === "views/careless.njk" ? `${(job.data.item as { title: string }).title} / ${digest.items[0]!.title}` : render(digest, job));
     const [before, after] = edited(4, { title: "Newest, retitled" });
     const stale = pagesWithStaleKeys(before!, after!, withCareless, [careless]);
     expect(stale).toEqual(["articles/2020/mali-two/careless/index.html", "articles/2020/burkina-one/careless/index.html", "articles/2020/niger-one/careless/index.html", "articles/2020/mali-one/careless/index.html"]);
+  });
+
+  it("are derived from all a page's template reads: every page not made from the whole digest renders the same from its data and the digest's common part alone", () => {
+    const digest = buildDigest(modelContent(items));
+    const pages = sitePages(digest);
+    const engine = templateEngine(DEFAULT_TEMPLATES);
+    const commons = new Map(everyEdition(digest).map((edition) => [edition, commonOf(edition)]));
+    let checked = 0;
+    for (const page of pages.filter((p) => !p.kind.whole)) {
+      const data = { ...page.data, pagePath: page.path, nav: navigation(pages, page.edition) };
+      const render = (edition: Digest) => (page.kind.template ? engine.render(edition, page.kind.template, data) : page.kind.generate!(page, edition, engine));
+      expect(render(commons.get(page.edition)!), `${page.kind.name} ${page.sitePath}`).toBe(render(page.edition));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 });
 
