@@ -6,22 +6,23 @@
 //     whose fingerprint is unchanged, and whose file in the published site is still the file
 //     that build wrote, is hard-linked into the new site instead of being rendered again.
 //
-// A page's fingerprint is its key (src/pages/table.ts) made stable across processes: an item view by
-// the hash of its files, an incident by its item's, the whole digest by the hash of all of
-// them; plus, for every page, the build's "version": the code (src/, templates, the locked
+// A page's fingerprint is its key (src/pages/page-key.ts: the hashes of everything its template
+// receives; for a page made from the whole digest, the hash of every item and note file) with,
+// for every page, the build's "version": the code (src/, templates, catalogues, the locked
 // dependencies, Node), the data files and everything else under content/ that is not an item
-// or a note. A key element with no stable fingerprint makes its page be rendered every time.
+// or a note, and every module a data file imports from outside content/. A key element with no
+// stable fingerprint makes its page be rendered every time.
 //
-// The stamps are what keep this safe: a build with drafts shown (buildSite's includeDrafts; the
-// preview itself writes into _preview/) replaces files, so they have new inodes, and a
-// hand-edited file has a new time. Either way it is not linked.
+// The stamps and the bytes' hashes are what keep this safe: a build with drafts shown
+// (buildSite's includeDrafts; the preview itself writes into _preview/) replaces files, so they
+// have new inodes, and a hand-edited file has new bytes. Either way it is not linked.
 // Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
 // `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
+import { buildSync } from "esbuild";
 import type { Content } from "../content/model.ts";
-import type { ItemView } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { COLLECTIONS } from "../content/collections.ts";
 import { cacheFolder, PROJECT } from "../core/project.ts";
@@ -93,13 +94,49 @@ export function codeVersion(templates: string): string {
 }
 
 /**
- * The build's version: the code, and everything under content/ besides the items and notes
- * (the data files, site settings, figures), whose every change may show on any page.
+ * The build's version: the code, everything under content/ besides the items and notes (the
+ * data files, site settings, figures), whose every change may show on any page, and every file
+ * outside content/ that a data file imports, wherever it is.
  */
 export function buildVersion(root: string, code: string): string {
   const content = path.join(root, "content");
   const skip = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((folder) => path.relative("content", folder));
-  return hash(code, folderHash(content, skip));
+  return hash(code, folderHash(content, skip), dataImportsHash(root));
+}
+
+/**
+ * The bytes of the modules the data files import from outside content/ (a helper, a shared
+ * list): esbuild follows their imports as the build's own loader does, packages left out (the
+ * lock file versions them). A data file that does not compile gives no list: the build then
+ * stops on its problem anyway.
+ */
+function dataImportsHash(root: string): string {
+  const data = path.join(root, path.dirname(COLLECTIONS.site.file));
+  const content = path.resolve(root, "content");
+  let entries: string[];
+  try {
+    entries = readdirSync(data).filter((name) => /\.[cm]?[jt]s$/.test(name)).map((name) => path.join(data, name));
+  } catch {
+    return "";
+  }
+  if (entries.length === 0) return "";
+  let inputs: string[];
+  try {
+    const built = buildSync({ entryPoints: entries, bundle: true, packages: "external", platform: "node", format: "esm", write: false, metafile: true, outdir: path.join(root, ".data-imports"), absWorkingDir: path.resolve(root), logLevel: "silent" });
+    inputs = Object.keys(built.metafile.inputs).map((input) => path.resolve(root, input));
+  } catch {
+    return "unreadable";
+  }
+  const h = createHash("sha1");
+  for (const file of inputs.filter((input) => !input.startsWith(`${content}${path.sep}`)).sort()) {
+    h.update(path.relative(root, file)).update("\0");
+    try {
+      h.update(readFileSync(file)).update("\0");
+    } catch {
+      h.update("gone\0");
+    }
+  }
+  return h.digest("base64url");
 }
 
 /**
@@ -194,19 +231,9 @@ export function keyFingerprint(key: readonly unknown[], names: Fingerprints): st
 export class Fingerprints {
   private readonly names = new WeakMap<object, string>();
 
+  /** Each edition's digest named by `whole`, the content's fingerprint: what pages made from the whole digest are keyed by. */
   constructor(digest: Digest, whole: string) {
-    for (const edition of everyEdition(digest)) {
-      this.names.set(edition, `digest:${whole}`);
-      for (const view of edition.items) this.name(view);
-    }
-  }
-
-  private name(view: ItemView): void {
-    if (!view.fingerprint) return;
-    // Its path too: the file's name makes the item's address, which its text does not hold
-    // (an item renamed, or two files' texts swapped).
-    this.names.set(view, `item:${view.path}:${view.fingerprint}`);
-    view.incidents.forEach((incident, i) => this.names.set(incident, `incident:${view.path}:${view.fingerprint}#${i}`));
+    for (const edition of everyEdition(digest)) this.names.set(edition, `digest:${whole}`);
   }
 
   of(value: object): string | undefined {

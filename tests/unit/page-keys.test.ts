@@ -12,7 +12,9 @@ import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { navigation, PAGE_KINDS, sitePages, type PageKind } from "../../src/pages/table.ts";
 import { commonOf } from "../../src/pages/page-key.ts";
 import { pagesWithStaleKeys, type PageJob } from "../../src/publish/write-pages.ts";
-import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
+import { DateTime } from "luxon";
+import type { Item } from "../../src/content/model.ts";
+import { MODEL_REGIONS, modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 
 const items = [
   modelItem("mali-one", "2020-11-30", ["mali"], ["jnim"], [modelIncident("2020-11-29", "mali", "battles", { place: "Mopti", coordinates: [14.4843, -4.18296], coordinatesFrom: "gazetteer" })]),
@@ -47,6 +49,28 @@ describe("page keys", () => {
       expect(pagesWithStaleKeys(before!, after!, renderer())).toEqual([]);
     });
   }
+
+  // Two edits that left stale pages when keys were written by hand: each page's key must cover
+  // what it shows of items on other pages.
+  const gao = { ...MODEL_REGIONS[0]!, slug: "gao", name: "Gao", translations: { fr: { name: "Gao" } }, iso: "ML-7", admin1: "ML.03" };
+  const withGao = (list: Item[]) => ({ ...modelContent(list), regions: [...MODEL_REGIONS, gao] });
+  const day = (n: number) => DateTime.fromISO("2019-01-01", { zone: "UTC" }).plus({ days: n }).toISODate()!;
+
+  it("cover a country's counts per region, items of its later pages included: the oldest item's incident moved to another region", () => {
+    // More incidents than the country's map marks: the oldest is on no first-page list.
+    const many = Array.from({ length: 210 }, (_, i) => modelItem(`mali-${i}`, day(i), ["mali"], [], [modelIncident(day(i), "mali", "battles")]));
+    const moved = many.map((item, i) => (i === 0 ? { ...item, incidents: [modelIncident(day(0), "mali", "battles", { region: "gao" })] } : item));
+    expect(pagesWithStaleKeys(buildDigest(withGao(many)), buildDigest(withGao(moved)), renderer())).toEqual([]);
+  });
+
+  it("cover an incident type's counts on its later pages: a second incident of the type in an item of its first page", () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => modelItem(`battle-${i}`, day(i), ["mali"], [], [modelIncident(day(i), "mali", "battles")]));
+    const more = twelve.map((item, i) => (i === 11 ? { ...item, incidents: [...item.incidents, modelIncident(day(i), "mali", "battles")] } : item));
+    const site = { itemsPerPage: 5 };
+    const [before, after] = [buildDigest(modelContent(twelve, { site })), buildDigest(modelContent(more, { site }))];
+    expect(after.incidentTypePages.filter((page) => page.owner.slug === "battles").length).toBe(3);
+    expect(pagesWithStaleKeys(before, after, renderer())).toEqual([]);
+  });
 
   it("catch a page whose template reads outside its key", () => {
     // The newest item's title on every item page, read from the digest rather than the page's data.
