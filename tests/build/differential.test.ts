@@ -211,7 +211,8 @@ async function holdsAfterEveryEdit(label: string, start: (model: Model) => Edit[
 
 describe("a build that reuses what the last one kept", () => {
   for (const seed of SEEDS) {
-    it(`writes what a build from nothing writes, after every edit (seed ${seed})`, async () => {
+    // Two builds an edit: longer than one test's usual limit on a busy machine.
+    it(`writes what a build from nothing writes, after every edit (seed ${seed})`, { timeout: 300_000 }, async () => {
       const random = seededRandom(seed);
       const { next, add } = editsOf(random);
       await holdsAfterEveryEdit(
