@@ -16,6 +16,7 @@ import type { KnownKeys } from "../content/load/references.ts";
 import { describeErrno, formatProblem, type Problem } from "../core/problems.ts";
 import { siteCatalogues } from "../content/editions.ts";
 import { catalogueLanguage } from "../core/messages/catalogue.ts";
+import { elidedWords } from "./new/slug.ts";
 import { USAGE, readArgs } from "./new/args.ts";
 import { itemWritten, planItem } from "./new/item.ts";
 import { noteWritten, planNote } from "./new/note.ts";
@@ -83,7 +84,7 @@ export async function runNew(argv: readonly string[], options: RunOptions = {}):
   const existing = markdownFiles(root, COLLECTIONS.items.folder).files;
   const plan = planItem(
     { title: command.title, countries: command.countries, tags: command.tags, ...(command.date !== undefined ? { date: command.date } : {}) },
-    { zone, now, known, regionOf, existing, words },
+    { zone, now, known, regionOf, existing, words, elided: elidedIn(root, [site.value.language, ...site.value.editions.map((e) => e.language)]) },
   );
   if (!plan.ok) return refuse(...plan.errors);
   const failed = await write(root, plan.file, plan.text, COLLECTIONS.items.folder);
@@ -154,4 +155,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   for (const line of result.err) console.error(line);
   // A data file may have started a timer that would keep the process alive: the work is done.
   process.exit(result.code);
+}
+
+/**
+ * The words elided before a vowel in any of the digest's languages ("l'", "d'", "N'" in French):
+ * a title in English names places in French too ("N'Djamena").
+ */
+function elidedIn(root: string, languages: readonly string[]): ReadonlySet<string> {
+  const catalogues = siteCatalogues(root).byLanguage;
+  return new Set(languages.flatMap((language) => {
+    const words = catalogues.get(catalogueLanguage(language));
+    return words ? [...elidedWords(words)] : [];
+  }));
 }

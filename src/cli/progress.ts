@@ -3,7 +3,7 @@
 // piped or in CI, the build prints its summary alone.
 import type { BuildProgress } from "../publish/build.ts";
 
-const count = (n: number) => n.toLocaleString("en");
+const count = (n: number) => n.toLocaleString("und");
 
 export function describeProgress(progress: BuildProgress): string {
   const of = progress.total ? ` ${count(Math.min(progress.done ?? 0, progress.total))} of ${count(progress.total)}` : "";

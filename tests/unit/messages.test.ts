@@ -110,7 +110,8 @@ describe("the message catalogues", () => {
         }
         for (const values of tries) {
           const text = catalogue.t(key, values);
-          expect(text, key).not.toBe("");
+          // A language's word lists (slug.elided: the words it elides before a vowel) may be empty.
+          if (!key.startsWith("slug.")) expect(text, key).not.toBe("");
           expect(text, key).not.toMatch(/[{}]/);
         }
       }

@@ -14,9 +14,10 @@ import { slug as slugSchema } from "../../src/content/schemas.ts";
 import { readArgs } from "../../src/cli/new/args.ts";
 import { itemWritten, planItem, type ItemProject } from "../../src/cli/new/item.ts";
 import { noteWritten, planNote } from "../../src/cli/new/note.ts";
-import { MAX_SLUG_LENGTH, slugFromTitle } from "../../src/cli/new/slug.ts";
+import { shippedCatalogue } from "../fixtures/words.ts";
+import { elidedWords, MAX_SLUG_LENGTH, slugFromTitle } from "../../src/cli/new/slug.ts";
 import { ContentError, formatProblem } from "../../src/core/problems.ts";
-import { createFixture, fixtureRegions, type FixtureOptions } from "../fixtures/content.ts";
+import { createFixture, fixtureActors, fixtureRegions, fixtureThemes, translatedInto, type FixtureOptions } from "../fixtures/content.ts";
 import { english } from "../fixtures/words.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -48,8 +49,14 @@ describe("slugFromTitle", () => {
     ["  --Déby__signs   (the) \"revised\" constitution!!  ", "deby-signs-the-revised-constitution"],
     ["COVID-19: 41 candidacies", "covid-19-41-candidacies"],
   ])("%s → %s", (title, expected) => {
-    expect(slugFromTitle(title)).toBe(expected);
+    // The words French elides, as its catalogue gives them: the sample's titles mix languages.
+    expect(slugFromTitle(title, elidedWords(shippedCatalogue("fr")))).toBe(expected);
     expect(slugSchema.safeParse(expected).success).toBe(true);
+  });
+
+  it("splits an elided word only in a language whose catalogue elides it", () => {
+    expect(slugFromTitle("Attaque à Ménaka : l'armée riposte", elidedWords(shippedCatalogue("en")))).toBe("attaque-a-menaka-larmee-riposte");
+    expect(slugFromTitle("Attaque à Ménaka : l'armée riposte", elidedWords(shippedCatalogue("fr")))).toBe("attaque-a-menaka-l-armee-riposte");
   });
 
   it("cuts a long title at a word boundary, at most 60 characters", () => {
@@ -219,7 +226,13 @@ describe("npm run new, on a project", () => {
   const env = { DIGEST_NOW: "2020-12-03T12:00:00Z" };
 
   it("writes an item that loads once its summary and source are filled in", async () => {
-    const root = await fixture({ regions: fixtureRegions });
+    // A digest with a French edition: a slug splits the words French elides ("l'armée").
+    const root = await fixture({
+      regions: fixtureRegions,
+      site: { editions: [{ language: "fr", description: "Un condensé de test." }] },
+      actors: translatedInto(fixtureActors, "fr", (a) => ({ name: a.name })),
+      themes: translatedInto(fixtureThemes, "fr", () => ({ name: "Élections" })),
+    });
     const result = await runNew(["item", "Attaque à Ménaka : l'armée riposte", "--country", "mali", "--tag", "jnim", "--root", root], { env });
     expect(result).toEqual({
       code: 0,

@@ -33,6 +33,8 @@ export interface ItemProject {
   readonly existing: readonly string[];
   /** The words of the digest's language (site.ts), for its dates. */
   readonly words: Catalogue;
+  /** The words elided before a vowel in the digest's languages (their catalogues' `slug.elided`), which a slug splits. */
+  readonly elided?: ReadonlySet<string>;
 }
 
 export type ItemPlan =
@@ -53,7 +55,7 @@ export function planItem(request: ItemRequest, project: ItemProject): ItemPlan {
   const errors: string[] = [];
   const title = request.title.replace(/\s+/g, " ").trim();
   const forbidden = firstForbidden(title);
-  const slug = slugFromTitle(title);
+  const slug = slugFromTitle(title, project.elided ?? new Set());
   if (!title) errors.push("the title is empty: npm run new -- item \"Title of the item\" --country SLUG");
   else if (forbidden >= 0) errors.push(`the title ${forbiddenMessage(title, forbidden)}`);
   else if (!slug) errors.push(`the title ${JSON.stringify(title)} makes an empty slug: it needs a letter or digit from a to z or 0 to 9 (the file name and URL are made of them)`);

@@ -1,6 +1,6 @@
 // The slug `npm run new` gives an item: its title folded to lower-case ASCII words joined by
 // hyphens, short enough to read in a URL.
-//   "Attaque à Ménaka : l'armée riposte" → attaque-a-menaka-l-armee-riposte
+//   "Attaque à Ménaka : l'armée riposte" → attaque-a-menaka-l-armee-riposte (a site in French)
 //   "Mali's prime minister resigns"      → malis-prime-minister-resigns
 
 /** Slugs are cut at a word boundary to at most this many characters. */
@@ -11,21 +11,26 @@ const LETTERS: Readonly<Record<string, string>> = {
   ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ð: "d", ł: "l", ħ: "h", ı: "i", þ: "th", ŋ: "n",
 };
 
-/** French words elided before a vowel: "l'armée" reads as two words, "Mali's" as one. */
-const ELIDED = new Set(["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]);
+/**
+ * The words a language elides before a vowel, from its catalogue's `slug.elided` (French's "l",
+ * "d", "qu"...): "l'armée" reads as two words, where "Mali's" reads as one.
+ */
+export function elidedWords(words: { t(key: string): string }): ReadonlySet<string> {
+  return new Set(words.t("slug.elided").split(/\s+/).filter(Boolean));
+}
 
 const APOSTROPHE = /['’ʼ‘`´]/;
 
-export function slugFromTitle(title: string, max = MAX_SLUG_LENGTH): string {
+export function slugFromTitle(title: string, elided: ReadonlySet<string> = new Set(), max = MAX_SLUG_LENGTH): string {
   const folded = title
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[^\x00-\x7f]/g, (c) => LETTERS[c] ?? c);
   // An apostrophe inside a word joins it ("mali's" → "malis", "don't" → "dont"), except after
-  // a French elided article or pronoun ("l'armée" → "l armee", "N'Djamena" → "n djamena").
+  // a word the language elides ("l'armée" → "l armee", "N'Djamena" → "n djamena").
   const joined = folded.replace(new RegExp(`([a-z0-9]+)${APOSTROPHE.source}(?=[a-z0-9])`, "g"), (_, before: string) =>
-    ELIDED.has(before) ? `${before} ` : before,
+    elided.has(before) ? `${before} ` : before,
   );
   const words = joined.split(/[^a-z0-9]+/).filter(Boolean);
   return cut(words, max);

@@ -23,7 +23,7 @@ export function subdivisionsOf(countryIso: string): readonly Subdivision[] {
       list.push({ code: entry.code, name: entry.name });
       byCountry.set(entry.parent, list);
     }
-    for (const list of byCountry.values()) list.sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
+    for (const list of byCountry.values()) list.sort((a, b) => a.code.localeCompare(b.code, "und", { numeric: true }));
   }
   return byCountry.get(countryIso) ?? [];
 }
