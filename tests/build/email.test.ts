@@ -42,7 +42,9 @@ beforeAll(async () => {
     figures,
     regions: [{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5", translations: { fr: { name: "Mopti" } } }],
     site: { url: SITE },
-    notes: { "2020-W49": ["Lead & headline", "The lead, with [Mali](/countries/mali/) and *stress*."] },
+    // Images of the site's own host are allowed on its pages (src/content/markdown.ts); in an
+    // email even those would be fetched as it is opened (issue 26).
+    notes: { "2020-W49": ["Lead & headline", `The lead, with [Mali](/countries/mali/) and *stress*.\n\n![A map & "more"](/maps/w49.png?u=1) ![](/p.gif?u=2)`] },
   });
   site = (await buildSite({ root: fixture.root, search: false })).output;
   html = await readFile(path.join(site, ISSUE, "email.html"), "utf8");
@@ -64,6 +66,15 @@ describe("an issue's email", () => {
     expect($("[style]").length).toBeGreaterThan(10);
     expect($("body").attr("style")).toMatch(/font-family/);
     expect($("[class='wrapper']").attr("style")).toMatch(/max-width: 600px/);
+  });
+
+  it("shows an image of the lead as its words, in both parts, and fetches nothing (issue 26)", () => {
+    const $ = load(html);
+    expect($(".lead img").length).toBe(0);
+    expect(html).not.toContain("?u=");
+    expect($(".lead").text()).toContain('[Image: A map & "more"] [Image]');
+    expect(text).toContain('[Image: A map & "more"] [Image]');
+    expect(text).not.toContain("?u=");
   });
 
   it("links only to the site, with full URLs, and never by mailto:", () => {
