@@ -5,7 +5,9 @@
 // a full URL. An image in the note's lead becomes its words, "[Image: a map of the week]": a
 // mail client fetches an image as the message is opened, which tells its host who opened it
 // and when (an open-tracking pixel, whatever its host). Not a link either: the web issue,
-// linked at the top and the foot, shows the image to a reader who chooses to look. Gmail clips a message over 102 KB (EMAIL_SIZE_LIMIT); the tests hold the email under it.
+// linked at the top and the foot, shows the image to a reader who chooses to look.
+// Gmail clips a message over 102 KB (EMAIL_SIZE_LIMIT): the build says, one line an email,
+// which are over it (src/publish/email-sizes.ts).
 import juice from "juice";
 import { linksForFeeds } from "../digest/links.ts";
 import type { IssueView } from "../digest/views.ts";

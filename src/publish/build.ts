@@ -54,7 +54,10 @@ export interface BuildResult {
   readonly passedOver: readonly string[];
   /** Pages linked unchanged from the site the last build wrote, not rendered (src/publish/build-cache.ts). */
   readonly reused: number;
-  /** What the build's cache had to say: a kept file found damaged and made again, a cache that could not be written. */
+  /**
+   * What the build has to say, one line each: a cache file found damaged and made again, a cache
+   * that could not be written, an email over Gmail's clipping size.
+   */
   readonly notices: readonly string[];
 }
 
@@ -145,6 +148,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // build short, and a site of nothing must never replace the published one.
     if (pageCount === 0) throw new Error("The build made no page at all; the published site was left as it was.");
     if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices() };
+    // Said, not refused: the web issue is whole whatever the email's size.
+    const { emailSizeNotices } = await import("./email-sizes.ts");
+    const emailNotices = await emailSizeNotices(digest, staging, options.pageKinds);
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
@@ -157,7 +163,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     } catch {
       // Not kept.
     }
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: takeCacheNotices() };
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices] };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});

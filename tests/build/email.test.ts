@@ -26,6 +26,12 @@ const items: FixtureItem[] = [
   { path: "2020/earlier", title: "An earlier week", date: "2020-11-24", countries: ["mali"] },
 ];
 
+/** A week of many long items: an email over Gmail's clipping size (issue 26). */
+const BIG_WEEK = Array.from({ length: 120 }, (_, i): FixtureItem => ({
+  path: `2020/big-${i}`, title: `A long week's item number ${i}`, date: "2020-11-10", countries: ["mali"],
+  summary: `Item ${i}: ${"a long and careful summary of what happened, ".repeat(8)}`.slice(0, 400),
+}));
+
 const figures = [
   { country: "mali", week: "2020-W49", trend: "deteriorated", reason: "Fighting spread to Ségou.", alerts: [{ kind: "conflict-risk", reason: "Talks stalled." }] },
   { country: "niger", week: "2020-W49", trend: "unchanged", reason: "Quiet week.", alerts: [] },
@@ -33,12 +39,13 @@ const figures = [
 
 let fixture: { root: string; remove: () => Promise<void> };
 let site: string;
+let notices: readonly string[];
 let html: string;
 let text: string;
 
 beforeAll(async () => {
   fixture = await createFixture({
-    items,
+    items: [...items, ...BIG_WEEK],
     figures,
     regions: [{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5", translations: { fr: { name: "Mopti" } } }],
     site: { url: SITE },
@@ -46,7 +53,7 @@ beforeAll(async () => {
     // email even those would be fetched as it is opened (issue 26).
     notes: { "2020-W49": ["Lead & headline", `The lead, with [Mali](/countries/mali/) and *stress*.\n\n![A map & "more"](/maps/w49.png?u=1) ![](/p.gif?u=2)`] },
   });
-  site = (await buildSite({ root: fixture.root, search: false })).output;
+  ({ output: site, notices } = await buildSite({ root: fixture.root, search: false }));
   html = await readFile(path.join(site, ISSUE, "email.html"), "utf8");
   text = await readFile(path.join(site, ISSUE, "email.txt"), "utf8");
 });
@@ -57,6 +64,14 @@ describe("an issue's email", () => {
     expect((await stat(path.join(site, ISSUE, "email.html"))).size).toBeLessThan(EMAIL_SIZE_LIMIT);
     await expect(stat(path.join(site, "issues/2020-w48/email.html"))).resolves.toBeTruthy();
     await expect(stat(path.join(site, "issues/2020-w48/email.txt"))).resolves.toBeTruthy();
+  });
+
+  it("over Gmail's clipping size is told by the build, in one line naming its issue and size (issue 26)", async () => {
+    const big = (await stat(path.join(site, "issues/2020-w46/email.html"))).size;
+    expect(big).toBeGreaterThan(EMAIL_SIZE_LIMIT);
+    const told = notices.filter((line) => line.includes("email"));
+    expect(told).toEqual([expect.stringContaining(`The email of issue 2020-W46 (issues/2020-w46/email.html) is ${Math.ceil(big / 1024)} KB, over the 102 KB at which Gmail clips`)]);
+    expect(told[0]).not.toContain("\n");
   });
 
   it("has its styles inlined and nothing to fetch or run", () => {
