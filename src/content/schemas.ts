@@ -136,7 +136,14 @@ export const themeSchema = z.strictObject({
 
 export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
 export const alertKinds = ["conflict-risk", "resolution-opportunity"] as const;
-const count = z.number().int("must be a whole number").min(0, "must not be negative");
+const wholeNumber = z.number().int("must be a whole number").min(0, "must not be negative");
+/**
+ * YAML reads "-0" and "-0.0" as minus zero, which passes `min(0)` and is shown as "-0": refused
+ * with its own words (a union's message would hide them, so it is checked outside one too).
+ */
+const notMinusZero = (value: unknown) => !Object.is(value, -0);
+const MINUS_ZERO = "must not be negative: write 0";
+const count = wholeNumber.refine(notMinusZero, MINUS_ZERO);
 
 const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, "must be an ISO week such as 2020-W49");
 const oneLine = text.max(200, "must be one line: at most 200 characters");
@@ -202,7 +209,7 @@ const coordinates = z.tuple([
 
 /** A number the source gives, or "at least N" when the source says so. */
 const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
-const fatalities = z.union([count.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES });
+const fatalities = z.union([wholeNumber.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES }).refine(notMinusZero, MINUS_ZERO);
 
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({
