@@ -18,7 +18,11 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 }
 const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "must be an http(s) URL" });
 // The site itself may be previewed from localhost, so its URL needs no public domain name.
-const siteUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+// Every link of the site is made from it: a ?query or a #fragment would end up inside every
+// path (and the French pages would link to the English ones), so it is the address alone.
+const siteUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .refine((url) => !/[?#]/.test(url), "must be the site's address alone, with no ?query or #fragment: every link of the site is made from it");
 
 const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
 
