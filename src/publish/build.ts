@@ -2,7 +2,7 @@
 // folder beside the output, and that folder replaces the output only once every page was
 // written. A failed build removes its folder and leaves the old site byte for byte as it was.
 import { spawn } from "node:child_process";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-digest.ts";
 import { takeCacheNotices } from "./kept.ts";
@@ -190,17 +190,37 @@ async function swapIn(staging: string, output: string, previous: string): Promis
  * Deleting the previous site's thousands of files takes seconds on some file systems, and the
  * new site is already in place: the system's rm does it in the background, after this process
  * has finished. Where there is no such rm, it is deleted here.
+ *
+ * A folder in it may be read-only (copied from a read-only checkout, or made so by a tool),
+ * and then rm cannot empty it and leaves it there for good, build after build: every folder
+ * is first made writable by its owner. chmod -R does not follow links, so nothing outside
+ * the folder is touched.
  */
 async function removeInBackground(dir: string): Promise<void> {
   if (process.platform !== "win32") {
     try {
-      spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" }).unref();
+      const child = spawn("sh", ["-c", 'chmod -R u+rwX -- "$1" 2>/dev/null; exec rm -rf -- "$1"', "sh", dir], { detached: true, stdio: "ignore" });
+      // No shell after all: the error comes as an event, and the folder is removed here.
+      child.once("error", () => void removeHere(dir).catch(() => {}));
+      child.unref();
       return;
     } catch {
       // fall through
     }
   }
+  await removeHere(dir);
+}
+
+async function removeHere(dir: string): Promise<void> {
+  await makeWritable(dir);
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Every folder below `dir` writable by its owner, so its entries can be removed; links are not followed. */
+async function makeWritable(dir: string): Promise<void> {
+  await chmod(dir, 0o700).catch(() => {});
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => makeWritable(path.join(dir, entry.name))));
 }
 
 /** The folder a build by this process writes into before it becomes `output`. */
