@@ -18,7 +18,11 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 }
 const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "must be an http(s) URL" });
 // The site itself may be previewed from localhost, so its URL needs no public domain name.
-const siteUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+// Every link of the site is made from it: a ?query or a #fragment would end up inside every
+// path (and the French pages would link to the English ones), so it is the address alone.
+const siteUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .refine((url) => !/[?#]/.test(url), "must be the site's address alone, with no ?query or #fragment: every link of the site is made from it");
 
 const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
 
@@ -136,7 +140,14 @@ export const themeSchema = z.strictObject({
 
 export const trendLabels = ["deteriorated", "improved", "unchanged"] as const;
 export const alertKinds = ["conflict-risk", "resolution-opportunity"] as const;
-const count = z.number().int("must be a whole number").min(0, "must not be negative");
+const wholeNumber = z.number().int("must be a whole number").min(0, "must not be negative");
+/**
+ * YAML reads "-0" and "-0.0" as minus zero, which passes `min(0)` and is shown as "-0": refused
+ * with its own words (a union's message would hide them, so it is checked outside one too).
+ */
+const notMinusZero = (value: unknown) => !Object.is(value, -0);
+const MINUS_ZERO = "must not be negative: write 0";
+const count = wholeNumber.refine(notMinusZero, MINUS_ZERO);
 
 const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, "must be an ISO week such as 2020-W49");
 const oneLine = text.max(200, "must be one line: at most 200 characters");
@@ -202,7 +213,7 @@ const coordinates = z.tuple([
 
 /** A number the source gives, or "at least N" when the source says so. */
 const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
-const fatalities = z.union([count.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES });
+const fatalities = z.union([wholeNumber.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES }).refine(notMinusZero, MINUS_ZERO);
 
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({

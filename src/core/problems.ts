@@ -44,6 +44,8 @@ function preview(value: unknown, budget: number, seen: Set<object>): string {
     case "string":
       return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
     case "number":
+      // String(-0) is "0": the editor wrote -0 (or -0.0), and is told so.
+      return Object.is(value, -0) ? "-0" : String(value);
     case "boolean":
       return String(value);
     case "bigint":

@@ -2,19 +2,45 @@
 // and email.txt, its plain-text part, both from the issue's view. The HTML is rendered from
 // views/email.njk of the configured templates and its stylesheet (email/email.css) put into
 // style="" attributes by juice, as mail clients need: no <style>, no script, no image, every link
-// a full URL. Gmail clips a message over 102 KB (EMAIL_SIZE_LIMIT); the tests hold the email under it.
+// a full URL. An image in the note's lead becomes its words, "[Image: a map of the week]": a
+// mail client fetches an image as the message is opened, which tells its host who opened it
+// and when (an open-tracking pixel, whatever its host). Not a link either: the web issue,
+// linked at the top and the foot, shows the image to a reader who chooses to look.
+// Gmail clips a message over 102 KB (EMAIL_SIZE_LIMIT): the build says, one line an email,
+// which are over it (src/publish/email-sizes.ts).
 import juice from "juice";
 import { linksForFeeds } from "../digest/links.ts";
 import type { IssueView } from "../digest/views.ts";
 import type { Digest } from "../digest/digest.ts";
 import type { TemplateEngine } from "./engine.ts";
+import type { Catalogue } from "../core/messages/catalogue.ts";
 
 /** Gmail shows "[Message clipped]" past this many bytes of HTML. */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
 
-/** What both templates see besides the digest: the issue, and its lead with every link a full URL. */
+/** What both templates see besides the digest: the issue, and its lead with every link a full URL and no image. */
 function view(issue: IssueView, digest: Digest): Record<string, unknown> {
-  return { issue, leadHtml: issue.leadHtml ? linksForFeeds(issue.leadHtml, digest.edition.urls, issue.path) : undefined };
+  return { issue, leadHtml: issue.leadHtml ? imagesAsWords(linksForFeeds(issue.leadHtml, digest.edition.urls, issue.path), digest.edition.words) : undefined };
+}
+
+/**
+ * Rendered Markdown with every <img> replaced by its alternative text in the edition's words.
+ * Narrow, as src/digest/links.ts is: markdown-it, raw HTML off, writes every image as
+ * `<img src="..." alt="...">` with its attributes double-quoted and entity-escaped.
+ */
+export function imagesAsWords(html: string, words: Catalogue): string {
+  return html.replace(/<img\b[^>]*>/gi, (tag) => {
+    const alt = unescapeHtml(/\balt="([^"]*)"/i.exec(tag)?.[1] ?? "").trim();
+    return escapeHtml(alt ? words.t("email.image", { alt }) : words.t("email.imageWithoutText"));
+  });
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export function emailHtml(issue: IssueView, digest: Digest, engine: TemplateEngine): string {

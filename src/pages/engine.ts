@@ -91,6 +91,10 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   // editors' reasons in the French edition), and `inLanguage(text, language)`: the text,
   // escaped, in a span that says its language if it must.
   for (const [name, value] of Object.entries(wordGlobals(() => digest().edition.words, () => digest().edition.language, MARKUP, markup))) env.addGlobal(name, value);
+  // Text for a place a reader reads as HTML inside XML (RSS's <description>): escaped for HTML
+  // here, and for XML by autoescaping on top, so an editor's "<img>" is shown, never loaded.
+  // Only what HTML text needs ("&", "<", ">"): quotes need no escaping outside attributes.
+  env.addFilter("htmlText", (text: unknown) => String(text).replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c as "&"]));
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);

@@ -2,7 +2,7 @@
 // folder beside the output, and that folder replaces the output only once every page was
 // written. A failed build removes its folder and leaves the old site byte for byte as it was.
 import { spawn } from "node:child_process";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-digest.ts";
 import { takeCacheNotices } from "./kept.ts";
@@ -54,7 +54,10 @@ export interface BuildResult {
   readonly passedOver: readonly string[];
   /** Pages linked unchanged from the site the last build wrote, not rendered (src/publish/build-cache.ts). */
   readonly reused: number;
-  /** What the build's cache had to say: a kept file found damaged and made again, a cache that could not be written. */
+  /**
+   * What the build has to say, one line each: a cache file found damaged and made again, a cache
+   * that could not be written, an email over Gmail's clipping size.
+   */
   readonly notices: readonly string[];
 }
 
@@ -145,6 +148,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // build short, and a site of nothing must never replace the published one.
     if (pageCount === 0) throw new Error("The build made no page at all; the published site was left as it was.");
     if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices() };
+    // Said, not refused: the web issue is whole whatever the email's size.
+    const { emailSizeNotices } = await import("./email-sizes.ts");
+    const emailNotices = await emailSizeNotices(digest, staging, options.pageKinds);
     started = performance.now();
     await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
@@ -157,7 +163,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     } catch {
       // Not kept.
     }
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: takeCacheNotices() };
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices] };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});
@@ -184,17 +190,37 @@ async function swapIn(staging: string, output: string, previous: string): Promis
  * Deleting the previous site's thousands of files takes seconds on some file systems, and the
  * new site is already in place: the system's rm does it in the background, after this process
  * has finished. Where there is no such rm, it is deleted here.
+ *
+ * A folder in it may be read-only (copied from a read-only checkout, or made so by a tool),
+ * and then rm cannot empty it and leaves it there for good, build after build: every folder
+ * is first made writable by its owner. chmod -R does not follow links, so nothing outside
+ * the folder is touched.
  */
 async function removeInBackground(dir: string): Promise<void> {
   if (process.platform !== "win32") {
     try {
-      spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" }).unref();
+      const child = spawn("sh", ["-c", 'chmod -R u+rwX -- "$1" 2>/dev/null; exec rm -rf -- "$1"', "sh", dir], { detached: true, stdio: "ignore" });
+      // No shell after all: the error comes as an event, and the folder is removed here.
+      child.once("error", () => void removeHere(dir).catch(() => {}));
+      child.unref();
       return;
     } catch {
       // fall through
     }
   }
+  await removeHere(dir);
+}
+
+async function removeHere(dir: string): Promise<void> {
+  await makeWritable(dir);
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Every folder below `dir` writable by its owner, so its entries can be removed; links are not followed. */
+async function makeWritable(dir: string): Promise<void> {
+  await chmod(dir, 0o700).catch(() => {});
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => makeWritable(path.join(dir, entry.name))));
 }
 
 /** The folder a build by this process writes into before it becomes `output`. */

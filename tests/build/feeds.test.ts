@@ -21,6 +21,12 @@ const items: FixtureItem[] = [
   { path: "2099/future", title: "Embargoed", date: "2099-01-01", countries: ["mali"], tags: ["jnim"] },
 ];
 
+/** Markup an editor pasted into a trend's reason and an alert's: text in every feed, never an element. */
+const LIVE_IMAGE = '<img src="https://other.example/x.png">';
+const figures = [
+  { country: "mali", week: "2020-W49", trend: "deteriorated", reason: `Raids spread ${LIVE_IMAGE} & more.`, alerts: [{ kind: "conflict-risk", reason: `Talks <b>stalled</b> ${LIVE_IMAGE}` }] },
+];
+
 let fixture: { root: string; remove: () => Promise<void> };
 let site: string;
 const text = (relative: string) => readFile(path.join(site, relative), "utf8");
@@ -29,6 +35,7 @@ beforeAll(async () => {
   // With a French edition: every check below runs on its feeds too (feedFiles() finds them under fr/).
   fixture = await createFixture({
     items,
+    figures,
     site: { url: "https://example.org/digest/", editions: [{ language: "fr", description: "Un condensé de test." }] },
     actors: fixtureActors.map((a) => ({ ...a, translations: { fr: { name: a.name } } })),
     themes: fixtureThemes.map((t) => ({ ...t, translations: { fr: { name: "Élections" } } })),
@@ -168,6 +175,60 @@ describe("feeds", () => {
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.every((url) => url!.includes("/tags/"))).toBe(true);
     expect([...main, ...tags]).not.toContain("https://example.org/digest/articles/feed.xml");
+  });
+});
+
+/** The text of every `name` element of an XML document, as a conforming XML parser reads it. */
+function xmlTexts(xml: string, name: string): string[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const texts: string[] = [];
+  let open: string[] | undefined;
+  parser.on("error", (error) => {
+    throw error;
+  });
+  parser.on("opentag", (tag) => {
+    if (tag.name === name) open = [];
+  });
+  parser.on("text", (t) => open?.push(t));
+  parser.on("closetag", (tag) => {
+    if (tag.name === name && open) texts.push(open.join(""));
+    if (tag.name === name) open = undefined;
+  });
+  parser.write(xml).close();
+  return texts;
+}
+
+describe("editors' markup in feeds (issue 26)", () => {
+  // RSS readers read <description> as HTML: its text must be escaped for HTML, then for XML.
+  it("is text in every RSS description, in every edition", async () => {
+    for (const file of ["rss.xml", "fr/rss.xml"]) {
+      const shown: string[] = [];
+      for (const description of xmlTexts(await text(file), "description")) {
+        const $ = load(description, null, false);
+        expect($("*").length, `${file}: ${description}`).toBe(0);
+        shown.push($.text());
+      }
+      // What the reader shows: the editor's words, markup and all, as text.
+      expect(shown.join("\n"), file).toContain(`${LIVE_IMAGE} & more.`);
+    }
+  });
+
+  it("is text in Atom's HTML content and JSON Feed's content_html, and only text in their summaries", async () => {
+    for (const edition of ["", "fr/"]) {
+      const atom = parseFeed(await text(`${edition}feed.xml`));
+      if (atom.format !== "atom") throw new Error("expected Atom");
+      const json = JSON.parse(await text(`${edition}feed.json`));
+      const htmls = [...(atom.feed.entries ?? []).map((e) => value(e.content)), ...json.items.map((i: { content_html: string }) => i.content_html)];
+      expect(htmls.join(), edition).toContain(LIVE_IMAGE.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+      for (const html of htmls) {
+        const $ = load(html, null, false);
+        expect($("img, b").length, html).toBe(0);
+        expect($.text()).not.toBe("");
+      }
+      // A text construct (Atom's summary, JSON Feed's summary) is read as text: once escaped is right.
+      expect(value(atom.feed.entries![0]!.summary)).toContain(LIVE_IMAGE);
+      expect(json.items[0].summary).toContain(LIVE_IMAGE);
+    }
   });
 });
 

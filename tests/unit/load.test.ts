@@ -59,6 +59,22 @@ describe("loadContent", () => {
     ]);
   });
 
+  it("refuses fatalities of -0, which YAML reads as minus zero and pages would show as \"-0\" (issue 26)", async () => {
+    const root = await fixture({ items: [ok], regions: [{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5" }] });
+    const incident = (fatalities: string) => `incidents:\n  - { type: battles, region: mopti, fatalities: ${fatalities} }\n`;
+    await writeText(root, "content/articles/2020/minus.md", `---\ntitle: Minus\ndate: 2020-12-03\ncountries: [mali]\nsummary: S.\nsource: { name: X }\n${incident("-0.0")}---\nBody.\n`);
+    await writeText(root, "content/articles/2020/minus-int.md", `---\ntitle: Minus int\ndate: 2020-12-03\ncountries: [mali]\nsummary: S.\nsource: { name: X }\n${incident("-0")}---\nBody.\n`);
+    // "-0" without a decimal point is read as a plain 0: nothing to refuse there.
+    expect(await problemsOf(root)).toEqual(["content/articles/2020/minus.md:8 incidents[0].fatalities: must not be negative: write 0 (got: -0)"]);
+  });
+
+  it("refuses a site url with a query or a fragment, which every link would carry (issue 26)", async () => {
+    for (const url of ["https://x.example/?a=1", "https://x.example/#f", "https://x.example/digest?"]) {
+      const root = await fixture({ items: [ok], site: { url } });
+      expect(await problemsOf(root), url).toEqual([`content/_data/site.ts url: must be the site's address alone, with no ?query or #fragment: every link of the site is made from it (got: "${url}")`]);
+    }
+  });
+
   it("names an unknown front matter field and the field it resembles", async () => {
     const root = await fixture({});
     await writeText(root, "content/articles/2020/typo.md", "---\ntitle: T\ndate: 2020-12-03\ncontries: [mali]\nsummary: S.\nsource:\n  name: X\n---\nBody\n");

@@ -171,6 +171,16 @@ describe("the message catalogues", () => {
   });
 });
 
+describe("a catalogue's formatted messages", () => {
+  // Kept by their values: -0 and 0 once shared a key, and one "-0" made every 0 of the build "-0" (issue 26).
+  it("are kept apart for -0 and 0, so a minus zero never shows where a zero is", () => {
+    const words = new Catalogue("en", { count: "{count, plural, one {# incident} other {# incidents}}" });
+    expect(words.t("count", { count: -0 })).toBe("-0 incidents");
+    expect(words.t("count", { count: 0 })).toBe("0 incidents");
+    expect(words.t("count", { count: 0 })).toBe("0 incidents");
+  });
+});
+
 describe("the templates' t()", () => {
   const catalogue = new Catalogue("en", {
     plain: "Rock & roll <now>, it's \"here\"",

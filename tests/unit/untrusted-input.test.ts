@@ -297,6 +297,31 @@ describe("figures and the map", () => {
     expect((await loadContent({ root, now, includeDrafts: true })).figures.map((f) => f.week.id)).toEqual(["2020-W49", "2020-W50"]);
   });
 
+  it("holds back figures for an earlier week, or a country's week, whose only items are drafts, and keeps a week with no item at all (issue 26)", async () => {
+    const figure = { trend: "deteriorated", reason: "Secret week." };
+    const draft = (path: string, date: string, country: string): FixtureItem => ({ ...ok, path, date, countries: [country], draft: true });
+    const root = await project({
+      items: [
+        ok,
+        // 2020-W48: Mali's only item is a draft; Niger's is out.
+        draft("2020/mali-draft", "2020-11-25", "mali"),
+        { ...ok, path: "2020/niger-out", date: "2020-11-25", countries: ["niger"] },
+        // 2020-W46: the week's only item is a draft, about Niger.
+        draft("2020/niger-draft", "2020-11-11", "niger"),
+        // 2020-W47: no item at all.
+      ],
+      figures: [
+        { ...figure, country: "mali", week: "2020-W48" },
+        { ...figure, country: "niger", week: "2020-W48" },
+        { ...figure, country: "mali", week: "2020-W47" },
+        { ...figure, country: "mali", week: "2020-W46" },
+      ],
+    });
+    const shown = async (includeDrafts: boolean) => (await loadContent({ root, now, includeDrafts })).figures.map((f) => `${f.country} ${f.week.id}`);
+    expect(await shown(false)).toEqual(["niger 2020-W48", "mali 2020-W47"]);
+    expect(await shown(true)).toEqual(["mali 2020-W48", "niger 2020-W48", "mali 2020-W47", "mali 2020-W46"]);
+  });
+
   it("refuse figures for a week after the latest issue, and a country the map cannot draw", async () => {
     const figure = { country: "mali", trend: "unchanged", reason: "Calm." };
     const root = await project({ items: [ok], figures: [{ ...figure, week: "2020-W49" }, { ...figure, week: "2020-W50" }] });

@@ -74,9 +74,17 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled).map(withoutDraftTranslations);
   const embargoedWeeks = new Set(items.items.filter((item) => item.scheduled && !item.draft).map((item) => item.week.id));
   // Figures for a week whose only items are drafts or embargoed would show that week (its
-  // trend, its reason) before its issue: they are held back with the items.
+  // trend, its reason) before its issue: they are held back with the items. So are those of a
+  // country whose only items that week are drafts, in a week that is out with other items: its
+  // trend speaks of them. A week or a country-week with no item at all keeps its figures: the
+  // editors judged it, and nothing happened.
   const latestPublished = latestWeekOf(published);
-  const shownFigures = options.includeDrafts ? figures.figures : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0);
+  const publishedWeeks = weeksCovered(published);
+  const everyWeek = weeksCovered(items.items);
+  const heldBack = (key: string) => everyWeek.has(key) && !publishedWeeks.has(key);
+  const shownFigures = options.includeDrafts
+    ? figures.figures
+    : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0 && !heldBack(f.week.id) && !heldBack(`${f.country} ${f.week.id}`));
   return {
     site: data.site,
     countries: data.countries,
@@ -91,6 +99,17 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     catalogues: data.catalogues,
     passedOver: [...items.passedOver, ...notes.passedOver],
   };
+}
+
+/** The weeks ("2020-W49") and country-weeks ("mali 2020-W49") `items` are about, their incidents' too. */
+function weeksCovered(items: readonly Item[]): Set<string> {
+  const weeks = new Set<string>();
+  for (const item of items) {
+    weeks.add(item.week.id);
+    for (const country of item.countries) weeks.add(`${country} ${item.week.id}`);
+    for (const incident of item.incidents) weeks.add(`${incident.country} ${incident.week.id}`);
+  }
+  return weeks;
 }
 
 function withoutDraftTranslations<T extends Item | WeeklyNote>(entry: T): T {

@@ -14,7 +14,8 @@ const FIGURES_FILE = COLLECTIONS.figures.file;
  * `known`: the keys of the collections figures refer to (see src/content/collections.ts).
  * `latestWeek` is the week of the newest item, drafts and scheduled ones included: figures
  * for a later week would belong to no issue and vanish from every chart, so they are refused.
- * (Figures for a week whose items are still embargoed are held back with them: see digest.ts.)
+ * (Figures for a week, or a country-week, whose items are all drafts or embargoed are held back
+ * with them: see content.ts.)
  */
 export async function loadFigures(root: string, known: KnownKeys, latestWeek: Week | undefined): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
   const loaded = await loadEntries(root, FIGURES_FILE, COLLECTIONS.figures.schema, { optional: COLLECTIONS.figures.optional, name: figureName, retired: RETIRED_FIGURE_FIELDS });

@@ -22,6 +22,20 @@ export const SHIPPED_MESSAGES = path.join(PROJECT, "messages");
 
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
+/**
+ * Numbers as a key of the formatted messages: each as it formats. JSON.stringify writes -0 as
+ * 0 (and NaN and Infinity as null), so a message once formatted with -0 ("-0 incidents") was
+ * then given for every real 0 of the build.
+ */
+function numbersKey(values: Readonly<Record<string, number>>): string {
+  let key = "";
+  for (const name in values) {
+    const value = values[name]!;
+    key += `${name}\u0001${Object.is(value, -0) ? "-0" : String(value)}\u0000`;
+  }
+  return key;
+}
+
 export class Catalogue {
   readonly #compiled = new Map<string, IntlMessageFormat>();
   /**
@@ -44,7 +58,7 @@ export class Catalogue {
 
   /** The message `key` with its values in; a key the catalogue lacks fails the build. */
   t(key: string, values?: MessageValues): string {
-    const remembered = values === undefined ? key : Object.values(values).every((v) => typeof v === "number") ? `${key}\u0000${JSON.stringify(values)}` : undefined;
+    const remembered = values === undefined ? key : Object.values(values).every((v) => typeof v === "number") ? `${key}\u0000${numbersKey(values as Readonly<Record<string, number>>)}` : undefined;
     const known = remembered === undefined ? undefined : this.#formatted.get(remembered);
     if (known !== undefined) return known;
     const text = this.#format(key, values);
