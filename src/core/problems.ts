@@ -99,6 +99,11 @@ export function describeFailure(error: unknown): string {
     // Said in the editor's words already: the message alone.
     if (current instanceof ContentError || ["ContentError", "SiteBusyError"].includes((current as Error).name)) return (current as Error).message;
     const code = (current as NodeJS.ErrnoException).code;
+    // The compiled code (node_modules/.cache/sahel-digest/code/) removed while the build ran: it
+    // imports some of its modules late.
+    if (code === "ERR_MODULE_NOT_FOUND" && /[\\/]\.cache[\\/]sahel-digest[\\/]code[\\/]/.test((current as Error).message)) {
+      return "The build stopped: its compiled code (node_modules/.cache/sahel-digest/code/) was removed while it ran; build again.";
+    }
     if (typeof code === "string" && code in SYSTEM_FAILURES) {
       const where = (current as NodeJS.ErrnoException).path;
       return `The build stopped${where ? ` at ${where}` : ""}: ${describeErrno(current)}.`;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { statfsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -216,6 +216,32 @@ describe("npm run build, as it is run", () => {
       await rm(path.join(fixture.root, "lib"), { recursive: true, force: true });
     }
     expect((await build()).code).toBe(0);
+  });
+
+  it("compiled code removed while the build runs: one line, exit 1, _site/ as it was", async () => {
+    const folder = (await run(npmRunBuild.command, [npmRunBuild.args[0], "compile"])).stdout.trim();
+    // A copy of the compiled code, from which the module the build imports last is gone, as it
+    // would be had the cache been deleted after the build started.
+    // Beside the real one, where its packages resolve from node_modules/.
+    const copy = path.join(path.dirname(folder), `test-${process.pid}`);
+    try {
+      await cp(folder, copy, { recursive: true });
+      const late = (await readdir(copy)).find((name) => name.startsWith("eleventy-plugin-"))!;
+      await rm(path.join(copy, late));
+      const failed = await run(process.execPath, [path.join(copy, "build.mjs")], { cwd: fixture.root }).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stderr.trim().split("\n")).toEqual([
+        "The build stopped: its compiled code (node_modules/.cache/sahel-digest/code/) was removed while it ran; build again.",
+        "",
+        "The build failed; the previous _site/ was left as it was.",
+      ]);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+    expect(await snapshot(site)).toEqual(published);
   });
 
   it("compiled code that was damaged (a file emptied) is compiled again, never run as it is; --fresh compiles it again too", async () => {
