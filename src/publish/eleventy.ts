@@ -53,7 +53,7 @@ interface EleventyInstance {
     init(): Promise<void>;
     initServerInstance(): Promise<void>;
     /** @11ty/eleventy-dev-server's instance: `server` is its node:http server. */
-    server: { server: { listen(options: { port: number; host: string }): void }; _serverListen(port: number): void };
+    server: { server: { listen(options: { port: number; host: string }): void; prependListener(event: "upgrade", listener: (request: IncomingMessage, socket: { destroy(): void }) => void): void }; _serverListen(port: number): void };
   };
 }
 
@@ -93,8 +93,11 @@ export interface Watching {
   rebuildFor(file: string): Promise<void>;
   /** Told of every file the watcher reports, whatever happened to it. */
   onFileEvent(listener: (event: string, file: string) => void): void;
-  /** Starts the dev server (with live reload) on `port` of `host`, serving the output. */
-  serve(port: number, host: string): Promise<void>;
+  /**
+   * Starts the dev server (with live reload) on `port` of `host`, serving the output; a
+   * WebSocket upgrade `allowUpgrade` refuses is closed before the live-reload socket sees it.
+   */
+  serve(port: number, host: string, allowUpgrade?: (request: IncomingMessage) => boolean): Promise<void>;
   /** Tells the browsers the dev server serves to load their page again. */
   reloadBrowsers(): void;
   stop(): Promise<void>;
@@ -121,7 +124,7 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
   return {
     rebuildFor,
     onFileEvent: (listener) => eleventy.watcher.on("all", (event, file) => listener(event!, file!)),
-    serve: async (port, host) => {
+    serve: async (port, host, allowUpgrade) => {
       // The dev server listens on every network interface, with no option to say otherwise
       // (@11ty/eleventy-dev-server 2.1 calls listen({ port })): its instance is made here, as
       // Eleventy's serve() would, and told to listen on `host` only, its next-port-when-taken
@@ -131,6 +134,13 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
       await serving.initServerInstance();
       const devServer = serving.server;
       devServer._serverListen = (next: number) => devServer.server.listen({ port: next, host });
+      // The live-reload socket shares the server but not its middleware: an upgrade is checked
+      // first, and a refused one's socket closed (the socket server then finds it closed).
+      if (allowUpgrade) {
+        devServer.server.prependListener("upgrade", (request: IncomingMessage, socket: { destroy(): void }) => {
+          if (!allowUpgrade(request)) socket.destroy();
+        });
+      }
       await eleventy.serve(port);
     },
     // A reload with no changed templates named: the client loads the whole page again.

@@ -49,20 +49,43 @@ export function servedHostNames(address: string): Set<string> {
 export function previewGuard(address: string, basePath: string) {
   const hostNames = servedHostNames(address);
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    // The port the request reached (the dev server moves to the next port when one is taken).
-    const port = request.socket.localPort;
-    const host = (request.headers.host ?? "").toLowerCase();
-    if (!allowedHost(host, hostNames, port)) return refuse(response, 421, `This preview answers only requests addressed to ${[...hostNames][0]}:${port} (or 127.0.0.1, [::1]).`);
+    if (!allowedHost(request.headers.host, hostNames)) return refuse(response, 421, `This preview answers only requests addressed to ${[...hostNames][0]} (or 127.0.0.1, [::1]).`);
     if (escapesServedFolder(request.url ?? "/", basePath)) return refuse(response, 400, "Bad request: the path leads outside the preview's site.");
     next();
   };
 }
 
-function allowedHost(host: string, names: Set<string>, port: number | undefined): boolean {
-  const colon = host.lastIndexOf(":");
-  // "[::1]:8080", "localhost:8080": the name, then the port. The port must be there, and be this one.
-  if (colon === -1 || host.endsWith("]")) return false;
-  return names.has(host.slice(0, colon)) && host.slice(colon + 1) === String(port);
+/**
+ * Whether a WebSocket upgrade may go on: the dev server's live-reload socket shares the HTTP
+ * server but not its middleware, and tells every client the files each rebuild changed (an
+ * embargoed item's name among them) and any error. A browser lets any page open a socket to
+ * 127.0.0.1, saying where it comes from in Origin: the socket is for the preview's own pages only.
+ */
+export function upgradeGuard(address: string): (request: IncomingMessage) => boolean {
+  const hostNames = servedHostNames(address);
+  return (request) => {
+    if (!allowedHost(request.headers.host, hostNames)) return false;
+    const origin = request.headers.origin;
+    if (origin === undefined) return true;
+    try {
+      return allowedHost(new URL(origin).host, hostNames);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * Whether a Host header names this preview. The name is what tells a page of another site
+ * (rebound to 127.0.0.1) from the preview's own; the port is not checked, so that a forwarded
+ * port (ssh -L, a container's) reaches it too.
+ */
+function allowedHost(header: string | undefined, names: Set<string>): boolean {
+  const host = (header ?? "").toLowerCase();
+  if (!host) return false;
+  // "[::1]:8080", "localhost:8080", "localhost": the name, then perhaps the port.
+  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0]!;
+  return names.has(name);
 }
 
 /**

@@ -7,7 +7,7 @@ import { basePathOf, configureSite } from "./eleventy-plugin.ts";
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { startWatching } from "./eleventy.ts";
 import { PreviewProblems } from "./preview-panel.ts";
-import { listenAddress, previewGuard } from "./preview-guard.ts";
+import { listenAddress, previewGuard, upgradeGuard } from "./preview-guard.ts";
 import { claimOutput, PREVIEW_FOLDER } from "./preview-output.ts";
 
 export interface PreviewOptions {
@@ -72,7 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await catchUp();
   const later = setTimeout(() => void catchUp(), CATCH_UP_AGAIN_MS);
   later.unref();
-  if (options.port !== undefined) await watching.serve(options.port, address);
+  if (options.port !== undefined) await watching.serve(options.port, address, upgradeGuard(address));
   return {
     stop: () => {
       clearTimeout(later);

@@ -18,6 +18,23 @@ let local: RunningPreview;
 let other: RunningPreview;
 
 /** A GET as a browser sends it: to `address`, with `host` as its Host header, `target` as written. */
+/** Whether a WebSocket handshake with these headers is answered 101 (switching protocols). */
+function upgrades(port: number, headers: Readonly<Record<string, string>>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const asking = request({ host: "127.0.0.1", port, path: "/", headers: { ...headers, connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" } });
+    asking.on("upgrade", (_response, socket) => {
+      socket.destroy();
+      resolve(true);
+    });
+    asking.on("response", (response) => {
+      response.resume();
+      resolve(false);
+    });
+    asking.on("error", () => resolve(false));
+    asking.end();
+  });
+}
+
 function get(port: number, target: string, options: { host?: string; address?: string } = {}): Promise<{ status: number; body: string }> {
   const address = options.address ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
@@ -55,14 +72,26 @@ describe("the preview's address", () => {
     expect(local.log()).not.toContain("network");
   });
 
-  it("answers to localhost, 127.0.0.1 and [::1] with its port, and refuses any other Host in one line", async () => {
+  it("answers to localhost, 127.0.0.1 and [::1] on any port (a forwarded one too), and refuses any other Host in one line", async () => {
     const port = local.port!;
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) expect((await get(port, "/", { host })).status, host).toBe(200);
-    for (const host of [`evil.example:${port}`, "localhost", `localhost:${port + 1}`, `127.0.0.1.evil.example:${port}`, `127.0.0.2:${port}`]) {
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`, "localhost", `localhost:${port + 1}`]) expect((await get(port, "/", { host })).status, host).toBe(200);
+    for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `127.0.0.2:${port}`, `[::2]:${port}`]) {
       const refused = await get(port, "/articles/2020/a-draft/", { host });
       expect(refused.status, host).toBe(421);
       expect(refused.body.trim().split("\n"), host).toHaveLength(1);
       expect(refused.body, host).not.toContain("A secret draft");
+    }
+  });
+
+  it("opens its live-reload socket (which names the files each rebuild changed) only to its own pages", async () => {
+    const port = local.port!;
+    for (const [headers, opens] of [
+      [{ host: `127.0.0.1:${port}` }, true],
+      [{ host: `localhost:${port}`, origin: `http://localhost:${port}` }, true],
+      [{ host: `evil.example:${port}` }, false],
+      [{ host: `127.0.0.1:${port}`, origin: "https://evil.example" }, false],
+    ] as const) {
+      expect(await upgrades(port, headers), JSON.stringify(headers)).toBe(opens);
     }
   });
 
