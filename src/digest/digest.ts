@@ -22,6 +22,7 @@ import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { weekRangeInWords, type Week } from "../core/weeks.ts";
+import { madeWhenAsked } from "./made-when-asked.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -261,7 +262,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
  * The digest in every edition site.ts asks for (src/digest/editions.ts): the default edition's, which
  * holds the others in `others`.
  */
-export function buildDigest(content: Content): Digest {
+export function buildDigest(content: Content, { preview = false }: { readonly preview?: boolean } = {}): Digest {
   const editions = editionsOf(content);
   const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
   // The security picture is the same in every language: counted once. Only the editors'
@@ -273,7 +274,7 @@ export function buildDigest(content: Content): Digest {
     const judgement = shown.figures === content.figures ? picture.judgement : new FigureIndex(shown.figures);
     return { content: shown, edition, languages, rootUrl: content.site.url, picture: { ...picture, judgement }, names, sharedWords: editions[0]!.words };
   });
-  return groupedDigest(first!, rest.map((scope) => groupedDigest(scope, [])));
+  return groupedDigest(first!, rest.map((scope) => groupedDigest(scope, [], preview)), preview);
 }
 
 /** The default edition's digest and the others it holds, default first. */
@@ -282,25 +283,8 @@ export function everyEdition(digest: Digest): readonly Digest[] {
 }
 
 /** One edition's digest: each grouping made when first asked for, then kept. */
-function groupedDigest(scope: EditionScope, others: readonly Digest[]): Digest {
-  const digest: Record<string, unknown> = { others };
-  const making = new Set<string>();
-  for (const [name, make] of Object.entries(GROUPINGS) as [string, Grouping<unknown>][]) {
-    Object.defineProperty(digest, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        if (making.has(name)) throw new Error(`The digest's grouping "${name}" asks for itself (src/digest/digest.ts)`);
-        making.add(name);
-        const value = make(scope, digest as unknown as Grouped);
-        making.delete(name);
-        // Made once: from now on a plain field.
-        Object.defineProperty(digest, name, { value, enumerable: true, configurable: false, writable: false });
-        return value;
-      },
-    });
-  }
-  return digest as unknown as Digest;
+function groupedDigest(scope: EditionScope, others: readonly Digest[], preview: boolean): Digest {
+  return madeWhenAsked(GROUPINGS, scope, { others, preview }) as unknown as Digest;
 }
 
 /**

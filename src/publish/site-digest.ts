@@ -37,9 +37,8 @@ export async function loadSite(root: string, includeDrafts: boolean, { timings, 
   const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}), ...(bodies ? { bodies } : {}), ...(onItems ? { onItems } : {}) });
   if (timings) timings.load = performance.now() - started;
   started = performance.now();
-  // Frozen, so Eleventy shares this object with every page instead of copying it per page.
-  const built = buildDigest(content);
-  const digest = Object.freeze({ ...built, preview: includeDrafts, others: built.others.map((other) => Object.freeze({ ...other, preview: includeDrafts })) });
+  // Its groupings are made as the pages ask for them (src/digest/digest.ts).
+  const digest = buildDigest(content, { preview: includeDrafts });
   if (timings) timings.group = performance.now() - started;
   const fingerprint = contentFingerprint(content);
   return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}) };
