@@ -85,6 +85,8 @@ if (!existsSync(compiled)) {
     target: "node20",
     outdir: temporary,
     outExtension: { ".js": ".mjs" },
+    // From the project, wherever the command was run: the output names files relative to it.
+    absWorkingDir: project,
     // src/core/project.ts: where the project is, since this code does not run from src/.
     define: { SAHEL_DIGEST_PROJECT: JSON.stringify(project) },
     logLevel: "warning",

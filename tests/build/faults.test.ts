@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { statfsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -245,17 +245,28 @@ describe("npm run build, as it is run", () => {
   });
 
   it("compiled code that was damaged (a file emptied) is compiled again, never run as it is; --fresh compiles it again too", async () => {
+    // A copy of the project's code in a folder of its own: the launcher names its compiled code
+    // by where the project is, so this damages no code other tests' builds are running from.
+    const project = await mkdtemp(path.join(tmpdir(), "sahel-launcher-"));
+    for (const part of ["src", "templates", "messages", "package.json"]) await cp(path.resolve(part), path.join(project, part), { recursive: true });
+    await symlink(path.resolve("node_modules"), path.join(project, "node_modules"));
+    const launcher = path.join(project, "src/cli/launch.mjs");
     // The launcher says where the code it compiled (or found whole) is.
-    const folder = (await run(npmRunBuild.command, [npmRunBuild.args[0], "compile"])).stdout.trim();
-    const chunk = (await readdir(folder)).find((name) => name.startsWith("chunk-"))!;
-    await writeFile(path.join(folder, chunk), "");
-    const result = await build();
-    expect(result.code).toBe(0);
-    expect((await readFile(path.join(folder, chunk))).length).toBeGreaterThan(0);
-    expect(await snapshot(site)).toEqual(published);
-    const stamp = (await stat(path.join(folder, "build.mjs"))).mtimeMs;
-    await run(npmRunBuild.command, [npmRunBuild.args[0], "compile", "--fresh"]);
-    expect((await stat(path.join(folder, "build.mjs"))).mtimeMs).toBeGreaterThan(stamp);
+    const folder = (await run(process.execPath, [launcher, "compile"])).stdout.trim();
+    try {
+      const chunk = (await readdir(folder)).find((name) => name.startsWith("chunk-"))!;
+      await writeFile(path.join(folder, chunk), "");
+      const result = await run(process.execPath, [launcher, "build"], { cwd: fixture.root }).then(() => 0, (error: { code: number }) => error.code);
+      expect(result).toBe(0);
+      expect((await readFile(path.join(folder, chunk))).length).toBeGreaterThan(0);
+      expect(await snapshot(site)).toEqual(published);
+      const stamp = (await stat(path.join(folder, "build.mjs"))).mtimeMs;
+      await run(process.execPath, [launcher, "compile", "--fresh"]);
+      expect((await stat(path.join(folder, "build.mjs"))).mtimeMs).toBeGreaterThan(stamp);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });
 
