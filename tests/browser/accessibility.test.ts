@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, PAGE_KINDS, pageName, serveSample, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 
@@ -33,11 +33,15 @@ async function axe(page: Page, only: { tags: string[] } | { rules: string[] }): 
 describe.skipIf(!chromiumPath())("accessibility", () => {
   let site: SampleSite;
   let browser: Browser;
+  /** The light scheme's context: each page test opens its own page in it (a context costs more to make than a page). */
+  let light: BrowserContext;
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+    light = await browser.newContext({ colorScheme: "light" });
   });
   afterAll(async () => {
+    await light?.close();
     await browser?.close();
     await site?.close();
   });
@@ -47,14 +51,17 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
   // rest reads the same document, and would take as long again for the same answer).
   const violationsOf = (results: AxeResults) =>
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  //
+  // The pages are checked side by side (vitest's maxConcurrency, 5 at a time): most of a test is
+  // waiting on the browser, and each page's renderer is a process of its own. Each test has its
+  // own page (colour scheme emulation is a page's own), so none sees another's scheme.
   for (const [kind, sitePath] of PAGE_KINDS) {
     // A French page is its English kind's template with other words: its colours in the dark
     // scheme are the English page's, checked there; its words, lang and layout are checked here.
     const french = sitePath.startsWith("fr/");
-    it(`passes axe-core's WCAG 2.1 A and AA rules and its experimental ones on ${pageName(kind, sitePath)}, light${french ? "" : " and dark"}`, async () => {
-      const context = await browser.newContext({ colorScheme: "light" });
+    it.concurrent(`passes axe-core's WCAG 2.1 A and AA rules and its experimental ones on ${pageName(kind, sitePath)}, light${french ? "" : " and dark"}`, async ({ expect }) => {
+      const page = await light.newPage();
       try {
-        const page = await context.newPage();
         await page.goto(site.url + sitePath);
         const light = await axe(page, { tags: WITH_EXPERIMENTAL });
         expect(violationsOf(light), "light").toEqual([]);
@@ -67,7 +74,7 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
         expect(violationsOf(dark), "dark").toEqual([]);
         expect(dark.passes.map((p) => p.id)).toContain("color-contrast");
       } finally {
-        await context.close();
+        await page.close();
       }
     });
   }
@@ -123,7 +130,8 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
   });
 
   it("shows focus on every link and moves through them in reading order", async () => {
-    for (const sitePath of ["issues/2020-w49/", "articles/2020/mali-pm-ouane-talks-with-jihadists/", "subscribe/"]) {
+    // The three pages side by side, each in its own context with its own keyboard and focus.
+    await Promise.all(["issues/2020-w49/", "articles/2020/mali-pm-ouane-talks-with-jihadists/", "subscribe/"].map(async (sitePath) => {
       const page = await browser.newPage();
       await page.goto(site.url + sitePath);
       const inOrder = await page.evaluate(() =>
@@ -142,6 +150,6 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
       }
       expect(visited).toEqual(inOrder);
       await page.close();
-    }
+    }));
   });
 });

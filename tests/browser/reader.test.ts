@@ -14,17 +14,39 @@ const SCREENSHOTS = path.resolve("test-results/screenshots");
 /** Full-page screenshots of every kind of page, for a person to look at: slow, so only on request. */
 const TAKE_SCREENSHOTS = Boolean(process.env.DIGEST_SCREENSHOTS);
 
+/** Items of two years, for the search by year: its index is split by year. */
+async function buildYearsFixture() {
+  const items = [
+    ...[1, 2, 3].map((n) => ({ path: `2019/old-${n}`, title: `Old Ménaka raid ${n}`, date: `2019-11-0${n}`, countries: ["mali"] })),
+    ...[1, 2].map((n) => ({ path: `2020/new-${n}`, title: `New Ménaka raid ${n}`, date: `2020-11-0${n}`, countries: ["mali"] })),
+  ];
+  const fixture = await createFixture({ items, site: { url: "https://example.org/sahel-digest/" } });
+  try {
+    return { fixture, built: (await buildSite({ root: fixture.root })).output };
+  } catch (error) {
+    await fixture.remove();
+    throw error;
+  }
+}
+
 describe.skipIf(!chromiumPath())("a reader in a browser", () => {
   let site: SampleSite;
   let browser: Browser;
 
+  /** The year-search test's own site, built from the start of the file while the tests before it read the sample. */
+  let years: Promise<{ fixture: Awaited<ReturnType<typeof createFixture>>; built: string }>;
+
   beforeAll(async () => {
+    years = buildYearsFixture();
+    // Settled in the test that uses it; never left unhandled.
+    years.catch(() => {});
     [site, browser] = await Promise.all([serveSample(), launchChromium()]);
     await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    await years?.then(({ fixture }) => fixture.remove(), () => {});
   });
 
   const heading = (page: Page) => page.locator("h1").first().innerText();
@@ -194,12 +216,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
   });
 
   it("searches the newest year first, and an earlier year only when the reader asks", async () => {
-    const items = [
-      ...[1, 2, 3].map((n) => ({ path: `2019/old-${n}`, title: `Old Ménaka raid ${n}`, date: `2019-11-0${n}`, countries: ["mali"] })),
-      ...[1, 2].map((n) => ({ path: `2020/new-${n}`, title: `New Ménaka raid ${n}`, date: `2020-11-0${n}`, countries: ["mali"] })),
-    ];
-    const fixture = await createFixture({ items, site: { url: "https://example.org/sahel-digest/" } });
-    const built = (await buildSite({ root: fixture.root })).output;
+    const { built } = await years;
     const served = await serveSite(built);
     const page = await browser.newPage();
     try {
@@ -223,7 +240,6 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     } finally {
       await page.close();
       await served.close();
-      await fixture.remove();
     }
   });
 
@@ -262,7 +278,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
 
   it("sets every text of a chart or map at 12 CSS px or more on a 360 px phone, none of it clipped", async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
-    for (const sitePath of ["countries/mali/", "issues/2020-w49/", "regions/menaka/"]) {
+    await Promise.all(["countries/mali/", "issues/2020-w49/", "regions/menaka/"].map(async (sitePath) => {
       const page = await phone.newPage();
       await page.goto(site.url + sitePath);
       const texts = await page.evaluate(() =>
@@ -284,7 +300,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         expect(text.inside, `${sitePath} ${text.text}`).toBe(true);
       }
       await page.close();
-    }
+    }));
     await phone.close();
   });
 
@@ -312,7 +328,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
 
   it("marks incidents on the maps, each visible and named at 360 px, with a table of them beside", async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
-    for (const sitePath of ["regions/menaka/", "countries/mali/", "issues/2020-w49/"]) {
+    await Promise.all(["regions/menaka/", "countries/mali/", "issues/2020-w49/"].map(async (sitePath) => {
       const page = await phone.newPage();
       await page.goto(site.url + sitePath);
       const found = await page.evaluate(() => {
@@ -343,7 +359,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       for (const entry of found.legend) expect(entry.width).toBe(14);
       if (sitePath !== "issues/2020-w49/") expect(found.rows, sitePath).toBeGreaterThanOrEqual(found.marks.length);
       await page.close();
-    }
+    }));
     await phone.close();
   });
 
@@ -352,7 +368,8 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     // The kinds of page with running text; the others are lists and tables.
     const prose = new Set(["home", "issue", "item", "country", "tag", "region", "data", "subscribe", "search"]);
     // The measure is set in the stylesheet, the same for both editions: the English pages show it.
-    for (const [kind, sitePath] of PAGE_KINDS.filter(([kind, sitePath]) => prose.has(kind) && !sitePath.startsWith("fr/"))) {
+    // The pages side by side, each in its own tab.
+    await Promise.all(PAGE_KINDS.filter(([kind, sitePath]) => prose.has(kind) && !sitePath.startsWith("fr/")).map(async ([kind, sitePath]) => {
       const page = await desktop.newPage();
       await page.goto(site.url + sitePath);
       const perLine = await page.evaluate(() => {
@@ -375,7 +392,8 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         expect(perLine, kind).toBeLessThanOrEqual(85);
       }
       if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-1280.png`), fullPage: true });
-    }
+      await page.close();
+    }));
     await desktop.close();
   });
 });

@@ -5,7 +5,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { builtSample } from "../fixtures/sample.ts";
-import { chromiumPath } from "./tools.ts";
+import { inject } from "vitest";
+import { chromiumArgs, chromiumPath } from "./tools.ts";
 
 export const BASE_PATH = "/sahel-digest/";
 
@@ -71,14 +72,18 @@ function serveDirectory(dir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** Headless Debian Chromium, with the flags that keep it off the network. */
+/**
+ * Headless Debian Chromium, with the flags that keep it off the network: the one every browser
+ * suite shares (launched once, tests/setup/browser.ts), connected to. Closing what this returns
+ * closes this suite's contexts and leaves the browser to the others.
+ */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error("Chromium is not installed");
-  return chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const endpoint = inject("chromiumEndpoint");
+  // Run without the shared one (a suite started some other way): a browser of its own.
+  if (!endpoint) return chromium.launch({ executablePath, args: chromiumArgs });
+  return chromium.connect(endpoint);
 }
 
 /** One page of every kind, by name and path below the base path. */

@@ -15,3 +15,6 @@ export function javaAvailable(): boolean {
     return false;
   }
 }
+
+/** Headless Chromium's flags: no sandbox (containers), no GPU, and off the network but for the sites served. */
+export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

@@ -19,7 +19,11 @@ declare module "vitest" {
   }
 }
 
-export default async function buildSample(project: TestProject): Promise<() => Promise<void>> {
+export default async function buildSample(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  // vitest runs a global setup for the root project and again for each project (unit,
+  // integration, isolated) that inherits it: the sample would be built four times over. The
+  // projects read what the root provides.
+  if (!project.isRootProject()) return undefined;
   const temp = await mkdtemp(path.join(tmpdir(), "sahel-digest-sample-"));
   const output = path.join(temp, "site");
   const done = path.join(temp, "done");

@@ -1,9 +1,12 @@
 // The browser and HTML-validity suites need Debian's Chromium and a Java runtime. Where they
 // are missing the suites are skipped, and this says so loudly with the command that installs
 // them; under CI (CI=true) a missing tool fails the run instead.
+import type { TestProject } from "vitest/node";
 import { chromiumPath, javaAvailable } from "../browser/tools.ts";
 
-export default function checkTools(): void {
+export default function checkTools(project: TestProject): void {
+  // Once, for the root project (vitest runs a global setup again for each project).
+  if (!project.isRootProject()) return;
   const missing: string[] = [];
   if (!chromiumPath()) missing.push("Chromium (browser suites: tests/browser/)");
   if (!javaAvailable()) missing.push("Java (Nu Html Checker in tests/build/quality.test.ts)");

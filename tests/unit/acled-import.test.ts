@@ -372,10 +372,13 @@ describe("externalCountsFile", () => {
   });
 });
 
+/** `npm run import`'s script as npm runs it: tsx from node_modules/.bin (npx would start npm first: seconds on a busy machine). */
+const TSX = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
+
 describe("npm run import", () => {
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile("npx", ["tsx", "src/cli/import.ts", ...args], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
+      execFile(TSX, ["src/cli/import.ts", ...args], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       });
     });
@@ -416,7 +419,7 @@ describe("npm run import, on a file with no line break", () => {
     await writeFixture(root);
     const file = await csvFile("no-line-break.csv", `${HEADER.join(",")},${"x".repeat(2 * MAX_RECORD_CHARACTERS)}`);
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile("npx", ["tsx", "src/cli/import.ts", "acled", file, "--root", root], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
+      execFile(TSX, ["src/cli/import.ts", "acled", file, "--root", root], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       });
     });
