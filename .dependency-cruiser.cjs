@@ -40,6 +40,20 @@ module.exports = {
       to: {},
     },
     {
+      name: "one-template-engine",
+      comment: "Only src/pages/engine.ts imports Nunjucks: pages and emails render through it",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/pages/engine\\.ts$" },
+      to: { path: "^node_modules/nunjucks/" },
+    },
+    {
+      name: "eleventy-behind-one-door",
+      comment: "Eleventy is reached from src/publish/ only (the plugin, the door, the preview)",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/publish/" },
+      to: { path: "^node_modules/@11ty/" },
+    },
+    {
       name: "resolvable",
       comment: "An import that does not resolve is a file moved without its importers",
       severity: "error",
@@ -49,7 +63,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    includeOnly: "^(src|bench)/",
+    // The project's own modules, and the two packages whose place in the flow the rules hold.
+    includeOnly: ["^(src|bench)/", "^node_modules/(nunjucks|@11ty)/"],
     // npm typescript 7 (the native compiler) has no JavaScript API to parse with: swc reads the
     // TypeScript instead (a platform binary shipped as an npm package).
     parser: "swc",

@@ -7,8 +7,7 @@
 // build time), so an unchanged site gives unchanged feeds.
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { trendLabel } from "./figures.ts";
-import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
-import dateToRfc822 from "@11ty/eleventy-plugin-rss/src/dateRfc822.js";
+import { DateTime } from "luxon";
 import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./views.ts";
 import { paths, type SiteUrls } from "./paths.ts";
 import { linksForFeeds } from "./links.ts";
@@ -122,17 +121,18 @@ function tagUriMaker(urls: SiteUrls, ids: SiteView["feedIds"]) {
 }
 
 function dates(publishedIso: string, updatedIso: string) {
-  return { publishedIso: dateToRfc3339(new Date(publishedIso)), updatedIso: dateToRfc3339(new Date(updatedIso)) };
+  return { publishedIso: rfc3339(new Date(publishedIso)), updatedIso: rfc3339(new Date(updatedIso)) };
 }
 
 /** RFC 822, for the RSS feed only: the formatter builds an Intl formatter on every call. */
 function rfc822(iso: string): string {
   // The plugin formats RFC 822 in the machine's zone unless given one: always UTC here.
-  return dateToRfc822(new Date(iso), "UTC");
+  // RSS's date (RFC 822) in UTC, in English whatever the machine's language.
+  return DateTime.fromJSDate(new Date(iso), { zone: "UTC" }).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss '+0000'");
 }
 
 function feedDates(updatedIso: string) {
-  return { updatedIso: dateToRfc3339(new Date(updatedIso)), updatedRfc822: rfc822(updatedIso) };
+  return { updatedIso: rfc3339(new Date(updatedIso)), updatedRfc822: rfc822(updatedIso) };
 }
 
 /**
@@ -147,4 +147,9 @@ export function issueSummary(issue: IssueView, words: Catalogue): string {
   if (moved.length) return `${moved.join("; ")}`;
   const countries = issue.sections.map((section) => section.country.name).join(", ");
   return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
+}
+
+/** Atom's date (RFC 3339), in UTC to the second. */
+function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, "Z");
 }

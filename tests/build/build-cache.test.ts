@@ -6,6 +6,7 @@ import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from "
 import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
+import { buildVersion } from "../../src/publish/build-cache.ts";
 import { lockRecord } from "../../src/publish/build-lock.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { describeFailure } from "../../src/core/problems.ts";
@@ -262,6 +263,28 @@ describe("what a build keeps is checked before it is used", () => {
       expect(await snapshot(output)).toEqual(await coldBuild());
     } finally {
       await rm(kept("pages"), { force: true });
+    }
+  });
+});
+
+describe("the build's version", () => {
+  it("holds every module a data file imports from outside content/, and nothing it does not import", async () => {
+    const words = path.join(root, "lib/site-words.ts");
+    const site = path.join(root, "content/_data/site.ts");
+    const before = await readFile(site, "utf8");
+    await writeText(root, "lib/site-words.ts", 'export const description = "First words.";\n');
+    await writeText(root, "lib/unused.ts", "export const unused = 1;\n");
+    await writeFile(site, `import { description } from "../../lib/site-words.ts";\n${before.replace(/\n\};\n$/, ",\n  description\n};\n")}`);
+    try {
+      const first = buildVersion(root, "code");
+      await writeFile(words, 'export const description = "Second words.";\n');
+      const second = buildVersion(root, "code");
+      expect(second).not.toBe(first);
+      await writeFile(path.join(root, "lib/unused.ts"), "export const unused = 2;\n");
+      expect(buildVersion(root, "code")).toBe(second);
+    } finally {
+      await writeFile(site, before);
+      await rm(path.join(root, "lib"), { recursive: true, force: true });
     }
   });
 });

@@ -13,7 +13,7 @@ import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureThemes, 
 import { snapshot } from "../fixtures/tree.ts";
 
 const SEEDS = (process.env.DIFFERENTIAL_SEEDS ?? "1").split(",").map(Number);
-const STEPS = Number(process.env.DIFFERENTIAL_STEPS ?? 6);
+const STEPS = Number(process.env.DIFFERENTIAL_STEPS ?? 5);
 
 /** Where incidents may happen: a region and its country. */
 const PLACES = fixtureRegions.map((r) => ({ region: r.slug as string, country: r.country as string }));

@@ -198,26 +198,6 @@ describe("npm run build, as it is run", () => {
     }
   });
 
-  it("a module a data file imports from outside content/ is part of the build: the second build shows its edit", async () => {
-    const site = path.join(fixture.root, "content/_data/site.ts");
-    const before = await readFile(site, "utf8");
-    const words = path.join(fixture.root, "lib/site-words.ts");
-    await mkdir(path.dirname(words), { recursive: true });
-    await writeFile(words, 'export const description = "First words.";\n');
-    await writeFile(site, `import { description } from "../../lib/site-words.ts";\n${before.replace(/\n\};\n$/, ",\n  description\n};\n")}`);
-    try {
-      expect((await build()).code).toBe(0);
-      expect(await readFile(path.join(fixture.root, "_site/index.html"), "utf8")).toContain("First words.");
-      await writeFile(words, 'export const description = "Second words.";\n');
-      expect((await build()).code).toBe(0);
-      expect(await readFile(path.join(fixture.root, "_site/index.html"), "utf8")).toContain("Second words.");
-    } finally {
-      await writeFile(site, before);
-      await rm(path.join(fixture.root, "lib"), { recursive: true, force: true });
-    }
-    expect((await build()).code).toBe(0);
-  });
-
   it("compiled code removed while the build runs: one line, exit 1, _site/ as it was", async () => {
     const folder = (await run(npmRunBuild.command, [npmRunBuild.args[0], "compile"])).stdout.trim();
     // A copy of the compiled code, from which the module the build imports last is gone, as it

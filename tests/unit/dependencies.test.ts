@@ -25,7 +25,7 @@ describe("the flow's direction", () => {
   const fixture = mkdtempSync(path.join(os.tmpdir(), "sahel-dependencies-"));
   afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
-  it("is enforced: an upward import, a cycle and a module outside the stages are each caught", async () => {
+  it("is enforced: an upward import, a cycle, a module outside the stages, Nunjucks outside its room and Eleventy outside src/publish/ are each caught", async () => {
     const write = (file: string, text: string) => {
       mkdirSync(path.dirname(path.join(fixture, file)), { recursive: true });
       writeFileSync(path.join(fixture, file), text);
@@ -36,10 +36,21 @@ describe("the flow's direction", () => {
     write("src/digest/a.ts", 'import type { B } from "./b.ts";\nexport interface A { b?: B }\n');
     write("src/digest/b.ts", 'import type { A } from "./a.ts";\nexport interface B { a?: A }\n');
     write("src/loose.ts", 'import { built } from "./publish/build.ts";\nexport const loose = built;\n');
+    // Nunjucks outside the engine's room, Eleventy outside src/publish/: packages this tree has.
+    write("node_modules/nunjucks/package.json", JSON.stringify({ name: "nunjucks", main: "index.js" }));
+    write("node_modules/nunjucks/index.js", "module.exports = {};\n");
+    write("node_modules/@11ty/eleventy/package.json", JSON.stringify({ name: "@11ty/eleventy", main: "index.js" }));
+    write("node_modules/@11ty/eleventy/index.js", "module.exports = {};\n");
+    write("src/pages/render.ts", 'import nunjucks from "nunjucks";\nexport const engine = nunjucks;\n');
+    write("src/pages/engine.ts", 'import nunjucks from "nunjucks";\nexport const engine = nunjucks;\n');
+    write("src/digest/door.ts", 'import eleventy from "@11ty/eleventy";\nexport const door = eleventy;\n');
     const found = await violationsIn(fixture, ["src"]);
     const rules = new Set(found.map((v) => v.rule));
     expect(found).toContainEqual({ rule: "content-looks-back-only", from: "src/content/load.ts", to: "src/publish/build.ts" });
     expect(rules).toContain("no-circular");
     expect(rules).toContain("every-module-in-a-stage");
+    expect(found).toContainEqual({ rule: "one-template-engine", from: "src/pages/render.ts", to: "node_modules/nunjucks/index.js" });
+    expect(found.filter((v) => v.from === "src/pages/engine.ts")).toEqual([]);
+    expect(found).toContainEqual({ rule: "eleventy-behind-one-door", from: "src/digest/door.ts", to: "node_modules/@11ty/eleventy/index.js" });
   });
 });
