@@ -45,7 +45,3 @@ export function renderMarkdown(source: string): string {
   return withoutForbidden((BARE_ADDRESS.test(source) ? linking : plain).render(source));
 }
 
-/** For one-line fields that may carry emphasis but must stay inline (no <p>). */
-export function renderInlineMarkdown(source: string): string {
-  return withoutForbidden(plain.renderInline(source));
-}

@@ -150,7 +150,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     const t = d.words;
     // Everything an item's view and feed entry take from outside the item: the site's address
     // and feed ids, and the names of what it refers to.
-    const names = JSON.stringify([site.url, site.feedIds, t.signature, [...d.countryRefs.values()], [...d.tagRefs.values()], [...d.regionRefs.values()]]);
+    const names = JSON.stringify([site.url, site.language, site.feedIds, t.signature, [...d.countryRefs.values()], [...d.tagRefs.values()], [...d.regionRefs.values()]]);
     return d.sortedItems.map((item) => {
       const known = itemViews.get(item);
       if (known?.names === names) return known.view;

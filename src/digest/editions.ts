@@ -87,7 +87,7 @@ export function contentFor(content: Content, edition: Edition): Content {
 
 /** The item in `language`, or as it was written, with `language` saying which. The same object for the same item. */
 function itemIn(item: Item, language: string, original: string): Item {
-  return remembered(item, language, () => {
+  return remembered(item, `${language}\0${original}`, () => {
     const translation = item.translations?.[language];
     if (!translation) return { ...item, language: original };
     const { location: _location, fingerprint: _fingerprint, ...rest } = item;
@@ -106,7 +106,7 @@ function itemIn(item: Item, language: string, original: string): Item {
 }
 
 function noteIn(note: WeeklyNote, language: string, original: string): WeeklyNote {
-  return remembered(note, language, () => {
+  return remembered(note, `${language}\0${original}`, () => {
     const translation = note.translations?.[language];
     if (!translation) return { ...note, language: original };
     const { fingerprint: _fingerprint, ...rest } = note;
@@ -118,10 +118,11 @@ function noteIn(note: WeeklyNote, language: string, original: string): WeeklyNot
 // unchanged views are not written again: so an item's edition is the same object too.
 const editionsOfEntry = new WeakMap<object, Map<string, object>>();
 
-function remembered<T extends object>(entry: T, language: string, make: () => T): T {
-  let byLanguage = editionsOfEntry.get(entry);
-  if (!byLanguage) editionsOfEntry.set(entry, (byLanguage = new Map()));
-  let found = byLanguage.get(language) as T | undefined;
-  if (!found) byLanguage.set(language, (found = make()));
+/** `make()`, once for an entry and a version: the edition's language and the one it was written in (which site.ts may change). */
+function remembered<T extends object>(entry: T, version: string, make: () => T): T {
+  let byVersion = editionsOfEntry.get(entry);
+  if (!byVersion) editionsOfEntry.set(entry, (byVersion = new Map()));
+  let found = byVersion.get(version) as T | undefined;
+  if (!found) byVersion.set(version, (found = make()));
   return found;
 }

@@ -183,9 +183,12 @@ export class SiteUrls {
     return this.#root ?? this;
   }
 
-  /** As data (a digest written out as JSON): its addresses, not the site's it points back to. */
-  toJSON(): { origin: string; basePath: string } {
-    return { origin: this.origin, basePath: this.basePath };
+  /**
+   * As data (a digest written out as JSON, a page's key): its addresses and the site's own where
+   * they differ, which the files every edition shares are linked at.
+   */
+  toJSON(): { origin: string; basePath: string; shared?: { origin: string; basePath: string } } {
+    return { origin: this.origin, basePath: this.basePath, ...(this.#root ? { shared: this.#root.toJSON() } : {}) };
   }
 
   /** A site path as a link that works under the base path. */

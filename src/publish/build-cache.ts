@@ -227,7 +227,7 @@ export function keyFingerprint(key: readonly unknown[], names: Fingerprints): st
   return hash(...parts);
 }
 
-/** Stable names for the objects pages' keys hold: item views, their incidents, the digest. */
+/** Stable names for the objects pages' keys hold: each edition's digest, for the pages made from all of it. */
 export class Fingerprints {
   private readonly names = new WeakMap<object, string>();
 

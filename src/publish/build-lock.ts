@@ -11,7 +11,7 @@
 // over too: nothing in it says whose it is. Where no start time can be read (Windows), the
 // lock falls back to whether the pid runs at all.
 import { execFileSync } from "node:child_process";
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** A build that another, still running, holds the site for. */
@@ -39,6 +39,7 @@ export function lockOutput(output: string): () => void {
   // a whole record, never a half-written one that would look stale.
   const temporary = `${lock}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
+  const busy = (holder: LockRecord | undefined) => new SiteBusyError(`Another build (process ${holder?.pid ?? "unknown"}) is writing ${output}; wait for it to finish, then build again.`);
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -52,13 +53,35 @@ export function lockOutput(output: string): () => void {
         process.once("exit", release);
         return release;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        // Another build took the lock between this one's look and its own try.
+        if (attempt > 0) throw busy(parseRecord(readText(lock)));
       }
-      const holder = parseRecord(readText(lock));
-      if (holder && holdsLock(holder)) {
-        throw new SiteBusyError(`Another build (process ${holder.pid}) is writing ${output}; wait for it to finish, then build again.`);
+      const found = readText(lock);
+      const holder = parseRecord(found);
+      if (holder && holdsLock(holder)) throw busy(holder);
+      // A stale lock is moved aside, not deleted: of two builds that judged it stale, only one
+      // can move it. The other finds it gone and tries for the lock itself; and one that moved a
+      // lock another build had just taken (not the stale one it read) puts it back.
+      const aside = `${lock}.stale-${process.pid}`;
+      try {
+        renameSync(lock, aside);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        continue;
       }
-      rmSync(lock, { force: true });
+      const moved = readText(aside);
+      if (moved !== found) {
+        try {
+          linkSync(aside, lock);
+        } catch {
+          // A third build holds the lock by now: it is that build's.
+        } finally {
+          rmSync(aside, { force: true });
+        }
+        throw busy(parseRecord(moved));
+      }
+      rmSync(aside, { force: true });
     }
   } finally {
     rmSync(temporary, { force: true });

@@ -40,9 +40,9 @@ export function readKept<T>(file: string, isShape: (value: unknown) => value is 
   } catch {
     return undefined;
   }
-  const why = damage(bytes, isShape);
-  if (why === undefined) return deserialize(bytes.subarray(MAGIC.length + HASH_BYTES)) as T;
-  notice(`The build's cache file ${shown(file)} was ${why}: it was thrown away, and what it held is made again.`);
+  const read = trusted(bytes, isShape);
+  if (read.ok) return read.value;
+  notice(`The build's cache file ${shown(file)} was ${read.why}: it was thrown away, and what it held is made again.`);
   try {
     rmSync(file, { force: true });
   } catch {
@@ -51,19 +51,19 @@ export function readKept<T>(file: string, isShape: (value: unknown) => value is 
   return undefined;
 }
 
-/** Why the bytes cannot be trusted, or undefined when they can. */
-function damage(bytes: Buffer, isShape: (value: unknown) => boolean): string | undefined {
-  if (bytes.length < MAGIC.length + HASH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return "not one this version wrote";
+/** What the bytes hold, when they can be trusted; else why not. */
+function trusted<T>(bytes: Buffer, isShape: (value: unknown) => value is T): { ok: true; value: T } | { ok: false; why: string } {
+  if (bytes.length < MAGIC.length + HASH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, why: "not one this version wrote" };
   const body = bytes.subarray(MAGIC.length + HASH_BYTES);
   const sum = createHash("sha256").update(body).digest();
-  if (!sum.equals(bytes.subarray(MAGIC.length, MAGIC.length + HASH_BYTES))) return "damaged (its bytes do not match their hash)";
+  if (!sum.equals(bytes.subarray(MAGIC.length, MAGIC.length + HASH_BYTES))) return { ok: false, why: "damaged (its bytes do not match their hash)" };
   let value: unknown;
   try {
     value = deserialize(body);
   } catch {
-    return "damaged (it could not be read)";
+    return { ok: false, why: "damaged (it could not be read)" };
   }
-  return isShape(value) ? undefined : "not of the shape expected";
+  return isShape(value) ? { ok: true, value } : { ok: false, why: "not of the shape expected" };
 }
 
 /** Keeps `value` in `file` for the next build; false (and said once) when it cannot be written. */
