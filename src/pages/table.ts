@@ -207,7 +207,9 @@ export const PAGE_KINDS: readonly PageKind[] = [
     whole: true,
     generate: (page, digest) => {
       const { file, country } = page.data as { file: (typeof DATA_FILES)[number]; country?: { slug: string; name: string } };
-      const title = `${digest.site.title}: incidents${country ? ` in ${country.name}` : ""}`;
+      // In the words of the files every edition shares: the default edition's.
+      const words = digest.openData.words;
+      const title = country ? words.t("data.fileTitleOf", { site: digest.site.title, country: country.name }) : words.t("data.fileTitle", { site: digest.site.title });
       return file.make(digest.openData, country?.slug, title);
     },
     pages: (digest) => {
