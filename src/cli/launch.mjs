@@ -119,8 +119,8 @@ process.env.SAHEL_DIGEST_LAUNCHER = fileURLToPath(import.meta.url);
 process.env.SAHEL_DIGEST_COMPILED = version;
 // V8 lets the heap grow to several times what it holds before it collects again: a build's
 // garbage (every page rendered is garbage once written) then costs more memory than the
-// digest itself, 1 GiB at 10,000 items for 300 MB held. Growing by 30 % at a time collects
-// sooner and more often, for about the same time (the bench's peak memory column).
+// digest itself, several times what is held. Growing by 30 % at a time collects sooner and
+// more often, for about the same time (the bench's peak memory column, docs/performance.md).
 setFlagsFromString("--heap-growing-percent=30");
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);

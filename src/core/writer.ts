@@ -1,9 +1,9 @@
 // Writing thousands of files: the pages of a build (src/publish/write-pages.ts) and its search index
 // (src/publish/search/index-writer.ts), one at a time on this thread. They were written on libuv's
-// pool before (four threads making files while this one rendered the next page); in runs
-// taking turns at 10,000 items the pool cost 1.4 s more of the processor in all (11.7 s
-// against 11.3 s of wall time), as its threads contend in the file system. On two cores,
-// with Pagefind indexing beside the rendering, no core is idle for the pool to use.
+// pool before (four threads making files while this one rendered the next page); measured in
+// runs taking turns, the pool cost more of the processor in all than it saved (its threads
+// contend in the file system; docs/performance.md). On two cores, with Pagefind indexing
+// beside the rendering, no core is idle for the pool to use.
 import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 

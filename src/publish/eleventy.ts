@@ -62,8 +62,8 @@ async function eleventyClass(): Promise<new (input: string | undefined, output: 
   // JavaScript data or config file it imports again in watch mode brings its edited imports
   // with it. This project has no such file for Eleventy to import (src/content/load/data-files.ts loads
   // the data files, afresh each time), and the loader runs every later import through a thread
-  // of its own: importing Eleventy, then nunjucks, juice, Pagefind, markdown-it and luxon took
-  // 430 ms with it and 370 ms without, here. Eleventy's own switch turns it off.
+  // of its own, which slowed importing Eleventy and the libraries after it (docs/performance.md).
+  // Eleventy's own switch turns it off.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   // @ts-expect-error Eleventy ships no type declarations.
   return (await import("@11ty/eleventy")).default;

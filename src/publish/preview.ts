@@ -56,7 +56,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Files the watcher reported, or a catch-up below rebuilt for.
   const handled = new Set<string>();
   watching.onFileEvent((_event, file) => handled.add(path.resolve(file)));
-  // The watcher starts only after the first build (15 s at 10,000 items), and on a large
+  // The watcher starts only after the first build (seconds, on a large archive), and on a large
   // archive says it is ready about a second before it hears every file: a save in either
   // time would be lost. So look for files saved since the first build began that it did not
   // report: once now, and once more when it surely listens. A needless rebuild costs little,

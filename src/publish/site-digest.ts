@@ -2,9 +2,10 @@
 //
 // This module must not import nunjucks, directly or not. nunjucks's runtime makes its
 // SafeString type inherit from String.prototype with its own valueOf and toString. That
-// appears to switch V8 off a fast path for strings for the rest of the process: loading
-// 10,000 items took 7.1 s instead of 4.4 s once nunjucks had been imported. A one-off build
-// therefore loads everything first and only then imports Eleventy and the templates.
+// appears to switch V8 off a fast path for strings for the rest of the process: loading a
+// large archive took more than half as long again once nunjucks had been imported (the figures
+// are in docs/performance.md). A one-off build therefore loads everything first and only then
+// imports Eleventy and the templates.
 import { buildDigest } from "../digest/digest.ts";
 import { loadContent } from "../content/load/content.ts";
 import type { ItemCache } from "../content/load/item-cache.ts";

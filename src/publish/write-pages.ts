@@ -1,9 +1,10 @@
 // Writes every page of the site, as src/pages/table.ts declares them: one per item, issue, page of a
 // country's or tag's items, feed, and the site's single pages. These are thousands of pages at
 // archive scale, and Eleventy's per-page pipeline (data cascade, permalink rendering, layout
-// chain, write checks) costs about 2 ms a page here: most of a 10,000-item build. Rendered
-// straight from the same templates (src/pages/engine.ts) with finished data, they cost a fraction of that,
-// and every page is written the same way. Eleventy copies assets, watches and serves.
+// chain, write checks) was most of a large build's time (docs/performance.md). Rendered
+// straight from the same templates (src/pages/engine.ts) with finished data, they cost a
+// fraction of that, and every page is written the same way. Eleventy copies assets, watches
+// and serves.
 import path from "node:path";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FileWriter, Turns } from "../core/writer.ts";

@@ -58,7 +58,8 @@ type Pagefind = typeof pagefind;
 
 /**
  * Pagefind's API runs one service process (its module starts it, once), and the service
- * indexes on one core: 10,000 items took it 10 s alone, and two services 6.8 s. A second instance of its module (the same file, imported under another
+ * indexes on one core, so two index a large archive in about two thirds of the time one takes
+ * (docs/performance.md). A second instance of its module (the same file, imported under another
  * URL, which Node's module cache keys by) runs a second service, and the years are shared
  * between the two, each taking the next as it finishes one.
  */
