@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Region, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
+import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
@@ -57,8 +58,8 @@ export interface Incident {
   readonly coordinates?: readonly [number, number];
   /** Where the coordinates come from. */
   readonly coordinatesFrom?: "gazetteer" | "source";
-  /** As the cited source reports them; none when it gives no number. */
-  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
+  /** As the cited source gives them (exact, at least, about, a range, or words only); none when it says nothing. */
+  readonly fatalities?: Toll;
 }
 
 export interface WeeklyNote {

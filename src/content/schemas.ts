@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { INCIDENT_TYPES } from "./typology.ts";
+import { tollSchema } from "./toll.ts";
 
 /** Lower-case ASCII words joined by hyphens: what URLs and references are made of. */
 export const slug = z
@@ -211,10 +212,6 @@ const coordinates = z.tuple([
   z.number().min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180"),
 ], { error: "must be [latitude, longitude] in decimal degrees, such as [14.25, -5.99]" });
 
-/** A number the source gives, or "at least N" when the source says so. */
-const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
-const fatalities = z.union([wholeNumber.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES }).refine(notMinusZero, MINUS_ZERO);
-
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({
   type: oneOf(INCIDENT_TYPES),
@@ -230,8 +227,8 @@ export const incidentSchema = z.strictObject({
   place: text.optional(),
   /** Only for a place the gazetteer lacks, from a source that gives them. */
   coordinates: coordinates.optional(),
-  /** Only where the cited source gives a number. */
-  fatalities: fatalities.optional(),
+  /** As the cited source gives it (src/content/toll.ts): 12, "at least 12", "about 30", "19-20", { toll, words }. */
+  fatalities: tollSchema.optional(),
 });
 
 /** The front matter of an item, as the editor writes it (dates still text). */

@@ -6,6 +6,7 @@ import { INCIDENT_TYPES, TYPOLOGY, type IncidentType } from "../content/typology
 import type { IncidentCounts } from "./incidents/counts.ts";
 import { weekBounds } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import { tollColumns, type TollSum } from "./tolls.ts";
 
 export interface IncidentRecord {
   readonly [column: string]: string | number | boolean | null;
@@ -20,16 +21,15 @@ export interface WeeklyCountRow {
   readonly countryName: string;
   readonly incidents: number;
   readonly byType: Readonly<Record<IncidentType, number>>;
-  /** Absent where no incident of the week gave a toll. */
-  readonly fatalities?: number;
-  readonly fatalitiesAtLeast?: boolean;
+  /** Absent where no incident of the week gave a toll with a number; the sum carries its uncertainty (src/digest/tolls.ts). */
+  readonly fatalities?: TollSum;
 }
 
 /** One incident as a record of the open data, with full URLs. */
 function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, absolute: (path: string) => string, regionIso: (slug: string) => string): IncidentRecord {
   const item = items.get(incident.item.slug)!;
   const info = TYPOLOGY[incident.type];
-  const fatalities = incident.fatalities;
+  const fatalities = tollColumns(incident.fatalities);
   return {
     id: incident.id,
     date: incident.date,
@@ -47,8 +47,10 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
     acled_event_type: info.acled,
     subtype: incident.subtype ?? null,
     acled_sub_event_type: incident.subtype ? info.subtypes[incident.subtype]! : null,
-    fatalities: fatalities?.count ?? null,
-    fatalities_at_least: fatalities ? fatalities.atLeast : null,
+    fatalities_kind: fatalities.kind,
+    fatalities_min: fatalities.min,
+    fatalities_max: fatalities.max,
+    fatalities_words: incident.fatalities?.words ?? null,
     item_title: item.title,
     item_url: absolute(item.path),
     source_name: item.source.name,
@@ -106,7 +108,7 @@ export class OpenDataRows {
         countryName,
         incidents: count.incidents,
         byType: Object.fromEntries(INCIDENT_TYPES.map((type) => [type, count.byType[type]])) as Record<IncidentType, number>,
-        ...(count.withFatalities > 0 ? { fatalities: count.fatalities, fatalitiesAtLeast: count.fatalitiesAtLeast } : {}),
+        ...(count.fatalities ? { fatalities: count.fatalities } : {}),
       });
     }
     return rows;

@@ -1,5 +1,6 @@
 // What templates receive: finished, ordered, formatted. Templates lay these out and never
 // sort, filter or do date arithmetic.
+import type { Toll } from "../content/toll.ts";
 import type { Week } from "../core/weeks.ts";
 import type { ActorKind, AlertKind, Site, TrendLabel } from "../content/schemas.ts";
 import type { BarChart } from "./chart.ts";
@@ -181,8 +182,8 @@ export interface IncidentView {
   readonly where: string;
   readonly coordinates?: readonly [number, number];
   readonly coordinatesFrom?: "gazetteer" | "source";
-  /** As the source reports them, and in words: "12", "at least 50"; none when it gives no number. */
-  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
+  /** As the source gives them (src/content/toll.ts), and in words: "12", "at least 50", "about 30 (the source: “several dozen”)"; none when it says nothing. */
+  readonly fatalities?: Toll;
   readonly fatalitiesText?: string;
   /** The item that records it; `language` when its title is not in the edition's language. */
   readonly item: { readonly slug: string; readonly title: string; readonly path: string; readonly language?: string };

@@ -6,6 +6,7 @@
 // content gives the same bytes.
 import { stringify } from "csv-stringify/sync";
 import type { OpenDataRows } from "../digest/open-data.ts";
+import { tollColumns, type TollSum } from "../digest/tolls.ts";
 import { INCIDENT_TYPES, typeLabel, type IncidentType } from "../content/typology.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
@@ -25,13 +26,13 @@ export interface Column {
 const column = (file: string) => (name: string): Column => ({ name, key: `data.column.${file}.${name}` });
 
 export const INCIDENT_COLUMNS: readonly Column[] = [
-  "id", "date", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities", "fatalities_at_least", "item_title", "item_url", "source_name", "source_url"
+  "id", "date", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities_kind", "fatalities_min", "fatalities_max", "fatalities_words", "item_title", "item_url", "source_name", "source_url"
 ].map(column("incidents"));
 
 export const COUNT_COLUMNS: readonly Column[] = [
   ...["week", "week_start", "week_end", "country", "country_name", "incidents"].map(column("counts")),
   ...INCIDENT_TYPES.map((type) => ({ name: type, key: "data.column.counts.type", type })),
-  ...["fatalities", "fatalities_at_least"].map(column("counts")),
+  ...["fatalities_kind", "fatalities_min", "fatalities_max"].map(column("counts")),
 ];
 
 /** What a column holds, in words. */
@@ -73,8 +74,13 @@ export function weeklyCountsCsv(data: OpenDataRows, country?: string): string {
     row.countryName,
     row.incidents,
     ...INCIDENT_TYPES.map((type) => row.byType[type]),
-    row.fatalities,
-    row.fatalitiesAtLeast,
+    ...countTollCells(row.fatalities),
   ]);
   return toCsv(COUNT_COLUMNS, rows);
+}
+
+/** A week's sum as its three columns: kind, lowest and highest figure (empty: no upper bound, or no toll). */
+function countTollCells(sum: TollSum | undefined): Cell[] {
+  const columns = tollColumns(sum);
+  return [columns.kind ?? undefined, columns.min ?? undefined, columns.max ?? undefined];
 }

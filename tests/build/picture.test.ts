@@ -222,13 +222,13 @@ describe("the open data", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const rows = parse(csv, { columns: true, strict: true } as never) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.date, r.week, r.country, r.region_iso, r.place, r.type, r.fatalities, r.fatalities_at_least])).toEqual([
-      ["a-1", "2020-11-24", "2020-W48", "mali", "ML-5", "Mopti", "battles", "2", "false"],
-      ["a-2", "2020-11-24", "2020-W48", "mali", "ML-5", "", "violence-against-civilians", "", ""],
-      ["b-2", "2020-11-30", "2020-W49", "niger", "NE-6", "Ouallam", "battles", "", ""],
-      ["b-1", "2020-12-01", "2020-W49", "mali", "ML-7", "Gao", "explosions-remote-violence", "10", "true"],
-      ["b-3", "2020-12-01", "2020-W49", "mali", "ML-5", "", "violence-against-civilians", "", ""],
-      ["late-1", "2020-12-06", "2020-W49", "mali", "ML-5", "Fixture Village", "violence-against-civilians", "4", "false"],
+    expect(rows.map((r) => [r.id, r.date, r.week, r.country, r.region_iso, r.place, r.type, r.fatalities_kind, r.fatalities_min, r.fatalities_max])).toEqual([
+      ["a-1", "2020-11-24", "2020-W48", "mali", "ML-5", "Mopti", "battles", "exact", "2", "2"],
+      ["a-2", "2020-11-24", "2020-W48", "mali", "ML-5", "", "violence-against-civilians", "", "", ""],
+      ["b-2", "2020-11-30", "2020-W49", "niger", "NE-6", "Ouallam", "battles", "", "", ""],
+      ["b-1", "2020-12-01", "2020-W49", "mali", "ML-7", "Gao", "explosions-remote-violence", "at-least", "10", ""],
+      ["b-3", "2020-12-01", "2020-W49", "mali", "ML-5", "", "violence-against-civilians", "", "", ""],
+      ["late-1", "2020-12-06", "2020-W49", "mali", "ML-5", "Fixture Village", "violence-against-civilians", "exact", "4", "4"],
     ]);
     const late = rows[5]!;
     expect(late.item_title).toBe(`'=HYPERLINK("https://evil.example") late report`);
@@ -241,7 +241,7 @@ describe("the open data", () => {
   it("has the same records as JSON, and each country's own files", async () => {
     const json = JSON.parse(await text("data/incidents.json")) as { incidents: Record<string, unknown>[]; columns: Record<string, string> };
     expect(json.incidents.map((r) => r.id)).toEqual(["a-1", "a-2", "b-2", "b-1", "b-3", "late-1"]);
-    expect(json.incidents[0]).toMatchObject({ latitude: 14.4843, fatalities: 2, fatalities_at_least: false, place: "Mopti" });
+    expect(json.incidents[0]).toMatchObject({ latitude: 14.4843, fatalities_kind: "exact", fatalities_min: 2, fatalities_max: 2, fatalities_words: null, place: "Mopti" });
     expect(Object.keys(json.columns)).toEqual(Object.keys(json.incidents[0]!));
     const niger = parse(await text("data/countries/niger/incidents.csv"), { columns: true }) as Record<string, string>[];
     expect(niger.map((r) => r.id)).toEqual(["b-2"]);
@@ -250,13 +250,13 @@ describe("the open data", () => {
 
   it("has the weekly counts by country and type, one row per week the digest covered", async () => {
     const rows = parse(await text("data/weekly-counts.csv"), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.week, r.week_start, r.week_end, r.country, r.incidents, r.battles, r["violence-against-civilians"], r.fatalities, r.fatalities_at_least])).toEqual([
-      ["2020-W47", "2020-11-16", "2020-11-22", "niger", "0", "0", "0", "", ""],
-      ["2020-W48", "2020-11-23", "2020-11-29", "mali", "2", "1", "1", "2", "false"],
-      ["2020-W49", "2020-11-30", "2020-12-06", "mali", "3", "0", "2", "14", "true"],
-      ["2020-W49", "2020-11-30", "2020-12-06", "niger", "1", "1", "0", "", ""],
-      ["2020-W50", "2020-12-07", "2020-12-13", "mali", "0", "0", "0", "", ""],
-      ["2020-W50", "2020-12-07", "2020-12-13", "burkina-faso", "0", "0", "0", "", ""],
+    expect(rows.map((r) => [r.week, r.week_start, r.week_end, r.country, r.incidents, r.battles, r["violence-against-civilians"], r.fatalities_kind, r.fatalities_min, r.fatalities_max])).toEqual([
+      ["2020-W47", "2020-11-16", "2020-11-22", "niger", "0", "0", "0", "", "", ""],
+      ["2020-W48", "2020-11-23", "2020-11-29", "mali", "2", "1", "1", "exact", "2", "2"],
+      ["2020-W49", "2020-11-30", "2020-12-06", "mali", "3", "0", "2", "at-least", "14", ""],
+      ["2020-W49", "2020-11-30", "2020-12-06", "niger", "1", "1", "0", "", "", ""],
+      ["2020-W50", "2020-12-07", "2020-12-13", "mali", "0", "0", "0", "", "", ""],
+      ["2020-W50", "2020-12-07", "2020-12-13", "burkina-faso", "0", "0", "0", "", "", ""],
     ]);
   });
 

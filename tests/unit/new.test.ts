@@ -272,7 +272,7 @@ describe("npm run new, on a project", () => {
       .replace(/^# ( {2,}[-\w])/gm, "$1");
     await writeFile(file, published);
     const [item] = (await loadContent({ root, now: LATER })).items;
-    expect(item).toMatchObject({ draft: false, incidents: [{ type: "violence-against-civilians", subtype: "attack", region: "mopti", fatalities: { count: 4 } }] });
+    expect(item).toMatchObject({ draft: false, incidents: [{ type: "violence-against-civilians", subtype: "attack", region: "mopti", fatalities: { kind: "exact", min: 4, max: 4 } }] });
   });
 
   it("refuses, writing nothing, with exit code 1", async () => {

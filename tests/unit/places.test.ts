@@ -70,7 +70,7 @@ beforeAll(async () => {
       item("wrong-region", [{ type: "battles", region: "gao", place: "Mopti" }]),
       item("subtype", [{ type: "battles", subtype: "suicide-bomb", region: "mopti" }]),
       item("future", [{ type: "riots", date: "2020-12-04", region: "mopti" }]),
-      item("vague-toll", [{ type: "violence-against-civilians", region: "mopti", fatalities: "about 100" }]),
+      item("vague-toll", [{ type: "violence-against-civilians", region: "mopti", fatalities: "some 100" }]),
       item("outside", [{ type: "battles", region: "mopti", place: "Fixture Village", coordinates: [48.85, 2.35] }]),
       item("needless", [{ type: "battles", region: "gao", place: "Gao", coordinates: [16.27, -0.04] }]),
       item("no-place", [{ type: "battles", region: "gao", coordinates: [16.27, -0.04] }]),
@@ -127,10 +127,10 @@ describe("incidents and regions with mistakes", () => {
       at("typo", 10, "incidents[0].place: unknown locality \"Moptii\" in Mali — did you mean \"Mopti\"? A place the GeoNames gazetteer lacks needs `coordinates` from a source"),
       at("unknown-region", 10, "incidents[0].region: unknown region \"kidal\"; the regions of Mali are: mopti, gao. Add a region to content/_data/regions.ts with its ISO 3166-2 code"),
       at("unknown-type", 10, 'incidents[0].type: must be one of "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments" (got: "massacre")'),
-      at("vague-toll", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "about 100")'),
+      at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is an approximate figure: write it as "about 100" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source\'s words in { toll: "about 100", words: "some 100" } (got: "some 100")'),
       at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
       at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
-      at("zero-floor", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "at least 0")'),
+      at("zero-floor", 10, 'incidents[0].fatalities: says nothing as "at least 0": write 0 if the source says no one died, or leave it out (got: "at least 0")'),
     ]);
   });
 });
@@ -149,7 +149,7 @@ describe("a regions.ts that cannot be read", () => {
 describe("a good incident", () => {
   it("takes its coordinates from the gazetteer, or from the source for a place the gazetteer lacks", () => {
     const [first, second] = good.items[0]!.incidents;
-    expect(first).toMatchObject({ type: "battles", subtype: "armed-clash", date: "2020-12-03", country: "mali", region: "mopti", place: "Mopti", coordinatesFrom: "gazetteer", fatalities: { count: 12, atLeast: true } });
+    expect(first).toMatchObject({ type: "battles", subtype: "armed-clash", date: "2020-12-03", country: "mali", region: "mopti", place: "Mopti", coordinatesFrom: "gazetteer", fatalities: { kind: "at-least", min: 12 } });
     expect(first!.coordinates).toEqual([14.4843, -4.18296]);
     expect(first!.week.id).toBe("2020-W49");
     expect(second).toMatchObject({ date: "2020-11-29", place: "Fixture Village", coordinates: [14.9, -3.1], coordinatesFrom: "source" });

@@ -138,7 +138,7 @@ function itemText(item: Filled): string {
     [`#     country: ${incidentCountry}`, "optional when the item names one country"],
     [`#     region: ${item.region ?? "region-slug"}`, `required: a slug from ${COLLECTIONS.regions.file}`],
     ["#     place: Town", "optional: a locality the GeoNames gazetteer knows"],
-    ["#     fatalities: 4", 'only a number the source gives, or "at least 4"'],
+    ["#     fatalities: 4", 'only as the source gives it: 4, "at least 4", "about 30", "19-20"; its words: { toll: "at least 50", words: "more than 50" }'],
     ["draft: true", "keeps it out of the published site (still checked: fill it in before pushing); remove to publish"],
     ["# Below the closing ---: the detail in Markdown, in your own words."],
   ]);

@@ -133,12 +133,8 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       region: incident.region,
       ...(place !== undefined ? { place } : {}),
       ...(coordinates ? { coordinates, coordinatesFrom } : {}),
-      ...(incident.fatalities !== undefined ? { fatalities: fatalitiesOf(incident.fatalities) } : {}),
+      ...(incident.fatalities !== undefined ? { fatalities: incident.fatalities } : {}),
     });
   });
   return { incidents, problems };
-}
-
-function fatalitiesOf(value: number | string): { count: number; atLeast: boolean } {
-  return typeof value === "number" ? { count: value, atLeast: false } : { count: Number(value.replace("at least ", "")), atLeast: true };
 }

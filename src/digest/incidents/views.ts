@@ -7,6 +7,7 @@ import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { dayInWords } from "../../core/weeks.ts";
 import { DateTime } from "luxon";
 import { foldName } from "../../content/places/names.ts";
+import { incidentTollInWords } from "../tolls.ts";
 
 export function incidentView(incident: Incident, index: number, item: IncidentView["item"], country: Ref, region: Ref, words: Catalogue): IncidentView {
   const label = typeLabel(incident.type, words);
@@ -27,13 +28,8 @@ export function incidentView(incident: Incident, index: number, item: IncidentVi
     ...(incident.place ? { place: incident.place } : {}),
     where,
     ...(incident.coordinates ? { coordinates: incident.coordinates, coordinatesFrom: incident.coordinatesFrom! } : {}),
-    ...(incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: fatalitiesInWords(incident.fatalities, words) } : {}),
+    ...(incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: incidentTollInWords(incident.fatalities, words) } : {}),
     item,
     title: words.t("incident.title", { what: subtype ?? label, where, date: dateText }),
   };
-}
-
-/** "12", "at least 12"; "au moins 12". */
-export function fatalitiesInWords(fatalities: { readonly count: number; readonly atLeast: boolean }, words: Catalogue): string {
-  return words.t(fatalities.atLeast ? "incident.fatalitiesAtLeast" : "incident.fatalities", { count: fatalities.count });
 }
