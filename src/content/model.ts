@@ -1,6 +1,6 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Region, Site, Theme } from "./schemas.ts";
+import type { Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
@@ -44,17 +44,21 @@ export interface Item {
 export interface Incident {
   readonly type: IncidentType;
   readonly subtype?: string;
-  /** The day it happened: "2020-10-30". */
+  /** The day it happened, or the day that stands for its week or month: "2020-10-30". */
   readonly date: string;
+  /** What the sources know of when: the day, only the week, or only the month. */
+  readonly datePrecision: DatePrecision;
   /** The ISO week of that day, in which it is counted. */
   readonly week: Week;
   /** Country slug. */
   readonly country: string;
-  /** Region slug. */
-  readonly region: string;
+  /** Region slug; none when only the country is known. */
+  readonly region?: string;
   /** The locality's name as the gazetteer writes it (or as the editor did, for one it lacks). */
   readonly place?: string;
-  /** [latitude, longitude]; none when only the region is known. */
+  /** What the sources know of where: the place itself, near it (its coordinates are the place's), only the region, only the country. */
+  readonly placePrecision: PlacePrecision;
+  /** [latitude, longitude] of the place (or of the place it was near); none when only the region or country is known. */
   readonly coordinates?: readonly [number, number];
   /** Where the coordinates come from. */
   readonly coordinatesFrom?: "gazetteer" | "source";

@@ -212,19 +212,33 @@ const coordinates = z.tuple([
   z.number().min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180"),
 ], { error: "must be [latitude, longitude] in decimal degrees, such as [14.25, -5.99]" });
 
+/** What the sources know of when an incident happened: the day, or only its week or month. */
+export const datePrecisions = ["day", "week", "month"] as const;
+/** What the sources know of where: the place itself, near it, only the region, or only the country. */
+export const placePrecisions = ["place", "near", "region", "country"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+export type PlacePrecision = (typeof placePrecisions)[number];
+
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({
   type: oneOf(INCIDENT_TYPES),
   /** A sub-type of `type` (checked by the loader, which knows which belong to which). */
   subtype: slug.optional(),
-  /** The day it happened (YYYY-MM-DD); the item's date when left out. */
+  /** The day it happened (YYYY-MM-DD); the item's date when left out. With `date_precision` week or month, a day of that week or month that stands for it. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2020-12-03").optional(),
+  /** What the sources know of when: the day (the default), only the week, or only the month. */
+  date_precision: oneOf(datePrecisions).optional(),
   /** One of the item's countries; may be left out when the item has only one. */
   country: slug.optional(),
-  /** A region of regions.ts, in that country. */
-  region: slug,
+  /** A region of regions.ts, in that country; left out only when `place_precision` is country. */
+  region: slug.optional(),
   /** A locality: its coordinates come from the GeoNames gazetteer. */
   place: text.optional(),
+  /**
+   * What the sources know of where: the place itself, near a place, only the region, or only
+   * the country. By default "place" when a place is named, else "region".
+   */
+  place_precision: oneOf(placePrecisions).optional(),
   /** Only for a place the gazetteer lacks, from a source that gives them. */
   coordinates: coordinates.optional(),
   /** As the cited source gives it (src/content/toll.ts): 12, "at least 12", "about 30", "19-20", { toll, words }. */

@@ -7,6 +7,7 @@ import type { IncidentCounts } from "./incidents/counts.ts";
 import { weekBounds } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { tollColumns, type TollSum } from "./tolls.ts";
+import type { DatePrecision, PlacePrecision } from "../content/schemas.ts";
 
 export interface IncidentRecord {
   readonly [column: string]: string | number | boolean | null;
@@ -20,10 +21,21 @@ export interface WeeklyCountRow {
   readonly country: string;
   readonly countryName: string;
   readonly incidents: number;
+  /** Of them, those known only to the week or month, and only to the region or country. */
+  readonly weekOrMonthOnly: number;
+  readonly regionOrCountryOnly: number;
   readonly byType: Readonly<Record<IncidentType, number>>;
   /** Absent where no incident of the week gave a toll with a number; the sum carries its uncertainty (src/digest/tolls.ts). */
   readonly fatalities?: TollSum;
 }
+
+/**
+ * ACLED's precision codes, so the files can be set beside ACLED's: time_precision 1 the day is
+ * known, 2 only the week, 3 only the month; geo_precision 1 the place itself, 2 near a place,
+ * 3 only a larger area (the region, or here also the country).
+ */
+export const ACLED_TIME_PRECISION: Readonly<Record<DatePrecision, 1 | 2 | 3>> = { day: 1, week: 2, month: 3 };
+export const ACLED_GEO_PRECISION: Readonly<Record<PlacePrecision, 1 | 2 | 3>> = { place: 1, near: 2, region: 3, country: 3 };
 
 /** One incident as a record of the open data, with full URLs. */
 function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, absolute: (path: string) => string, regionIso: (slug: string) => string): IncidentRecord {
@@ -33,13 +45,17 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
   return {
     id: incident.id,
     date: incident.date,
+    date_precision: incident.datePrecision,
+    time_precision: ACLED_TIME_PRECISION[incident.datePrecision],
     week: incident.weekId,
     country: incident.country.slug,
     country_name: incident.country.name,
-    region: incident.region.slug,
-    region_name: incident.region.name,
-    region_iso: regionIso(incident.region.slug),
+    region: incident.region?.slug ?? null,
+    region_name: incident.region?.name ?? null,
+    region_iso: incident.region ? regionIso(incident.region.slug) : null,
     place: incident.place ?? null,
+    place_precision: incident.placePrecision,
+    geo_precision: ACLED_GEO_PRECISION[incident.placePrecision],
     latitude: incident.coordinates?.[0] ?? null,
     longitude: incident.coordinates?.[1] ?? null,
     coordinates_from: incident.coordinatesFrom ?? null,
@@ -107,6 +123,8 @@ export class OpenDataRows {
         country: slug,
         countryName,
         incidents: count.incidents,
+        weekOrMonthOnly: count.weekOrMonthOnly,
+        regionOrCountryOnly: count.regionOrCountryOnly,
         byType: Object.fromEntries(INCIDENT_TYPES.map((type) => [type, count.byType[type]])) as Record<IncidentType, number>,
         ...(count.fatalities ? { fatalities: count.fatalities } : {}),
       });

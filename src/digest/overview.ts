@@ -75,6 +75,7 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
         alerts: figure ? alerts(figure, t) : [],
         incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, incidentWords(t), t),
         fatalities: metricView(lowestFatalities(counts, country.slug), w, fatalityWords(count, t), t),
+        ...(count ? precisionText(count, t) : {}),
         byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: typeLabel(type, t), count: count.byType[type] })) : [],
         external: others,
       },
@@ -140,6 +141,15 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
     chartFirst: issueRefOf(start).title,
     chartLast: issueRefOf(end).title,
   };
+}
+
+/** "of which 2 known only to the week or month; 3 placed only by region or country", when some are. */
+export function precisionText(count: WeekCount, t: Catalogue): { precisionText?: string } {
+  const parts = [
+    ...(count.weekOrMonthOnly > 0 ? [t.t("overview.weekOrMonthOnly", { count: count.weekOrMonthOnly })] : []),
+    ...(count.regionOrCountryOnly > 0 ? [t.t("overview.regionOrCountryOnly", { count: count.regionOrCountryOnly })] : []),
+  ];
+  return parts.length ? { precisionText: t.t("overview.ofWhich", { parts: parts.join(t.t("overview.ofWhichSeparator")) }) } : {};
 }
 
 function alerts(figure: WeeklyFigures, t: Catalogue): AlertView[] {

@@ -26,11 +26,11 @@ export interface Column {
 const column = (file: string) => (name: string): Column => ({ name, key: `data.column.${file}.${name}` });
 
 export const INCIDENT_COLUMNS: readonly Column[] = [
-  "id", "date", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities_kind", "fatalities_min", "fatalities_max", "fatalities_words", "item_title", "item_url", "source_name", "source_url"
+  "id", "date", "date_precision", "time_precision", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "place_precision", "geo_precision", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities_kind", "fatalities_min", "fatalities_max", "fatalities_words", "item_title", "item_url", "source_name", "source_url"
 ].map(column("incidents"));
 
 export const COUNT_COLUMNS: readonly Column[] = [
-  ...["week", "week_start", "week_end", "country", "country_name", "incidents"].map(column("counts")),
+  ...["week", "week_start", "week_end", "country", "country_name", "incidents", "incidents_week_or_month_only", "incidents_region_or_country_only"].map(column("counts")),
   ...INCIDENT_TYPES.map((type) => ({ name: type, key: "data.column.counts.type", type })),
   ...["fatalities_kind", "fatalities_min", "fatalities_max"].map(column("counts")),
 ];
@@ -73,6 +73,8 @@ export function weeklyCountsCsv(data: OpenDataRows, country?: string): string {
     row.country,
     row.countryName,
     row.incidents,
+    row.weekOrMonthOnly,
+    row.regionOrCountryOnly,
     ...INCIDENT_TYPES.map((type) => row.byType[type]),
     ...countTollCells(row.fatalities),
   ]);

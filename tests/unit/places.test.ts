@@ -81,6 +81,12 @@ beforeAll(async () => {
       item("typo-year", [{ type: "battles", date: "2002-12-03", region: "mopti" }]),
       item("prototype", [{ type: "battles", subtype: "constructor", region: "mopti" }]),
       item("zero-floor", [{ type: "battles", region: "mopti", fatalities: "at least 0" }]),
+      // Precision that contradicts what is written.
+      item("precise-nowhere", [{ type: "battles", region: "mopti", place_precision: "near" }]),
+      item("region-with-place", [{ type: "battles", region: "mopti", place: "Mopti", place_precision: "region" }]),
+      item("country-with-region", [{ type: "battles", region: "mopti", place_precision: "country" }]),
+      item("no-region", [{ type: "battles" }]),
+      item("year-precision", [{ type: "battles", region: "mopti", date_precision: "year" }]),
     ],
   });
   removals.push(broken.remove);
@@ -96,6 +102,9 @@ beforeAll(async () => {
       item("fine", [
         { type: "battles", subtype: "armed-clash", region: "mopti", place: "mopti", fatalities: "at least 12" },
         { type: "explosions-remote-violence", date: "2020-11-29", region: "mopti", place: "Fixture Village", coordinates: [14.9, -3.1] },
+        { type: "battles", date: "2020-11-25", date_precision: "week", region: "mopti", place: "Mopti", place_precision: "near" },
+        { type: "violence-against-civilians", date: "2020-11-15", date_precision: "month", place_precision: "country" },
+        { type: "riots", region: "mopti" },
       ], { countries: ["mali", "niger"] }),
     ].map((i) => ({ ...i, incidents: i.incidents!.map((x) => ({ country: "mali", ...x })) })),
   });
@@ -116,11 +125,15 @@ describe("incidents and regions with mistakes", () => {
       `${regions} nowhere.name: matches none of the GeoNames gazetteer's regions of Niger; give the gazetteer's name in \`gazetteer\`, one of: "Zinder Region", "Tahoua Region", "Maradi Region", "Dosso Region", "Diffa", "Agadez", "Tillabéri Region", "Niamey" (got: "Nowhere")`,
       `${regions} swapped.iso: is "Tombouctou" in ISO 3166-2, not Ségou: check the code, or, where ISO 3166-2 spells the same region otherwise, give its spelling in \`isoName\` (got: "ML-6")`,
       `${regions} sahel-wide.country: "sahel" is a group of countries, not a country: a region belongs to one country`,
+      at("country-with-region", 10, 'incidents[0].region: is named, but place_precision is "country": write place_precision: region, or leave `region` out (got: "mopti")'),
       at("future", 10, "incidents[0].date: is after the item's date (2020-12-03): an item reports what has happened (got: \"2020-12-04\")"),
       at("needless", 10, "incidents[0].coordinates: are not needed: the gazetteer places \"Gao\" at [16.27167, -0.04472]; remove them"),
       at("no-place", 10, "incidents[0].coordinates: belong to a place: give its name in `place`"),
+      at("no-region", 10, "incidents[0].region: is required: a region of content/_data/regions.ts; when the sources give only the country, write place_precision: country"),
       at("outside", 10, "incidents[0].coordinates: [48.85, 2.35] is outside Mali"),
+      at("precise-nowhere", 10, 'incidents[0].place_precision: is "near": name the place in `place`, or write place_precision: region when the sources give only the region (got: "near")'),
       at("prototype", 10, 'incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: "constructor")'),
+      at("region-with-place", 10, 'incidents[0].place: is named, but place_precision is "region": write place_precision: near (or place), or leave `place` out (got: "Mopti")'),
       at("subtype", 10, "incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: \"suicide-bomb\")"),
       at("two-countries", 10, "incidents[0].country: is required when the item names several countries (mali, niger)"),
       at("typo-year", 10, 'incidents[0].date: is more than a year before the item\'s date (2020-12-03); an item records what it reports as news (got: "2002-12-03")'),
@@ -130,6 +143,7 @@ describe("incidents and regions with mistakes", () => {
       at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is an approximate figure: write it as "about 100" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source\'s words in { toll: "about 100", words: "some 100" } (got: "some 100")'),
       at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
       at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
+      at("year-precision", 10, 'incidents[0].date_precision: must be one of "day", "week", "month" (got: "year")'),
       at("zero-floor", 10, 'incidents[0].fatalities: says nothing as "at least 0": write 0 if the source says no one died, or leave it out (got: "at least 0")'),
     ]);
   });
@@ -154,6 +168,13 @@ describe("a good incident", () => {
     expect(first!.week.id).toBe("2020-W49");
     expect(second).toMatchObject({ date: "2020-11-29", place: "Fixture Village", coordinates: [14.9, -3.1], coordinatesFrom: "source" });
     expect(second!.week.id).toBe("2020-W48");
+    expect(good.items[0]!.incidents.map((i) => [i.datePrecision, i.placePrecision, i.region, i.coordinates !== undefined])).toEqual([
+      ["day", "place", "mopti", true],
+      ["day", "place", "mopti", true],
+      ["week", "near", "mopti", true],
+      ["month", "country", undefined, false],
+      ["day", "region", "mopti", false],
+    ]);
     expect(good.regions.map((r) => [r.slug, r.admin1])).toEqual([["mopti", "ML.04"], ["gao", "ML.09"], ["tillaberi", "NE.09"]]);
   });
 });

@@ -12,6 +12,10 @@ export interface WeekCount {
   /** Incidents recorded. */
   readonly incidents: number;
   readonly byType: Readonly<Record<IncidentType, number>>;
+  /** Incidents the sources date only to a week or a month, not a day. */
+  readonly weekOrMonthOnly: number;
+  /** Incidents the sources place only in a region or a country, not at or near a place. */
+  readonly regionOrCountryOnly: number;
   /** Incidents whose source gives a number of dead. */
   readonly withFatalities: number;
   /** The sum of those numbers, carrying their uncertainty (src/digest/tolls.ts); none when no incident has one. */
@@ -32,7 +36,7 @@ export class IncidentCounts {
    * editors' trend labels), as "slug 2020-W49" keys.
    */
   constructor(items: readonly Item[], covered: Iterable<{ country: string; week: Week }> = []) {
-    const zero = (): { incidents: number; byType: Record<IncidentType, number>; withFatalities: number; fatalities?: TollSum; tolls?: Toll[] } => ({ incidents: 0, byType: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0])) as Record<IncidentType, number>, withFatalities: 0 });
+    const zero = (): { incidents: number; byType: Record<IncidentType, number>; weekOrMonthOnly: number; regionOrCountryOnly: number; withFatalities: number; fatalities?: TollSum; tolls?: Toll[] } => ({ incidents: 0, byType: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0])) as Record<IncidentType, number>, weekOrMonthOnly: 0, regionOrCountryOnly: 0, withFatalities: 0 });
     const mutable = new Map<string, ReturnType<typeof zero>>();
     const cover = (country: string, w: Week) => {
       let count = mutable.get(key(country, w));
@@ -53,6 +57,8 @@ export class IncidentCounts {
         const count = cover(incident.country, incident.week);
         count.incidents++;
         count.byType[incident.type]++;
+        if (incident.datePrecision !== "day") count.weekOrMonthOnly++;
+        if (incident.placePrecision === "region" || incident.placePrecision === "country") count.regionOrCountryOnly++;
         if (incident.fatalities) (count.tolls ??= []).push(incident.fatalities);
       }
     }
