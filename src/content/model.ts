@@ -1,6 +1,6 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, Site, Theme } from "./schemas.ts";
+import type { Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
@@ -28,6 +28,10 @@ export interface Item {
   readonly location?: string;
   /** What the item reports, as structured records (often none for a political item). */
   readonly incidents: readonly Incident[];
+  /** Incident ids it published once and no longer uses. */
+  readonly retiredIds: readonly RetiredId[];
+  /** The lines of the file where each incident's id and each retired id is written, in order, for the archive-wide checks. */
+  readonly idLines?: { readonly incidents: readonly (number | undefined)[]; readonly retired: readonly (number | undefined)[] };
   readonly draft: boolean;
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
@@ -42,6 +46,8 @@ export interface Item {
 
 /** One incident, checked: its country, region and place are known, its coordinates sourced. */
 export interface Incident {
+  /** Stable, unique across the archive, as the editor wrote it. */
+  readonly id: string;
   readonly type: IncidentType;
   readonly subtype?: string;
   /** The day it happened, or the day that stands for its week or month: "2020-10-30". */

@@ -221,6 +221,12 @@ export type PlacePrecision = (typeof placePrecisions)[number];
 
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({
+  /**
+   * Its stable id, unique across the archive and never reused: analysts join on it from week to
+   * week, so it stays when other incidents are added, removed or reordered. npm run new writes
+   * <slug>-1; a changed id needs the old one in the item's `retired_ids`.
+   */
+  id: slug.max(120, "must be at most 120 characters"),
   type: oneOf(INCIDENT_TYPES),
   /** A sub-type of `type` (checked by the loader, which knows which belong to which). */
   subtype: slug.optional(),
@@ -245,6 +251,17 @@ export const incidentSchema = z.strictObject({
   fatalities: tollSchema.optional(),
 });
 
+/** An incident id an item no longer uses, with the day it was retired and, when one took its place, which. */
+export const retiredIdSchema = z.strictObject({
+  id: slug,
+  /** The day the change was published (YYYY-MM-DD). */
+  retired: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-10"),
+  /** The id that replaces it, when one does. */
+  replaced_by: slug.optional(),
+  /** Why, in one line: "merged with …", "recorded twice". */
+  reason: oneLine.optional(),
+});
+
 /** The front matter of an item, as the editor writes it (dates still text). */
 export const itemFrontMatterSchema = z.strictObject({
   title: text,
@@ -260,6 +277,8 @@ export const itemFrontMatterSchema = z.strictObject({
   location: text.optional(),
   /** What happened, as structured records: the security picture is computed from these. */
   incidents: z.array(incidentSchema).default([]),
+  /** Incident ids this item published once and no longer uses: never reused, listed in the open data. */
+  retired_ids: z.array(retiredIdSchema).default([]),
   draft: z.boolean().default(false),
 });
 
@@ -282,6 +301,7 @@ export const itemTranslationSchema = z.strictObject({
   source: z.unknown().optional(),
   tags: z.unknown().optional(),
   incidents: z.unknown().optional(),
+  retired_ids: z.unknown().optional(),
 });
 
 /** A weekly note in another language, <YYYY>-W<ww>.<language>.md. */
@@ -309,4 +329,5 @@ export type Region = z.output<typeof regionSchema>;
 export type RegionInput = z.input<typeof regionSchema>;
 export type IncidentInput = z.output<typeof incidentSchema>;
 export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
+export type RetiredId = z.output<typeof retiredIdSchema>;
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

@@ -245,6 +245,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     return new OpenDataRows({
       incidents: d.incidents,
       items: d.items,
+      retired: scope.content.items.flatMap((item) => item.retiredIds.map((entry) => ({ ...entry, slug: item.slug }))),
       counts: scope.picture.counts,
       countries: d.countries.filter((c) => c.kind === "country"),
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",

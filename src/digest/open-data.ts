@@ -7,7 +7,7 @@ import type { IncidentCounts } from "./incidents/counts.ts";
 import { weekBounds } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { tollColumns, type TollSum } from "./tolls.ts";
-import type { DatePrecision, PlacePrecision } from "../content/schemas.ts";
+import type { DatePrecision, PlacePrecision, RetiredId } from "../content/schemas.ts";
 
 export interface IncidentRecord {
   readonly [column: string]: string | number | boolean | null;
@@ -74,7 +74,18 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
   };
 }
 
+/** An incident id an item no longer uses, as the open data lists it. */
+export interface RetiredIdRecord {
+  readonly id: string;
+  readonly retired: string;
+  readonly replaced_by: string | null;
+  readonly reason: string | null;
+  readonly item_url: string;
+}
+
 export interface OpenDataInput {
+  /** The incident ids the items retired, with the item's slug. */
+  readonly retired?: readonly (RetiredId & { readonly slug: string })[];
   /** Oldest first. */
   readonly incidents: readonly IncidentView[];
   readonly items: readonly ItemView[];
@@ -98,6 +109,18 @@ export class OpenDataRows {
     this.words = input.words;
     const items = new Map(input.items.map((item) => [item.slug, item]));
     this.records = input.incidents.map((incident) => record(incident, items, input.absolute, input.regionIso));
+  }
+
+  /** The retired incident ids of the published items (or of one country's), oldest retirement first. */
+  retiredIds(country?: string): readonly RetiredIdRecord[] {
+    const items = new Map(this.input.items.map((item) => [item.slug, item]));
+    const records: RetiredIdRecord[] = [];
+    for (const entry of this.input.retired ?? []) {
+      const item = items.get(entry.slug);
+      if (!item || (country && !item.countries.some((c) => c.slug === country))) continue;
+      records.push({ id: entry.id, retired: entry.retired, replaced_by: entry.replaced_by ?? null, reason: entry.reason ?? null, item_url: this.input.absolute(item.path) });
+    }
+    return records.sort((a, b) => (a.retired < b.retired ? -1 : a.retired > b.retired ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Every incident's record, or one country's, oldest first. */

@@ -35,6 +35,8 @@ export const COUNT_COLUMNS: readonly Column[] = [
   ...["fatalities_kind", "fatalities_min", "fatalities_max"].map(column("counts")),
 ];
 
+export const RETIRED_COLUMNS: readonly Column[] = ["id", "retired", "replaced_by", "reason", "item_url"].map(column("retired"));
+
 /** What a column holds, in words. */
 export function describeColumn(c: Column, words: Catalogue): string {
   return words.t(c.key, c.type ? { type: typeLabel(c.type, words).toLocaleLowerCase(words.language) } : undefined);
@@ -85,4 +87,9 @@ export function weeklyCountsCsv(data: OpenDataRows, country?: string): string {
 function countTollCells(sum: TollSum | undefined): Cell[] {
   const columns = tollColumns(sum);
   return [columns.kind ?? undefined, columns.min ?? undefined, columns.max ?? undefined];
+}
+
+/** The incident ids items no longer use, as CSV: all of them, or one country's items'. */
+export function retiredIdsCsv(data: OpenDataRows, country?: string): string {
+  return toCsv(RETIRED_COLUMNS, data.retiredIds(country).map((r) => RETIRED_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? undefined) as Cell[]));
 }

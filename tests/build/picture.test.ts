@@ -274,7 +274,9 @@ describe("the open data", () => {
     const documented = $("dl.columns dt code").map((_, c) => $(c).text()).get();
     const header = (await text("data/incidents.csv")).split("\r\n")[0]!.split(",");
     const counts = (await text("data/weekly-counts.csv")).split("\r\n")[0]!.split(",");
-    expect(documented).toEqual([...header, ...counts]);
+    const retired = (await text("data/retired-ids.csv")).split("\r\n")[0]!.split(",");
+    expect(documented).toEqual([...header, ...counts, ...retired]);
+    expect(retired).toEqual(["id", "retired", "replaced_by", "reason", "item_url"]);
     expect($("main a[href='/data/countries/mali/weekly-counts.csv']").length).toBe(1);
   });
 });

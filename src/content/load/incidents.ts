@@ -140,6 +140,7 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
 
     if (problems.length > before || !calendar?.isValid || !day || countrySlug === undefined) return;
     incidents.push({
+      id: incident.id,
       type: incident.type,
       ...(incident.subtype ? { subtype: incident.subtype } : {}),
       date: day,

@@ -10,13 +10,13 @@ import { DateTime } from "luxon";
 import { foldName } from "../../content/places/names.ts";
 import { incidentTollInWords } from "../tolls.ts";
 
-export function incidentView(incident: Incident, index: number, item: IncidentView["item"], country: Ref, region: Ref | undefined, words: Catalogue): IncidentView {
+export function incidentView(incident: Incident, item: IncidentView["item"], country: Ref, region: Ref | undefined, words: Catalogue): IncidentView {
   const label = typeLabel(incident.type, words);
   const subtype = incident.subtype ? subtypeLabel(incident.type, incident.subtype, words) : undefined;
   const dateText = whenInWords(incident, words);
   const where = whereInWords(incident, country, region, words);
   return {
-    id: `${item.slug}-${index + 1}`,
+    id: incident.id,
     type: incident.type,
     typeLabel: label,
     ...(subtype ? { subtype: incident.subtype!, subtypeLabel: subtype } : {}),
