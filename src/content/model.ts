@@ -1,6 +1,6 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, Theme } from "./schemas.ts";
+import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
@@ -70,6 +70,8 @@ export interface Incident {
   readonly coordinatesFrom?: "gazetteer" | "source";
   /** As the cited source gives them (exact, at least, about, a range, or words only); none when it says nothing. */
   readonly fatalities?: Toll;
+  /** Where the sources disagree, each side's account, with its toll (then no `fatalities`). */
+  readonly accounts?: readonly Account[];
 }
 
 export interface WeeklyNote {

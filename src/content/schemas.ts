@@ -219,6 +219,23 @@ export const placePrecisions = ["place", "near", "region", "country"] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 export type PlacePrecision = (typeof placePrecisions)[number];
 
+/**
+ * What one side says of an incident, where the sources disagree: who says it, their toll, whom
+ * they say was killed, and the source that reports it. Their words in other languages, where the
+ * editor translated them, in `translations`.
+ */
+export const accountSchema = z.strictObject({
+  /** Who says it: "French military", "Villagers and Tabital Pulaaku". */
+  by: oneLine,
+  /** Their toll, in the same forms as an incident's. */
+  fatalities: tollSchema.optional(),
+  /** Whom they say was killed: "armed militants", "civilians at a wedding". */
+  killed: oneLine.optional(),
+  /** The source that reports this account. */
+  source: z.strictObject({ name: text, url: httpUrl.optional() }),
+  translations: translations({ by: oneLine.optional(), killed: oneLine.optional() }),
+});
+
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({
   /**
@@ -249,6 +266,8 @@ export const incidentSchema = z.strictObject({
   coordinates: coordinates.optional(),
   /** As the cited source gives it (src/content/toll.ts): 12, "at least 12", "about 30", "19-20", { toll, words }. */
   fatalities: tollSchema.optional(),
+  /** Where sources disagree, each side's account (two or more); the toll is then each account's, not `fatalities`. */
+  accounts: z.array(accountSchema).min(2, "must hold two accounts or more: with one, write its toll in `fatalities` and its source in the item's `source`").optional(),
 });
 
 /** An incident id an item no longer uses, with the day it was retired and, when one took its place, which. */
@@ -330,4 +349,5 @@ export type RegionInput = z.input<typeof regionSchema>;
 export type IncidentInput = z.output<typeof incidentSchema>;
 export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
 export type RetiredId = z.output<typeof retiredIdSchema>;
+export type Account = z.output<typeof accountSchema>;
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

@@ -148,6 +148,7 @@ export function precisionText(count: WeekCount, t: Catalogue): { precisionText?:
   const parts = [
     ...(count.weekOrMonthOnly > 0 ? [t.t("overview.weekOrMonthOnly", { count: count.weekOrMonthOnly })] : []),
     ...(count.regionOrCountryOnly > 0 ? [t.t("overview.regionOrCountryOnly", { count: count.regionOrCountryOnly })] : []),
+    ...(count.disputed > 0 ? [t.t("overview.disputed", { count: count.disputed })] : []),
   ];
   return parts.length ? { precisionText: t.t("overview.ofWhich", { parts: parts.join(t.t("overview.ofWhichSeparator")) }) } : {};
 }

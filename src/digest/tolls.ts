@@ -7,6 +7,10 @@
 // - a toll the source gave in words only adds nothing, and is counted as such;
 // - nothing is rounded: the figures are the sources' own, added.
 // Pages, feeds and the open data all show sums made here, so they agree.
+//
+// A disputed incident (several accounts) counts with the lowest figure any account gives, and
+// the range the accounts span: "at least 19" when one account is a lower bound, "28–34" when the
+// accounts give 28 and 34. Never one side's figure alone, never their mean.
 import type { NumericToll, Toll, TollKind } from "../content/toll.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
@@ -45,6 +49,26 @@ export function sumTolls(tolls: readonly Toll[]): TollSum | undefined {
   if (terms === 0) return undefined;
   const kind: TollKind = approximate ? "about" : max === undefined ? "at-least" : ranged && max > min ? "range" : "exact";
   return { kind, min, ...(max === undefined ? {} : { max }), terms, wordsOnly };
+}
+
+/**
+ * The toll a disputed incident counts with: the lowest figure any account gives, up to the
+ * highest (no upper bound when an account gives a lower bound); approximate when an account is.
+ * Undefined when no account gives a figure.
+ */
+export function disputedToll(tolls: readonly (Toll | undefined)[]): NumericToll | undefined {
+  const numeric = tolls.filter((t): t is NumericToll => t !== undefined && t.kind !== "not-given");
+  if (numeric.length === 0) return undefined;
+  const min = Math.min(...numeric.map((t) => t.min));
+  const max = numeric.some((t) => t.max === undefined) ? undefined : Math.max(...numeric.map((t) => t.max!));
+  const approximate = numeric.some((t) => t.kind === "about");
+  const kind: TollKind = max === undefined ? "at-least" : approximate ? "about" : max > min ? "range" : "exact";
+  return { kind, min, ...(max === undefined ? {} : { max }) };
+}
+
+/** The toll an incident counts with: its own, or its accounts' (disputedToll). */
+export function countedToll(incident: { readonly fatalities?: Toll; readonly accounts?: readonly { readonly fatalities?: Toll }[] }): Toll | undefined {
+  return incident.accounts ? disputedToll(incident.accounts.map((a) => a.fatalities)) : incident.fatalities;
 }
 
 /** A toll or a sum in the edition's words: "12", "at least 12", "about 30", "19–20", "about 84 or more". */

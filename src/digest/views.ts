@@ -194,10 +194,21 @@ export interface IncidentView {
   /** As the source gives them (src/content/toll.ts), and in words: "12", "at least 50", "about 30 (the source: “several dozen”)"; none when it says nothing. */
   readonly fatalities?: Toll;
   readonly fatalitiesText?: string;
+  /** Where the sources disagree: each side's account, side by side; the toll above is the counted one (src/digest/tolls.ts). */
+  readonly accounts?: readonly AccountView[];
   /** The item that records it; `language` when its title is not in the edition's language. */
   readonly item: { readonly slug: string; readonly title: string; readonly path: string; readonly language?: string };
   /** "Armed clash: Boulikessi, Mopti, 30 October 2020": a map mark's tooltip. */
   readonly title: string;
+}
+
+/** What one side says of an incident, in the edition's words where the editor translated them. */
+export interface AccountView {
+  readonly by: string;
+  readonly killed?: string;
+  /** "about 30 (the source: several dozen)"; "not given" when the account gives no figure. */
+  readonly fatalitiesText: string;
+  readonly source: { readonly name: string; readonly url?: string };
 }
 
 /** A region with incidents: its page lists them and charts them week by week. */

@@ -87,6 +87,10 @@ beforeAll(async () => {
       item("country-with-region", [{ type: "battles", region: "mopti", place_precision: "country" }]),
       item("no-region", [{ type: "battles" }]),
       item("year-precision", [{ type: "battles", region: "mopti", date_precision: "year" }]),
+      // Accounts: with a toll of the incident's own, from one source twice, or only one.
+      item("accounts-and-toll", [{ type: "battles", region: "mopti", fatalities: 3, accounts: [{ by: "Army", fatalities: 3, source: { name: "A" } }, { by: "Mayor", fatalities: 5, source: { name: "B" } }] }]),
+      item("accounts-same-source", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "Wire", url: "https://wire.example/a" } }, { by: "Mayor", fatalities: 5, source: { name: "Other", url: "https://wire.example/a" } }] }]),
+      item("one-account", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "A" } }] }]),
     ],
   });
   removals.push(broken.remove);
@@ -125,11 +129,14 @@ describe("incidents and regions with mistakes", () => {
       `${regions} nowhere.name: matches none of the GeoNames gazetteer's regions of Niger; give the gazetteer's name in \`gazetteer\`, one of: "Zinder Region", "Tahoua Region", "Maradi Region", "Dosso Region", "Diffa", "Agadez", "Tillabéri Region", "Niamey" (got: "Nowhere")`,
       `${regions} swapped.iso: is "Tombouctou" in ISO 3166-2, not Ségou: check the code, or, where ISO 3166-2 spells the same region otherwise, give its spelling in \`isoName\` (got: "ML-6")`,
       `${regions} sahel-wide.country: "sahel" is a group of countries, not a country: a region belongs to one country`,
+      at("accounts-and-toll", 10, "incidents[0].fatalities: is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)"),
+      at("accounts-same-source", 10, 'incidents[0].accounts[1].source: is the same source as account 1\'s: two accounts are two sources; merge them, or cite the other source (got: "https://wire.example/a")'),
       at("country-with-region", 10, 'incidents[0].region: is named, but place_precision is "country": write place_precision: region, or leave `region` out (got: "mopti")'),
       at("future", 10, "incidents[0].date: is after the item's date (2020-12-03): an item reports what has happened (got: \"2020-12-04\")"),
       at("needless", 10, "incidents[0].coordinates: are not needed: the gazetteer places \"Gao\" at [16.27167, -0.04472]; remove them"),
       at("no-place", 10, "incidents[0].coordinates: belong to a place: give its name in `place`"),
       at("no-region", 10, "incidents[0].region: is required: a region of content/_data/regions.ts; when the sources give only the country, write place_precision: country"),
+      at("one-account", 10, "incidents[0].accounts: must hold two accounts or more: with one, write its toll in `fatalities` and its source in the item's `source` (got: [{\"by\":\"Army\",\"fatalities\":3,\"source\":{\"name\":\"A\"}}])"),
       at("outside", 10, "incidents[0].coordinates: [48.85, 2.35] is outside Mali"),
       at("precise-nowhere", 10, 'incidents[0].place_precision: is "near": name the place in `place`, or write place_precision: region when the sources give only the region (got: "near")'),
       at("prototype", 10, 'incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: "constructor")'),

@@ -2,7 +2,7 @@
 // (src/digest/tolls.ts): the rules, one by one, and the editor's mistakes in plain words.
 import { describe, expect, it } from "vitest";
 import { parseToll, tollSchema, type Toll } from "../../src/content/toll.ts";
-import { incidentTollInWords, sumTolls, tollColumns, tollInWords } from "../../src/digest/tolls.ts";
+import { countedToll, disputedToll, incidentTollInWords, sumTolls, tollColumns, tollInWords } from "../../src/digest/tolls.ts";
 import { english, shippedCatalogue } from "../fixtures/words.ts";
 
 const french = shippedCatalogue("fr");
@@ -100,5 +100,21 @@ describe("tolls in words and columns", () => {
     expect(tollColumns(range(19, 20))).toEqual({ kind: "range", min: 19, max: 20 });
     expect(tollColumns(wordsOnly("several dozen"))).toEqual({ kind: "not-given", min: null, max: null });
     expect(tollColumns(undefined)).toEqual({ kind: null, min: null, max: null });
+  });
+});
+
+describe("a disputed incident's toll", () => {
+  it("counts the lowest figure any account gives, up to the highest: never one side's alone", () => {
+    expect(disputedToll([atLeast(28), exact(34)])).toEqual({ kind: "at-least", min: 28 });
+    expect(disputedToll([exact(28), exact(34)])).toEqual({ kind: "range", min: 28, max: 34 });
+    expect(disputedToll([about(30), { ...atLeast(19), words: "at least 19–20" }])).toEqual({ kind: "at-least", min: 19 });
+    expect(disputedToll([about(50), about(60)])).toEqual({ kind: "about", min: 50, max: 60 });
+    expect(disputedToll([exact(7), exact(7)])).toEqual({ kind: "exact", min: 7, max: 7 });
+    expect(disputedToll([wordsOnly("several dozen"), undefined])).toBeUndefined();
+  });
+  it("is what the counts add, in place of the incident's own", () => {
+    expect(countedToll({ fatalities: exact(3) })).toEqual(exact(3));
+    expect(countedToll({ accounts: [{ fatalities: exact(28) }, { fatalities: exact(34) }] })).toEqual({ kind: "range", min: 28, max: 34 });
+    expect(sumTolls([countedToll({ accounts: [{ fatalities: exact(28) }, { fatalities: exact(34) }] })!, exact(2)])).toMatchObject({ kind: "range", min: 30, max: 36 });
   });
 });

@@ -138,6 +138,18 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       }
     }
 
+    // Accounts: each side's toll replaces the incident's; no two from the same source.
+    if (incident.accounts) {
+      if (incident.fatalities !== undefined) problem("fatalities", "is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)");
+      const seen = new Map<string, number>();
+      incident.accounts.forEach((account, i) => {
+        const key = (account.source.url ?? account.source.name).trim().toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) problems.push({ path: ["incidents", index, "accounts", i, "source"], message: `is the same source as account ${first + 1}'s: two accounts are two sources; merge them, or cite the other source`, value: account.source.url ?? account.source.name });
+        else seen.set(key, i);
+      });
+    }
+
     if (problems.length > before || !calendar?.isValid || !day || countrySlug === undefined) return;
     incidents.push({
       id: incident.id,
@@ -152,6 +164,7 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       placePrecision,
       ...(coordinates ? { coordinates, coordinatesFrom } : {}),
       ...(incident.fatalities !== undefined ? { fatalities: incident.fatalities } : {}),
+      ...(incident.accounts ? { accounts: incident.accounts } : {}),
     });
   });
   return { incidents, problems };

@@ -6,7 +6,7 @@ import type { Incident, Item } from "../../content/model.ts";
 import { INCIDENT_TYPES, type IncidentType } from "../../content/typology.ts";
 import { compareWeeks, type Week } from "../../core/weeks.ts";
 import type { Toll } from "../../content/toll.ts";
-import { sumTolls, type TollSum } from "../tolls.ts";
+import { countedToll, sumTolls, type TollSum } from "../tolls.ts";
 
 export interface WeekCount {
   /** Incidents recorded. */
@@ -16,6 +16,8 @@ export interface WeekCount {
   readonly weekOrMonthOnly: number;
   /** Incidents the sources place only in a region or a country, not at or near a place. */
   readonly regionOrCountryOnly: number;
+  /** Incidents whose sources disagree (several accounts). */
+  readonly disputed: number;
   /** Incidents whose source gives a number of dead. */
   readonly withFatalities: number;
   /** The sum of those numbers, carrying their uncertainty (src/digest/tolls.ts); none when no incident has one. */
@@ -36,7 +38,7 @@ export class IncidentCounts {
    * editors' trend labels), as "slug 2020-W49" keys.
    */
   constructor(items: readonly Item[], covered: Iterable<{ country: string; week: Week }> = []) {
-    const zero = (): { incidents: number; byType: Record<IncidentType, number>; weekOrMonthOnly: number; regionOrCountryOnly: number; withFatalities: number; fatalities?: TollSum; tolls?: Toll[] } => ({ incidents: 0, byType: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0])) as Record<IncidentType, number>, weekOrMonthOnly: 0, regionOrCountryOnly: 0, withFatalities: 0 });
+    const zero = (): { incidents: number; byType: Record<IncidentType, number>; weekOrMonthOnly: number; regionOrCountryOnly: number; disputed: number; withFatalities: number; fatalities?: TollSum; tolls?: Toll[] } => ({ incidents: 0, byType: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0])) as Record<IncidentType, number>, weekOrMonthOnly: 0, regionOrCountryOnly: 0, disputed: 0, withFatalities: 0 });
     const mutable = new Map<string, ReturnType<typeof zero>>();
     const cover = (country: string, w: Week) => {
       let count = mutable.get(key(country, w));
@@ -59,7 +61,9 @@ export class IncidentCounts {
         count.byType[incident.type]++;
         if (incident.datePrecision !== "day") count.weekOrMonthOnly++;
         if (incident.placePrecision === "region" || incident.placePrecision === "country") count.regionOrCountryOnly++;
-        if (incident.fatalities) (count.tolls ??= []).push(incident.fatalities);
+        const toll = countedToll(incident);
+        if (toll) (count.tolls ??= []).push(toll);
+        if (incident.accounts) count.disputed++;
       }
     }
     for (const count of mutable.values()) {

@@ -8,7 +8,8 @@ import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { dayInWords, monthInWords } from "../../core/weeks.ts";
 import { DateTime } from "luxon";
 import { foldName } from "../../content/places/names.ts";
-import { incidentTollInWords } from "../tolls.ts";
+import { countedToll, incidentTollInWords, tollInWords } from "../tolls.ts";
+import type { AccountView } from "../views.ts";
 
 export function incidentView(incident: Incident, item: IncidentView["item"], country: Ref, region: Ref | undefined, words: Catalogue): IncidentView {
   const label = typeLabel(incident.type, words);
@@ -30,7 +31,7 @@ export function incidentView(incident: Incident, item: IncidentView["item"], cou
     ...(incident.place ? { place: incident.place } : {}),
     where,
     ...(incident.coordinates ? { coordinates: incident.coordinates, coordinatesFrom: incident.coordinatesFrom! } : {}),
-    ...(incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: incidentTollInWords(incident.fatalities, words) } : {}),
+    ...tollFields(incident, words),
     item,
     title: words.t("incident.title", { what: subtype ?? label, where, date: dateText }),
   };
@@ -51,4 +52,24 @@ export function whereInWords(incident: Pick<Incident, "place" | "placePrecision"
   // "Ménaka, Ménaka" says nothing twice: a place named as its region stands alone.
   const place = foldName(incident.place) !== foldName(region.name) ? `${incident.place}, ${region.name}` : region.name;
   return incident.placePrecision === "near" ? words.t("incident.near", { place }) : place;
+}
+
+/** The toll pages show: the source's, or for a disputed incident the counted one, marked, with each account. */
+function tollFields(incident: Incident, words: Catalogue): Pick<IncidentView, "fatalities" | "fatalitiesText" | "accounts"> {
+  if (!incident.accounts) return incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: incidentTollInWords(incident.fatalities, words) } : {};
+  const counted = countedToll(incident);
+  const accounts: AccountView[] = incident.accounts.map((account) => {
+    const own = account.translations[words.language];
+    return {
+      by: own?.by ?? account.by,
+      ...((own?.killed ?? account.killed) ? { killed: own?.killed ?? account.killed! } : {}),
+      fatalitiesText: account.fatalities ? incidentTollInWords(account.fatalities, words) : words.t("incidents.fatalitiesNotGiven"),
+      source: account.source,
+    };
+  });
+  return {
+    ...(counted ? { fatalities: counted } : {}),
+    fatalitiesText: counted && counted.kind !== "not-given" ? words.t("toll.disputed", { toll: tollInWords(counted, words) }) : words.t("toll.disputedNoFigure"),
+    accounts,
+  };
 }
