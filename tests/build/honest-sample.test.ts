@@ -52,6 +52,11 @@ describe("a week's totals", () => {
     const counts = parse(await readFile(path.join(site, "data/weekly-counts.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     expect(counts.find((r) => r.week === "2020-W53" && r.country === "mali")).toMatchObject({ fatalities_kind: "at-least", fatalities_min: "24", fatalities_max: "", incidents_region_or_country_only: "3" });
     const incidents = parse(await readFile(path.join(site, "data/incidents.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    // The issue's entry in the digest's feed carries the same total.
+    const feed = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as { items: { url: string; content_html: string }[] };
+    const w53 = load(feed.items.find((entry) => entry.url.endsWith("/issues/2020-w53/"))!.content_html);
+    const maliRow = w53("tr").filter((_, tr) => w53(tr).find("td").first().text() === "Mali");
+    expect(maliRow.find("td").last().text()).toBe("at least 24");
     expect(incidents.find((r) => r.id === "disputed-french-airstrike-near-bounti-1")).toMatchObject({ accounts: "2", fatalities_kind: "at-least", fatalities_min: "19", fatalities_max: "" });
   });
 });
