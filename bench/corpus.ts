@@ -149,7 +149,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       `  name: ${JSON.stringify(`Wire ${1 + Math.floor(random() * 9)}`)}`,
       `  url: https://news.example/${slug}`,
       `tags: [${tags.join(", ")}]`,
-      ...(incidents.length ? ["incidents:", ...incidents.map((incident) => `  - ${JSON.stringify(incident)}`)] : []),
+      ...(incidents.length ? ["incidents:", ...incidents.map((incident, i) => `  - ${JSON.stringify({ id: `${slug}-${i + 1}`, ...incident })}`)] : []),
       "---",
     ].join("\n");
     files.push({ path: `content/articles/${date.year}/${slug}.md`, text: `${frontMatter}\n${shaped}\n` });

@@ -1,7 +1,8 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Actor, Country, ExternalCount, Figure, ItemFrontMatter, Region, Site, Theme } from "./schemas.ts";
+import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
+import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
@@ -27,6 +28,10 @@ export interface Item {
   readonly location?: string;
   /** What the item reports, as structured records (often none for a political item). */
   readonly incidents: readonly Incident[];
+  /** Incident ids it published once and no longer uses. */
+  readonly retiredIds: readonly RetiredId[];
+  /** The lines of the file where each incident's id and each retired id is written, in order, for the archive-wide checks. */
+  readonly idLines?: { readonly incidents: readonly (number | undefined)[]; readonly retired: readonly (number | undefined)[] };
   readonly draft: boolean;
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
@@ -41,24 +46,32 @@ export interface Item {
 
 /** One incident, checked: its country, region and place are known, its coordinates sourced. */
 export interface Incident {
+  /** Stable, unique across the archive, as the editor wrote it. */
+  readonly id: string;
   readonly type: IncidentType;
   readonly subtype?: string;
-  /** The day it happened: "2020-10-30". */
+  /** The day it happened, or the day that stands for its week or month: "2020-10-30". */
   readonly date: string;
+  /** What the sources know of when: the day, only the week, or only the month. */
+  readonly datePrecision: DatePrecision;
   /** The ISO week of that day, in which it is counted. */
   readonly week: Week;
   /** Country slug. */
   readonly country: string;
-  /** Region slug. */
-  readonly region: string;
+  /** Region slug; none when only the country is known. */
+  readonly region?: string;
   /** The locality's name as the gazetteer writes it (or as the editor did, for one it lacks). */
   readonly place?: string;
-  /** [latitude, longitude]; none when only the region is known. */
+  /** What the sources know of where: the place itself, near it (its coordinates are the place's), only the region, only the country. */
+  readonly placePrecision: PlacePrecision;
+  /** [latitude, longitude] of the place (or of the place it was near); none when only the region or country is known. */
   readonly coordinates?: readonly [number, number];
   /** Where the coordinates come from. */
   readonly coordinatesFrom?: "gazetteer" | "source";
-  /** As the cited source reports them; none when it gives no number. */
-  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
+  /** As the cited source gives them (exact, at least, about, a range, or words only); none when it says nothing. */
+  readonly fatalities?: Toll;
+  /** Where the sources disagree, each side's account, with its toll (then no `fatalities`). */
+  readonly accounts?: readonly Account[];
 }
 
 export interface WeeklyNote {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { INCIDENT_TYPES } from "./typology.ts";
+import { tollSchema } from "./toll.ts";
 
 /** Lower-case ASCII words joined by hyphens: what URLs and references are made of. */
 export const slug = z
@@ -211,27 +212,73 @@ const coordinates = z.tuple([
   z.number().min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180"),
 ], { error: "must be [latitude, longitude] in decimal degrees, such as [14.25, -5.99]" });
 
-/** A number the source gives, or "at least N" when the source says so. */
-const FATALITIES = 'must be the number the source reports, such as 12, or "at least 12"';
-const fatalities = z.union([wholeNumber.max(1_000_000, FATALITIES), z.string().regex(/^at least [1-9][0-9]{0,5}$/, FATALITIES)], { error: FATALITIES }).refine(notMinusZero, MINUS_ZERO);
+/** What the sources know of when an incident happened: the day, or only its week or month. */
+export const datePrecisions = ["day", "week", "month"] as const;
+/** What the sources know of where: the place itself, near it, only the region, or only the country. */
+export const placePrecisions = ["place", "near", "region", "country"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+export type PlacePrecision = (typeof placePrecisions)[number];
+
+/**
+ * What one side says of an incident, where the sources disagree: who says it, their toll, whom
+ * they say was killed, and the source that reports it. Their words in other languages, where the
+ * editor translated them, in `translations`.
+ */
+export const accountSchema = z.strictObject({
+  /** Who says it: "French military", "Villagers and Tabital Pulaaku". */
+  by: oneLine,
+  /** Their toll, in the same forms as an incident's. */
+  fatalities: tollSchema.optional(),
+  /** Whom they say was killed: "armed militants", "civilians at a wedding". */
+  killed: oneLine.optional(),
+  /** The source that reports this account. */
+  source: z.strictObject({ name: text, url: httpUrl.optional() }),
+  translations: translations({ by: oneLine.optional(), killed: oneLine.optional() }),
+});
 
 /** One incident an item reports, in ACLED's typology. */
 export const incidentSchema = z.strictObject({
+  /**
+   * Its stable id, unique across the archive and never reused: analysts join on it from week to
+   * week, so it stays when other incidents are added, removed or reordered. npm run new writes
+   * <slug>-1; a changed id needs the old one in the item's `retired_ids`.
+   */
+  id: slug.max(120, "must be at most 120 characters"),
   type: oneOf(INCIDENT_TYPES),
   /** A sub-type of `type` (checked by the loader, which knows which belong to which). */
   subtype: slug.optional(),
-  /** The day it happened (YYYY-MM-DD); the item's date when left out. */
+  /** The day it happened (YYYY-MM-DD); the item's date when left out. With `date_precision` week or month, a day of that week or month that stands for it. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2020-12-03").optional(),
+  /** What the sources know of when: the day (the default), only the week, or only the month. */
+  date_precision: oneOf(datePrecisions).optional(),
   /** One of the item's countries; may be left out when the item has only one. */
   country: slug.optional(),
-  /** A region of regions.ts, in that country. */
-  region: slug,
+  /** A region of regions.ts, in that country; left out only when `place_precision` is country. */
+  region: slug.optional(),
   /** A locality: its coordinates come from the GeoNames gazetteer. */
   place: text.optional(),
+  /**
+   * What the sources know of where: the place itself, near a place, only the region, or only
+   * the country. By default "place" when a place is named, else "region".
+   */
+  place_precision: oneOf(placePrecisions).optional(),
   /** Only for a place the gazetteer lacks, from a source that gives them. */
   coordinates: coordinates.optional(),
-  /** Only where the cited source gives a number. */
-  fatalities: fatalities.optional(),
+  /** As the cited source gives it (src/content/toll.ts): 12, "at least 12", "about 30", "19-20", { toll, words }. */
+  fatalities: tollSchema.optional(),
+  /** Where sources disagree, each side's account (two or more); the toll is then each account's, not `fatalities`. */
+  accounts: z.array(accountSchema).min(2, "must hold two accounts or more: with one, write its toll in `fatalities` and its source in the item's `source`").optional(),
+});
+
+/** An incident id an item no longer uses, with the day it was retired and, when one took its place, which. */
+export const retiredIdSchema = z.strictObject({
+  id: slug,
+  /** The day the change was published (YYYY-MM-DD). */
+  retired: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-10"),
+  /** The id that replaces it, when one does. */
+  replaced_by: slug.optional(),
+  /** Why, in one line: "merged with …", "recorded twice". */
+  reason: oneLine.optional(),
 });
 
 /** The front matter of an item, as the editor writes it (dates still text). */
@@ -249,6 +296,8 @@ export const itemFrontMatterSchema = z.strictObject({
   location: text.optional(),
   /** What happened, as structured records: the security picture is computed from these. */
   incidents: z.array(incidentSchema).default([]),
+  /** Incident ids this item published once and no longer uses: never reused, listed in the open data. */
+  retired_ids: z.array(retiredIdSchema).default([]),
   draft: z.boolean().default(false),
 });
 
@@ -271,6 +320,7 @@ export const itemTranslationSchema = z.strictObject({
   source: z.unknown().optional(),
   tags: z.unknown().optional(),
   incidents: z.unknown().optional(),
+  retired_ids: z.unknown().optional(),
 });
 
 /** A weekly note in another language, <YYYY>-W<ww>.<language>.md. */
@@ -298,4 +348,6 @@ export type Region = z.output<typeof regionSchema>;
 export type RegionInput = z.input<typeof regionSchema>;
 export type IncidentInput = z.output<typeof incidentSchema>;
 export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
+export type RetiredId = z.output<typeof retiredIdSchema>;
+export type Account = z.output<typeof accountSchema>;
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

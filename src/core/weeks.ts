@@ -94,6 +94,11 @@ export function dayInWords(date: DateTime, words: Catalogue): string {
   return words.t("date.day", { weekday: named(date, words, "cccc"), day: dayNumber(date, words), month: monthName(date, words), year: String(date.year) });
 }
 
+/** "November 2020"; "novembre 2020". */
+export function monthInWords(date: DateTime, words: Catalogue): string {
+  return words.t("date.month", { month: monthName(date, words), year: String(date.year) });
+}
+
 function monthName(date: DateTime, words: Catalogue): string {
   return named(date, words, "LLLL");
 }

@@ -161,7 +161,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   },
   itemsByCountry: (_, d) => groupBy(d.items, (v) => v.countries.map((c) => c.slug)),
   itemsByTag: (_, d) => groupBy(d.items, (v) => v.tags.map((t) => t.slug)),
-  itemsByRegion: (_, d) => groupBy(d.items, (v) => [...new Set(v.incidents.map((i) => i.region.slug))]),
+  itemsByRegion: (_, d) => groupBy(d.items, (v) => [...new Set(v.incidents.flatMap((i) => (i.region ? [i.region.slug] : [])))]),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),
@@ -246,6 +246,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     return new OpenDataRows({
       incidents: d.incidents,
       items: d.items,
+      retired: scope.content.items.flatMap((item) => item.retiredIds.map((entry) => ({ ...entry, slug: item.slug }))),
       counts: scope.picture.counts,
       countries: d.countries.filter((c) => c.kind === "country"),
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",

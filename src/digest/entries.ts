@@ -84,7 +84,7 @@ export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<stri
     ...(language ? { language } : {}),
     ...(item.location ? { location: item.location } : {}),
     // The loader has checked every country and region an incident names.
-    incidents: item.incidents.map((incident, i) => incidentView(incident, i, own, countries.get(incident.country)!, regions.get(incident.region)!, t)),
+    incidents: item.incidents.map((incident) => incidentView(incident, own, countries.get(incident.country)!, incident.region === undefined ? undefined : regions.get(incident.region)!, t)),
     source: item.source,
     // The loader has checked every slug, so these lookups always succeed.
     countries: item.countries.map((slug) => countries.get(slug)!),

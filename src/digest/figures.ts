@@ -100,8 +100,8 @@ export interface MetricView {
 export interface MetricWords {
   readonly missing: string;
   readonly zero?: string;
-  /** A sum that is a lower bound: "at least 12". */
-  readonly atLeast?: boolean;
+  /** How a value reads when it is more than a plain count: a sum of tolls, "at least 12" (src/digest/tolls.ts). */
+  readonly text?: (value: number) => string;
 }
 
 export function metricView(countOf: (w: Week) => number | undefined, w: Week, words: MetricWords, t: Catalogue): MetricView {
@@ -114,7 +114,7 @@ export function metricView(countOf: (w: Week) => number | undefined, w: Week, wo
   const averageBand = markedBand(vsAverage);
   return {
     ...(value === undefined ? {} : { value }),
-    valueText: value === undefined ? words.missing : value === 0 && words.zero ? words.zero : words.atLeast ? t.t("metric.atLeast", { count: value }) : formatNumber(value, t),
+    valueText: value === undefined ? words.missing : value === 0 && words.zero ? words.zero : words.text ? words.text(value) : formatNumber(value, t),
     ...(vsPrevious ? { vsPrevious } : {}),
     ...(previousBand ? { vsPreviousBand: previousBand, vsPreviousBandLabel: bandLabel(previousBand, t) } : {}),
     vsPreviousText: value === undefined ? "—" : vsPrevious ? changeText(vsPrevious, t) : t.t("metric.weekBeforeNotCovered"),

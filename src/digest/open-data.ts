@@ -6,6 +6,8 @@ import { INCIDENT_TYPES, TYPOLOGY, type IncidentType } from "../content/typology
 import type { IncidentCounts } from "./incidents/counts.ts";
 import { weekBounds } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import { tollColumns, type TollSum } from "./tolls.ts";
+import type { DatePrecision, PlacePrecision, RetiredId } from "../content/schemas.ts";
 
 export interface IncidentRecord {
   readonly [column: string]: string | number | boolean | null;
@@ -19,27 +21,41 @@ export interface WeeklyCountRow {
   readonly country: string;
   readonly countryName: string;
   readonly incidents: number;
+  /** Of them, those known only to the week or month, and only to the region or country. */
+  readonly weekOrMonthOnly: number;
+  readonly regionOrCountryOnly: number;
   readonly byType: Readonly<Record<IncidentType, number>>;
-  /** Absent where no incident of the week gave a toll. */
-  readonly fatalities?: number;
-  readonly fatalitiesAtLeast?: boolean;
+  /** Absent where no incident of the week gave a toll with a number; the sum carries its uncertainty (src/digest/tolls.ts). */
+  readonly fatalities?: TollSum;
 }
+
+/**
+ * ACLED's precision codes, so the files can be set beside ACLED's: time_precision 1 the day is
+ * known, 2 only the week, 3 only the month; geo_precision 1 the place itself, 2 near a place,
+ * 3 only a larger area (the region, or here also the country).
+ */
+export const ACLED_TIME_PRECISION: Readonly<Record<DatePrecision, 1 | 2 | 3>> = { day: 1, week: 2, month: 3 };
+export const ACLED_GEO_PRECISION: Readonly<Record<PlacePrecision, 1 | 2 | 3>> = { place: 1, near: 2, region: 3, country: 3 };
 
 /** One incident as a record of the open data, with full URLs. */
 function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, absolute: (path: string) => string, regionIso: (slug: string) => string): IncidentRecord {
   const item = items.get(incident.item.slug)!;
   const info = TYPOLOGY[incident.type];
-  const fatalities = incident.fatalities;
+  const fatalities = tollColumns(incident.fatalities);
   return {
     id: incident.id,
     date: incident.date,
+    date_precision: incident.datePrecision,
+    time_precision: ACLED_TIME_PRECISION[incident.datePrecision],
     week: incident.weekId,
     country: incident.country.slug,
     country_name: incident.country.name,
-    region: incident.region.slug,
-    region_name: incident.region.name,
-    region_iso: regionIso(incident.region.slug),
+    region: incident.region?.slug ?? null,
+    region_name: incident.region?.name ?? null,
+    region_iso: incident.region ? regionIso(incident.region.slug) : null,
     place: incident.place ?? null,
+    place_precision: incident.placePrecision,
+    geo_precision: ACLED_GEO_PRECISION[incident.placePrecision],
     latitude: incident.coordinates?.[0] ?? null,
     longitude: incident.coordinates?.[1] ?? null,
     coordinates_from: incident.coordinatesFrom ?? null,
@@ -47,8 +63,11 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
     acled_event_type: info.acled,
     subtype: incident.subtype ?? null,
     acled_sub_event_type: incident.subtype ? info.subtypes[incident.subtype]! : null,
-    fatalities: fatalities?.count ?? null,
-    fatalities_at_least: fatalities ? fatalities.atLeast : null,
+    fatalities_kind: fatalities.kind,
+    fatalities_min: fatalities.min,
+    fatalities_max: fatalities.max,
+    fatalities_words: incident.accounts ? null : (incident.fatalities?.words ?? null),
+    accounts: incident.accounts ? incident.accounts.length : 0,
     item_title: item.title,
     item_url: absolute(item.path),
     source_name: item.source.name,
@@ -56,7 +75,18 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
   };
 }
 
+/** An incident id an item no longer uses, as the open data lists it. */
+export interface RetiredIdRecord {
+  readonly id: string;
+  readonly retired: string;
+  readonly replaced_by: string | null;
+  readonly reason: string | null;
+  readonly item_url: string;
+}
+
 export interface OpenDataInput {
+  /** The incident ids the items retired, with the item's slug. */
+  readonly retired?: readonly (RetiredId & { readonly slug: string })[];
   /** Oldest first. */
   readonly incidents: readonly IncidentView[];
   readonly items: readonly ItemView[];
@@ -82,6 +112,18 @@ export class OpenDataRows {
     this.records = input.incidents.map((incident) => record(incident, items, input.absolute, input.regionIso));
   }
 
+  /** The retired incident ids of the published items (or of one country's), oldest retirement first. */
+  retiredIds(country?: string): readonly RetiredIdRecord[] {
+    const items = new Map(this.input.items.map((item) => [item.slug, item]));
+    const records: RetiredIdRecord[] = [];
+    for (const entry of this.input.retired ?? []) {
+      const item = items.get(entry.slug);
+      if (!item || (country && !item.countries.some((c) => c.slug === country))) continue;
+      records.push({ id: entry.id, retired: entry.retired, replaced_by: entry.replaced_by ?? null, reason: entry.reason ?? null, item_url: this.input.absolute(item.path) });
+    }
+    return records.sort((a, b) => (a.retired < b.retired ? -1 : a.retired > b.retired ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   /** Every incident's record, or one country's, oldest first. */
   incidents(country?: string): readonly IncidentRecord[] {
     return country ? this.records.filter((r) => r.country === country) : this.records;
@@ -105,8 +147,10 @@ export class OpenDataRows {
         country: slug,
         countryName,
         incidents: count.incidents,
+        weekOrMonthOnly: count.weekOrMonthOnly,
+        regionOrCountryOnly: count.regionOrCountryOnly,
         byType: Object.fromEntries(INCIDENT_TYPES.map((type) => [type, count.byType[type]])) as Record<IncidentType, number>,
-        ...(count.withFatalities > 0 ? { fatalities: count.fatalities, fatalitiesAtLeast: count.fatalitiesAtLeast } : {}),
+        ...(count.fatalities ? { fatalities: count.fatalities } : {}),
       });
     }
     return rows;

@@ -11,11 +11,20 @@ import type { Catalogue } from "../core/messages/catalogue.ts";
 import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
 import { INCIDENT_TYPES, typeLabel } from "../content/typology.ts";
 import { addWeeks, compareWeeks, type Week } from "../core/weeks.ts";
+import { tollInWords } from "./tolls.ts";
 
 export const CHART_WEEKS = 52;
 
 const incidentWords = (t: Catalogue): MetricWords => ({ missing: t.t("metric.notCovered"), zero: t.t("metric.noneRecorded") });
-const fatalityWords = (count: WeekCount | undefined, t: Catalogue): MetricWords => ({ missing: t.t(count ? "metric.noneReported" : "metric.notCovered"), ...(count?.fatalitiesAtLeast ? { atLeast: true } : {}) });
+/**
+ * A week's fatalities: compared by their lowest figure, shown as the sum they are ("at least 84",
+ * "about 35", "19–20"), never as a plain number unless every term is exact.
+ */
+const fatalityWords = (count: WeekCount | undefined, t: Catalogue): MetricWords => ({
+  missing: t.t(count ? "metric.noneReported" : "metric.notCovered"),
+  ...(count?.fatalities ? { text: () => tollInWords(count.fatalities!, t) } : {}),
+});
+const lowestFatalities = (counts: IncidentCounts, country: string) => (week: Week) => counts.fatalitiesOf(country, week)?.min;
 
 /** Another organisation's counts, by country and week. */
 export class ExternalIndex {
@@ -65,7 +74,8 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
         ...(figure ? { trend: figure.trend, trendLabel: trendLabel(figure.trend, t), reason: figure.reason, ...reasonLanguage(figure) } : {}),
         alerts: figure ? alerts(figure, t) : [],
         incidents: metricView((week) => counts.incidentsOf(country.slug, week), w, incidentWords(t), t),
-        fatalities: metricView((week) => counts.fatalitiesOf(country.slug, week), w, fatalityWords(count, t), t),
+        fatalities: metricView(lowestFatalities(counts, country.slug), w, fatalityWords(count, t), t),
+        ...(count ? precisionText(count, t) : {}),
         byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: typeLabel(type, t), count: count.byType[type] })) : [],
         external: others,
       },
@@ -109,7 +119,7 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       trendLabel: figure ? trendLabel(figure.trend, t) : t.t("trend.none"),
       alerts: figure ? alerts(figure, t) : [],
       incidentsText: metricView((week) => counts.incidentsOf(slug, week), w, incidentWords(t), t).valueText,
-      fatalitiesText: metricView((week) => counts.fatalitiesOf(slug, week), w, fatalityWords(count, t), t).valueText,
+      fatalitiesText: metricView(lowestFatalities(counts, slug), w, fatalityWords(count, t), t).valueText,
     });
   }
   const points = weeks.map((w) => {
@@ -131,6 +141,16 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
     chartFirst: issueRefOf(start).title,
     chartLast: issueRefOf(end).title,
   };
+}
+
+/** "of which 2 known only to the week or month; 3 placed only by region or country", when some are. */
+export function precisionText(count: WeekCount, t: Catalogue): { precisionText?: string } {
+  const parts = [
+    ...(count.weekOrMonthOnly > 0 ? [t.t("overview.weekOrMonthOnly", { count: count.weekOrMonthOnly })] : []),
+    ...(count.regionOrCountryOnly > 0 ? [t.t("overview.regionOrCountryOnly", { count: count.regionOrCountryOnly })] : []),
+    ...(count.disputed > 0 ? [t.t("overview.disputed", { count: count.disputed })] : []),
+  ];
+  return parts.length ? { precisionText: t.t("overview.ofWhich", { parts: parts.join(t.t("overview.ofWhichSeparator")) }) } : {};
 }
 
 function alerts(figure: WeeklyFigures, t: Catalogue): AlertView[] {

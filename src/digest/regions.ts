@@ -29,6 +29,8 @@ export function regionViews(
 ): RegionView[] {
   const byRegion = new Map<string, IncidentView[]>();
   for (const incident of incidents) {
+    // An incident known only to its country belongs to no region's page.
+    if (!incident.region) continue;
     const list = byRegion.get(incident.region.slug);
     if (list) list.push(incident);
     else byRegion.set(incident.region.slug, [incident]);
@@ -76,5 +78,5 @@ export function regionViews(
 /** A map with incidents marked, and how many of them have no coordinates to mark. */
 export function markedMap(map: RegionMap, incidents: readonly IncidentView[]): MarkedMap {
   const marks = marksOn(map, incidents);
-  return { map, marks, incidents, unplaced: incidents.filter((i) => !i.coordinates).length };
+  return { map, marks, incidents, unplaced: incidents.filter((i) => !i.coordinates || (i.placePrecision !== "place" && i.placePrecision !== "near")).length };
 }

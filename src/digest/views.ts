@@ -1,5 +1,7 @@
 // What templates receive: finished, ordered, formatted. Templates lay these out and never
 // sort, filter or do date arithmetic.
+import type { Toll } from "../content/toll.ts";
+import type { DatePrecision, PlacePrecision } from "../content/schemas.ts";
 import type { Week } from "../core/weeks.ts";
 import type { ActorKind, AlertKind, Site, TrendLabel } from "../content/schemas.ts";
 import type { BarChart } from "./chart.ts";
@@ -62,6 +64,8 @@ export interface OverviewRow {
     readonly alerts: readonly AlertView[];
     /** Computed from the items' incidents. */
     readonly incidents: MetricView;
+    /** How many of them the sources know only to the week or month, or only to the region or country: "of which 2 …". */
+    readonly precisionText?: string;
     readonly fatalities: MetricView;
     /** Incidents by type, the types with at least one. */
     readonly byType: readonly { readonly type: IncidentType; readonly label: string; readonly count: number }[];
@@ -169,25 +173,42 @@ export interface IncidentView {
   /** The sub-type's slug, and its label. */
   readonly subtype?: string;
   readonly subtypeLabel?: string;
-  /** "2020-10-30" */
+  /** "2020-10-30": the day, or the day that stands for the week or month. */
   readonly date: string;
+  /** What the sources know of when: day, week, month. */
+  readonly datePrecision: DatePrecision;
   /** The ISO week it is counted in: "2020-W44". */
   readonly weekId: string;
+  /** "30 October 2020", "week of Monday 26 October 2020", "October 2020 (day not known)". */
   readonly dateText: string;
   readonly country: Ref;
-  readonly region: Ref;
+  /** None when only the country is known. */
+  readonly region?: Ref;
   readonly place?: string;
-  /** "Boulikessi, Mopti", or the region alone. */
+  /** What the sources know of where: place, near, region, country. */
+  readonly placePrecision: PlacePrecision;
+  /** "Boulikessi, Mopti", "near Boulikessi, Mopti", "Mopti (region only)", "Mali (country only)". */
   readonly where: string;
   readonly coordinates?: readonly [number, number];
   readonly coordinatesFrom?: "gazetteer" | "source";
-  /** As the source reports them, and in words: "12", "at least 50"; none when it gives no number. */
-  readonly fatalities?: { readonly count: number; readonly atLeast: boolean };
+  /** As the source gives them (src/content/toll.ts), and in words: "12", "at least 50", "about 30 (the source: “several dozen”)"; none when it says nothing. */
+  readonly fatalities?: Toll;
   readonly fatalitiesText?: string;
+  /** Where the sources disagree: each side's account, side by side; the toll above is the counted one (src/digest/tolls.ts). */
+  readonly accounts?: readonly AccountView[];
   /** The item that records it; `language` when its title is not in the edition's language. */
   readonly item: { readonly slug: string; readonly title: string; readonly path: string; readonly language?: string };
   /** "Armed clash: Boulikessi, Mopti, 30 October 2020": a map mark's tooltip. */
   readonly title: string;
+}
+
+/** What one side says of an incident, in the edition's words where the editor translated them. */
+export interface AccountView {
+  readonly by: string;
+  readonly killed?: string;
+  /** "about 30 (the source: several dozen)"; "not given" when the account gives no figure. */
+  readonly fatalitiesText: string;
+  readonly source: { readonly name: string; readonly url?: string };
 }
 
 /** A region with incidents: its page lists them and charts them week by week. */

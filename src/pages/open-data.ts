@@ -6,6 +6,7 @@
 // content gives the same bytes.
 import { stringify } from "csv-stringify/sync";
 import type { OpenDataRows } from "../digest/open-data.ts";
+import { tollColumns, type TollSum } from "../digest/tolls.ts";
 import { INCIDENT_TYPES, typeLabel, type IncidentType } from "../content/typology.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
@@ -25,14 +26,16 @@ export interface Column {
 const column = (file: string) => (name: string): Column => ({ name, key: `data.column.${file}.${name}` });
 
 export const INCIDENT_COLUMNS: readonly Column[] = [
-  "id", "date", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities", "fatalities_at_least", "item_title", "item_url", "source_name", "source_url"
+  "id", "date", "date_precision", "time_precision", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "place_precision", "geo_precision", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities_kind", "fatalities_min", "fatalities_max", "fatalities_words", "accounts", "item_title", "item_url", "source_name", "source_url"
 ].map(column("incidents"));
 
 export const COUNT_COLUMNS: readonly Column[] = [
-  ...["week", "week_start", "week_end", "country", "country_name", "incidents"].map(column("counts")),
+  ...["week", "week_start", "week_end", "country", "country_name", "incidents", "incidents_week_or_month_only", "incidents_region_or_country_only"].map(column("counts")),
   ...INCIDENT_TYPES.map((type) => ({ name: type, key: "data.column.counts.type", type })),
-  ...["fatalities", "fatalities_at_least"].map(column("counts")),
+  ...["fatalities_kind", "fatalities_min", "fatalities_max"].map(column("counts")),
 ];
+
+export const RETIRED_COLUMNS: readonly Column[] = ["id", "retired", "replaced_by", "reason", "item_url"].map(column("retired"));
 
 /** What a column holds, in words. */
 export function describeColumn(c: Column, words: Catalogue): string {
@@ -72,9 +75,21 @@ export function weeklyCountsCsv(data: OpenDataRows, country?: string): string {
     row.country,
     row.countryName,
     row.incidents,
+    row.weekOrMonthOnly,
+    row.regionOrCountryOnly,
     ...INCIDENT_TYPES.map((type) => row.byType[type]),
-    row.fatalities,
-    row.fatalitiesAtLeast,
+    ...countTollCells(row.fatalities),
   ]);
   return toCsv(COUNT_COLUMNS, rows);
+}
+
+/** A week's sum as its three columns: kind, lowest and highest figure (empty: no upper bound, or no toll). */
+function countTollCells(sum: TollSum | undefined): Cell[] {
+  const columns = tollColumns(sum);
+  return [columns.kind ?? undefined, columns.min ?? undefined, columns.max ?? undefined];
+}
+
+/** The incident ids items no longer use, as CSV: all of them, or one country's items'. */
+export function retiredIdsCsv(data: OpenDataRows, country?: string): string {
+  return toCsv(RETIRED_COLUMNS, data.retiredIds(country).map((r) => RETIRED_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? undefined) as Cell[]));
 }

@@ -8,7 +8,7 @@ import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import type { OpenDataRows } from "../digest/open-data.ts";
-import { incidentsCsv, incidentsJson, weeklyCountsCsv } from "./open-data.ts";
+import { incidentsCsv, incidentsJson, retiredIdsCsv, weeklyCountsCsv } from "./open-data.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
 import type { TemplateEngine } from "./engine.ts";
@@ -71,6 +71,7 @@ const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: 
   { name: "incidents.csv", make: (data, country) => incidentsCsv(data, country) },
   { name: "incidents.json", make: (data, country, title) => incidentsJson(data, country, title) },
   { name: "weekly-counts.csv", make: (data, country) => weeklyCountsCsv(data, country) },
+  { name: "retired-ids.csv", make: (data, country) => retiredIdsCsv(data, country) },
 ];
 
 export const PAGE_KINDS: readonly PageKind[] = [

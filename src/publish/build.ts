@@ -10,6 +10,8 @@ import { BodyCache, buildVersion, codeVersion, PageCache, searchVersion, sourceV
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
+import { publishedRecords, vanishedIds } from "./published-ids.ts";
+import { ContentError } from "../core/problems.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -91,11 +93,17 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const indexVersion = keeps ? searchVersion(options.root) : undefined;
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
-  const { digest, passedOver, fingerprint } = await loadSite(options.root, options.includeDrafts ?? false, {
+  const { digest, passedOver, fingerprint, ids } = await loadSite(options.root, options.includeDrafts ?? false, {
     timings,
     ...(bodies ? { bodies } : {}),
     ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
   });
+  // An id the published site's open data lists must still name an incident, or be retired:
+  // checked before anything is written (the preview, with its drafts, is not a publication).
+  if (!options.includeDrafts && !options.pageKinds) {
+    const vanished = vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`);
+    if (vanished.length) throw new ContentError(vanished);
+  }
   progress?.({ step: "grouping" });
   // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).
   try {

@@ -11,6 +11,9 @@ import { loadContent } from "../content/load/content.ts";
 import type { ItemCache } from "../content/load/item-cache.ts";
 import { contentFingerprint, type BodyCache } from "./build-cache.ts";
 import type { Digest } from "../digest/digest.ts";
+import type { Item } from "../content/model.ts";
+import { paths } from "../digest/paths.ts";
+import type { CurrentIds } from "./published-ids.ts";
 
 /** Where a build's time went, in milliseconds, for the benchmark and --verbose. */
 export type Timings = Record<string, number>;
@@ -29,11 +32,21 @@ export interface LoadSiteOptions {
   readonly onItems?: (read: number, total: number) => void;
 }
 
+/** The incident ids the content uses and retires, to hold the published ones to (src/publish/published-ids.ts). */
+function currentIds(items: readonly Item[], digest: Digest): CurrentIds {
+  const files = new Map(items.map((item) => [digest.urls.absolute(paths.item(item.year, item.slug)), item.file]));
+  return {
+    used: new Set(items.flatMap((item) => item.incidents.map((incident) => incident.id))),
+    retired: new Set(items.flatMap((item) => item.retiredIds.map((entry) => entry.id))),
+    fileOfItemUrl: (url) => files.get(url),
+  };
+}
+
 /**
  * The digest, the hidden files under content/ that were passed over (for the command line), and
  * the content's fingerprint (src/publish/build-cache.ts).
  */
-export async function loadSite(root: string, includeDrafts: boolean, { timings, cache, bodies, onItems }: LoadSiteOptions = {}): Promise<{ digest: Digest; passedOver: readonly string[]; fingerprint?: string }> {
+export async function loadSite(root: string, includeDrafts: boolean, { timings, cache, bodies, onItems }: LoadSiteOptions = {}): Promise<{ digest: Digest; passedOver: readonly string[]; fingerprint?: string; ids: CurrentIds }> {
   let started = performance.now();
   const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}), ...(bodies ? { bodies } : {}), ...(onItems ? { onItems } : {}) });
   if (timings) timings.load = performance.now() - started;
@@ -42,5 +55,5 @@ export async function loadSite(root: string, includeDrafts: boolean, { timings, 
   const digest = buildDigest(content, { preview: includeDrafts });
   if (timings) timings.group = performance.now() - started;
   const fingerprint = contentFingerprint(content);
-  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}) };
+  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}), ids: currentIds(content.items, digest) };
 }

@@ -355,7 +355,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         expect(mark.inside, mark.title).toBe(true);
         expect(mark.fill, mark.title).not.toBe("rgb(0, 0, 0)");
       }
-      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"]);
+      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Dashed outline: near the place marked, not at it. Incidents known only to a region or country are not drawn."]);
       for (const entry of found.legend) expect(entry.width).toBe(14);
       if (sitePath !== "issues/2020-w49/") expect(found.rows, sitePath).toBeGreaterThanOrEqual(found.marks.length);
       await page.close();

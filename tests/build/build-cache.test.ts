@@ -176,7 +176,10 @@ describe("a second build", () => {
   it("after the last incident is removed, no page keeps the links to places and open data in its navigation", async () => {
     const navigation = await page("articles/2020/two-renamed/index.html");
     const { incidents: _incidents, ...withoutIncidents } = items[0]!;
+    // Its published id must be retired (or the build refuses: src/publish/published-ids.ts).
     await writeItem(root, { ...withoutIncidents, title: "One, retitled" });
+    await expect(buildSite({ root, search: false })).rejects.toThrow(/incident id "one-1" was published and is no longer used/);
+    await writeItem(root, { ...withoutIncidents, title: "One, retitled", retiredIds: [{ id: "one-1", retired: "2020-12-10", reason: "Recorded in error." }] });
     await buildSite({ root, search: false });
     expect(await page("articles/2020/two-renamed/index.html")).not.toBe(navigation);
     expect(await snapshot(output)).toEqual(await coldBuild());

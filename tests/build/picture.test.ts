@@ -22,7 +22,7 @@ const items: FixtureItem[] = [
     source: { name: "@Wire, Bamako", url: "https://wire.example/b" },
     incidents: [
       { type: "explosions-remote-violence", subtype: "remote-explosive-landmine-ied", country: "mali", region: "gao", place: "Gao", fatalities: "at least 10" },
-      { type: "battles", country: "niger", region: "tillaberi", place: "Ouallam", date: "2020-11-30" },
+      { type: "battles", country: "niger", region: "tillaberi", place: "Ouallam", place_precision: "near", date: "2020-11-30", date_precision: "week" },
       { type: "violence-against-civilians", country: "mali", region: "mopti" },
     ],
   },
@@ -70,7 +70,7 @@ describe("an issue's regional overview", () => {
     expect(cells($, rows[0]!)).toEqual([
       "Mali",
       "Deteriorated Attacks on <bases> & camps. Conflict risk alert: Talks stall.",
-      "3 Explosions and remote violence: 1 Violence against civilians: 2",
+      "3 of which 1 placed only by region or country Explosions and remote violence: 1 Violence against civilians: 2",
       "+1 (+50 %) sharp rise",
       "+1 (+50 %) on 2 (1 week) sharp rise",
       "at least 14",
@@ -79,7 +79,7 @@ describe("an issue's regional overview", () => {
     expect(cells($, rows[1]!)).toEqual(["Burkina Faso", "Not covered this week: no item about Burkina Faso."]);
     // Niger's week 48 had no item: not a zero to compare with; week 47's item recorded nothing.
     // From none to one is too few to be called a sharp rise: the change is given, unmarked.
-    expect(cells($, rows[2]!)).toEqual(["Niger", "Improved Reason.", "1 Battles: 1", "week before not covered", "+1 (from none) on 0 (1 week)", "none reported", "—"]);
+    expect(cells($, rows[2]!)).toEqual(["Niger", "Improved Reason.", "1 of which 1 known only to the week or month Battles: 1", "week before not covered", "+1 (from none) on 0 (1 week)", "none reported", "—"]);
     expect($(".overview .meta").last().text()).toContain("ACLED: that organisation's own weekly counts, shown for comparison.");
   });
 
@@ -124,11 +124,12 @@ describe("an issue's regional overview", () => {
     // The week's incidents with a place, each type its own shape: the one an item of week 50
     // reported late is marked here, in the week it happened, as the table counts it.
     expect(svg.find("path.mark").map((_, m) => [[$(m).attr("class"), $(m).find("title").text()]]).get()).toEqual([
-      ["mark mark-battles", "Battles: Ouallam, Tillabéri, 30 November 2020"],
+      ["mark mark-battles mark-near", "Battles: near Ouallam, Tillabéri, week of 30 November 2020"],
       ["mark mark-explosions-remote-violence", "Remote explosive, landmine or IED: Gao, 1 December 2020"],
       ["mark mark-violence-against-civilians", "Violence against civilians: Fixture Village, Mopti, 6 December 2020"],
     ]);
-    expect($(".region-map .mark-legend li").length).toBe(6);
+    // Six types, and the dashed outline of a mark near a place.
+    expect($(".region-map .mark-legend li").length).toBe(7);
     expect(svg.html()).not.toMatch(/NaN|undefined/);
   });
 });
@@ -207,8 +208,8 @@ describe("places", () => {
     const $ = await page("articles/2020/b/index.html");
     expect($(".incidents li").map((_, li) => textOf($, li)).get()).toEqual([
       "Explosions and remote violence (Remote explosive, landmine or IED), 1 December 2020: Gao, Mali. Fatalities reported: at least 10.",
-      "Battles, 30 November 2020: Ouallam, Tillabéri, Niger.",
-      "Violence against civilians, 1 December 2020: Mopti, Mali.",
+      "Battles, week of 30 November 2020: near Ouallam, Tillabéri, Niger.",
+      "Violence against civilians, 1 December 2020: Mopti (region only), Mali.",
     ]);
     expect($(".incidents a").map((_, a) => $(a).attr("href")).get()).toEqual(["/regions/gao/", "/regions/tillaberi/", "/regions/mopti/"]);
   });
@@ -222,13 +223,21 @@ describe("the open data", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const rows = parse(csv, { columns: true, strict: true } as never) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.date, r.week, r.country, r.region_iso, r.place, r.type, r.fatalities, r.fatalities_at_least])).toEqual([
-      ["a-1", "2020-11-24", "2020-W48", "mali", "ML-5", "Mopti", "battles", "2", "false"],
-      ["a-2", "2020-11-24", "2020-W48", "mali", "ML-5", "", "violence-against-civilians", "", ""],
-      ["b-2", "2020-11-30", "2020-W49", "niger", "NE-6", "Ouallam", "battles", "", ""],
-      ["b-1", "2020-12-01", "2020-W49", "mali", "ML-7", "Gao", "explosions-remote-violence", "10", "true"],
-      ["b-3", "2020-12-01", "2020-W49", "mali", "ML-5", "", "violence-against-civilians", "", ""],
-      ["late-1", "2020-12-06", "2020-W49", "mali", "ML-5", "Fixture Village", "violence-against-civilians", "4", "false"],
+    expect(rows.map((r) => [r.id, r.date, r.week, r.country, r.region_iso, r.place, r.type, r.fatalities_kind, r.fatalities_min, r.fatalities_max])).toEqual([
+      ["a-1", "2020-11-24", "2020-W48", "mali", "ML-5", "Mopti", "battles", "exact", "2", "2"],
+      ["a-2", "2020-11-24", "2020-W48", "mali", "ML-5", "", "violence-against-civilians", "", "", ""],
+      ["b-2", "2020-11-30", "2020-W49", "niger", "NE-6", "Ouallam", "battles", "", "", ""],
+      ["b-1", "2020-12-01", "2020-W49", "mali", "ML-7", "Gao", "explosions-remote-violence", "at-least", "10", ""],
+      ["b-3", "2020-12-01", "2020-W49", "mali", "ML-5", "", "violence-against-civilians", "", "", ""],
+      ["late-1", "2020-12-06", "2020-W49", "mali", "ML-5", "Fixture Village", "violence-against-civilians", "exact", "4", "4"],
+    ]);
+    expect(rows.map((r) => [r.id, r.date_precision, r.time_precision, r.place_precision, r.geo_precision, r.latitude !== ""])).toEqual([
+      ["a-1", "day", "1", "place", "1", true],
+      ["a-2", "day", "1", "region", "3", false],
+      ["b-2", "week", "2", "near", "2", true],
+      ["b-1", "day", "1", "place", "1", true],
+      ["b-3", "day", "1", "region", "3", false],
+      ["late-1", "day", "1", "place", "1", true],
     ]);
     const late = rows[5]!;
     expect(late.item_title).toBe(`'=HYPERLINK("https://evil.example") late report`);
@@ -241,7 +250,7 @@ describe("the open data", () => {
   it("has the same records as JSON, and each country's own files", async () => {
     const json = JSON.parse(await text("data/incidents.json")) as { incidents: Record<string, unknown>[]; columns: Record<string, string> };
     expect(json.incidents.map((r) => r.id)).toEqual(["a-1", "a-2", "b-2", "b-1", "b-3", "late-1"]);
-    expect(json.incidents[0]).toMatchObject({ latitude: 14.4843, fatalities: 2, fatalities_at_least: false, place: "Mopti" });
+    expect(json.incidents[0]).toMatchObject({ latitude: 14.4843, fatalities_kind: "exact", fatalities_min: 2, fatalities_max: 2, fatalities_words: null, place: "Mopti" });
     expect(Object.keys(json.columns)).toEqual(Object.keys(json.incidents[0]!));
     const niger = parse(await text("data/countries/niger/incidents.csv"), { columns: true }) as Record<string, string>[];
     expect(niger.map((r) => r.id)).toEqual(["b-2"]);
@@ -250,13 +259,13 @@ describe("the open data", () => {
 
   it("has the weekly counts by country and type, one row per week the digest covered", async () => {
     const rows = parse(await text("data/weekly-counts.csv"), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.week, r.week_start, r.week_end, r.country, r.incidents, r.battles, r["violence-against-civilians"], r.fatalities, r.fatalities_at_least])).toEqual([
-      ["2020-W47", "2020-11-16", "2020-11-22", "niger", "0", "0", "0", "", ""],
-      ["2020-W48", "2020-11-23", "2020-11-29", "mali", "2", "1", "1", "2", "false"],
-      ["2020-W49", "2020-11-30", "2020-12-06", "mali", "3", "0", "2", "14", "true"],
-      ["2020-W49", "2020-11-30", "2020-12-06", "niger", "1", "1", "0", "", ""],
-      ["2020-W50", "2020-12-07", "2020-12-13", "mali", "0", "0", "0", "", ""],
-      ["2020-W50", "2020-12-07", "2020-12-13", "burkina-faso", "0", "0", "0", "", ""],
+    expect(rows.map((r) => [r.week, r.week_start, r.week_end, r.country, r.incidents, r.battles, r["violence-against-civilians"], r.fatalities_kind, r.fatalities_min, r.fatalities_max])).toEqual([
+      ["2020-W47", "2020-11-16", "2020-11-22", "niger", "0", "0", "0", "", "", ""],
+      ["2020-W48", "2020-11-23", "2020-11-29", "mali", "2", "1", "1", "exact", "2", "2"],
+      ["2020-W49", "2020-11-30", "2020-12-06", "mali", "3", "0", "2", "at-least", "14", ""],
+      ["2020-W49", "2020-11-30", "2020-12-06", "niger", "1", "1", "0", "", "", ""],
+      ["2020-W50", "2020-12-07", "2020-12-13", "mali", "0", "0", "0", "", "", ""],
+      ["2020-W50", "2020-12-07", "2020-12-13", "burkina-faso", "0", "0", "0", "", "", ""],
     ]);
   });
 
@@ -265,7 +274,9 @@ describe("the open data", () => {
     const documented = $("dl.columns dt code").map((_, c) => $(c).text()).get();
     const header = (await text("data/incidents.csv")).split("\r\n")[0]!.split(",");
     const counts = (await text("data/weekly-counts.csv")).split("\r\n")[0]!.split(",");
-    expect(documented).toEqual([...header, ...counts]);
+    const retired = (await text("data/retired-ids.csv")).split("\r\n")[0]!.split(",");
+    expect(documented).toEqual([...header, ...counts, ...retired]);
+    expect(retired).toEqual(["id", "retired", "replaced_by", "reason", "item_url"]);
     expect($("main a[href='/data/countries/mali/weekly-counts.csv']").length).toBe(1);
   });
 });

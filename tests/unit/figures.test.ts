@@ -89,7 +89,7 @@ describe("metricView", () => {
     expect(metricView(countOf, w("2020-W52"), words, english)).toMatchObject({ value: 0, valueText: "none recorded", vsPreviousText: "−6 (−100 %)" });
   });
   it("says a lower bound is one", () => {
-    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", atLeast: true }, english).valueText).toBe("at least 6");
+    expect(metricView(countOf, w("2020-W49"), { missing: "none reported", text: (n) => `at least ${n}` }, english).valueText).toBe("at least 6");
   });
   it("gives small counts no band: from 2 to 0 is a handful of reports, not a sharp fall", () => {
     const small = metricView((week) => (week.id === "2020-W48" ? 2 : week.id === "2020-W49" ? 0 : undefined), w("2020-W49"), words, english);
@@ -125,19 +125,19 @@ describe("IncidentCounts", () => {
     const counts = new IncidentCounts([
       // Reported on Monday of W50 about a Sunday of W49; and an incident of W50 itself.
       modelItem("late-report", "2020-12-07", ["mali"], [], [
-        modelIncident("2020-12-06", "mali", "battles", { fatalities: { count: 5, atLeast: false } }),
-        modelIncident("2020-12-07", "mali", "violence-against-civilians", { fatalities: { count: 12, atLeast: true } }),
+        modelIncident("2020-12-06", "mali", "battles", { fatalities: { kind: "exact", min: 5, max: 5 } }),
+        modelIncident("2020-12-07", "mali", "violence-against-civilians", { fatalities: { kind: "at-least", min: 12 } }),
       ]),
       modelItem("same-week", "2020-12-03", ["mali"], [], [modelIncident("2020-12-02", "mali", "battles")]),
-      modelItem("year-end", "2021-01-03", ["niger"], [], [modelIncident("2021-01-03", "niger", "explosions-remote-violence", { fatalities: { count: 2, atLeast: false } })]),
+      modelItem("year-end", "2021-01-03", ["niger"], [], [modelIncident("2021-01-03", "niger", "explosions-remote-violence", { fatalities: { kind: "exact", min: 2, max: 2 } })]),
     ]);
-    expect(counts.get("mali", w("2020-W49"))).toMatchObject({ incidents: 2, withFatalities: 1, fatalities: 5, fatalitiesAtLeast: false });
+    expect(counts.get("mali", w("2020-W49"))).toMatchObject({ incidents: 2, withFatalities: 1, fatalities: { kind: "exact", min: 5, max: 5 } });
     expect(counts.get("mali", w("2020-W49"))!.byType).toMatchObject({ battles: 2, "violence-against-civilians": 0 });
-    expect(counts.get("mali", w("2020-W50"))).toMatchObject({ incidents: 1, fatalities: 12, fatalitiesAtLeast: true });
+    expect(counts.get("mali", w("2020-W50"))).toMatchObject({ incidents: 1, fatalities: { kind: "at-least", min: 12 } });
     // 3 January 2021 is a Sunday of 2020's week 53.
     expect(counts.incidentsOf("niger", w("2020-W53"))).toBe(1);
     expect(counts.incidentsOf("niger", w("2021-W01"))).toBeUndefined();
-    expect(counts.fatalitiesOf("mali", w("2020-W49"))).toBe(5);
+    expect(counts.fatalitiesOf("mali", w("2020-W49"))).toMatchObject({ kind: "exact", min: 5 });
     expect(counts.incidents.map((i) => i.incident.date)).toEqual(["2020-12-02", "2020-12-06", "2020-12-07", "2021-01-03"]);
   });
   it("tells a covered week with nothing recorded from a week not covered", () => {
@@ -153,7 +153,7 @@ describe("IncidentCounts", () => {
 describe("issueOverview", () => {
   const items = [
     modelItem("a", "2020-11-25", ["mali"], [], [modelIncident("2020-11-25", "mali"), modelIncident("2020-11-26", "mali")]),
-    modelItem("b", "2020-12-03", ["mali"], [], [modelIncident("2020-12-01", "mali", "battles"), modelIncident("2020-12-02", "mali", "violence-against-civilians", { fatalities: { count: 7, atLeast: true } }), modelIncident("2020-12-03", "mali")]),
+    modelItem("b", "2020-12-03", ["mali"], [], [modelIncident("2020-12-01", "mali", "battles"), modelIncident("2020-12-02", "mali", "violence-against-civilians", { fatalities: { kind: "at-least", min: 7 } }), modelIncident("2020-12-03", "mali")]),
   ];
   const figures = [judge("mali", "2020-W49", { trend: "deteriorated", alerts: [{ kind: "conflict-risk", reason: "Risk.", translations: {} }] })];
   const external: ExternalCounts[] = [{ country: "mali", week: w("2020-W49"), source: "ACLED", exported: "2021-01-15", events: 9, fatalities: 20 }];

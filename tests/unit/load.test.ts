@@ -61,9 +61,9 @@ describe("loadContent", () => {
 
   it("refuses fatalities of -0, which YAML reads as minus zero and pages would show as \"-0\" (issue 26)", async () => {
     const root = await fixture({ items: [ok], regions: [{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5" }] });
-    const incident = (fatalities: string) => `incidents:\n  - { type: battles, region: mopti, fatalities: ${fatalities} }\n`;
-    await writeText(root, "content/articles/2020/minus.md", `---\ntitle: Minus\ndate: 2020-12-03\ncountries: [mali]\nsummary: S.\nsource: { name: X }\n${incident("-0.0")}---\nBody.\n`);
-    await writeText(root, "content/articles/2020/minus-int.md", `---\ntitle: Minus int\ndate: 2020-12-03\ncountries: [mali]\nsummary: S.\nsource: { name: X }\n${incident("-0")}---\nBody.\n`);
+    const incident = (fatalities: string, id: string) => `incidents:\n  - { id: ${id}, type: battles, region: mopti, fatalities: ${fatalities} }\n`;
+    await writeText(root, "content/articles/2020/minus.md", `---\ntitle: Minus\ndate: 2020-12-03\ncountries: [mali]\nsummary: S.\nsource: { name: X }\n${incident("-0.0", "minus-1")}---\nBody.\n`);
+    await writeText(root, "content/articles/2020/minus-int.md", `---\ntitle: Minus int\ndate: 2020-12-03\ncountries: [mali]\nsummary: S.\nsource: { name: X }\n${incident("-0", "minus-int-1")}---\nBody.\n`);
     // "-0" without a decimal point is read as a plain 0: nothing to refuse there.
     expect(await problemsOf(root)).toEqual(["content/articles/2020/minus.md:8 incidents[0].fatalities: must not be negative: write 0 (got: -0)"]);
   });

@@ -264,15 +264,16 @@ describe("npm run new, on a project", () => {
     ]);
     expect((await loadContent({ root, now: LATER })).items).toEqual([]);
 
-    // draft: true removed and the example incident taken up (but for the place): published.
+    // draft: true removed and the example incident taken up (but for the place and its precision): published.
     const published = filled
       .replace(/^draft: true.*\n/m, "")
       .replace(/^incidents: \[\].*\n/m, "incidents:\n")
       .replace(/^#\s+place: .*\n/m, "")
+      .replace(/^#\s+place_precision: .*\n/m, "")
       .replace(/^# ( {2,}[-\w])/gm, "$1");
     await writeFile(file, published);
     const [item] = (await loadContent({ root, now: LATER })).items;
-    expect(item).toMatchObject({ draft: false, incidents: [{ type: "violence-against-civilians", subtype: "attack", region: "mopti", fatalities: { count: 4 } }] });
+    expect(item).toMatchObject({ draft: false, incidents: [{ type: "violence-against-civilians", subtype: "attack", region: "mopti", fatalities: { kind: "exact", min: 4, max: 4 } }] });
   });
 
   it("refuses, writing nothing, with exit code 1", async () => {

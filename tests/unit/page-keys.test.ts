@@ -18,7 +18,7 @@ import { MODEL_REGIONS, modelContent, modelIncident, modelItem } from "../fixtur
 
 const items = [
   modelItem("mali-one", "2020-11-30", ["mali"], ["jnim"], [modelIncident("2020-11-29", "mali", "battles", { place: "Mopti", coordinates: [14.4843, -4.18296], coordinatesFrom: "gazetteer" })]),
-  modelItem("niger-one", "2020-12-01", ["niger"], ["barkhane"], [modelIncident("2020-12-01", "niger", "violence-against-civilians", { region: "tillaberi", fatalities: { count: 3, atLeast: false } })]),
+  modelItem("niger-one", "2020-12-01", ["niger"], ["barkhane"], [modelIncident("2020-12-01", "niger", "violence-against-civilians", { region: "tillaberi", fatalities: { kind: "exact", min: 3, max: 3 } })]),
   modelItem("burkina-one", "2020-12-09", ["burkina-faso"], ["jnim"]),
   modelItem("mali-two", "2020-12-10", ["mali"]),
   modelItem("regional", "2020-12-16", ["sahel"], ["elections"]),
@@ -42,7 +42,7 @@ describe("page keys", () => {
     ["a new summary", 0, { summary: "New summary" }],
     // Counted in week 49, reported by an item of week 50: the week-49 issue's overview changes.
     ["a late report of an earlier week's incident", 3, { incidents: [modelIncident("2020-12-02", "mali", "battles")] }],
-    ["an incident's fatalities", 1, { incidents: [modelIncident("2020-12-01", "niger", "violence-against-civilians", { region: "tillaberi", fatalities: { count: 9, atLeast: true } })] }],
+    ["an incident's fatalities", 1, { incidents: [modelIncident("2020-12-01", "niger", "violence-against-civilians", { region: "tillaberi", fatalities: { kind: "at-least", min: 9 } })] }],
   ] as const) {
     it(`cover everything each page shows: ${what}`, () => {
       const [before, after] = edited(index, change as object);

@@ -70,7 +70,7 @@ beforeAll(async () => {
       item("wrong-region", [{ type: "battles", region: "gao", place: "Mopti" }]),
       item("subtype", [{ type: "battles", subtype: "suicide-bomb", region: "mopti" }]),
       item("future", [{ type: "riots", date: "2020-12-04", region: "mopti" }]),
-      item("vague-toll", [{ type: "violence-against-civilians", region: "mopti", fatalities: "about 100" }]),
+      item("vague-toll", [{ type: "violence-against-civilians", region: "mopti", fatalities: "some 100" }]),
       item("outside", [{ type: "battles", region: "mopti", place: "Fixture Village", coordinates: [48.85, 2.35] }]),
       item("needless", [{ type: "battles", region: "gao", place: "Gao", coordinates: [16.27, -0.04] }]),
       item("no-place", [{ type: "battles", region: "gao", coordinates: [16.27, -0.04] }]),
@@ -81,6 +81,16 @@ beforeAll(async () => {
       item("typo-year", [{ type: "battles", date: "2002-12-03", region: "mopti" }]),
       item("prototype", [{ type: "battles", subtype: "constructor", region: "mopti" }]),
       item("zero-floor", [{ type: "battles", region: "mopti", fatalities: "at least 0" }]),
+      // Precision that contradicts what is written.
+      item("precise-nowhere", [{ type: "battles", region: "mopti", place_precision: "near" }]),
+      item("region-with-place", [{ type: "battles", region: "mopti", place: "Mopti", place_precision: "region" }]),
+      item("country-with-region", [{ type: "battles", region: "mopti", place_precision: "country" }]),
+      item("no-region", [{ type: "battles" }]),
+      item("year-precision", [{ type: "battles", region: "mopti", date_precision: "year" }]),
+      // Accounts: with a toll of the incident's own, from one source twice, or only one.
+      item("accounts-and-toll", [{ type: "battles", region: "mopti", fatalities: 3, accounts: [{ by: "Army", fatalities: 3, source: { name: "A" } }, { by: "Mayor", fatalities: 5, source: { name: "B" } }] }]),
+      item("accounts-same-source", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "Wire", url: "https://wire.example/a" } }, { by: "Mayor", fatalities: 5, source: { name: "Other", url: "https://wire.example/a" } }] }]),
+      item("one-account", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "A" } }] }]),
     ],
   });
   removals.push(broken.remove);
@@ -96,6 +106,9 @@ beforeAll(async () => {
       item("fine", [
         { type: "battles", subtype: "armed-clash", region: "mopti", place: "mopti", fatalities: "at least 12" },
         { type: "explosions-remote-violence", date: "2020-11-29", region: "mopti", place: "Fixture Village", coordinates: [14.9, -3.1] },
+        { type: "battles", date: "2020-11-25", date_precision: "week", region: "mopti", place: "Mopti", place_precision: "near" },
+        { type: "violence-against-civilians", date: "2020-11-15", date_precision: "month", place_precision: "country" },
+        { type: "riots", region: "mopti" },
       ], { countries: ["mali", "niger"] }),
     ].map((i) => ({ ...i, incidents: i.incidents!.map((x) => ({ country: "mali", ...x })) })),
   });
@@ -116,21 +129,29 @@ describe("incidents and regions with mistakes", () => {
       `${regions} nowhere.name: matches none of the GeoNames gazetteer's regions of Niger; give the gazetteer's name in \`gazetteer\`, one of: "Zinder Region", "Tahoua Region", "Maradi Region", "Dosso Region", "Diffa", "Agadez", "Tillabéri Region", "Niamey" (got: "Nowhere")`,
       `${regions} swapped.iso: is "Tombouctou" in ISO 3166-2, not Ségou: check the code, or, where ISO 3166-2 spells the same region otherwise, give its spelling in \`isoName\` (got: "ML-6")`,
       `${regions} sahel-wide.country: "sahel" is a group of countries, not a country: a region belongs to one country`,
+      at("accounts-and-toll", 10, "incidents[0].fatalities: is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)"),
+      at("accounts-same-source", 10, 'incidents[0].accounts[1].source: is the same source as account 1\'s: two accounts are two sources; merge them, or cite the other source (got: "https://wire.example/a")'),
+      at("country-with-region", 10, 'incidents[0].region: is named, but place_precision is "country": write place_precision: region, or leave `region` out (got: "mopti")'),
       at("future", 10, "incidents[0].date: is after the item's date (2020-12-03): an item reports what has happened (got: \"2020-12-04\")"),
       at("needless", 10, "incidents[0].coordinates: are not needed: the gazetteer places \"Gao\" at [16.27167, -0.04472]; remove them"),
       at("no-place", 10, "incidents[0].coordinates: belong to a place: give its name in `place`"),
+      at("no-region", 10, "incidents[0].region: is required: a region of content/_data/regions.ts; when the sources give only the country, write place_precision: country"),
+      at("one-account", 10, "incidents[0].accounts: must hold two accounts or more: with one, write its toll in `fatalities` and its source in the item's `source` (got: [{\"by\":\"Army\",\"fatalities\":3,\"source\":{\"name\":\"A\"}}])"),
       at("outside", 10, "incidents[0].coordinates: [48.85, 2.35] is outside Mali"),
+      at("precise-nowhere", 10, 'incidents[0].place_precision: is "near": name the place in `place`, or write place_precision: region when the sources give only the region (got: "near")'),
       at("prototype", 10, 'incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: "constructor")'),
+      at("region-with-place", 10, 'incidents[0].place: is named, but place_precision is "region": write place_precision: near (or place), or leave `place` out (got: "Mopti")'),
       at("subtype", 10, "incidents[0].subtype: is not a sub-type of battles; those are: armed-clash, government-regains-territory, non-state-actor-overtakes-territory (got: \"suicide-bomb\")"),
       at("two-countries", 10, "incidents[0].country: is required when the item names several countries (mali, niger)"),
       at("typo-year", 10, 'incidents[0].date: is more than a year before the item\'s date (2020-12-03); an item records what it reports as news (got: "2002-12-03")'),
       at("typo", 10, "incidents[0].place: unknown locality \"Moptii\" in Mali — did you mean \"Mopti\"? A place the GeoNames gazetteer lacks needs `coordinates` from a source"),
       at("unknown-region", 10, "incidents[0].region: unknown region \"kidal\"; the regions of Mali are: mopti, gao. Add a region to content/_data/regions.ts with its ISO 3166-2 code"),
       at("unknown-type", 10, 'incidents[0].type: must be one of "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments" (got: "massacre")'),
-      at("vague-toll", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "about 100")'),
+      at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is an approximate figure: write it as "about 100" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source\'s words in { toll: "about 100", words: "some 100" } (got: "some 100")'),
       at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
       at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
-      at("zero-floor", 10, 'incidents[0].fatalities: must be the number the source reports, such as 12, or "at least 12" (got: "at least 0")'),
+      at("year-precision", 10, 'incidents[0].date_precision: must be one of "day", "week", "month" (got: "year")'),
+      at("zero-floor", 10, 'incidents[0].fatalities: says nothing as "at least 0": write 0 if the source says no one died, or leave it out (got: "at least 0")'),
     ]);
   });
 });
@@ -149,11 +170,18 @@ describe("a regions.ts that cannot be read", () => {
 describe("a good incident", () => {
   it("takes its coordinates from the gazetteer, or from the source for a place the gazetteer lacks", () => {
     const [first, second] = good.items[0]!.incidents;
-    expect(first).toMatchObject({ type: "battles", subtype: "armed-clash", date: "2020-12-03", country: "mali", region: "mopti", place: "Mopti", coordinatesFrom: "gazetteer", fatalities: { count: 12, atLeast: true } });
+    expect(first).toMatchObject({ type: "battles", subtype: "armed-clash", date: "2020-12-03", country: "mali", region: "mopti", place: "Mopti", coordinatesFrom: "gazetteer", fatalities: { kind: "at-least", min: 12 } });
     expect(first!.coordinates).toEqual([14.4843, -4.18296]);
     expect(first!.week.id).toBe("2020-W49");
     expect(second).toMatchObject({ date: "2020-11-29", place: "Fixture Village", coordinates: [14.9, -3.1], coordinatesFrom: "source" });
     expect(second!.week.id).toBe("2020-W48");
+    expect(good.items[0]!.incidents.map((i) => [i.datePrecision, i.placePrecision, i.region, i.coordinates !== undefined])).toEqual([
+      ["day", "place", "mopti", true],
+      ["day", "place", "mopti", true],
+      ["week", "near", "mopti", true],
+      ["month", "country", undefined, false],
+      ["day", "region", "mopti", false],
+    ]);
     expect(good.regions.map((r) => [r.slug, r.admin1])).toEqual([["mopti", "ML.04"], ["gao", "ML.09"], ["tillaberi", "NE.09"]]);
   });
 });

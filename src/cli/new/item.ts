@@ -88,7 +88,7 @@ export function planItem(request: ItemRequest, project: ItemProject): ItemPlan {
   if (errors.length || !day.ok) return { ok: false, errors };
 
   const file = `${COLLECTIONS.items.folder}/${day.day.year}/${slug}.md`;
-  const text = itemText({ title, day: day.day, countries, tags, zone: project.zone, region: project.regionOf?.get(countries[0]!), words: project.words });
+  const text = itemText({ title, slug, day: day.day, countries, tags, zone: project.zone, region: project.regionOf?.get(countries[0]!), words: project.words });
   return { ok: true, file, text, slug, day: day.day, week: localWeek(day.day), scheduled: day.day > project.now };
 }
 
@@ -103,6 +103,8 @@ export function itemWritten(plan: ItemPlan & { ok: true }, words: Catalogue): st
 
 interface Filled {
   readonly title: string;
+  /** The item's slug, which its first incident's id starts from. */
+  readonly slug: string;
   readonly day: DateTime;
   readonly countries: readonly string[];
   readonly tags: readonly string[];
@@ -132,13 +134,16 @@ function itemText(item: Filled): string {
     [`  # published: ${dayInWords(item.day, item.words)}`, "optional: when the source published it"],
     [`tags: ${flowList(item.tags)}`, `actors (${COLLECTIONS.actors.file}) and themes (${COLLECTIONS.themes.file})`],
     ["incidents: []", "optional: what happened, as records; replace [] with some like this:"],
-    ["#   - type: violence-against-civilians", "one of ACLED's six types (src/content/typology.ts)"],
+    [`#   - id: ${item.slug}-1`, "required: the incident's id for good, unique across the archive; the next is -2, and a changed id goes in retired_ids"],
+    ["#     type: violence-against-civilians", "one of ACLED's six types (src/content/typology.ts)"],
     ["#     subtype: attack", "optional; must belong to the type"],
     [`#     date: ${iso}`, "optional: the day it happened, when before the item's date"],
+    ["#     date_precision: day", "optional: day, or week or month when that is all the sources give"],
     [`#     country: ${incidentCountry}`, "optional when the item names one country"],
     [`#     region: ${item.region ?? "region-slug"}`, `required: a slug from ${COLLECTIONS.regions.file}`],
     ["#     place: Town", "optional: a locality the GeoNames gazetteer knows"],
-    ["#     fatalities: 4", 'only a number the source gives, or "at least 4"'],
+    ["#     place_precision: place", "optional: place, near (a place), region (no place), or country (no region)"],
+    ["#     fatalities: 4", 'only as the source gives it: 4, "at least 4", "about 30", "19-20"; its words: { toll: "at least 50", words: "more than 50" }'],
     ["draft: true", "keeps it out of the published site (still checked: fill it in before pushing); remove to publish"],
     ["# Below the closing ---: the detail in Markdown, in your own words."],
   ]);

@@ -18,6 +18,7 @@ import { ContentError, type Problem } from "../../core/problems.ts";
 import { loadList, loadObject } from "./data-files.ts";
 import { markdownFiles } from "./files.ts";
 import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
+import { incidentIdProblems } from "./incident-ids.ts";
 import { startBodyRenderer, type KeptBodies } from "./render-bodies.ts";
 import type { ItemCache } from "./item-cache.ts";
 import { loadNote } from "./notes.ts";
@@ -288,6 +289,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     if (result.item) items.push(withTranslations(result.item, byOriginal.get(articleFiles[index]!) ?? []));
   });
   problems.push(...duplicateSlugs(articleFiles));
+  problems.push(...incidentIdProblems(items));
   return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems };
 }
 

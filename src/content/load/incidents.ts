@@ -4,7 +4,7 @@
 // checked on its own, so one bad incident does not hide the others' problems.
 import { DateTime } from "luxon";
 import type { Incident } from "../model.ts";
-import { incidentSchema } from "../schemas.ts";
+import { incidentSchema, type PlacePrecision } from "../schemas.ts";
 import { TYPOLOGY } from "../typology.ts";
 import { gazetteer } from "../places/gazetteer.ts";
 import { insideCountry } from "../places/shapes.ts";
@@ -71,10 +71,25 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       problem(incident.country === undefined ? "region" : "country", `cannot be placed in "${countrySlug}", a group of countries: name the country where it happened in \`country\``);
     }
 
-    const region = ctx.places.regions.get(incident.region);
+    // Where: the place itself, near it, only the region, or only the country.
+    const placePrecision: PlacePrecision = incident.place_precision ?? (incident.place !== undefined ? "place" : "region");
+    if ((placePrecision === "place" || placePrecision === "near") && incident.place === undefined) {
+      problem("place_precision", `is "${placePrecision}": name the place in \`place\`, or write place_precision: region when the sources give only the region`, placePrecision);
+    }
+    if ((placePrecision === "region" || placePrecision === "country") && incident.place !== undefined) {
+      problem("place", `is named, but place_precision is "${placePrecision}": write place_precision: near (or place), or leave \`place\` out`, incident.place);
+    }
+    if (placePrecision === "country" && incident.region !== undefined) {
+      problem("region", 'is named, but place_precision is "country": write place_precision: region, or leave `region` out', incident.region);
+    }
+    if (placePrecision !== "country" && incident.region === undefined) {
+      problem("region", "is required: a region of content/_data/regions.ts; when the sources give only the country, write place_precision: country");
+    }
+
+    const region = incident.region === undefined ? undefined : ctx.places.regions.get(incident.region);
     // A region regions.ts names but could not accept, or a regions.ts that could not be read at
     // all, is reported there once, not again by every incident that names it.
-    const reportedInRegions = !ctx.places.loaded || ctx.places.rejected.has(incident.region);
+    const reportedInRegions = incident.region === undefined || !ctx.places.loaded || ctx.places.rejected.has(incident.region);
     if (!region && reportedInRegions) {
       // nothing more to say here
     } else if (!region) {
@@ -123,22 +138,34 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       }
     }
 
+    // Accounts: each side's toll replaces the incident's; no two from the same source.
+    if (incident.accounts) {
+      if (incident.fatalities !== undefined) problem("fatalities", "is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)");
+      const seen = new Map<string, number>();
+      incident.accounts.forEach((account, i) => {
+        const key = (account.source.url ?? account.source.name).trim().toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) problems.push({ path: ["incidents", index, "accounts", i, "source"], message: `is the same source as account ${first + 1}'s: two accounts are two sources; merge them, or cite the other source`, value: account.source.url ?? account.source.name });
+        else seen.set(key, i);
+      });
+    }
+
     if (problems.length > before || !calendar?.isValid || !day || countrySlug === undefined) return;
     incidents.push({
+      id: incident.id,
       type: incident.type,
       ...(incident.subtype ? { subtype: incident.subtype } : {}),
       date: day,
       week: week(calendar.weekYear, calendar.weekNumber),
       country: countrySlug,
-      region: incident.region,
+      datePrecision: incident.date_precision ?? "day",
+      ...(incident.region !== undefined ? { region: incident.region } : {}),
       ...(place !== undefined ? { place } : {}),
+      placePrecision,
       ...(coordinates ? { coordinates, coordinatesFrom } : {}),
-      ...(incident.fatalities !== undefined ? { fatalities: fatalitiesOf(incident.fatalities) } : {}),
+      ...(incident.fatalities !== undefined ? { fatalities: incident.fatalities } : {}),
+      ...(incident.accounts ? { accounts: incident.accounts } : {}),
     });
   });
   return { incidents, problems };
-}
-
-function fatalitiesOf(value: number | string): { count: number; atLeast: boolean } {
-  return typeof value === "number" ? { count: value, atLeast: false } : { count: Number(value.replace("at least ", "")), atLeast: true };
 }

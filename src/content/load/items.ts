@@ -101,6 +101,8 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     source: data.source,
     ...(data.location ? { location: data.location } : {}),
     incidents: checked.incidents,
+    retiredIds: data.retired_ids,
+    idLines: { incidents: data.incidents.map((_, i) => fm.lineOf(["incidents", i, "id"])), retired: data.retired_ids.map((_, i) => fm.lineOf(["retired_ids", i, "id"])) },
     draft: data.draft,
     scheduled: date.date > ctx.now,
     body: fm.body,

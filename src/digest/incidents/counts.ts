@@ -5,17 +5,23 @@
 import type { Incident, Item } from "../../content/model.ts";
 import { INCIDENT_TYPES, type IncidentType } from "../../content/typology.ts";
 import { compareWeeks, type Week } from "../../core/weeks.ts";
+import type { Toll } from "../../content/toll.ts";
+import { countedToll, sumTolls, type TollSum } from "../tolls.ts";
 
 export interface WeekCount {
   /** Incidents recorded. */
   readonly incidents: number;
   readonly byType: Readonly<Record<IncidentType, number>>;
+  /** Incidents the sources date only to a week or a month, not a day. */
+  readonly weekOrMonthOnly: number;
+  /** Incidents the sources place only in a region or a country, not at or near a place. */
+  readonly regionOrCountryOnly: number;
+  /** Incidents whose sources disagree (several accounts). */
+  readonly disputed: number;
   /** Incidents whose source gives a number of dead. */
   readonly withFatalities: number;
-  /** The sum of those numbers. */
-  readonly fatalities: number;
-  /** True when one of the numbers is "at least": the sum is then a lower bound too. */
-  readonly fatalitiesAtLeast: boolean;
+  /** The sum of those numbers, carrying their uncertainty (src/digest/tolls.ts); none when no incident has one. */
+  readonly fatalities?: TollSum;
 }
 
 const key = (country: string, w: Week) => `${country} ${w.id}`;
@@ -32,7 +38,7 @@ export class IncidentCounts {
    * editors' trend labels), as "slug 2020-W49" keys.
    */
   constructor(items: readonly Item[], covered: Iterable<{ country: string; week: Week }> = []) {
-    const zero = () => ({ incidents: 0, byType: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0])) as Record<IncidentType, number>, withFatalities: 0, fatalities: 0, fatalitiesAtLeast: false });
+    const zero = (): { incidents: number; byType: Record<IncidentType, number>; weekOrMonthOnly: number; regionOrCountryOnly: number; disputed: number; withFatalities: number; fatalities?: TollSum; tolls?: Toll[] } => ({ incidents: 0, byType: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0])) as Record<IncidentType, number>, weekOrMonthOnly: 0, regionOrCountryOnly: 0, disputed: 0, withFatalities: 0 });
     const mutable = new Map<string, ReturnType<typeof zero>>();
     const cover = (country: string, w: Week) => {
       let count = mutable.get(key(country, w));
@@ -53,11 +59,19 @@ export class IncidentCounts {
         const count = cover(incident.country, incident.week);
         count.incidents++;
         count.byType[incident.type]++;
-        if (incident.fatalities) {
-          count.withFatalities++;
-          count.fatalities += incident.fatalities.count;
-          count.fatalitiesAtLeast ||= incident.fatalities.atLeast;
-        }
+        if (incident.datePrecision !== "day") count.weekOrMonthOnly++;
+        if (incident.placePrecision === "region" || incident.placePrecision === "country") count.regionOrCountryOnly++;
+        const toll = countedToll(incident);
+        if (toll) (count.tolls ??= []).push(toll);
+        if (incident.accounts) count.disputed++;
+      }
+    }
+    for (const count of mutable.values()) {
+      const sum = sumTolls(count.tolls ?? []);
+      delete count.tolls;
+      if (sum) {
+        count.fatalities = sum;
+        count.withFatalities = sum.terms;
       }
     }
     this.counts = mutable;
@@ -84,10 +98,9 @@ export class IncidentCounts {
     return this.get(country, w)?.incidents;
   }
 
-  /** Reported fatalities of a country that week; undefined when no incident has a number. */
-  fatalitiesOf(country: string, w: Week): number | undefined {
-    const count = this.get(country, w);
-    return count && count.withFatalities > 0 ? count.fatalities : undefined;
+  /** Reported fatalities of a country that week, with their uncertainty; undefined when no incident has a number. */
+  fatalitiesOf(country: string, w: Week): TollSum | undefined {
+    return this.get(country, w)?.fatalities;
   }
 }
 

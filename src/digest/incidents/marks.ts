@@ -12,22 +12,29 @@ export interface Mark {
   readonly d: string;
   /** "Battles: Boulikessi, 30 October 2020". */
   readonly title: string;
+  /** Near the place drawn, not at it: drawn hollow, with a dashed outline. */
+  readonly near: boolean;
 }
 
 export interface MarkedIncident {
   readonly type: IncidentType;
   readonly coordinates?: readonly [number, number];
+  readonly placePrecision: "place" | "near" | "region" | "country";
   readonly title: string;
 }
 
-/** The marks of the incidents that have coordinates inside the map's frame, oldest drawn first. */
+/**
+ * The marks of the incidents that have coordinates inside the map's frame, oldest drawn first.
+ * Only a known place gets a point: one near a place is marked as such, and one known only to
+ * its region or country is never drawn at the region's centre as if it were a place.
+ */
 export function marksOn(map: RegionMap, incidents: readonly MarkedIncident[], size = 5): Mark[] {
   const marks: Mark[] = [];
   for (const incident of incidents) {
-    if (!incident.coordinates) continue;
+    if (!incident.coordinates || (incident.placePrecision !== "place" && incident.placePrecision !== "near")) continue;
     const point = map.project(incident.coordinates[0], incident.coordinates[1]);
     if (!point) continue;
-    marks.push({ type: incident.type, d: symbol(incident.type, point.x, point.y, size), title: incident.title });
+    marks.push({ type: incident.type, d: symbol(incident.type, point.x, point.y, size), title: incident.title, near: incident.placePrecision === "near" });
   }
   return marks;
 }

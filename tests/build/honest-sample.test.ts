@@ -1,0 +1,62 @@
+// What the sample now says it knows and does not (issue 27), read from the shared sample build:
+// the disputed events with each account and its source, the weeks' sums with their qualifier,
+// and the same totals on the issue page and in the open data.
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { load } from "cheerio";
+import { parse } from "csv-parse/sync";
+import { builtSample } from "../fixtures/sample.ts";
+
+let site = "";
+beforeAll(async () => {
+  site = await builtSample();
+});
+const page = async (relative: string) => load(await readFile(path.join(site, relative), "utf8"));
+const text = (s: string) => s.replace(/\s+/g, " ").trim();
+
+describe("the sample's disputed events", () => {
+  it.each([
+    ["articles/2021/disputed-french-airstrike-near-bounti/index.html", [
+      ["French military", "about 30", "armed militants", "Washington Post, via Seattle Times"],
+      ["Villagers and Tabital Pulaaku", "at least 19 (the source: at least 19–20)", "civilians gathered for a wedding", "AFP, via Taipei Times"],
+    ], "at least 19 (disputed)"],
+    ["articles/2020/barkhane-strike-near-boulikessi/index.html", [
+      ["Florence Parly, French armed forces minister", "at least 50 (the source: more than 50)", "jihadists", "Reuters, via Boursorama"],
+      ["Gen. François Lecointre, French chief of staff", "about 60", "—", "Agence Afrique"],
+    ], "at least 50 (disputed)"],
+    ["articles/2020/toumour-raid-on-eve-of-local-elections/index.html", [
+      ["Niger's government", "at least 28", "people killed in the raid, including some who drowned fleeing", "AP, via Dayton Daily News"],
+      ["Niger's national human rights commission (CNDH), later", "34", "—", "Pouvoirs Afrique"],
+    ], "at least 28 (disputed)"],
+  ])("%s shows each account with its source, and the counted toll marked disputed", async (file, accounts, counted) => {
+    const $ = await page(file);
+    expect($("table.accounts tbody tr").map((_, tr) => [$(tr).find("th, td").map((__, c) => text($(c).text())).get()]).get()).toEqual(accounts);
+    expect($("table.accounts a").length).toBe(2);
+    expect(text($(".incidents li").first().text())).toContain(`Fatalities reported: ${counted}.`);
+  });
+
+  it("are shown in French where the editor translated the accounts", async () => {
+    const $ = await page("fr/articles/2021/disputed-french-airstrike-near-bounti/index.html");
+    expect($("table.accounts tbody th").map((_, th) => text($(th).text())).get()).toEqual(["L’armée française", "Des villageois et Tabital Pulaaku"]);
+  });
+});
+
+describe("a week's totals", () => {
+  it("agree on the issue page and in the open data, with their qualifier, and say what is disputed or placed by region only", async () => {
+    const $ = await page("issues/2020-w53/index.html");
+    const mali = $(".overview-table tbody tr").filter((_, tr) => $(tr).find("th").text() === "Mali");
+    const cells = mali.find("td").map((_, td) => text($(td).text())).get();
+    expect(cells[1]).toMatch(/^3 ?of which 3 placed only by region or country; 1 disputed/);
+    expect(cells).toContain("at least 24");
+    const counts = parse(await readFile(path.join(site, "data/weekly-counts.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(counts.find((r) => r.week === "2020-W53" && r.country === "mali")).toMatchObject({ fatalities_kind: "at-least", fatalities_min: "24", fatalities_max: "", incidents_region_or_country_only: "3" });
+    const incidents = parse(await readFile(path.join(site, "data/incidents.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    // The issue's entry in the digest's feed carries the same total.
+    const feed = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as { items: { url: string; content_html: string }[] };
+    const w53 = load(feed.items.find((entry) => entry.url.endsWith("/issues/2020-w53/"))!.content_html);
+    const maliRow = w53("tr").filter((_, tr) => w53(tr).find("td").first().text() === "Mali");
+    expect(maliRow.find("td").last().text()).toBe("at least 24");
+    expect(incidents.find((r) => r.id === "disputed-french-airstrike-near-bounti-1")).toMatchObject({ accounts: "2", fatalities_kind: "at-least", fatalities_min: "19", fatalities_max: "" });
+  });
+});
