@@ -104,7 +104,8 @@ describe("an issue's regional overview", () => {
     const w49 = feed.slice(feed.indexOf("issue/2020-W49") - 200);
     expect(w49).toContain("<summary>Mali deteriorated: Attacks on &lt;bases&gt; &amp; camps.; Niger improved: Reason.</summary>");
     expect(w49).toContain("&lt;h2&gt;Overview&lt;/h2&gt;");
-    expect(w49).toContain("&lt;td&gt;Mali&lt;/td&gt;&lt;td&gt;Deteriorated: Attacks on &amp;lt;bases&amp;gt; &amp;amp; camps. Conflict risk alert: Talks stall.&lt;/td&gt;&lt;td&gt;3&lt;/td&gt;");
+    // The week's incidents with how many are known only to the region, and the toll as the sources give it.
+    expect(w49).toContain("&lt;td&gt;Mali&lt;/td&gt;&lt;td&gt;Deteriorated: Attacks on &amp;lt;bases&amp;gt; &amp;amp; camps. Conflict risk alert: Talks stall.&lt;/td&gt;&lt;td&gt;3 (of which 1 placed only by region or country)&lt;/td&gt;&lt;td&gt;at least 14&lt;/td&gt;");
   });
 
   it("comes with a map shading each country by its trend and marking the week's incidents", async () => {
