@@ -74,7 +74,7 @@ export function parseToll(value: number | string): { toll: NumericToll } | { pro
   if (typeof value === "number") {
     if (Object.is(value, -0) || value < 0) return { problem: "must not be negative: write 0" };
     if (!Number.isInteger(value)) return { problem: "must be a whole number" };
-    if (value > MAX) return { problem: `must be at most ${MAX.toLocaleString("en")}` };
+    if (value > MAX) return { problem: `must be at most ${MAX.toLocaleString("und")}` };
     return { toll: { kind: "exact", min: value, max: value } };
   }
   const text = value.trim();
