@@ -154,7 +154,7 @@ export const paths = {
  */
 export function sharedByEditions(sitePath: string): boolean {
   return (
-    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath)) && /\.(?:csv|json)$/.test(sitePath)) ||
+    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath)) && /\.(?:csv|json|geojson|kml)$/.test(sitePath)) ||
     sitePath === routes.sitemap.pattern ||
     Object.values(ASSET_FOLDERS).some((folder) => sitePath.startsWith(folder))
   );

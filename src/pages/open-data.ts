@@ -60,6 +60,48 @@ export function incidentsCsv(data: OpenDataRows, country?: string): string {
   return toCsv(INCIDENT_COLUMNS, rows);
 }
 
+/**
+ * The HXL hashtag of each incident column (HXL 1.1 dictionary: hashtags and their attributes,
+ * as HDX's ACLED datasets use them; +slug marks this digest's own slugs, +acled ACLED's names).
+ */
+export const INCIDENT_HXL: Readonly<Record<string, string>> = {
+  id: "#event+code",
+  date: "#date+occurred",
+  date_precision: "#date+precision",
+  time_precision: "#date+precision+code",
+  week: "#date+week",
+  country: "#country+slug",
+  country_name: "#country+name",
+  region: "#adm1+slug",
+  region_name: "#adm1+name",
+  region_iso: "#adm1+code",
+  place: "#loc+name",
+  place_precision: "#geo+precision",
+  geo_precision: "#geo+precision+code",
+  latitude: "#geo+lat",
+  longitude: "#geo+lon",
+  coordinates_from: "#geo+source",
+  type: "#event+type",
+  acled_event_type: "#event+type+acled",
+  subtype: "#event+type+sub",
+  acled_sub_event_type: "#event+type+sub+acled",
+  fatalities_kind: "#affected+killed+kind",
+  fatalities_min: "#affected+killed+min",
+  fatalities_max: "#affected+killed+max",
+  fatalities_words: "#affected+killed+text",
+  accounts: "#meta+accounts+num",
+  item_title: "#meta+title",
+  item_url: "#meta+url",
+  source_name: "#meta+source",
+  source_url: "#meta+source+url",
+};
+
+/** Incidents as HXL-tagged CSV: the plain CSV with the hashtag row right after the header. */
+export function incidentsHxlCsv(data: OpenDataRows, country?: string): string {
+  const rows = data.incidents(country).map((r) => INCIDENT_COLUMNS.map((c) => r[c.name] ?? undefined) as Cell[]);
+  return toCsv(INCIDENT_COLUMNS, [INCIDENT_COLUMNS.map((c) => INCIDENT_HXL[c.name]), ...rows]);
+}
+
 /** Incidents as JSON: a documented object with a list of records, keys in column order. */
 export function incidentsJson(data: OpenDataRows, country?: string, title = ""): string {
   const columns = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c.name, describeColumn(c, data.words)]));

@@ -8,7 +8,8 @@ import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import type { OpenDataRows } from "../digest/open-data.ts";
-import { incidentsCsv, incidentsJson, retiredIdsCsv, weeklyCountsCsv } from "./open-data.ts";
+import { incidentsCsv, incidentsHxlCsv, incidentsJson, retiredIdsCsv, weeklyCountsCsv } from "./open-data.ts";
+import { incidentsGeoJson, incidentsKml } from "./geo-data.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
 import type { TemplateEngine } from "./engine.ts";
@@ -70,9 +71,22 @@ const single = (path: string) => (digest: Digest) => [{ path, data: {}, lastmod:
 const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: string, title?: string) => string }[] = [
   { name: "incidents.csv", make: (data, country) => incidentsCsv(data, country) },
   { name: "incidents.json", make: (data, country, title) => incidentsJson(data, country, title) },
+  { name: "incidents.hxl.csv", make: (data, country) => incidentsHxlCsv(data, country) },
+  { name: "incidents.geojson", make: (data, country, title) => incidentsGeoJson(data, country, title) },
+  { name: "incidents.kml", make: (data, country, title) => incidentsKml(data, country, title) },
   { name: "weekly-counts.csv", make: (data, country) => weeklyCountsCsv(data, country) },
   { name: "retired-ids.csv", make: (data, country) => retiredIdsCsv(data, country) },
 ];
+
+type DataFile = (typeof DATA_FILES)[number];
+
+/** A data file's text: the whole digest's, or one country's. */
+function dataFileText(digest: Digest, file: DataFile, country?: { slug: string; name: string }): string {
+  // In the words of the files every edition shares: the default edition's.
+  const words = digest.openData.words;
+  const title = country ? words.t("data.fileTitleOf", { site: digest.site.title, country: country.name }) : words.t("data.fileTitle", { site: digest.site.title });
+  return file.make(digest.openData, country?.slug, title);
+}
 
 export const PAGE_KINDS: readonly PageKind[] = [
   { name: "home", urls: routes.home.patterns, template: "views/home.njk", format: "html", sitemap: true, perEdition: true, whole: true, pages: single(paths.home) },
@@ -194,8 +208,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
     // The files to download, whole and by country, with their paths from the data-file kind's.
     pages: (digest) => {
       if (!digest.incidents.length) return [];
-      const files = (country?: string) => DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country) }));
-      const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files(c.slug) }));
+      // Each with its size, in kilobytes (1000 bytes) to one decimal: made again here, as the data-file kind makes it.
+      const files = (country?: { slug: string; name: string }) =>
+        DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country?.slug), kilobytes: Math.max(0.1, Math.round(Buffer.byteLength(dataFileText(digest, file, country)) / 100) / 10) }));
+      const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files({ slug: c.slug, name: c.name }) }));
       return [{ path: paths.data, data: { files: files(), countries }, lastmod: newestDay(digest) }];
     },
   },
@@ -207,11 +223,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: false,
     whole: true,
     generate: (page, digest) => {
-      const { file, country } = page.data as { file: (typeof DATA_FILES)[number]; country?: { slug: string; name: string } };
-      // In the words of the files every edition shares: the default edition's.
-      const words = digest.openData.words;
-      const title = country ? words.t("data.fileTitleOf", { site: digest.site.title, country: country.name }) : words.t("data.fileTitle", { site: digest.site.title });
-      return file.make(digest.openData, country?.slug, title);
+      const { file, country } = page.data as { file: DataFile; country?: { slug: string; name: string } };
+      return dataFileText(digest, file, country);
     },
     pages: (digest) => {
       if (!digest.incidents.length) return [];
