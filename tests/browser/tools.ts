@@ -16,5 +16,16 @@ export function javaAvailable(): boolean {
   }
 }
 
+/** GDAL's command-line tools (Debian's gdal-bin): ogrinfo and ogr2ogr, for the open data's geographic files. */
+export function gdalAvailable(): boolean {
+  try {
+    execFileSync("ogrinfo", ["--version"], { stdio: "ignore" });
+    execFileSync("ogr2ogr", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Headless Chromium's flags: no sandbox (containers), no GPU, and off the network but for the sites served. */
 export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
