@@ -124,9 +124,9 @@ export class OpenDataRows {
     return records.sort((a, b) => (a.retired < b.retired ? -1 : a.retired > b.retired ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** Every incident's record, or one country's, oldest first. */
-  incidents(country?: string): readonly IncidentRecord[] {
-    return country ? this.records.filter((r) => r.country === country) : this.records;
+  /** Every incident's record, or one country's, or one region's, oldest first. */
+  incidents(country?: string, region?: string): readonly IncidentRecord[] {
+    return country || region ? this.records.filter((r) => (!country || r.country === country) && (!region || r.region === region)) : this.records;
   }
 
   /** One row per country and week the digest covered, oldest first, countries in the digest's order. */

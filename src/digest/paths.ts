@@ -88,6 +88,8 @@ export const routes = {
   /** The open data: all of it, or one country's ("/data/countries/mali/incidents.csv"). */
   dataFile: route<"file">("/data/:file"),
   countryDataFile: route<"slug" | "file">("/data/countries/:slug/:file"),
+  /** One region's geographic files ("/data/regions/menaka/incidents.geojson"). */
+  regionDataFile: route<"slug" | "file">("/data/regions/:slug/:file"),
   notFound: route("/404.html"),
   rss: route("/rss.xml"),
   opml: route("/feeds.opml"),
@@ -142,6 +144,7 @@ export const paths = {
   incidentType: (type: string, page = 1) => routes.incidentType.page({ type }, page),
   region: (slug: string) => routes.region.fill({ slug }),
   dataFile: (file: string, country?: string) => (country ? routes.countryDataFile.fill({ slug: country, file }) : routes.dataFile.fill({ file })),
+  regionDataFile: (file: string, region: string) => routes.regionDataFile.fill({ slug: region, file }),
   /** The same page in an edition's folder ("fr/"): "/issues/2020-w49/" → "/fr/issues/2020-w49/". */
   inEdition: (sitePath: string, folder: string) => `/${folder}${sitePath.replace(/^\//, "")}`,
   /** The Atom and JSON feeds that follow a page. */
@@ -154,7 +157,7 @@ export const paths = {
  */
 export function sharedByEditions(sitePath: string): boolean {
   return (
-    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath)) && /\.(?:csv|json|geojson|kml)$/.test(sitePath)) ||
+    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath) || routes.regionDataFile.matches(sitePath)) && /\.(?:csv|json|geojson|kml)$/.test(sitePath)) ||
     sitePath === routes.sitemap.pattern ||
     Object.values(ASSET_FOLDERS).some((folder) => sitePath.startsWith(folder))
   );

@@ -35,9 +35,9 @@ function point(record: IncidentRecord): Point | null {
   return { type: "Point", coordinates: [rounded(longitude), rounded(latitude)] };
 }
 
-/** Every incident (or one country's) as a feature, oldest first, its record's fields as properties. */
-export function incidentFeatures(data: OpenDataRows, country?: string): IncidentFeature[] {
-  return data.incidents(country).map((record) => ({
+/** Every incident (or one country's, or one region's) as a feature, oldest first, its record's fields as properties. */
+export function incidentFeatures(data: OpenDataRows, country?: string, region?: string): IncidentFeature[] {
+  return data.incidents(country, region).map((record) => ({
     type: "Feature",
     id: String(record.id),
     geometry: point(record),
@@ -46,8 +46,8 @@ export function incidentFeatures(data: OpenDataRows, country?: string): Incident
 }
 
 /** Incidents as an RFC 7946 FeatureCollection; `name` is the title GDAL takes as the layer's. */
-export function incidentsGeoJson(data: OpenDataRows, country?: string, title = ""): string {
-  return `${JSON.stringify({ type: "FeatureCollection", name: title, features: incidentFeatures(data, country) }, null, 1)}\n`;
+export function incidentsGeoJson(data: OpenDataRows, country?: string, title = "", region?: string): string {
+  return `${JSON.stringify({ type: "FeatureCollection", name: title, features: incidentFeatures(data, country, region) }, null, 1)}\n`;
 }
 
 /**
@@ -55,8 +55,8 @@ export function incidentsGeoJson(data: OpenDataRows, country?: string, title = "
  * have a known place and how many are left out. Each placemark is named by its item's title;
  * its fields are its ExtendedData, the empty ones left out (tokml would write "null").
  */
-export function incidentsKml(data: OpenDataRows, country?: string, title = ""): string {
-  const features = incidentFeatures(data, country);
+export function incidentsKml(data: OpenDataRows, country?: string, title = "", region?: string): string {
+  const features = incidentFeatures(data, country, region);
   const placed = features.filter((feature) => feature.geometry !== null);
   const description = data.words.t("data.kmlDescription", { placed: placed.length, unplaced: features.length - placed.length });
   const placemarks = placed.map((feature) => ({

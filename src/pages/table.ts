@@ -67,26 +67,36 @@ const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
 const single = (path: string) => (digest: Digest) => [{ path, data: {}, lastmod: newestDay(digest) }];
 
 
-/** The open data's files, each for the whole digest and for every country with incidents. */
-const DATA_FILES: readonly { name: string; make: (data: OpenDataRows, country?: string, title?: string) => string }[] = [
+/**
+ * The open data's files, each for the whole digest and for every country with incidents; the
+ * geographic ones (`byRegion`) also for every region with incidents.
+ */
+const DATA_FILES: readonly { name: string; byRegion?: true; make: (data: OpenDataRows, country?: string, title?: string, region?: string) => string }[] = [
   { name: "incidents.csv", make: (data, country) => incidentsCsv(data, country) },
   { name: "incidents.json", make: (data, country, title) => incidentsJson(data, country, title) },
   { name: "incidents.hxl.csv", make: (data, country) => incidentsHxlCsv(data, country) },
-  { name: "incidents.geojson", make: (data, country, title) => incidentsGeoJson(data, country, title) },
-  { name: "incidents.kml", make: (data, country, title) => incidentsKml(data, country, title) },
+  { name: "incidents.geojson", byRegion: true, make: (data, country, title, region) => incidentsGeoJson(data, country, title, region) },
+  { name: "incidents.kml", byRegion: true, make: (data, country, title, region) => incidentsKml(data, country, title, region) },
   { name: "weekly-counts.csv", make: (data, country) => weeklyCountsCsv(data, country) },
   { name: "retired-ids.csv", make: (data, country) => retiredIdsCsv(data, country) },
 ];
 
 type DataFile = (typeof DATA_FILES)[number];
 
-/** A data file's text: the whole digest's, or one country's. */
-function dataFileText(digest: Digest, file: DataFile, country?: { slug: string; name: string }): string {
+/** A data file's text: the whole digest's, or one country's, or one region's. */
+function dataFileText(digest: Digest, file: DataFile, country?: { slug: string; name: string }, region?: { slug: string; name: string }): string {
   // In the words of the files every edition shares: the default edition's.
   const words = digest.openData.words;
-  const title = country ? words.t("data.fileTitleOf", { site: digest.site.title, country: country.name }) : words.t("data.fileTitle", { site: digest.site.title });
-  return file.make(digest.openData, country?.slug, title);
+  const title = region
+    ? words.t("data.fileTitleOf", { site: digest.site.title, country: region.name })
+    : country
+      ? words.t("data.fileTitleOf", { site: digest.site.title, country: country.name })
+      : words.t("data.fileTitle", { site: digest.site.title });
+  return file.make(digest.openData, country?.slug, title, region?.slug);
 }
+
+/** A file's size in kilobytes (1000 bytes) to one decimal, at least 0.1. */
+const kilobytes = (text: string) => Math.max(0.1, Math.round(Buffer.byteLength(text) / 100) / 10);
 
 export const PAGE_KINDS: readonly PageKind[] = [
   { name: "home", urls: routes.home.patterns, template: "views/home.njk", format: "html", sitemap: true, perEdition: true, whole: true, pages: single(paths.home) },
@@ -210,21 +220,26 @@ export const PAGE_KINDS: readonly PageKind[] = [
       if (!digest.incidents.length) return [];
       // Each with its size, in kilobytes (1000 bytes) to one decimal: made again here, as the data-file kind makes it.
       const files = (country?: { slug: string; name: string }) =>
-        DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country?.slug), kilobytes: Math.max(0.1, Math.round(Buffer.byteLength(dataFileText(digest, file, country)) / 100) / 10) }));
+        DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country?.slug), kilobytes: kilobytes(dataFileText(digest, file, country)) }));
       const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files({ slug: c.slug, name: c.name }) }));
-      return [{ path: paths.data, data: { files: files(), countries }, lastmod: newestDay(digest) }];
+      const regions = digest.regions.map((r) => ({
+        name: r.name,
+        country: r.country.name,
+        files: DATA_FILES.filter((file) => file.byRegion).map((file) => ({ name: file.name, path: paths.regionDataFile(file.name, r.slug), kilobytes: kilobytes(dataFileText(digest, file, undefined, r)) })),
+      }));
+      return [{ path: paths.data, data: { files: files(), countries, regions }, lastmod: newestDay(digest) }];
     },
   },
   {
     name: "data-file",
-    urls: [...routes.dataFile.patterns, ...routes.countryDataFile.patterns],
+    urls: [...routes.dataFile.patterns, ...routes.countryDataFile.patterns, ...routes.regionDataFile.patterns],
     format: "csv",
     sitemap: false,
     perEdition: false,
     whole: true,
     generate: (page, digest) => {
-      const { file, country } = page.data as { file: DataFile; country?: { slug: string; name: string } };
-      return dataFileText(digest, file, country);
+      const { file, country, region } = page.data as { file: DataFile; country?: { slug: string; name: string }; region?: { slug: string; name: string } };
+      return dataFileText(digest, file, country, region);
     },
     pages: (digest) => {
       if (!digest.incidents.length) return [];
@@ -233,6 +248,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
       return DATA_FILES.flatMap((file) => [
         { path: paths.dataFile(file.name), data: { file } },
         ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } } })),
+        ...(file.byRegion ? digest.regions.map((region) => ({ path: paths.regionDataFile(file.name, region.slug), data: { file, region: { slug: region.slug, name: region.name } } })) : []),
       ]);
     },
   },

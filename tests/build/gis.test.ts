@@ -19,6 +19,8 @@ let site: string;
 let temp: string;
 /** Every folder with incident files: the whole digest's and each country's, from the site's root. */
 let folders: string[];
+/** Every region's folder, with its geographic files only. */
+let regionFolders: string[];
 
 beforeAll(async () => {
   // The sample edition, built once for every suite (tests/setup/sample.ts); read only.
@@ -26,17 +28,25 @@ beforeAll(async () => {
   temp = await mkdtemp(path.join(tmpdir(), "sahel-digest-gis-"));
   const countries = await readdir(path.join(site, "data/countries"));
   folders = ["data", ...countries.sort().map((slug) => `data/countries/${slug}`)];
+  regionFolders = (await readdir(path.join(site, "data/regions"))).sort().map((slug) => `data/regions/${slug}`);
 });
 
 afterAll(async () => {
   if (temp) await rm(temp, { recursive: true, force: true });
 });
 
-/** The incidents of a folder's JSON file (the plain open data), and those of them with a known place. */
+/** The incidents of a folder, from the plain open data's JSON (a region's: the whole digest's of that region), and those of them with a known place. */
 async function incidentsOf(folder: string): Promise<{ all: number; placed: number }> {
-  const { incidents } = JSON.parse(await readFile(path.join(site, folder, "incidents.json"), "utf8")) as { incidents: Record<string, unknown>[] };
+  const region = /^data\/regions\/([^/]+)$/.exec(folder)?.[1];
+  const file = path.join(site, region ? "data" : folder, "incidents.json");
+  const incidents = (JSON.parse(await readFile(file, "utf8")) as { incidents: Record<string, unknown>[] }).incidents.filter((r) => !region || r.region === region);
   const placed = incidents.filter((r) => (r.place_precision === "place" || r.place_precision === "near") && typeof r.latitude === "number");
   return { all: incidents.length, placed: placed.length };
+}
+
+/** Runs `each` over the list, two at a time. */
+async function inPairs<T>(list: readonly T[], each: (value: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < list.length; i += 2) await Promise.all(list.slice(i, i + 2).map(each));
 }
 
 /** The feature count ogrinfo gives for a file's one layer. */
@@ -54,22 +64,24 @@ describe("the open data in GIS tools", () => {
 
   it.skipIf(!gdal)("opens every GeoJSON file with GDAL, one feature per incident", async () => {
     const seen: Record<string, number> = {};
-    for (const folder of folders) {
+    expect(regionFolders.length).toBeGreaterThan(0);
+    // Two ogrinfo at a time: about forty files, on two cores.
+    await inPairs([...folders, ...regionFolders], async (folder) => {
       const { all } = await incidentsOf(folder);
       expect(all).toBeGreaterThan(0);
       seen[folder] = await featureCount(path.join(site, folder, "incidents.geojson"));
       expect(seen[folder], folder).toBe(all);
-    }
+    });
     expect(seen.data).toBe(24);
   });
 
   it.skipIf(!gdal)("opens every KML file with GDAL, one placemark per incident with a known place", async () => {
     let placedAnywhere = 0;
-    for (const folder of folders) {
+    await inPairs([...folders, ...regionFolders], async (folder) => {
       const { placed } = await incidentsOf(folder);
       expect(await featureCount(path.join(site, folder, "incidents.kml")), folder).toBe(placed);
       if (folder === "data") placedAnywhere = placed;
-    }
+    });
     // The sample has incidents with a known place and some known only to their region.
     expect(placedAnywhere).toBeGreaterThan(0);
     expect(placedAnywhere).toBeLessThan((await incidentsOf("data")).all);
@@ -105,6 +117,15 @@ describe("the data page", () => {
     const html = await readFile(path.join(site, "data/index.html"), "utf8");
     for (const folder of folders) {
       for (const name of ["incidents.csv", "incidents.hxl.csv", "incidents.json", "incidents.geojson", "incidents.kml", "weekly-counts.csv", "retired-ids.csv"]) {
+        const file = `${folder}/${name}`;
+        const size = (await readFile(path.join(site, file))).length;
+        const shown = new RegExp(`href="/sahel-digest/${file.replace(/[.]/g, "\\.")}">${name.replace(/[.]/g, "\\.")}</a> \\(([\\d.,]+) kB\\)`).exec(html);
+        expect(shown, file).not.toBeNull();
+        expect(Number(shown![1]!.replace(/,/g, "")), file).toBeCloseTo(Math.max(0.1, size / 1000), 1);
+      }
+    }
+    for (const folder of regionFolders) {
+      for (const name of ["incidents.geojson", "incidents.kml"]) {
         const file = `${folder}/${name}`;
         const size = (await readFile(path.join(site, file))).length;
         const shown = new RegExp(`href="/sahel-digest/${file.replace(/[.]/g, "\\.")}">${name.replace(/[.]/g, "\\.")}</a> \\(([\\d.,]+) kB\\)`).exec(html);
