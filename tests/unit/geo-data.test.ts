@@ -90,8 +90,9 @@ describe("incidents as KML", () => {
     const names = elements.filter((e) => e.name === "name").map((e) => e.text);
     expect(names).toContain(title);
     expect(names).toContain(`Title <&"'> ]]> end`);
-    const source = elements.find((e) => e.name === "Data" && e.attributes.name === "source_name" && kml.includes("HYPERLINK"));
-    expect(source).toBeDefined();
+    // A field's value is the element after its Data: the last placemark's source, as written.
+    const sources = elements.flatMap((e, i) => (e.name === "Data" && e.attributes.name === "source_name" ? [elements[i + 1]!.text] : []));
+    expect(sources).toEqual(["RFI", "RFI", '=HYPERLINK("x")']);
   });
 
   it("has a placemark for each incident with a known place, and says how many are left out", () => {
