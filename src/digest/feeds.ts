@@ -89,19 +89,24 @@ export function buildFeeds(input: FeedInput): FeedSet {
     }),
   };
 
-  const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => ({
-    key,
-    kind,
-    // A feed's id is its own address: stable as long as the site stays where it is.
-    id: urls.absolute(paths.feedsOf(base).atomPath),
-    title,
-    description,
-    cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
-    homePath,
-    ...paths.feedsOf(base),
-    ...feedDates(items[0]?.dateIso ?? siteUpdated),
-    entries: items.slice(0, FEED_SIZE).map(itemEntry),
-  });
+  const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => {
+    const entries = items.slice(0, FEED_SIZE).map(itemEntry);
+    // Updated with its newest entry, a corrected one included (RFC 3339 in UTC sorts as text).
+    const newest = entries.reduce<string | undefined>((latest, e) => (latest === undefined || e.updatedIso > latest ? e.updatedIso : latest), undefined);
+    return {
+      key,
+      kind,
+      // A feed's id is its own address: stable as long as the site stays where it is.
+      id: urls.absolute(paths.feedsOf(base).atomPath),
+      title,
+      description,
+      cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
+      homePath,
+      ...paths.feedsOf(base),
+      ...feedDates(newest ?? siteUpdated),
+      entries,
+    };
+  };
 
   const items = itemFeed("items", "items", words.t("feed.itemsTitle", { site: site.title }), words.t("feed.itemsDescription", { site: site.title }), paths.archive, paths.itemsFeedBase, input.items);
   const countries = input.countries.map((country) =>

@@ -73,6 +73,8 @@ describe("a corrected item", () => {
     expect(corrected.published).toBe("2020-12-12T00:00:00Z");
     // Africa/Bamako is on UTC: the correction's day starts at midnight.
     expect(corrected.updated).toBe("2020-12-21T00:00:00Z");
+    // The feed itself is updated with its newest entry: the correction, after every publication.
+    expect((atom.feed as { updated?: string }).updated).toBe("2020-12-21T00:00:00Z");
     const plain = entries.find((e) => e.id.endsWith("/item/plain"))!;
     expect(plain.updated).toBe(plain.published);
     const json = JSON.parse(await text("articles/feed.json"));
