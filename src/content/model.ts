@@ -32,6 +32,8 @@ export interface Item {
   readonly retiredIds: readonly RetiredId[];
   /** The lines of the file where each incident's id and each retired id is written, in order, for the archive-wide checks. */
   readonly idLines?: { readonly incidents: readonly (number | undefined)[]; readonly retired: readonly (number | undefined)[] };
+  /** What was corrected after publication, in the order written (its translations follow that order). */
+  readonly corrections: readonly Correction[];
   readonly draft: boolean;
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
@@ -124,6 +126,15 @@ export interface PlaceRegion extends Region {
   readonly admin1: string;
 }
 
+/** One correction of an item: the day it was made (YYYY-MM-DD), what changed, and a toll's change. */
+export interface Correction {
+  readonly date: string;
+  readonly what: string;
+  readonly toll?: { readonly from: string; readonly to: string };
+  /** In an edition, set when its words are left in the original language: that language. */
+  readonly language?: string;
+}
+
 /** What a translated item says in its own language. */
 export interface ItemTranslation {
   readonly file: string;
@@ -131,6 +142,8 @@ export interface ItemTranslation {
   readonly title: string;
   readonly summary: string;
   readonly location?: string;
+  /** Its words for the original's corrections, in the same order. */
+  readonly corrections?: readonly Omit<Correction, "date" | "language">[];
   readonly draft: boolean;
   readonly bodyHtml: string;
   /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */

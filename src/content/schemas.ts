@@ -281,6 +281,29 @@ export const retiredIdSchema = z.strictObject({
   reason: oneLine.optional(),
 });
 
+const day = z.string({ error: "must be a date such as 2020-12-22" }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2020-12-22");
+
+/** A toll a correction changed, in the words of each version: "at least 28" to "34". */
+const tollChange = z.strictObject({ from: oneLine, to: oneLine });
+
+/**
+ * One correction of an item after it was published: the day it was made, what changed in plain
+ * words, and, when it changed a toll, from what to what. Shown at the top of the item, on the
+ * corrections page and in the corrections feed; its latest date is the item's modified date.
+ */
+export const correctionSchema = z.strictObject({
+  date: day,
+  what: text,
+  toll: tollChange.optional(),
+});
+
+/** A correction in a translation (<slug>.<language>.md), in the original's order: its own words; its date, when repeated, the same. */
+export const correctionTranslationSchema = z.strictObject({
+  date: day.optional(),
+  what: text,
+  toll: tollChange.optional(),
+});
+
 /** The front matter of an item, as the editor writes it (dates still text). */
 export const itemFrontMatterSchema = z.strictObject({
   title: text,
@@ -298,6 +321,8 @@ export const itemFrontMatterSchema = z.strictObject({
   incidents: z.array(incidentSchema).default([]),
   /** Incident ids this item published once and no longer uses: never reused, listed in the open data. */
   retired_ids: z.array(retiredIdSchema).default([]),
+  /** What was corrected after publication, oldest first or in any order: each shown with its date. */
+  corrections: z.array(correctionSchema).default([]),
   draft: z.boolean().default(false),
 });
 
@@ -313,6 +338,8 @@ export const itemTranslationSchema = z.strictObject({
   title: text,
   summary: itemFrontMatterSchema.shape.summary,
   location: text.optional(),
+  /** The original's corrections in this language, in the same order; one left out is shown in the original, marked. */
+  corrections: z.array(correctionTranslationSchema).optional(),
   /** A draft translation is left out of the published edition, which shows the original. */
   draft: z.boolean().default(false),
   date: z.unknown().optional(),
@@ -350,4 +377,5 @@ export type IncidentInput = z.output<typeof incidentSchema>;
 export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
 export type RetiredId = z.output<typeof retiredIdSchema>;
 export type Account = z.output<typeof accountSchema>;
+export type CorrectionInput = z.output<typeof correctionSchema>;
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

@@ -23,6 +23,7 @@ import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
 import { weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
+import { correctedItems } from "./corrections.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -75,6 +76,7 @@ interface Grouped {
   readonly itemsByCountry: Map<string, ItemView[]>;
   readonly itemsByTag: Map<string, ItemView[]>;
   readonly itemsByRegion: Map<string, ItemView[]>;
+  readonly corrected: ItemView[];
   readonly incidents: ItemView["incidents"][number][];
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
@@ -162,6 +164,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   itemsByCountry: (_, d) => groupBy(d.items, (v) => v.countries.map((c) => c.slug)),
   itemsByTag: (_, d) => groupBy(d.items, (v) => v.tags.map((t) => t.slug)),
   itemsByRegion: (_, d) => groupBy(d.items, (v) => [...new Set(v.incidents.flatMap((i) => (i.region ? [i.region.slug] : [])))]),
+  /** The corrected items, most recently corrected first: the corrections page and feed. */
+  corrected: (_, d) => correctedItems(d.items),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),
@@ -256,7 +260,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     });
   },
   feeds: (_, d) =>
-    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, words: d.words }),
+    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, corrected: d.corrected, words: d.words }),
 };
 
 /**

@@ -91,12 +91,18 @@ function itemIn(item: Item, language: string, original: string): Item {
     const translation = item.translations?.[language];
     if (!translation) return { ...item, language: original };
     const { location: _location, fingerprint: _fingerprint, ...rest } = item;
+    // Each correction in the translation's words where it gives them, else as written, marked.
+    const corrections = item.corrections.map((c, i) => {
+      const own = translation.corrections?.[i];
+      return own ? { date: c.date, what: own.what, ...(own.toll ?? c.toll ? { toll: own.toll ?? c.toll! } : {}) } : { ...c, language: original };
+    });
     // A draft translation reaches an edition only in the preview, where it is marked as one.
     return {
       ...rest,
       title: translation.title,
       summary: translation.summary,
       bodyHtml: translation.bodyHtml,
+      corrections,
       ...(translation.location ?? item.location ? { location: translation.location ?? item.location! } : {}),
       draft: item.draft || translation.draft,
       language,

@@ -14,6 +14,7 @@ import type { Catalogue } from "../core/messages/catalogue.ts";
 import { paths, type SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, type Week } from "../core/weeks.ts";
 import { isoWithOffset } from "../core/dates.ts";
+import { correctionViews, lastCorrected } from "./corrections.ts";
 
 export function buildIssues(
   items: readonly Item[],
@@ -93,6 +94,8 @@ export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<stri
     draft: item.draft,
     scheduled: item.scheduled,
     bodyHtml: linksForPages(item.bodyHtml, urls),
+    corrections: correctionViews(item.corrections, item.date.zoneName ?? "UTC", t),
+    ...(item.corrections.length ? { modified: lastCorrected(item.corrections)! } : {}),
     ...(item.fingerprint ? { fingerprint: item.fingerprint } : {}),
   };
 }

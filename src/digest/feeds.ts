@@ -8,7 +8,7 @@
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { trendLabel } from "./figures.ts";
 import { DateTime } from "luxon";
-import type { CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./views.ts";
+import type { CorrectionView, CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./views.ts";
 import { paths, type SiteUrls } from "./paths.ts";
 import { linksForFeeds } from "./links.ts";
 import { weekBounds } from "../core/weeks.ts";
@@ -26,6 +26,8 @@ interface FeedInput {
   readonly itemsByTag: ReadonlyMap<string, readonly ItemView[]>;
   readonly regions: readonly RegionView[];
   readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
+  /** The corrected items, most recently corrected first (src/digest/corrections.ts). */
+  readonly corrected: readonly ItemView[];
   /** The edition's words. */
   readonly words: Catalogue;
 }
@@ -46,7 +48,9 @@ export function buildFeeds(input: FeedInput): FeedSet {
         title: item.title,
         path: item.path,
         summary: item.summary,
-        ...dates(item.dateIso, item.dateIso),
+        // Updated on its latest correction's day (never before its publication), so a feed
+        // reader shows a corrected item again, once.
+        ...dates(item.dateIso, latest(item.dateIso, item.modified, site.timeZone)),
         item,
         contentHtml: linksForFeeds(item.bodyHtml, urls, item.path),
       };
@@ -85,19 +89,24 @@ export function buildFeeds(input: FeedInput): FeedSet {
     }),
   };
 
-  const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => ({
-    key,
-    kind,
-    // A feed's id is its own address: stable as long as the site stays where it is.
-    id: urls.absolute(paths.feedsOf(base).atomPath),
-    title,
-    description,
-    cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
-    homePath,
-    ...paths.feedsOf(base),
-    ...feedDates(items[0]?.dateIso ?? siteUpdated),
-    entries: items.slice(0, FEED_SIZE).map(itemEntry),
-  });
+  const itemFeed = (key: string, kind: FeedView["kind"], title: string, description: string, homePath: string, base: string, items: readonly ItemView[]): FeedView => {
+    const entries = items.slice(0, FEED_SIZE).map(itemEntry);
+    // Updated with its newest entry, a corrected one included (RFC 3339 in UTC sorts as text).
+    const newest = entries.reduce<string | undefined>((latest, e) => (latest === undefined || e.updatedIso > latest ? e.updatedIso : latest), undefined);
+    return {
+      key,
+      kind,
+      // A feed's id is its own address: stable as long as the site stays where it is.
+      id: urls.absolute(paths.feedsOf(base).atomPath),
+      title,
+      description,
+      cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
+      homePath,
+      ...paths.feedsOf(base),
+      ...feedDates(newest ?? siteUpdated),
+      entries,
+    };
+  };
 
   const items = itemFeed("items", "items", words.t("feed.itemsTitle", { site: site.title }), words.t("feed.itemsDescription", { site: site.title }), paths.archive, paths.itemsFeedBase, input.items);
   const countries = input.countries.map((country) =>
@@ -109,7 +118,57 @@ export function buildFeeds(input: FeedInput): FeedSet {
   const regions = input.regions.map((r) =>
     itemFeed(`region/${r.slug}`, "region", r.feed.title, words.t("feed.regionDescription", { name: r.name, country: r.country.name }), r.path, r.path, input.itemsByRegion.get(r.slug) ?? []),
   );
-  return { digest, items, countries, tags, regions, all: [digest, items, ...countries, ...tags, ...regions] };
+  // One entry per correction, newest first: the day, the item, what changed.
+  const correctionEntries = input.corrected
+    .flatMap((item) => {
+      const seen = new Map<string, number>();
+      return [...item.corrections].reverse().map((correction) => {
+        // Its id: the item's, the day, and its place among that day's corrections, so a correction added later changes no other id.
+        const n = (seen.get(correction.date) ?? 0) + 1;
+        seen.set(correction.date, n);
+        const day = DateTime.fromISO(correction.date, { zone: site.timeZone }).toISO()!;
+        return {
+          id: tag(String(item.year), `item/${item.slug}/correction/${correction.date}${n > 1 ? `-${n}` : ""}`),
+          title: words.t("feed.correctionTitle", { title: item.title }),
+          path: item.path,
+          summary: correctionSummary(correction, words),
+          ...dates(day, day),
+          item,
+          correction,
+        };
+      });
+    })
+    .sort((a, b) => compareIso(b.updatedIso, a.updatedIso))
+    .slice(0, FEED_SIZE);
+  const corrections: FeedView = {
+    key: "corrections",
+    kind: "corrections",
+    id: urls.absolute(paths.feedsOf(paths.corrections).atomPath),
+    title: words.t("feed.correctionsTitle", { site: site.title }),
+    description: words.t("feed.correctionsDescription", { site: site.title }),
+    cadence: words.t("feed.cadenceCorrections", { count: FEED_SIZE }),
+    homePath: paths.corrections,
+    ...paths.feedsOf(paths.corrections),
+    ...feedDates(correctionEntries[0]?.updatedIso ?? siteUpdated),
+    entries: correctionEntries,
+  };
+  return { digest, items, countries, tags, regions, corrections, all: [digest, items, ...countries, ...tags, ...regions, corrections] };
+}
+
+/** "What changed (toll: from at least 28 to 34)", in the edition's words. */
+export function correctionSummary(correction: CorrectionView, words: Catalogue): string {
+  return correction.toll ? words.t("correction.withToll", { what: correction.what, from: correction.toll.from, to: correction.toll.to }) : correction.what;
+}
+
+/** The later of a publication and a correction's day (that day's start on the digest's clocks). */
+function latest(publishedIso: string, correctedDay: string | undefined, zone: string): string {
+  if (!correctedDay) return publishedIso;
+  const corrected = DateTime.fromISO(correctedDay, { zone });
+  return corrected.toMillis() > new Date(publishedIso).getTime() ? corrected.toISO()! : publishedIso;
+}
+
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** tag:example.org,2020:/sahel-digest/item/slug (RFC 4151): stable, unique, never a fetchable URL that may move. */

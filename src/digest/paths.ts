@@ -81,6 +81,8 @@ export const routes = {
   incidentTypes: route("/incidents/"),
   incidentType: paged<"type">("/incidents/:type/"),
   subscribe: route("/subscribe/"),
+  /** Every correction of any item; its feed follows it. */
+  corrections: route("/corrections/"),
   search: route("/search/"),
   /** Where the search index's bundles are written, one folder a year: /pagefind/2020/. */
   searchIndex: route("/pagefind/"),
@@ -102,7 +104,7 @@ export const routes = {
 };
 
 /** The pages whose own feeds follow them (Atom and JSON), in the order of the feed kinds. */
-export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region];
+export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region, routes.corrections];
 
 /** A fixed route's path by its name; fails on a name the site has not. */
 export function pathOf(name: string): string {
@@ -122,6 +124,7 @@ export const paths = {
   countries: routes.countries.pattern,
   tags: routes.tags.pattern,
   subscribe: routes.subscribe.pattern,
+  corrections: routes.corrections.pattern,
   notFound: routes.notFound.pattern,
   rss: routes.rss.pattern,
   opml: routes.opml.pattern,

@@ -263,8 +263,23 @@ export interface ItemView {
   readonly draft: boolean;
   readonly scheduled: boolean;
   readonly bodyHtml: string;
+  /** What was corrected after publication, newest first (src/digest/corrections.ts). */
+  readonly corrections: readonly CorrectionView[];
+  /** The latest correction's day (YYYY-MM-DD), when it has one: its modified date. */
+  readonly modified?: string;
   /** Its item's (src/content/model.ts): what the build's cache knows the view by. */
   readonly fingerprint?: string;
+}
+
+/** One correction as shown: its day, in words too, what changed, and a toll's change. */
+export interface CorrectionView {
+  /** YYYY-MM-DD, for <time datetime>. */
+  readonly date: string;
+  readonly dateText: string;
+  readonly what: string;
+  readonly toll?: { readonly from: string; readonly to: string };
+  /** Set when its words are in another language than the edition's (nobody translated them). */
+  readonly language?: string;
 }
 
 export interface IssueSection {
@@ -343,12 +358,14 @@ export interface FeedEntry {
   /** An issue entry carries its issue, an item entry its item; contentHtml is the lead or body with full URLs. */
   readonly issue?: IssueView;
   readonly item?: ItemView;
+  /** A corrections feed's entry: the correction, with `item` the item it corrects. */
+  readonly correction?: CorrectionView;
   readonly contentHtml?: string;
 }
 
 export interface FeedView extends FeedRef {
   readonly key: string;
-  readonly kind: "digest" | "items" | "country" | "tag" | "region";
+  readonly kind: "digest" | "items" | "country" | "tag" | "region" | "corrections";
   readonly id: string;
   readonly description: string;
   /** How often it changes, in words, for the subscribe page. */
@@ -367,6 +384,8 @@ export interface FeedSet {
   readonly countries: readonly FeedView[];
   readonly tags: readonly FeedView[];
   readonly regions: readonly FeedView[];
+  /** One entry per correction of any item. */
+  readonly corrections: FeedView;
   /** Every feed, for the templates that write them. */
   readonly all: readonly FeedView[];
 }

@@ -16,6 +16,8 @@ import { markLegend } from "../digest/incidents/marks.ts";
 import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, RETIRED_COLUMNS, type Column } from "./open-data.ts";
 import { wordGlobals, type Markup } from "./words.ts";
 import { htmlToText } from "./plain-text.ts";
+import { newsArticle, scriptJson } from "./json-ld.ts";
+import type { ItemView } from "../digest/views.ts";
 import { recordingViews, type ViewRead } from "./view-check.ts";
 
 /** Markup (HTML, XML: escaped) or text (the email's plain-text part: printed as it is). */
@@ -109,6 +111,11 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
   // The card stays a macro in partials/item.njk, the entry a partial.
   env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
+  // An item's schema.org NewsArticle, as JSON text safe inside its <script> (src/pages/json-ld.ts).
+  env.addGlobal("itemJsonLd", (item: ItemView) => {
+    const current = digest();
+    return new nunjucks.runtime.SafeString(scriptJson(newsArticle(item, { url: current.edition.urls.absolute(item.path), language: current.edition.language, publisher: current.site.publisher })));
+  });
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;
 }

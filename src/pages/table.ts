@@ -123,6 +123,20 @@ export const PAGE_KINDS: readonly PageKind[] = [
     nav: { main: "nav.places", footer: "nav.regions" },
     pages: (digest) => (digest.regions.length ? single(paths.regions)(digest) : []),
   },
+  {
+    name: "corrections",
+    urls: routes.corrections.patterns,
+    template: "views/corrections.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { footer: "nav.corrections" },
+    // Made from the corrected items and its feed's addresses only; dated by the latest correction.
+    pages: (digest) => {
+      const { title, atomPath, jsonPath } = digest.feeds.corrections;
+      return [{ path: paths.corrections, data: { corrected: digest.corrected, feed: { title, atomPath, jsonPath } }, ...(digest.corrected[0]?.modified ? { lastmod: digest.corrected[0].modified } : {}) }];
+    },
+  },
   { name: "subscribe", urls: routes.subscribe.patterns, template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
@@ -259,7 +273,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, lastmod: day(item.dateIso) })),
+    pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, lastmod: item.modified ?? day(item.dateIso) })),
   },
   { name: "feed-atom", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.atom}`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
   { name: "feed-json", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.json}`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
@@ -283,7 +297,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
       // `title` is a message key (src/core/messages): views/opml.njk prints t(title).
       const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) } });
       return [
-        list(paths.opml, "opml.digestAndCountries", ["digest", "country"]),
+        list(paths.opml, "opml.digestAndCountries", ["digest", "country", "corrections"]),
         ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
         ...(digest.regions.length ? [list(paths.opmlRegions, "opml.regions", ["region"])] : []),
       ];

@@ -105,6 +105,7 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["incident-type", "incidents/battles/"],
   ["search", "search/"],
   ["subscribe", "subscribe/"],
+  ["corrections", "corrections/"],
   ["not-found", "no/such/page/"],
   // The French edition's pages that differ most from the English ones: its words (longer than
   // the English, in the overview table and the navigation), an item left in English inside a

@@ -77,8 +77,8 @@ describe("feeds", () => {
       "feed.xml", "rss.xml", "feed.json", "articles/feed.xml", "articles/feed.json",
       "countries/mali/feed.xml", "countries/niger/feed.json", "tags/jnim/feed.xml", "tags/elections/feed.json", "feeds.opml",
     ]));
-    // 4 countries + 3 tags, each Atom and JSON; the digest and the items feed; RSS; OPML: in each edition.
-    expect(files).toHaveLength(((4 + 3) * 2 + 2 * 2 + 1 + 1) * 2);
+    // 4 countries + 3 tags, each Atom and JSON; the digest, the items and the corrections feed; RSS; OPML: in each edition.
+    expect(files).toHaveLength(((4 + 3) * 2 + 3 * 2 + 1 + 1) * 2);
     expect(files.filter((f) => f.startsWith("fr/")).map((f) => f.slice(3))).toEqual(files.filter((f) => !f.startsWith("fr/")));
   });
 
@@ -163,12 +163,14 @@ describe("feeds", () => {
     }
   });
 
-  it("are listed in OPML files that can each be imported whole: the digest and the countries, then the actors and themes", async () => {
+  it("are listed in OPML files that can each be imported whole: the digest, the countries and the corrections, then the actors and themes", async () => {
     const urls = async (file: string) => (parseOpml(await text(file)).body?.outlines ?? []).map((o) => o.xmlUrl);
     const main = await urls("feeds.opml");
     expect(main).toEqual([
       "https://example.org/digest/feed.xml",
       ...["mali", "burkina-faso", "niger", "sahel"].map((c) => `https://example.org/digest/countries/${c}/feed.xml`),
+      // Its entries are corrections, never an item or an issue: no overlap.
+      "https://example.org/digest/corrections/feed.xml",
     ]);
     // The every-item feed repeats each country's: it is in no list.
     const tags = await urls("feeds-actors-themes.opml");

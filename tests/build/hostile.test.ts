@@ -91,6 +91,15 @@ describe("hostile content", () => {
         $('form.search[role="search"]').replaceWith($('form.search[role="search"]').html() ?? "");
         $('script[type="module"][src$="/js/search.js"]').remove();
       }
+      // An item's structured data (src/pages/json-ld.ts): JSON, in the head, with no "<" of an
+      // editor's to close its element early; a data block, never run.
+      $('script[type="application/ld+json"]').each((_, el) => {
+        const raw = $(el).text();
+        expect($(el).parent().is("head"), file).toBe(true);
+        expect(raw, file).not.toContain("<");
+        expect(() => JSON.parse(raw), file).not.toThrow();
+        $(el).remove();
+      });
       expect(dangers($), file).toEqual([]);
     }
   });

@@ -144,6 +144,7 @@ function itemText(item: Filled): string {
     ["#     place: Town", "optional: a locality the GeoNames gazetteer knows"],
     ["#     place_precision: place", "optional: place, near (a place), region (no place), or country (no region)"],
     ["#     fatalities: 4", 'only as the source gives it: 4, "at least 4", "about 30", "19-20"; its words: { toll: "at least 50", words: "more than 50" }'],
+    [`# corrections: [{ date: ${iso}, what: "", toll: { from: "at least 28", to: "34" } }]`, "only after publication: the day of each correction (not after today), what changed in plain words, and from what to what when a toll changed (else leave toll out)"],
     ["draft: true", "keeps it out of the published site (still checked: fill it in before pushing); remove to publish"],
     ["# Below the closing ---: the detail in Markdown, in your own words."],
   ]);

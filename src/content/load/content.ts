@@ -278,7 +278,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     const disagree = disagreements(translation, original, { zone, places });
     problems.push(...disagree);
     if (disagree.length) return;
-    const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, ...fields } = translation;
+    const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, correctionDates: _dates, ...fields } = translation;
     const list = byOriginal.get(originalFile) ?? [];
     list.push({ ...fields, bodyHtml: htmlOf(translation, body) });
     byOriginal.set(originalFile, list);

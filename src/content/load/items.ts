@@ -10,6 +10,7 @@ import { brokenReferences, type KnownKeys } from "./references.ts";
 import { fieldName, problemsFromZod } from "./zod-problems.ts";
 import { readMarkdownFile } from "./markdown-file.ts";
 import { checkIncidents } from "./incidents.ts";
+import { correctionDateProblems } from "./corrections.ts";
 import type { Places } from "./regions.ts";
 
 export const ITEM_FIELDS = Object.keys(itemFrontMatterSchema.shape);
@@ -83,6 +84,10 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     const line = fm.lineOf(p.path) ?? fm.lineOf(p.path.slice(0, 2));
     problems.push({ file, ...(line === undefined ? {} : { line }), field: fieldName(p.path), message: p.message, ...(p.value === undefined ? {} : { value: p.value }) });
   }
+  const today = ctx.now.setZone(ctx.zone).toISODate()!;
+  for (const p of correctionDateProblems(raw.corrections, { today, ...(date?.ok ? { itemDay: date.date.toISODate()! } : {}) })) {
+    problems.push({ file, ...at(p.path), field: fieldName(p.path), message: p.message, value: p.value });
+  }
   if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
   const data = result.data;
 
@@ -102,6 +107,8 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     ...(data.location ? { location: data.location } : {}),
     incidents: checked.incidents,
     retiredIds: data.retired_ids,
+    // In the order they were made; each with only the fields the editor wrote.
+    corrections: data.corrections.map((c) => ({ date: c.date, what: c.what, ...(c.toll ? { toll: c.toll } : {}) })),
     idLines: { incidents: data.incidents.map((_, i) => fm.lineOf(["incidents", i, "id"])), retired: data.retired_ids.map((_, i) => fm.lineOf(["retired_ids", i, "id"])) },
     draft: data.draft,
     scheduled: date.date > ctx.now,

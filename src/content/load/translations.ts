@@ -24,6 +24,8 @@ export interface ParsedTranslation extends Omit<ItemTranslation, "bodyHtml"> {
   readonly body: string;
   readonly shared: Readonly<Record<string, unknown>>;
   readonly lineOf: FrontMatter["lineOf"];
+  /** The dates its corrections repeat, where they do: each must be the original's. */
+  readonly correctionDates?: readonly (string | undefined)[];
 }
 
 const NAMED = /^(.+)\.([a-z]{2,3})\.md$/;
@@ -71,6 +73,7 @@ export function parseItemTranslation(root: string, relative: string, language: s
       title: data.title,
       summary: data.summary,
       ...(data.location ? { location: data.location } : {}),
+      ...(data.corrections ? { corrections: data.corrections.map((c) => ({ what: c.what, ...(c.toll ? { toll: c.toll } : {}) })), correctionDates: data.corrections.map((c) => c.date) } : {}),
       draft: data.draft,
       body: fm.body,
       ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
@@ -115,6 +118,26 @@ export function disagreements(translation: ParsedTranslation, item: Item, contex
     const checked = checkIncidents(shared.incidents, { places: context.places, countries: item.countries, itemDay: item.date.toISODate()! });
     if (checked.problems.length || !sameJson(checked.incidents, item.incidents)) differs("incidents", `${item.incidents.length} incident(s), as recorded there`, "these incidents");
   }
+  problems.push(...correctionDisagreements(translation, item));
+  return problems;
+}
+
+/** A translation's corrections follow the original's, one for one: no more of them, and a repeated date the same. */
+function correctionDisagreements(translation: ParsedTranslation, item: Item): Problem[] {
+  const dates = translation.correctionDates ?? [];
+  const problems: Problem[] = [];
+  const at = (path: (string | number)[]) => {
+    const line = translation.lineOf(path);
+    return line === undefined ? {} : { line };
+  };
+  dates.forEach((date, index) => {
+    const original = item.corrections[index];
+    if (!original) {
+      problems.push({ file: translation.file, ...at(["corrections", index]), field: `corrections[${index}]`, message: `has no correction to translate: the original (${item.file}) records ${item.corrections.length}; a translation gives their words in the same order` });
+    } else if (date !== undefined && date !== original.date) {
+      problems.push({ file: translation.file, ...at(["corrections", index, "date"]), field: `corrections[${index}].date`, message: `differs from the original's (${item.file}: ${original.date}); the corrections are translated in the original's order, so leave the date out or make it the same`, value: date });
+    }
+  });
   return problems;
 }
 
