@@ -364,7 +364,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         expect(mark.inside, mark.title).toBe(true);
         expect(mark.fill, mark.title).not.toBe("rgb(0, 0, 0)");
       }
-      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Several types at one place", "Dashed outline and halo: near the place marked, not at it.", "3 A number beside a mark: the incidents at that place.", "Incidents known only to a region or the country are never drawn as a point: the line below counts them."]);
+      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Several types at one place", "Dashed outline and halo: near the place marked, not at it.", "3 A number beside a mark: the incidents at that place."]);
       for (const entry of found.legend) if (entry.width !== undefined) expect(entry.width).toBe(14);
       // Every incident of the table beside the map is drawn, or counted in words under it.
       const drawn = found.marks.reduce((sum, mark) => sum + mark.count, 0);
