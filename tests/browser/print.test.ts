@@ -131,7 +131,7 @@ describe.skipIf(!chromiumPath())("an issue on paper", () => {
     for (const link of found.links.filter((l) => !l.print)) expect(link.after, link.href).toBe("none");
   });
 
-  it("in print: no navigation, black on white even in the dark scheme, the map at the page's width, addresses after links, a page per country", async () => {
+  it("in print: no navigation, black on white even in the dark scheme, the map at the page's width, addresses after links, no page forced per country", async () => {
     const page = await openIssue({ colorScheme: "dark", viewport: { width: 680, height: 1000 } });
     await page.emulateMedia({ media: "print" });
     const print = await readPage(page);

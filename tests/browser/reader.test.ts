@@ -380,7 +380,6 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
 
   // Each width a test of its own: every page kind, read side by side, takes a while on a busy machine.
   it.each([320, 360])("reads every page at %i px: nothing wider than the screen, no text cut, tables as labelled blocks, SVG text at 12 px, map labels clear of each other", async (width) => {
-    {
       const phone = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1 });
       await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
         const page = await phone.newPage();
@@ -430,7 +429,6 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         await page.close();
       }));
       await phone.close();
-    }
   }, 120_000);
 
   it("puts a country's first item within the first screens, its trend history folded: under 4 screens at 320 × 640, under 3 at 360 × 740", async () => {
