@@ -248,7 +248,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
       const { file, scope } = page.data as { file: DataFile; scope: DataScope };
       return dataFileText(digest, file, scope);
     },
-    pages: (digest) => (!digest.incidents.length ? [] : digest.issues).flatMap((issue) => DATA_FILES.map((file) => ({ path: dataFilePath(file, { week: issue.week }), data: { file, scope: { week: issue.week } } }))),
+    // Never in a build with drafts: its copy would be kept by the next build as if published.
+    pages: (digest) => (!digest.incidents.length || digest.preview ? [] : digest.issues).flatMap((issue) => DATA_FILES.map((file) => ({ path: dataFilePath(file, { week: issue.week }), data: { file, scope: { week: issue.week } } }))),
   },
   {
     name: "item",
