@@ -100,7 +100,8 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
       }));
       await phone.close();
     }
-  });
+    // Eight pages on a busy machine.
+  }, 120_000);
 
   it("finds violations on a page made wrong on purpose", async () => {
     const context = await browser.newContext();
