@@ -121,11 +121,22 @@ export function keepPublishedData(digest: Digest, files: ReadonlyMap<string, str
   for (const edition of [digest, ...digest.others]) published.set(edition.openData, files);
 }
 
+/**
+ * The default edition's digest of each edition's: the files every edition shares are made from
+ * its rows (its words, its addresses), and each edition's data page weighs those same files.
+ */
+const defaultEdition = new WeakMap<Digest, Digest>();
+
+export function rememberEditions(digest: Digest): void {
+  for (const edition of [digest, ...digest.others]) defaultEdition.set(edition, digest);
+}
+
 /** Each file's text, made once per digest: the data page weighs them, datapackage.json hashes them. */
 const made = new WeakMap<OpenDataRows, Map<string, string>>();
 
 /** A data file's text: the whole digest's, one country's, one region's, or one issue's as published. */
-export function dataFileText(digest: Digest, file: DataFile, scope: DataScope = {}): string {
+export function dataFileText(edition: Digest, file: DataFile, scope: DataScope = {}): string {
+  const digest = defaultEdition.get(edition) ?? edition;
   const path = dataFilePath(file, scope);
   const kept = scope.week ? published.get(digest.openData)?.get(path) : undefined;
   if (kept !== undefined) return kept;

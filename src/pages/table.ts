@@ -8,7 +8,7 @@ import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import { OPEN_DATA_LICENCE } from "./data-package.ts";
-import { DATA_FILES, dataFilePath, dataFileText, filesOf, kilobytes, type DataFile, type DataScope } from "./data-files.ts";
+import { DATA_FILES, dataFilePath, dataFileText, filesOf, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
 import type { TemplateEngine } from "./engine.ts";
@@ -319,6 +319,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
  */
 export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): SitePage[] {
   const editions = everyEdition(digest);
+  // Each edition's data page weighs the files every edition shares: the default edition's.
+  rememberEditions(digest);
   const all: SitePage[] = [];
   for (const kind of kinds) {
     for (const edition of kind.perEdition ? editions : [digest]) {

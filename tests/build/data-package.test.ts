@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { load } from "cheerio";
 import { Package } from "datapackage";
 import { Table } from "tableschema";
 import { builtSample } from "../fixtures/sample.ts";
@@ -55,6 +56,23 @@ async function castRows(folder: string, resource: Resource, relations?: Record<s
   if (errors.length) throw new Error(errors.join("\n"));
   return rows as Record<string, unknown>[];
 }
+
+describe("the data page", () => {
+  it("gives each file's size as the file has it, in every edition, each issue's data as published too", async () => {
+    for (const [page, unit] of [["data/index.html", "kB"], ["fr/data/index.html", "ko"]] as const) {
+      const $ = load(await readFile(path.join(site, page), "utf8"));
+      const links = $("main li a").filter((_, a) => /\.(csv|json|geojson|kml)$/.test($(a).attr("href") ?? "")).toArray();
+      expect(links.length, page).toBeGreaterThan(50);
+      expect(links.some((a) => /\/issues\/2020-w49\/data\/datapackage\.json$/.test($(a).attr("href")!))).toBe(true);
+      for (const a of links) {
+        const file = $(a).attr("href")!.replace(/^\/sahel-digest\//, "");
+        const bytes = (await readFile(path.join(site, file))).length;
+        const stated = new RegExp(`^ \\(([0-9.,]+)\u00a0?\\s?${unit}\\)`).exec((a.nextSibling as { data?: string } | null)?.data ?? "")?.[1];
+        expect(Number(stated?.replace(",", ".")), `${page}: ${file}`).toBe(Math.max(0.1, Math.round(bytes / 100) / 10));
+      }
+    }
+  });
+});
 
 describe("datapackage.json", () => {
   it("is in every folder of the open data and of every issue, and valid against the Data Package profiles", async () => {
