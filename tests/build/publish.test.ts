@@ -128,7 +128,9 @@ describe("npm run build", () => {
     expect(await pollUntil(async () => !(await readdir(parent)).some((name) => name.includes(".previous-")), 10_000)).toBe(true);
   });
 
-  it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
+  // Two builds of the command line, each rendering every page: longer than one test's usual
+  // limit on a busy machine.
+  it("gives the same bytes for the same content, whatever the machine's time zone or locale", { timeout: 180_000 }, async () => {
     // In both editions: the French one's dates and numbers come from ICU with the language
     // named, never from the machine's locale.
     const created = await createFixture({
