@@ -102,7 +102,9 @@ describe("Eleventy", () => {
     expect(askedForDryRun(["--", "--dryrun"])).toBe(false);
   });
 
-  it("through .eleventy.js, as `npx @11ty/eleventy --dryrun` runs it: renders the sample and writes nothing", async () => {
+  // The whole sample rendered, as .eleventy.js builds this project's own content: longer than
+  // one test's usual limit on a busy machine.
+  it("through .eleventy.js, as `npx @11ty/eleventy --dryrun` runs it: renders the sample and writes nothing", { timeout: 180_000 }, async () => {
     // @ts-expect-error .eleventy.js is plain JavaScript, for Eleventy's own command line.
     const { default: dotEleventy } = (await import("../../.eleventy.js")) as { default: (config: EleventyConfig) => Promise<unknown> };
     const output = path.join(dir, "dry-cli");
