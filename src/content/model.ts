@@ -81,6 +81,8 @@ export interface WeeklyNote {
   readonly week: Week;
   readonly headline: string;
   readonly leadHtml: string;
+  /** Left out of production builds, with the week's trends its file gives. */
+  readonly draft?: boolean;
   readonly translations?: Readonly<Record<string, NoteTranslation>>;
   readonly language?: string;
   /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */

@@ -147,24 +147,35 @@ describe("a build refuses", () => {
     expect(problems).toEqual(['content/_data/site.ts timeZone: must be an IANA time zone such as Africa/Bamako (got: "Africa/Timbuktu2")']);
   });
 
-  it("weekly figures for an unknown country, a week that does not exist, a repeated week, or a bad trend", async () => {
-    const figure = { country: "mali", week: "2020-W49", trend: "unchanged", reason: "Calm." };
-    const problems = await problemsAfter((root) =>
-      writeText(root, "content/_data/figures.ts", dataFile([
-        figure,
-        { ...figure, country: "malli" },
-        { ...figure, week: "2021-W53" },
-        { ...figure },
-        // Counts are computed now: a count left in figures.ts says where it belongs.
-        { ...figure, week: "2020-W50", trend: "worse", events: 3 },
-      ])),
-    );
+  it("a note's trends for an unknown country or with a bad trend, and a translation that changes a trend", async () => {
+    const problems = await problemsAfter(async (root) => {
+      await writeText(root, "content/issues/2020-W49.md", [
+        "---",
+        "headline: Headline",
+        "trends:",
+        "  mali: { trend: unchanged, reason: Calm. }",
+        "  malli: { trend: unchanged, reason: Calm. }",
+        "  niger: { trend: worse, reason: Tense. }",
+        "---",
+        "Lead.",
+        "",
+      ].join("\n"));
+      await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
+      // The trends' old home, left behind, says where they went.
+      await writeText(root, "content/_data/figures.ts", dataFile([]));
+    });
     expect(problems).toEqual([
-      'content/_data/figures.ts [4] mali 2020-W50.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
-      "content/_data/figures.ts [4] mali 2020-W50.events: counts are now computed from the incidents in the items; remove it (another organisation's counts go in content/_data/external-counts.ts)",
-      'content/_data/figures.ts [1] malli 2020-W49.country: unknown country "malli" — did you mean "mali"?',
-      'content/_data/figures.ts [2] mali 2021-W53.week: is not an ISO week that exists (got: "2021-W53")',
-      "content/_data/figures.ts [3] mali 2020-W49: repeats the country and week of entry [0]",
+      "content/_data/figures.ts is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/editing.md, \"Giving the week's trends\"); move them there and delete this file",
+      'content/issues/2020-W49.md:5 trends.malli: names an unknown country "malli" — did you mean "mali"?',
+      'content/issues/2020-W49.md:6 trends.niger.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
+    ]);
+    const fixed = await problemsAfter(async (root) => {
+      await writeText(root, "content/issues/2020-W49.md", "---\nheadline: Headline\ntrends:\n  mali: { trend: unchanged, reason: Calm. }\n  malli: { trend: unchanged, reason: Calm. }\n---\nLead.\n");
+      await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
+    });
+    expect(fixed).toEqual([
+      'content/issues/2020-W49.md:5 trends.malli: names an unknown country "malli" — did you mean "mali"?',
+      'content/issues/2020-W49.fr.md:4 trends.mali.trend: is "deteriorated", but the original (content/issues/2020-W49.md) says "unchanged": a translation gives the reason in its language and never changes the trend; leave trend out, or write "unchanged" (got: "deteriorated")',
     ]);
   });
 

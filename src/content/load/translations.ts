@@ -14,6 +14,7 @@ import { checkIncidents } from "./incidents.ts";
 import type { Places } from "./regions.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import { renderMarkdown } from "../markdown.ts";
+import type { TranslatedTrends } from "./note-trends.ts";
 
 export type { ItemTranslation, NoteTranslation } from "../model.ts";
 
@@ -141,13 +142,29 @@ function correctionDisagreements(translation: ParsedTranslation, item: Item): Pr
   return problems;
 }
 
-export function loadNoteTranslation(root: string, relative: string, language: string): { translation?: NoteTranslation; problems: Problem[] } {
+/** A note's translation as read: its headline and lead (none when it translates only trends), its trends' words, and where each is written. */
+export interface ReadNoteTranslation {
+  readonly translation?: NoteTranslation;
+  readonly trends?: TranslatedTrends;
+  readonly lineOf?: FrontMatter["lineOf"];
+  readonly draft: boolean;
+  readonly problems: Problem[];
+}
+
+export function loadNoteTranslation(root: string, relative: string, language: string): ReadNoteTranslation {
   const file = `${COLLECTIONS.notes.folder}/${relative}`;
   const read = readMarkdownFile(root, file);
-  if (!read.frontMatter) return { problems: read.problems };
-  const result = noteTranslationSchema.safeParse(read.frontMatter.data);
-  if (!result.success) return { problems: problemsFromZod(result.error, read.frontMatter.data, { file, lineOf: read.frontMatter.lineOf, knownFields: NOTE_FIELDS }) };
-  return { translation: { file, language, headline: result.data.headline, leadHtml: renderMarkdown(read.frontMatter.body), draft: result.data.draft, ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}) }, problems: [] };
+  if (!read.frontMatter) return { draft: false, problems: read.problems };
+  const fm = read.frontMatter;
+  const result = noteTranslationSchema.safeParse(fm.data);
+  if (!result.success) return { draft: fm.data.draft === true, problems: problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: NOTE_FIELDS }) };
+  const data = result.data;
+  const common = { ...(data.trends ? { trends: data.trends } : {}), lineOf: fm.lineOf, draft: data.draft };
+  if (data.headline === undefined) {
+    const problems: Problem[] = fm.body.trim() ? [{ file, line: 2, field: "headline", message: "is missing: a translation with a lead (the text below ---) needs a headline" }] : [];
+    return { ...common, problems };
+  }
+  return { ...common, translation: { file, language, headline: data.headline, leadHtml: renderMarkdown(fm.body), draft: data.draft, ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}) }, problems: [] };
 }
 
 /** An item or note with its translations attached, the same object while they stay the same. */
