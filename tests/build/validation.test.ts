@@ -125,9 +125,13 @@ describe("a build refuses", () => {
 
   it("a weekly note without a headline", async () => {
     const problems = await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\nheadlin: H\n---\n"));
-    expect(problems).toEqual([
-      "content/issues/2020-W49.md headline: is required",
-      'content/issues/2020-W49.md:2 headlin: is not a known field — did you mean "headline"?',
+    expect(problems).toEqual(['content/issues/2020-W49.md:2 headlin: is not a known field — did you mean "headline"?']);
+    // A note with neither a headline nor trends says what it lacks; a lead needs a headline.
+    expect(await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\ndraft: false\n---\n"))).toEqual([
+      "content/issues/2020-W49.md:2 headline: is missing: write the week's headline and lead, or its trends, or delete the file",
+    ]);
+    expect(await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\ntrends: { mali: { trend: unchanged, reason: Calm. } }\n---\nA lead.\n"))).toEqual([
+      "content/issues/2020-W49.md:2 headline: is missing: a note with a lead (the text below ---) needs a headline; a note without one gives only the week's trends",
     ]);
   });
 
@@ -161,6 +165,7 @@ describe("a build refuses", () => {
         "",
       ].join("\n"));
       await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
+      await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, editions: [{ language: "fr", description: "Un condensé." }] }));
       // The trends' old home, left behind, says where they went.
       await writeText(root, "content/_data/figures.ts", dataFile([]));
     });
@@ -170,6 +175,7 @@ describe("a build refuses", () => {
       'content/issues/2020-W49.md:6 trends.niger.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
     ]);
     const fixed = await problemsAfter(async (root) => {
+      await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, editions: [{ language: "fr", description: "Un condensé." }] }));
       await writeText(root, "content/issues/2020-W49.md", "---\nheadline: Headline\ntrends:\n  mali: { trend: unchanged, reason: Calm. }\n  malli: { trend: unchanged, reason: Calm. }\n---\nLead.\n");
       await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
     });

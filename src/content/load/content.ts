@@ -356,7 +356,8 @@ function loadNotes(root: string, weeks: { withItems: ReadonlySet<string>; latest
         problems.push({ file: `${COLLECTIONS.notes.folder}/${relative.replace(/\.md$/, `.${translation.language}.md`)}`, line: 2, field: "headline", message: `is missing: the original (${file}) has one, so its translation needs one` });
         continue;
       }
-      if (translation.lineOf) {
+      // Compared with the original's trends only once those could be read.
+      if (translation.lineOf && result.problems.length === 0) {
         const translated = translateFigures(weekFigures, translation.trends, { file: `${COLLECTIONS.notes.folder}/${relative.replace(/\.md$/, `.${translation.language}.md`)}`, language: translation.language, lineOf: translation.lineOf }, file);
         problems.push(...translated.problems);
         // A draft translation's reasons wait with it, as its headline does (withoutDraftTranslations).
