@@ -212,7 +212,7 @@ describe("data files", () => {
     await writeText(root, "content/_data/countries.ts", 'export default [\n  { slug: "mali", name: "Mali" ;\n];\n');
     await writeText(root, "content/_data/themes.ts", "export default [{ slug: 'elections', name: 'E', description: 'd' }]\nconst = 3;\n");
     expect(await problemsOfDrafts(root)).toEqual([
-      'content/_data/countries.ts:2:32 is not valid TypeScript: Expected "}" but found ";"',
+      'content/_data/countries.ts:2:31 is not valid TypeScript: a closing } is missing after this line: the entry opened with { on this line is not closed; end it with }\n    (compiler: Expected "}" but found ";")',
       'content/_data/themes.ts:2:7 is not valid TypeScript: Expected identifier but found "="',
     ]);
   });
