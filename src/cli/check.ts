@@ -3,7 +3,8 @@ import path from "node:path";
 import { removeLeftovers } from "../publish/build.ts";
 import { loadContent } from "../content/load/content.ts";
 import { ContentError } from "../core/problems.ts";
-import { tellPassedOver } from "./notices.ts";
+import { tellDrafts, tellPassedOver } from "./notices.ts";
+import { leftOutLine } from "../content/load/left-out.ts";
 
 const root = process.cwd();
 try {
@@ -19,12 +20,14 @@ try {
       `${content.notes.length} weekly notes, ${content.countries.length} countries, ${content.regions.length} regions, ` +
       `${content.actors.length} actors, ${content.themes.length} themes.`,
   );
+  tellDrafts(content.draftProblems ?? [], "a production build leaves it out until it is fixed");
   // Each further edition: how much of it an editor has translated; the rest shows the original.
   for (const edition of content.site.editions) {
     const items = content.items.filter((item) => item.translations?.[edition.language]).length;
     const notes = content.notes.filter((note) => note.translations?.[edition.language]).length;
     console.log(`Edition ${edition.language}: ${items} of ${content.items.length} items and ${notes} of ${content.notes.length} weekly notes translated.`);
   }
+  if (content.leftOut) console.log(leftOutLine(content.leftOut));
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

@@ -104,7 +104,7 @@ export async function writePages(
   engine: TemplateEngine,
   allJobs: readonly PageJob[],
   output: string,
-  { written, dryRun = false, reuse, onPage }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse; onPage?: (done: number, total: number) => void } = {},
+  { written, dryRun = false, reuse, onPage, onWritten }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse; onPage?: (done: number, total: number) => void; onWritten?: (rendered: number) => void } = {},
 ): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const files = jobs.map((job) => path.join(output, job.output));
@@ -135,6 +135,7 @@ export async function writePages(
     place(jobs[i]!, files[i]!);
     await turns.take();
   }
+  onWritten?.(jobs.length);
   if (written) {
     written.clear();
     for (const job of allJobs) written.set(job.output, job.key);

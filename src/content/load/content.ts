@@ -27,6 +27,7 @@ import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type ParsedTranslation, type ReadNoteTranslation } from "./translations.ts";
 import { loadExternalCounts, retiredFiguresFile } from "./figures.ts";
 import { translateFigures } from "./note-trends.ts";
+import { leftOutOf } from "./left-out.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
 
 export interface LoadOptions {
@@ -71,6 +72,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   problems.push(...notes.problems);
 
   if (problems.length || !data.site) throw new ContentError(problems);
+  const draftProblems = [...items.draftProblems, ...notes.draftProblems];
   // A draft translation waits too: the edition shows the original until it is ready.
   const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled).map(withoutDraftTranslations);
   const embargoedWeeks = new Set(items.items.filter((item) => item.scheduled && !item.draft).map((item) => item.week.id));
@@ -99,6 +101,8 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     externalCounts: external.counts,
     catalogues: data.catalogues,
     passedOver: [...items.passedOver, ...notes.passedOver],
+    ...(draftProblems.length ? { draftProblems } : {}),
+    leftOut: leftOutOf(items.items, notes.draftWeeks),
   };
 }
 
@@ -185,6 +189,8 @@ interface LoadedItems {
   readonly everyItemRead: boolean;
   readonly passedOver: readonly string[];
   readonly problems: Problem[];
+  /** The problems of drafts: they hold back only the draft. */
+  readonly draftProblems: Problem[];
 }
 
 /**
@@ -200,6 +206,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   const articleFiles = articles.files.filter((f) => !translationName(f));
   const originalIndex = new Map(articleFiles.map((file, index) => [file, index]));
   const problems: Problem[] = [...articles.problems];
+  const draftProblems: Problem[] = [];
   const itemContext = { root, zone, now, known, places };
   cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]]), places.signature]));
   cache?.keepOnly(new Set(articleFiles));
@@ -228,13 +235,13 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
       if (cached) {
         // The clock moves on between rebuilds: an embargo may have ended since.
         const item = cached.item && cached.item.scheduled !== cached.item.date > now ? { ...cached.item, scheduled: cached.item.date > now } : cached.item;
-        itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems };
+        itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems, ...(cached.draft ? { draft: true } : {}) };
         cache.set(relative, stamp, itemResults[index]!);
         return;
       }
     }
     const result = parseItem(relative, itemContext);
-    itemResults[index] = { problems: result.problems };
+    itemResults[index] = { problems: result.problems, ...(result.draft ? { draft: true } : {}) };
     if (result.parsed) {
       pending.push({ index, parsed: result.parsed, stamp, body: bodyOf(result.parsed) });
     } else {
@@ -255,7 +262,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
       continue;
     }
     const read = parseItemTranslation(root, relative, language, original);
-    problems.push(...read.problems);
+    (read.draft ? draftProblems : problems).push(...read.problems);
     if (read.parsed) translations.push({ parsed: read.parsed, body: bodyOf(read.parsed) });
   }
   // Markdown, the largest cost: on every core when there is much of it.
@@ -267,7 +274,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   };
   pending.forEach(({ index, parsed, stamp, body }) => {
     const { body: _body, ...fields } = parsed;
-    itemResults[index] = { item: { ...fields, bodyHtml: htmlOf(parsed, body) }, problems: itemResults[index]!.problems };
+    itemResults[index] = { ...itemResults[index]!, item: { ...fields, bodyHtml: htmlOf(parsed, body) } };
     cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
   });
   // Each translation checked against its original, then attached to it.
@@ -276,7 +283,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     const original = itemResults[originalIndex.get(translation.original)!]?.item;
     if (!original) return;
     const disagree = disagreements(translation, original, { zone, places });
-    problems.push(...disagree);
+    (translation.draft ? draftProblems : problems).push(...disagree);
     if (disagree.length) return;
     const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, correctionDates: _dates, ...fields } = translation;
     const list = byOriginal.get(originalFile) ?? [];
@@ -285,12 +292,12 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   });
   const items: Item[] = [];
   itemResults.forEach((result, index) => {
-    problems.push(...result.problems);
+    (result.draft ? draftProblems : problems).push(...result.problems);
     if (result.item) items.push(withTranslations(result.item, byOriginal.get(articleFiles[index]!) ?? []));
   });
   problems.push(...duplicateSlugs(articleFiles));
   problems.push(...incidentIdProblems(items));
-  return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems };
+  return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems, draftProblems };
 }
 
 interface LoadedNotes {
@@ -301,6 +308,7 @@ interface LoadedNotes {
   readonly draftWeeks: ReadonlySet<string>;
   readonly passedOver: readonly string[];
   readonly problems: Problem[];
+  readonly draftProblems: Problem[];
 }
 
 /**
@@ -312,6 +320,7 @@ interface LoadedNotes {
 function loadNotes(root: string, weeks: { withItems: ReadonlySet<string>; latest: Week | undefined } | undefined, site: Site | undefined, known: KnownKeys, includeDrafts: boolean): LoadedNotes {
   const files = markdownFiles(root, COLLECTIONS.notes.folder);
   const problems: Problem[] = [...files.problems];
+  const draftProblems: Problem[] = [];
   const notes: WeeklyNote[] = [];
   const figures: WeeklyFigures[] = [];
   const draftWeeks = new Set<string>();
@@ -331,11 +340,11 @@ function loadNotes(root: string, weeks: { withItems: ReadonlySet<string>; latest
       continue;
     }
     const read = loadNoteTranslation(root, relative, language);
-    problems.push(...read.problems);
+    (read.draft ? draftProblems : problems).push(...read.problems);
     translations.set(original, [...(translations.get(original) ?? []), { ...read, language }]);
   }
   for (const [relative, result] of originals.map((f) => [f, loadNote(root, f, known)] as const)) {
-    problems.push(...result.problems);
+    (result.draft ? draftProblems : problems).push(...result.problems);
     if (!result.week) continue;
     const file = `${COLLECTIONS.notes.folder}/${relative}`;
     if (weeks && !weeks.withItems.has(result.week.id)) {
@@ -368,7 +377,7 @@ function loadNotes(root: string, weeks: { withItems: ReadonlySet<string>; latest
     figures.push(...weekFigures);
     if (result.note) notes.push(withTranslations(result.note, ready));
   }
-  return { notes, figures, draftWeeks, passedOver: files.passedOver, problems };
+  return { notes, figures, draftWeeks, passedOver: files.passedOver, problems, draftProblems };
 }
 
 function latestWeekOf(items: readonly Item[]): Week | undefined {

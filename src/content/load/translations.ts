@@ -57,13 +57,13 @@ export function languageProblem(file: string, language: string, site: { language
   return undefined;
 }
 
-export function parseItemTranslation(root: string, relative: string, language: string, original: string): { parsed?: ParsedTranslation; problems: Problem[] } {
+export function parseItemTranslation(root: string, relative: string, language: string, original: string): { parsed?: ParsedTranslation; problems: Problem[]; draft?: boolean } {
   const file = `${COLLECTIONS.items.folder}/${relative}`;
   const read = readMarkdownFile(root, file);
   if (!read.frontMatter) return { problems: read.problems };
   const fm = read.frontMatter;
   const result = itemTranslationSchema.safeParse(fm.data);
-  if (!result.success) return { problems: problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }) };
+  if (!result.success) return { problems: problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }), ...(fm.data.draft === true ? { draft: true } : {}) };
   const data = result.data;
   const shared = Object.fromEntries(SHARED.filter((field) => data[field] !== undefined).map((field) => [field, data[field]]));
   return {
