@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { buildSite } from "../../src/publish/build.ts";
 import { ContentError, formatProblem } from "../../src/core/problems.ts";
-import { createFixture, dataFile, fixtureActors, fixtureCountries, fixtureSite, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, dataFile, fixtureActors, fixtureCountries, fixtureSite, fixtureThemes, translatedInto, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
 const good: FixtureItem[] = [
@@ -46,6 +46,13 @@ async function problemsAfter(edit: (root: string) => Promise<void>): Promise<str
   expect(problems, "the build should have failed").toBeDefined();
   expect(await snapshot(path.join(root, "_site"))).toEqual(published);
   return problems!;
+}
+
+/** The fixture with a French edition: its site settings, and the French names it needs. */
+async function withFrench(root: string): Promise<void> {
+  await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, editions: [{ language: "fr", description: "Un condensé." }] }));
+  await writeText(root, "content/_data/actors.ts", dataFile(translatedInto(fixtureActors, "fr", (a) => ({ name: a.name }))));
+  await writeText(root, "content/_data/themes.ts", dataFile(translatedInto(fixtureThemes, "fr", (t) => ({ name: t.name }))));
 }
 
 const item = (root: string, frontMatter: string, file = "2020/case") =>
@@ -165,7 +172,7 @@ describe("a build refuses", () => {
         "",
       ].join("\n"));
       await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
-      await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, editions: [{ language: "fr", description: "Un condensé." }] }));
+      await withFrench(root);
       // The trends' old home, left behind, says where they went.
       await writeText(root, "content/_data/figures.ts", dataFile([]));
     });
@@ -175,7 +182,7 @@ describe("a build refuses", () => {
       'content/issues/2020-W49.md:6 trends.niger.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
     ]);
     const fixed = await problemsAfter(async (root) => {
-      await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, editions: [{ language: "fr", description: "Un condensé." }] }));
+      await withFrench(root);
       await writeText(root, "content/issues/2020-W49.md", "---\nheadline: Headline\ntrends:\n  mali: { trend: unchanged, reason: Calm. }\n  malli: { trend: unchanged, reason: Calm. }\n---\nLead.\n");
       await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
     });

@@ -267,7 +267,7 @@ describe("more data file values", () => {
     await writeText(root, "package.json", '{ "type": "module" }\n');
     await writeText(root, "content/_data/helpers.ts", "export const x = {\n  a: 1\n  b: 2,\n};\n");
     await writeText(root, "content/_data/themes.ts", 'import { x } from "./helpers.ts";\nexport default x ? [] : [];\n');
-    expect(await problemsOfDrafts(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:3:3: Expected "}" but found "b"']);
+    expect(await problemsOfDrafts(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:2:7: a comma is missing after `a: 1`: put a comma after it\n    (compiler: Expected "}" but found "b")']);
   });
 });
 

@@ -365,8 +365,8 @@ function loadNotes(root: string, weeks: { withItems: ReadonlySet<string>; latest
         problems.push({ file: `${COLLECTIONS.notes.folder}/${relative.replace(/\.md$/, `.${translation.language}.md`)}`, line: 2, field: "headline", message: `is missing: the original (${file}) has one, so its translation needs one` });
         continue;
       }
-      // Compared with the original's trends only once those could be read.
-      if (translation.lineOf && result.problems.length === 0) {
+      // Compared with the original's trends once those could be read (an unknown country's left out).
+      if (translation.lineOf && result.trendsRead) {
         const translated = translateFigures(weekFigures, translation.trends, { file: `${COLLECTIONS.notes.folder}/${relative.replace(/\.md$/, `.${translation.language}.md`)}`, language: translation.language, lineOf: translation.lineOf }, file);
         problems.push(...translated.problems);
         // A draft translation's reasons wait with it, as its headline does (withoutDraftTranslations).

@@ -19,6 +19,8 @@ export interface LoadedNote {
   readonly week?: Week;
   readonly figures: WeeklyFigures[];
   readonly draft: boolean;
+  /** Its trends could be read (the front matter passed its schema): translations are compared with them. */
+  readonly trendsRead?: boolean;
   readonly problems: Problem[];
 }
 
@@ -42,8 +44,8 @@ export function loadNote(root: string, relative: string, known: KnownKeys = {}):
   if (data.headline === undefined) {
     if (lead) trends.problems.push({ file, line: 2, field: "headline", message: "is missing: a note with a lead (the text below ---) needs a headline; a note without one gives only the week's trends" });
     else if (Object.keys(data.trends).length === 0) trends.problems.push({ file, line: 2, field: "headline", message: "is missing: write the week's headline and lead, or its trends, or delete the file" });
-    return { week, figures: trends.figures, draft: data.draft, problems: trends.problems };
+    return { week, figures: trends.figures, draft: data.draft, trendsRead: true, problems: trends.problems };
   }
   const note: WeeklyNote = { file, week, headline: data.headline, leadHtml: renderMarkdown(frontMatter.body), ...(data.draft ? { draft: true } : {}), ...(fingerprint ? { fingerprint } : {}) };
-  return { note, week, figures: trends.figures, draft: data.draft, problems: trends.problems };
+  return { note, week, figures: trends.figures, draft: data.draft, trendsRead: true, problems: trends.problems };
 }

@@ -88,13 +88,13 @@ export function parseItemTranslation(root: string, relative: string, language: s
 /** Where a translation's repeated shared fields disagree with its original. */
 export function disagreements(translation: ParsedTranslation, item: Item, context: { zone: string; places: Places }): Problem[] {
   const problems: Problem[] = [];
-  const differs = (field: string, theirs: unknown, value: unknown) => {
+  const differs = (field: string, theirs: unknown, value: unknown, message?: string) => {
     const line = translation.lineOf([field]);
     problems.push({
       file: translation.file,
       ...(line === undefined ? {} : { line }),
       field,
-      message: `differs from the original's (${item.file}: ${typeof theirs === "string" ? theirs : JSON.stringify(theirs)}); a translation shares it, so leave it out or make it the same`,
+      message: message ?? `differs from the original's (${item.file}: ${typeof theirs === "string" ? theirs : JSON.stringify(theirs)}); a translation shares it, so leave it out or make it the same`,
       value,
     });
   };
@@ -113,7 +113,10 @@ export function disagreements(translation: ParsedTranslation, item: Item, contex
   }
   if ("source" in shared) {
     const read = itemFrontMatterSchema.shape.source.safeParse(shared.source);
-    if (!read.success || !sameJson(read.data, item.source)) differs("source", item.source, shared.source);
+    if (!read.success || !sameJson(read.data, item.source)) {
+      const source = [`name "${item.source.name}"`, ...(item.source.url ? [`url ${item.source.url}`] : []), ...(item.source.published ? [`published "${item.source.published}"`] : [])].join(", ");
+      differs("source", item.source, shared.source, `is not the original's source (${item.file} gives ${source}): every edition cites the source as it names itself, so a translation leaves source out; remove it here`);
+    }
   }
   if ("incidents" in shared) {
     const checked = checkIncidents(shared.incidents, { places: context.places, countries: item.countries, itemDay: item.date.toISODate()! });
