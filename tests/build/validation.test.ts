@@ -177,7 +177,7 @@ describe("a build refuses", () => {
       await writeText(root, "content/_data/figures.ts", dataFile([]));
     });
     expect(problems).toEqual([
-      "content/_data/figures.ts is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/editing.md, \"Giving the week's trends\"); move them there and delete this file",
+      "content/_data/figures.ts is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/data.md, \"The editors' judgement: the week's trends\"); move them there and delete this file",
       'content/issues/2020-W49.md:5 trends.malli: names an unknown country "malli" — did you mean "mali"?',
       'content/issues/2020-W49.md:6 trends.niger.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
     ]);

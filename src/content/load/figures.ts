@@ -21,7 +21,7 @@ export function retiredFiguresFile(root: string): Problem[] {
   if (!existsSync(path.join(root, FIGURES_FILE))) return [];
   return [{
     file: FIGURES_FILE, field: "",
-    message: "is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/editing.md, \"Giving the week's trends\"); move them there and delete this file",
+    message: "is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/data.md, \"The editors' judgement: the week's trends\"); move them there and delete this file",
   }];
 }
 
