@@ -158,19 +158,21 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
  * preview wrote instead. A failed rebuild's problems are printed once, by the plugin: Eleventy's
  * "Original error stack trace" and a line repeated at once are left out.
  */
-function terminalLog(wrote: () => string | undefined): Record<"log" | "warn" | "error" | "info" | "debug", (message: string) => void> {
-  let last: string | undefined;
+export function terminalLog(wrote: () => string | undefined, sink: Pick<Console, "log" | "warn" | "error" | "info" | "debug"> = console): Record<"log" | "warn" | "error" | "info" | "debug", (message: string) => void> {
+  // The lines said since the last rebuild's summary: Eleventy may log one failure twice.
+  const said = new Set<string>();
   const say = (write: (message: string) => void) => (message: string) => {
     const plain = message.replace(/\u001b\[[0-9;]*m/g, "");
-    if (/Original error stack trace/.test(plain) || /^\[11ty\]\s*$/.test(plain) || plain === last) return;
-    last = plain;
+    if (/Original error stack trace/.test(plain) || /^\[11ty\]\s*$/.test(plain) || said.has(plain)) return;
+    said.add(plain);
     const count = /^\[11ty\] (?:Copied \d+ )?Wrote \d+ files? .*?in ([\d.]+) seconds?/.exec(plain);
     if (count) {
+      said.clear();
       const pages = wrote();
       if (pages === "") return;
       if (pages) return write(`[preview] ${pages}, in ${count[1]} s.`);
     }
     write(message);
   };
-  return { log: say(console.log), info: say(console.info), debug: say(console.debug), warn: say(console.warn), error: say(console.error) };
+  return { log: say((m) => sink.log(m)), info: say((m) => sink.info(m)), debug: say((m) => sink.debug(m)), warn: say((m) => sink.warn(m)), error: say((m) => sink.error(m)) };
 }
