@@ -188,7 +188,7 @@ describe("a build refuses", () => {
     });
     expect(fixed).toEqual([
       'content/issues/2020-W49.md:5 trends.malli: names an unknown country "malli" — did you mean "mali"?',
-      'content/issues/2020-W49.fr.md:4 trends.mali.trend: is "deteriorated", but the original (content/issues/2020-W49.md) says "unchanged": a translation gives the reason in its language and never changes the trend; leave trend out, or write "unchanged" (got: "deteriorated")',
+      'content/issues/2020-W49.fr.md:5 trends.mali.trend: is "deteriorated", but the original (content/issues/2020-W49.md) says "unchanged": a translation gives the reason in its language and never changes the trend; leave trend out, or write "unchanged" (got: "deteriorated")',
     ]);
   });
 
