@@ -201,5 +201,10 @@ describe("an editor's week", () => {
     expect(third.reused).toBeGreaterThan(second.reused);
     expect(await readFile(file("_site/articles/2020/attack-near-boni/index.html"), "utf8")).toContain("Gunmen attacked a post near Boni.");
     expect(leftOutLine(second.leftOut!)).toBe("Left out of the published site: nothing.");
+    // A trend's reason edited in the note: the reusing build shows it on the home page too.
+    await edit(note, (text) => text.replace('"Soldiers killed near Gao."', '"Soldiers killed near Gao; the army retakes the post."'));
+    await buildSite({ root, search: false });
+    expect(await readFile(file("_site/index.html"), "utf8")).toContain("the army retakes the post.");
+    expect(await readFile(file("_site/issues/2020-w50/index.html"), "utf8")).toContain("the army retakes the post.");
   });
 });
