@@ -13,6 +13,7 @@ import type { PageKind } from "../pages/table.ts";
 import { publishedRecords, vanishedIds } from "./published-ids.ts";
 import { ContentError, type Problem } from "../core/problems.ts";
 import type { LeftOut } from "../content/model.ts";
+import { keepIssueData } from "./as-published.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -108,6 +109,8 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   if (!options.includeDrafts && !options.pageKinds) {
     const vanished = vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`);
     if (vanished.length) throw new ContentError(vanished);
+    // Each issue's data as it was published: the published site's copy, never made again.
+    await keepIssueData(digest, output);
   }
   progress?.({ step: "grouping" });
   // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).
