@@ -112,12 +112,14 @@ export async function writePages(
     dryRun = false,
     reuse,
     onPage,
+    onWritten,
     profile,
   }: {
     written?: WrittenPages;
     dryRun?: boolean;
     reuse?: PageReuse;
     onPage?: (done: number, total: number) => void;
+    onWritten?: (rendered: number) => void;
     /** Filled in, in ms: the time spent rendering each kind of page ("render item"), and writing or linking files ("write"). */
     profile?: Record<string, number>;
   } = {},
@@ -170,6 +172,7 @@ export async function writePages(
     }
     await turns.take();
   }
+  onWritten?.(jobs.length);
   if (written) {
     written.clear();
     for (const job of allJobs) written.set(job.output, job.key);
