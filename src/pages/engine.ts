@@ -84,6 +84,11 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   env.addFilter("rootHref", (sitePath: string) => urls().inEdition(sitePath, ""));
   env.addFilter("editionHref", (sitePath: string, folder: string) => urls().inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + urls().inEdition(sitePath, folder));
+  // A language as Open Graph writes a locale: "fr" → "fr_FR", "en" → "en_US", "en-GB" → "en_GB".
+  env.addFilter("ogLocale", (language: string) => {
+    const locale = new Intl.Locale(language).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+  });
   // A page every edition has, by its name in src/digest/paths.ts: `pathOf("search") | href`.
   env.addGlobal("pathOf", pathOf);
   // Rendered Markdown as text, for the email's text part.
