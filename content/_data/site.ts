@@ -20,6 +20,7 @@ const site: SiteSettings = {
     {
       language: "fr",
       description: "Un condensé hebdomadaire des faits de sécurité au Mali, au Burkina Faso, au Niger, au Tchad, en Mauritanie et dans les pays voisins.",
+      publisher: "Sahel Digest, édition d’exemple",
       notice:
         "Édition d’exemple : des faits de fin 2020, résumés dans nos propres mots à partir des sources publiques citées avec chaque article. Il ne s’agit pas d’une publication en cours.",
     },

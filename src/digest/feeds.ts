@@ -203,7 +203,7 @@ export function issueSummary(issue: IssueView, words: Catalogue): string {
   const moved = (issue.overview?.rows ?? []).flatMap((row) =>
     row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
   );
-  if (moved.length) return `${moved.join("; ")}`;
+  if (moved.length) return moved.join(words.t("common.semicolon"));
   const countries = issue.sections.map((section) => section.country.name).join(", ");
   return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
 }

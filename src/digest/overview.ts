@@ -135,7 +135,7 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       week: issueRefOf(w).title,
       range: issueRefOf(w).range,
       incidents: weekCountText(points[i]!.value, t),
-      external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
+      external: hasExternal ? external.get(slug, w, t).map((e) => t.t("common.labelled", { label: e.source, text: e.eventsText })).join(t.t("common.semicolon")) || "—" : "",
     })),
     hasExternal,
     chartFirst: issueRefOf(start).title,

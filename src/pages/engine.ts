@@ -89,6 +89,14 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
     const locale = new Intl.Locale(language).maximize();
     return locale.region ? `${locale.language}_${locale.region}` : locale.language;
   });
+  // An address as a reader would write it: "mailto:digest@example.org?subject=…" → "digest@example.org".
+  env.addFilter("addressText", (address: string) => (address.startsWith("mailto:") ? decodeURIComponent(address.slice(7).split("?")[0]!) : address));
+  // Whether the page's view gives a block (templates/layouts/base.njk captures its title and
+  // description once, for the page and its share tags). Nunjucks calls a global with the
+  // render's context as `this`.
+  env.addGlobal("hasBlock", function (this: { blocks?: Record<string, unknown[] | undefined> }, name: string) {
+    return Boolean(this.blocks?.[name]?.length);
+  });
   // A page every edition has, by its name in src/digest/paths.ts: `pathOf("search") | href`.
   env.addGlobal("pathOf", pathOf);
   // Rendered Markdown as text, for the email's text part.
@@ -105,6 +113,10 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
+  // The digest's clock in words, never its zone id ("Africa/Bamako"): "Bamako time (GMT)",
+  // "heure de Bamako (UTC)". The offset is the one of the newest item's day, so the same
+  // content says the same thing on any day it is built.
+  perEditionGlobal(env, "timeZoneText", digest, (current) => timeZoneText(current));
   // The key to incident marks and the open data's columns, in the edition's words.
   perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
   perEditionGlobal(env, "dataColumns", digest, (current) => {
@@ -123,6 +135,15 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   });
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;
+}
+
+/** The site's time zone as its edition says it: the zone's city and its offset from UTC. */
+export function timeZoneText(digest: Digest): string {
+  const zone = digest.site.timeZone;
+  const city = (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+  const day = digest.items[0]?.dateIso ? new Date(digest.items[0].dateIso.slice(0, 10) + "T12:00:00Z") : new Date(0);
+  const offset = new Intl.DateTimeFormat(digest.edition.language, { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(day).find((part) => part.type === "timeZoneName")?.value ?? zone;
+  return digest.edition.words.t("layout.timeZone", { city, offset });
 }
 
 /**

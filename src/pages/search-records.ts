@@ -94,7 +94,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       url: href(issue.path),
       content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
       language,
-      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
+      meta: { title: digest.edition.words.t("search.noteTitle", { title: issue.title, headline: issue.headline }), date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
       filters: { country: issue.sections.map((s) => s.country.name), year: [year] },
       // Dated by the week's first day, the date its result shows first.
       sort: { date: weekBounds(issue.week, zone).start.toUTC().toISO()! },

@@ -240,7 +240,7 @@ describe("the French edition's feeds", () => {
     if (atom.format !== "atom") throw new Error("expected Atom");
     expect((await text("fr/feed.xml"))).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
     const entries = atom.feed.entries ?? [];
-    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49, 2020\u00a0: Lead & <headline>", "Semaine 48, 2020 (23–29 novembre 2020)"]);
+    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49 de 2020\u00a0: Lead & <headline>", "Semaine 48 de 2020 (23–29 novembre 2020)"]);
     // Another entry than the English one: its own id, and a link into the French pages.
     expect(entries[0]!.id).toBe("tag:example.org,2020:/digest/fr/issue/2020-W49");
     expect(entries[0]!.links?.[0]?.href).toBe("https://example.org/digest/fr/issues/2020-w49/");

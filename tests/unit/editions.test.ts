@@ -135,7 +135,7 @@ describe("the French edition's digest", () => {
     const [en, fr] = [digest, digest.others[0]!];
     expect(fr.edition).toMatchObject({ language: "fr", folder: "fr/", isDefault: false });
     expect(fr.site.url).toBe("https://digest.example/fr/");
-    expect(fr.issues[0]!.title).toBe("Semaine 49, 2020");
+    expect(fr.issues[0]!.title).toBe("Semaine 49 de 2020");
     expect(en.issues[0]!.title).toBe("Week 49, 2020");
     expect(fr.issues[0]!.range).toBe("30 novembre – 6 décembre 2020");
     const frItem = (slug: string) => fr.items.find((i) => i.slug === slug)!;
