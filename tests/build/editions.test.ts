@@ -79,6 +79,24 @@ describe("the French edition", () => {
     expect(phrases.some((phrase) => frenchText($).includes(phrase))).toBe(true);
   });
 
+  it("spaces the French way: a no-break space before every : ; ! and ? of its text", async () => {
+    const faults: string[] = [];
+    let checked = 0;
+    for (const file of french) {
+      const $ = load(await html(file));
+      // Text in another language (an item nobody translated) keeps its own rules; code, URLs and times have none.
+      $('[lang]:not([lang="fr"]), script, style, code, pre').remove();
+      $("body *").contents().each((_, node) => {
+        if (node.type !== "text") return;
+        const text = node.data.replace(/\S+:\/\/\S+/g, "").replace(/\b\d{1,2}:\d{2}\b/g, "");
+        for (const match of text.matchAll(/(.{0,20})(?<![\u00a0\u202f])[:;!?]/gu)) faults.push(`${file}: "${match[0]}"`);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    expect(faults).toEqual([]);
+  });
+
   it("writes dates, numbers and plurals in French", async () => {
     const $ = load(await html("fr/issues/2020-w49/index.html"));
     const text = $("main").text().replace(/\s+/g, " ");

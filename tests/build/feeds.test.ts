@@ -254,15 +254,19 @@ describe("the French edition's feeds", () => {
     expect(hrefs(value(nigerFeed.feed.entries![0]!.content))).toContain("https://example.org/digest/fr/issues/2020-w49/");
     // The item nobody translated is in English, and its entry says so.
     const mali = await text("fr/countries/mali/feed.xml");
-    expect(mali).toMatch(/<entry>\s*<id>[^<]*<\/id>\s*<title xml:lang="en">Both<\/title>/);
+    expect(mali).toMatch(/<entry>\s*<id>[^<]*<\/id>\s*<title>Both \[en anglais\]<\/title>/);
     expect(mali).toContain('<summary xml:lang="en">Summary of Both.</summary>');
     // Its body is marked, the French words around it are not.
     const maliFeed = parseFeed(mali);
     if (maliFeed.format !== "atom") throw new Error("expected Atom");
-    expect(value(maliFeed.feed.entries!.find((e) => value(e.title) === "Both")!.content)).toMatch(/<div lang="en">/);
+    expect(value(maliFeed.feed.entries!.find((e) => value(e.title) === "Both [en anglais]")!.content)).toMatch(/<div lang="en">/);
     const json = JSON.parse(await text("fr/countries/mali/feed.json"));
     expect(json.language).toBe("fr");
-    expect(json.items.find((i: { title: string }) => i.title === "Both").language).toBe("en");
+    expect(json.items.find((i: { title: string }) => i.title === "Both [en anglais]").language).toBe("en");
+    // Each edition's feeds say their language in their titles, so a reader with both tells them apart.
+    const english = parseFeed(await text("feed.xml"));
+    if (english.format !== "atom") throw new Error("expected Atom");
+    expect([value(english.feed.title), value(atom.feed.title)]).toEqual(["Fixture Digest (English)", "Fixture Digest (français)"]);
     const rss = await text("fr/rss.xml");
     expect(rss).toContain("<language>fr</language>");
   });

@@ -183,6 +183,12 @@ describe("a shared link and a typed address", () => {
     expect((await page("articles/2020/mali-and-niger/index.html"))('meta[property="og:title"]').attr("content")).toBe("Mali & Niger <joint>");
   });
 
+  it("says nothing of signing up by email where site.ts names no sign-up address", async () => {
+    expect((await page("subscribe/index.html"))("#sign-up")).toHaveLength(0);
+    expect(await readFile(path.join(site, "issues/2020-w49/email.txt"), "utf8")).not.toMatch(/sign up/i);
+    expect((await page("issues/2020-w49/email.html")).text()).not.toMatch(/sign up/i);
+  });
+
   it("draws each card from its own figures, the same bytes every time", async () => {
     const w49 = await readFile(path.join(site, "issues/2020-w49/card.png"));
     const w48 = await readFile(path.join(site, "issues/2020-w48/card.png"));
