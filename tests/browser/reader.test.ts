@@ -112,13 +112,42 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         const name = pageName(kind, sitePath);
         for (const url of requests) expect(new URL(url).origin, `${name}: ${url}`).toBe(origin);
         const own = [site.url + sitePath, `${site.url}css/site.css`, ...(kind === "search" ? [`${site.url}js/search.js`] : [])];
-        expect(requests, name).toEqual(own);
+        // The icon, when the browser asks for it (it may, after the load), is the site's own.
+        expect(requests.filter((url) => url !== `${site.url}img/favicon.svg`), name).toEqual(own);
         expect(await scrollsSideways(page), `${name} at 360 px`).toBe(false);
         if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${sitePath.startsWith("fr/") ? "fr-" : ""}${kind}-360.png`), fullPage: true });
         await page.close();
       }),
     );
     await phone.close();
+  });
+
+  it("gives every kind of page a preview for a shared link, from this site, and an icon under its path", async () => {
+    const origin = new URL(site.url).origin;
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => void requests.push(new URL(request.url()).pathname));
+    try {
+      for (const [kind, sitePath] of PAGE_KINDS) {
+        const name = pageName(kind, sitePath);
+        await page.goto(site.url + sitePath, { waitUntil: "networkidle" });
+        const tags = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll("meta[property], meta[name^='twitter:']")].map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.getAttribute("content")])));
+        for (const key of ["og:title", "og:description", "og:url", "og:locale", "og:site_name", "og:image", "og:image:alt", "twitter:card", "twitter:image"]) expect(tags[key], `${name}: ${key}`).toBeTruthy();
+        expect(tags["og:locale"], name).toBe(sitePath.startsWith("fr/") ? "fr_FR" : "en_US");
+        // The image is the site's own (published at example.org, served here under the same path), and it is there.
+        const image = new URL(tags["og:image"]!);
+        expect(image.origin, name).toBe("https://example.org");
+        const response = await page.request.get(origin + image.pathname);
+        expect([response.status(), (await response.body()).subarray(1, 4).toString()], `${name}: ${image.pathname}`).toEqual([200, "PNG"]);
+        const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+        expect(icon, name).toBe("/sahel-digest/img/favicon.svg");
+        expect((await page.request.get(origin + icon)).status(), name).toBe(200);
+      }
+      // No page made the browser ask the host's root for an icon.
+      expect(requests.filter((p) => p === "/favicon.ico")).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it("would notice a request to another host", async () => {

@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".opml": "text/x-opml; charset=utf-8",
+  ".svg": "image/svg+xml",
 };
 
 export interface SampleSite {
