@@ -114,8 +114,8 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
   // The digest's clock in words, never its zone id ("Africa/Bamako"): "Bamako time (GMT)",
-  // "heure de Bamako (UTC)". The offset is the one of the newest item's day, so the same
-  // content says the same thing on any day it is built.
+  // "heure de Bamako (UTC)"; a zone with summer time gives both offsets. From the site's
+  // settings alone, so the same settings say the same thing on any day they are built.
   perEditionGlobal(env, "timeZoneText", digest, (current) => timeZoneText(current));
   // The key to incident marks and the open data's columns, in the edition's words.
   perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
@@ -141,9 +141,10 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
 export function timeZoneText(digest: Digest): string {
   const zone = digest.site.timeZone;
   const city = (zone.split("/").pop() ?? zone).replace(/_/g, " ");
-  const day = digest.items[0]?.dateIso ? new Date(digest.items[0].dateIso.slice(0, 10) + "T12:00:00Z") : new Date(0);
-  const offset = new Intl.DateTimeFormat(digest.edition.language, { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(day).find((part) => part.type === "timeZoneName")?.value ?? zone;
-  return digest.edition.words.t("layout.timeZone", { city, offset });
+  const format = new Intl.DateTimeFormat(digest.edition.language, { timeZone: zone, timeZoneName: "shortOffset" });
+  // Winter's and summer's offsets, on fixed days: equal where the zone keeps one clock all year.
+  const offsets = [new Date("2020-01-15T12:00:00Z"), new Date("2020-07-15T12:00:00Z")].map((day) => format.formatToParts(day).find((part) => part.type === "timeZoneName")?.value ?? zone);
+  return digest.edition.words.t("layout.timeZone", { city, offset: [...new Set(offsets)].join("/") });
 }
 
 /**
