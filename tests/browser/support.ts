@@ -19,6 +19,8 @@ const TYPES: Record<string, string> = {
   ".json": "application/json; charset=utf-8",
   ".opml": "text/x-opml; charset=utf-8",
   ".svg": "image/svg+xml",
+  // The open data, as a static host types it.
+  ".csv": "text/csv; charset=utf-8",
 };
 
 export interface SampleSite {
