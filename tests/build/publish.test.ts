@@ -154,10 +154,12 @@ describe("npm run build", () => {
     const size = Math.max(0.1, Math.round(Buffer.byteLength(await readFile(path.join(weekA, "incidents.csv"))) / 100) / 10);
     expect(page).toMatch(new RegExp(`issues/2020-w49/data/incidents\\.csv">incidents\\.csv</a> \\(${String(size).replace(".", "\\.")} kB\\)`));
 
-    // A site built from nothing has no published copy to keep: week A's data is made from the content as it is now.
+    // A site built from nothing has no published copy: the newest issue's data is made, and an
+    // older issue gets none rather than today's content under its name.
     const fresh = path.join(root, "fresh");
     await buildSite({ root, output: fresh, search: false, reuse: false });
-    expect(await readFile(path.join(fresh, "issues/2020-w49/data/incidents.csv"), "utf8")).toContain("Two, corrected");
+    expect(existsSync(path.join(fresh, "issues/2020-w49/data"))).toBe(false);
+    expect(await readFile(path.join(fresh, "issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
   });
 
   it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
