@@ -149,7 +149,7 @@ describe("the French edition's digest", () => {
     expect(en.items.find((i) => i.slug === "december-first")!.incidents[0]!.fatalitiesText).toBe("at least 1,200");
     expect(fr.tags.find((t) => t.slug === "jnim")).toMatchObject({ name: "JNIM (fr)", kindLabel: "Groupe armé", descriptionLanguage: "en" });
     // French typography: a no-break space before a colon.
-    expect(fr.feeds.items.title).toBe("Fixture Digest\u00a0: tous les articles");
+    expect(fr.feeds.items.title).toBe("Fixture Digest\u00a0: tous les articles (français)");
     expect(fr.feeds.digest.entries[0]!.summary).toMatch(/^3 articles, 30 novembre – 6 décembre 2020\u00a0: /);
   });
 });
