@@ -20,6 +20,7 @@ const site: SiteSettings = {
     {
       language: "fr",
       description: "Un condensé hebdomadaire des faits de sécurité au Mali, au Burkina Faso, au Niger, au Tchad, en Mauritanie et dans les pays voisins.",
+      publisher: "Sahel Digest, édition d’exemple",
       notice:
         "Édition d’exemple : des faits de fin 2020, résumés dans nos propres mots à partir des sources publiques citées avec chaque article. Il ne s’agit pas d’une publication en cours.",
     },
@@ -30,6 +31,10 @@ const site: SiteSettings = {
   // Weeks and dates follow the civil time of Bamako and Ouagadougou: GMT all year round.
   timeZone: "Africa/Bamako",
   publisher: "Sahel Digest sample edition",
+  // Where readers sign up for the emails (the issues' email editions, sent by your mailing
+  // service): an https page or a mailto: address. The subscribe page and every email then give
+  // it. The sample has none, so neither says anything of signing up:
+  // signUp: "https://lists.example.org/sahel-digest",
   notice:
     "Sample edition: events of late 2020, summarised in our own words from the public sources cited with each item. Not a live publication.",
   itemsPerPage: 50,

@@ -25,6 +25,15 @@ const siteUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .refine((url) => !/[?#]/.test(url), "must be the site's address alone, with no ?query or #fragment: every link of the site is made from it");
 
+/** Where readers sign up for the emails: a page of the mailing service (https) or an address to write to (mailto:). */
+const signUpAddress = z
+  .string()
+  .trim()
+  .refine(
+    (value) => (/^https:\/\/\S+$/.test(value) && URL.canParse(value)) || /^mailto:[^\s@?]+@[^\s@?]+\.[a-z]{2,}(?:\?\S*)?$/i.test(value),
+    "must be an https address or a mailto: address, such as https://lists.example.org/sahel-digest or mailto:subscribe@example.org",
+  );
+
 const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
 
 /**
@@ -53,6 +62,12 @@ export const siteSchema = z.strictObject({
   /** A line shown on every page, e.g. to say the content is a sample. */
   notice: text.optional(),
   /**
+   * Where readers sign up for the digest's own emails (the issues' email editions, sent by your
+   * mailing service): an https page or a mailto: address. Shown on the subscribe page and at
+   * the foot of every email; without it, neither says anything of signing up.
+   */
+  signUp: signUpAddress.optional(),
+  /**
    * What every feed entry's id is made of (tag URIs: tag:example.org,2020:/sahel-digest/item/slug).
    * Set once and never changed, so that moving the site to another address does not make feed
    * readers see every entry as new. Without it, ids are made from \`url\`'s host and path.
@@ -79,6 +94,10 @@ export const siteSchema = z.strictObject({
         title: text.optional(),
         description: text,
         notice: text.optional(),
+        /** The publisher's name as this edition gives it ("Sahel Digest, édition d’exemple"); else the site's. */
+        publisher: text.optional(),
+        /** This edition's own sign-up address (a list in its language); else the site's. */
+        signUp: signUpAddress.optional(),
       }),
     )
     .default([]),

@@ -68,6 +68,8 @@ export function contentFor(content: Content, edition: Edition): Content {
       title: settings.title ?? site.title,
       description: settings.description,
       ...(settings.notice ? { notice: settings.notice } : {}),
+      ...(settings.publisher ? { publisher: settings.publisher } : {}),
+      ...(settings.signUp ? { signUp: settings.signUp } : {}),
       url: `${site.url.replace(/\/?$/, "/")}${edition.folder}`,
       ...(site.feedIds ? { feedIds: { ...site.feedIds, path: `${site.feedIds.path}${edition.folder}` } } : {}),
     },

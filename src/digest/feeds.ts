@@ -39,13 +39,17 @@ export function buildFeeds(input: FeedInput): FeedSet {
   const { site, urls } = input;
   const { words } = input;
   const tag = tagUriMaker(urls, site.feedIds);
+  // Where the site has editions, a feed's title says its language: a reader subscribed to both
+  // tells "Sahel Digest (English)" from "Sahel Digest (français)".
+  const titled = (title: string) => (site.editions.length ? words.t("feed.titleInLanguage", { title, language: words.languageName(words.language) }) : title);
   const itemEntry = (item: ItemView): FeedEntry => {
     let entry = itemEntries.get(item);
     if (!entry) {
       entry = {
         // The year folder, not the date: editing the date must not change the id.
         id: tag(String(item.year), `item/${item.slug}`),
-        title: item.title,
+        // An item nobody translated says so in its title, which is what a feed reader shows.
+        title: item.language ? words.t("feed.untranslatedTitle", { title: item.title, language: words.languageName(item.language) }) : item.title,
         path: item.path,
         summary: item.summary,
         // Updated on its latest correction's day (never before its publication), so a feed
@@ -65,7 +69,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
     key: "digest",
     kind: "digest",
     id: urls.absolute("/feed.xml"),
-    title: site.title,
+    title: titled(site.title),
     description: site.description,
     cadence: words.t("feed.cadenceIssues"),
     homePath: paths.home,
@@ -98,7 +102,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
       kind,
       // A feed's id is its own address: stable as long as the site stays where it is.
       id: urls.absolute(paths.feedsOf(base).atomPath),
-      title,
+      title: titled(title),
       description,
       cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
       homePath,
@@ -144,7 +148,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
     key: "corrections",
     kind: "corrections",
     id: urls.absolute(paths.feedsOf(paths.corrections).atomPath),
-    title: words.t("feed.correctionsTitle", { site: site.title }),
+    title: titled(words.t("feed.correctionsTitle", { site: site.title })),
     description: words.t("feed.correctionsDescription", { site: site.title }),
     cadence: words.t("feed.cadenceCorrections", { count: FEED_SIZE }),
     homePath: paths.corrections,
@@ -203,7 +207,7 @@ export function issueSummary(issue: IssueView, words: Catalogue): string {
   const moved = (issue.overview?.rows ?? []).flatMap((row) =>
     row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
   );
-  if (moved.length) return `${moved.join("; ")}`;
+  if (moved.length) return moved.join(words.t("common.semicolon"));
   const countries = issue.sections.map((section) => section.country.name).join(", ");
   return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
 }

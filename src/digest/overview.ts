@@ -137,7 +137,7 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       range: issueRefOf(w).range,
       incidents: weekCountText(points[i]!.value, t),
       ...weekDetails(counts.get(slug, w), t),
-      external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
+      external: hasExternal ? external.get(slug, w, t).map((e) => t.t("common.labelled", { label: e.source, text: e.eventsText })).join(t.t("common.semicolon")) || "—" : "",
     })),
     hasExternal,
     chartFirst: issueRefOf(start).title,

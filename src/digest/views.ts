@@ -18,7 +18,10 @@ export interface Ref {
   readonly path: string;
 }
 
-export type SiteView = Site;
+export interface SiteView extends Site {
+  /** Where readers sign up for the emails (site.ts `signUp`, or the edition's); none: nothing is said of signing up. */
+  readonly signUp?: string;
+}
 
 /** Where a page's own feed is, for autodiscovery and the subscribe page. */
 export interface FeedRef {

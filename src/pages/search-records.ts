@@ -14,7 +14,7 @@ export interface SearchRecord {
   readonly meta: Readonly<Record<string, string>>;
   readonly filters: Readonly<Record<string, readonly string[]>>;
   readonly sort: Readonly<Record<string, string>>;
-  /** The index bundle it goes in: the year of its issue (countries: the newest year's). */
+  /** The index bundle it goes in: the year of its date as shown (countries: the newest year's). */
   readonly bundle: string;
 }
 
@@ -57,8 +57,10 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
   const records: SearchRecord[] = [];
   const newestYear = searchYears(digest)[0] ?? "0000";
   const wanted = (year: string) => bundle === undefined || bundle === year;
+  const zone = digest.site.timeZone;
   for (const item of digest.items) {
-    if (!wanted(item.issue.id.slice(0, 4))) continue;
+    const year = itemYear(item);
+    if (!wanted(year)) continue;
     const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
     records.push({
       url: href(item.path),
@@ -77,24 +79,26 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
         country: item.countries.map((c) => c.name),
         type: [...new Set(item.incidents.map((i) => i.typeLabel))],
         actor: item.tags.map((t) => t.name),
-        // The year of its issue's ISO week, as the year pages list it (2 January 2021 is in 2020-W53).
-        year: [String(item.issue.id.slice(0, 4))],
+        // The year of the date the reader sees, not of its ISO week: the massacre of 2 January
+        // 2021 is in 2020-W53, and a reader choosing 2021 looks for it there.
+        year: [year],
       },
-      sort: { date: utc(item.dateIso, digest.site.timeZone) },
-      bundle: item.issue.id.slice(0, 4),
+      sort: { date: utc(item.dateIso, zone) },
+      bundle: year,
     });
   }
   for (const issue of digest.issues) {
-    if (!issue.headline || !wanted(String(issue.week.year))) continue;
+    const year = noteYear(issue, zone);
+    if (!issue.headline || !wanted(year)) continue;
     records.push({
       url: href(issue.path),
       content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
       language,
-      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
-      filters: { country: issue.sections.map((s) => s.country.name), year: [String(issue.week.year)] },
+      meta: { title: digest.edition.words.t("search.noteTitle", { title: issue.title, headline: issue.headline }), date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
+      filters: { country: issue.sections.map((s) => s.country.name), year: [year] },
       // Dated by the week's first day, the date its result shows first.
-      sort: { date: weekBounds(issue.week, digest.site.timeZone).start.toUTC().toISO()! },
-      bundle: String(issue.week.year),
+      sort: { date: weekBounds(issue.week, zone).start.toUTC().toISO()! },
+      bundle: year,
     });
   }
   for (const country of wanted(newestYear) ? digest.countries : []) {
@@ -129,10 +133,10 @@ export function bundleSources(digest: Digest): Map<string, string[]> | undefined
   };
   for (const item of digest.items) {
     if (!item.fingerprint) return undefined;
-    add(item.issue.id.slice(0, 4), `item ${item.path} ${item.fingerprint}`);
+    add(itemYear(item), `item ${item.path} ${item.fingerprint}`);
   }
   for (const issue of digest.issues) {
-    if (issue.headline) add(String(issue.week.year), `note ${JSON.stringify([issue.id, issue.headline, issue.leadHtml, issue.sections.map((s) => s.country.slug)])}`);
+    if (issue.headline) add(noteYear(issue, digest.site.timeZone), `note ${JSON.stringify([issue.id, issue.headline, issue.leadHtml, issue.sections.map((s) => s.country.slug)])}`);
   }
   const newestYear = searchYears(digest)[0] ?? "0000";
   for (const country of digest.countries) add(newestYear, `country ${JSON.stringify([country.slug, country.regions.map((r) => r.slug)])}`);
@@ -147,7 +151,7 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
     for (const c of item.countries) count("country", c.name);
     for (const type of new Set(item.incidents.map((i) => i.typeLabel))) count("type", type);
     for (const tag of item.tags) count("actor", tag.name);
-    count("year", item.issue.id.slice(0, 4));
+    count("year", itemYear(item));
   }
   // Countries and types in the digest's own order, actors A-Z, years newest first.
   const order: Record<SearchFilter, string[]> = {
@@ -164,13 +168,28 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
 }
 
 /** The messages templates/js/search.js shows, from the edition's catalogue: the page hands them over. */
-export const SEARCH_SCRIPT_MESSAGES = ["search.more", "search.js.status", "search.js.searchEarlier", "search.js.prompt", "search.js.searching", "search.js.failed"] as const;
+export const SEARCH_SCRIPT_MESSAGES = ["search.more", "search.js.status", "search.js.prompt", "search.js.searching", "search.js.failed"] as const;
 
 export function searchScriptMessages(digest: Digest): Record<string, string> {
   return Object.fromEntries(SEARCH_SCRIPT_MESSAGES.map((key) => [key, digest.edition.words.messages[key]!]));
 }
 
-/** The years the index has a bundle for, newest first: those of the issues. */
+/**
+ * The years the index has a bundle for, newest first: those of the dates shown, which may be
+ * one more than the archive's ISO-week years (2 January 2021 is in 2020-W53).
+ */
 export function searchYears(digest: Digest): string[] {
-  return digest.archive.map((year) => String(year.year));
+  const years = new Set(digest.items.map(itemYear));
+  for (const issue of digest.issues) if (issue.headline) years.add(noteYear(issue, digest.site.timeZone));
+  return [...years].sort().reverse();
+}
+
+/** The year of an item's date as its page shows it: its own clock's (dateIso carries it). */
+function itemYear(item: Digest["items"][number]): string {
+  return item.dateIso.slice(0, 4);
+}
+
+/** A weekly note's year: that of its week's first day, the date its result shows first. */
+function noteYear(issue: Digest["issues"][number], zone: string): string {
+  return String(weekBounds(issue.week, zone).start.year);
 }

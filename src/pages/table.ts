@@ -11,9 +11,10 @@ import { OPEN_DATA_LICENCE } from "./data-package.ts";
 import { DATA_FILES, dataFilePath, dataFileText, filesOf, issuesWithData, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
+import { cardAlt, cardSvg, countryCard, issueCard, siteCard, type CardText, type ShareCard } from "./share-card.ts";
 import type { TemplateEngine } from "./engine.ts";
 
-export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
+export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text" | "png";
 
 /** One page of a kind: its path in the site, and what its template sees. */
 export interface Page {
@@ -136,7 +137,19 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, lastmod: day(issue.updatedIso) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue, shareCard: issueShareCard(issue, digest) }, lastmod: day(issue.updatedIso) })),
+  },
+  {
+    // The week's address in the case editors write it (2021-W01): a page that sends the reader
+    // on to the issue's own. After the issues: where the file system folds case, the two are
+    // one file, and the writer keeps the issue (src/publish/write-pages.ts).
+    name: "week-redirect",
+    urls: routes.issue.patterns,
+    template: "views/week-redirect.njk",
+    format: "html",
+    sitemap: false,
+    perEdition: true,
+    pages: (digest) => digest.issues.filter((issue) => issue.week.id !== issue.week.slug).map((issue) => ({ path: paths.issueAsWritten(issue.week), data: { issue: { title: issue.title, path: issue.path } } })),
   },
   {
     // The issue as an email (src/pages/email.ts): its HTML with the styles inlined, for a mailing tool.
@@ -159,7 +172,22 @@ export const PAGE_KINDS: readonly PageKind[] = [
     generate: (page, digest, engine) => emailText(page.data.issue as IssueView, digest, engine),
     pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.week), data: { issue } })),
   },
-  { name: "country", urls: routes.country.patterns, template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
+  {
+    name: "country",
+    urls: routes.country.patterns,
+    template: "views/country.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => {
+      const cards = countryShareCards(digest);
+      return digest.countryPages.map((listing) => {
+        const page = listingPage(listing);
+        const card = cards.get(listing.owner.slug);
+        return card ? { ...page, data: { ...page.data, shareCard: card } } : page;
+      });
+    },
+  },
   { name: "tag", urls: routes.tag.patterns, template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
   {
     name: "incident-types",
@@ -276,6 +304,25 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: true,
     pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, lastmod: item.modified ?? day(item.dateIso) })),
   },
+  {
+    // The preview images of shared links (src/pages/share-card.ts): made as SVG here, drawn as
+    // PNG by the writer (src/publish/share-image.ts). Each page's key is its card's words and
+    // figures, so an unchanged card is linked from the published site, not drawn again.
+    name: "share-card",
+    urls: [routes.siteCard.pattern, routes.issueCard.pattern, routes.countryCard.pattern],
+    format: "png",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest) => cardSvg(page.data.card as CardText, digest.edition.language),
+    pages: (digest) => {
+      const incidents = incidentsByCountry(digest);
+      return [
+        { path: paths.siteCard, data: { card: siteCard(digest) } },
+        ...digest.issues.map((issue) => ({ path: paths.issueCard(issue.week), data: { card: issueCard(issue, digest) } })),
+        ...digest.countries.filter((c) => c.kind === "country").map((country) => ({ path: paths.countryCard(country.slug), data: { card: countryCard(country, incidents.get(country.slug) ?? 0, digest) } })),
+      ];
+    },
+  },
   { name: "feed-atom", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.atom}`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
   { name: "feed-json", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.json}`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
   { name: "feed-rss", urls: routes.rss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, whole: true, pages: single(paths.rss) },
@@ -377,6 +424,23 @@ export function sitemapEntries(pages: readonly SitePage[]): SitemapEntry[] {
 export function outputFile(sitePath: string): string {
   const relative = sitePath.replace(/^\//, "");
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
+
+/** An issue's card as its page gives it: where the image is, and its words for og:image:alt. */
+function issueShareCard(issue: IssueView, digest: Digest): ShareCard {
+  return { path: paths.issueCard(issue.week), alt: cardAlt(issueCard(issue, digest), digest) };
+}
+
+/** Each country's card (regions have none: their pages show the site's), by slug. */
+function countryShareCards(digest: Digest): Map<string, ShareCard> {
+  const incidents = incidentsByCountry(digest);
+  return new Map(digest.countries.filter((c) => c.kind === "country").map((c) => [c.slug, { path: paths.countryCard(c.slug), alt: cardAlt(countryCard(c, incidents.get(c.slug) ?? 0, digest), digest) }]));
+}
+
+function incidentsByCountry(digest: Digest): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const incident of digest.incidents) counts.set(incident.country.slug, (counts.get(incident.country.slug) ?? 0) + 1);
+  return counts;
 }
 
 function listingPage(listing: ListingPage): Page {

@@ -2,6 +2,7 @@
 // under its base path, as a static host would.
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { builtSample } from "../fixtures/sample.ts";
@@ -17,6 +18,7 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".opml": "text/x-opml; charset=utf-8",
+  ".svg": "image/svg+xml",
   // The open data, as a static host types it.
   ".csv": "text/csv; charset=utf-8",
 };
@@ -65,8 +67,17 @@ function serveDirectory(dir: string): Promise<Server> {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      response.end(body);
+      const type = TYPES[path.extname(file)];
+      // Text is sent compressed when the browser accepts it, as GitHub Pages and most hosts do:
+      // what a reader's data plan pays is the compressed size. (Pagefind's own files come
+      // compressed already, and are sent as they are.)
+      if (type && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+        response.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+        response.end(gzipSync(body));
+      } else {
+        response.writeHead(200, { "content-type": type ?? "application/octet-stream" });
+        response.end(body);
+      }
     } catch {
       await notFound();
     }

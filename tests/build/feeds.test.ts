@@ -240,7 +240,7 @@ describe("the French edition's feeds", () => {
     if (atom.format !== "atom") throw new Error("expected Atom");
     expect((await text("fr/feed.xml"))).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
     const entries = atom.feed.entries ?? [];
-    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49, 2020\u00a0: Lead & <headline>", "Semaine 48, 2020 (23–29 novembre 2020)"]);
+    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49 de 2020\u00a0: Lead & <headline>", "Semaine 48 de 2020 (23–29 novembre 2020)"]);
     // Another entry than the English one: its own id, and a link into the French pages.
     expect(entries[0]!.id).toBe("tag:example.org,2020:/digest/fr/issue/2020-W49");
     expect(entries[0]!.links?.[0]?.href).toBe("https://example.org/digest/fr/issues/2020-w49/");
@@ -254,15 +254,19 @@ describe("the French edition's feeds", () => {
     expect(hrefs(value(nigerFeed.feed.entries![0]!.content))).toContain("https://example.org/digest/fr/issues/2020-w49/");
     // The item nobody translated is in English, and its entry says so.
     const mali = await text("fr/countries/mali/feed.xml");
-    expect(mali).toMatch(/<entry>\s*<id>[^<]*<\/id>\s*<title xml:lang="en">Both<\/title>/);
+    expect(mali).toMatch(/<entry>\s*<id>[^<]*<\/id>\s*<title>Both \[en anglais\]<\/title>/);
     expect(mali).toContain('<summary xml:lang="en">Summary of Both.</summary>');
     // Its body is marked, the French words around it are not.
     const maliFeed = parseFeed(mali);
     if (maliFeed.format !== "atom") throw new Error("expected Atom");
-    expect(value(maliFeed.feed.entries!.find((e) => value(e.title) === "Both")!.content)).toMatch(/<div lang="en">/);
+    expect(value(maliFeed.feed.entries!.find((e) => value(e.title) === "Both [en anglais]")!.content)).toMatch(/<div lang="en">/);
     const json = JSON.parse(await text("fr/countries/mali/feed.json"));
     expect(json.language).toBe("fr");
-    expect(json.items.find((i: { title: string }) => i.title === "Both").language).toBe("en");
+    expect(json.items.find((i: { title: string }) => i.title === "Both [en anglais]").language).toBe("en");
+    // Each edition's feeds say their language in their titles, so a reader with both tells them apart.
+    const english = parseFeed(await text("feed.xml"));
+    if (english.format !== "atom") throw new Error("expected Atom");
+    expect([value(english.feed.title), value(atom.feed.title)]).toEqual(["Fixture Digest (English)", "Fixture Digest (français)"]);
     const rss = await text("fr/rss.xml");
     expect(rss).toContain("<language>fr</language>");
   });

@@ -10,6 +10,8 @@ import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 const items = [
   { ...modelItem("ambush", "2020-12-02", ["niger", "mali"], ["jnim"], [modelIncident("2020-12-01", "niger", "battles", { region: "tillaberi", place: "Ouallam" })]), bodyHtml: "<p>Soldiers &amp; <em>gendarmes</em> &lt;ambushed&gt;.</p>\n" },
   modelItem("talks", "2021-01-05", ["mali"], ["elections"]),
+  // In 2020-W53, dated 2021.
+  modelItem("massacre", "2021-01-02", ["niger"], []),
 ];
 const digest = buildDigest(
   modelContent(items, {
@@ -32,8 +34,12 @@ describe("search records", () => {
     // Midnight on the digest's clocks (Bamako is on UTC), in UTC.
     expect(ambush.sort.date).toBe("2020-12-02T00:00:00.000Z");
     expect(ambush.bundle).toBe("2020");
-    // 5 January 2021 is in 2021-W01: the 2021 bundle, as its year page.
     expect(records.find((r) => r.meta.title === "Title talks")!.bundle).toBe("2021");
+    // The year is the date's as the reader sees it, not its ISO week's: 2 January 2021 is in
+    // 2020-W53, and a reader choosing 2021 looks for it there.
+    const massacre = records.find((r) => r.meta.title === "Title massacre")!;
+    expect(massacre.meta.date).toBe("2 January 2021");
+    expect([massacre.bundle, massacre.filters.year]).toEqual(["2021", ["2021"]]);
   });
 
   it("are made a bundle at a time, as a build indexes them, the same as all at once", () => {
@@ -53,10 +59,10 @@ describe("search records", () => {
 
   it("offer each filter's values that have items, with their counts", () => {
     expect(searchFilterOptions(digest).map((f) => [f.key, f.options.map((o) => `${o.value} ${o.count}`)])).toEqual([
-      ["country", ["Mali 2", "Niger 1"]],
+      ["country", ["Mali 2", "Niger 2"]],
       ["type", ["Battles 1"]],
       ["actor", ["Elections 1", "JNIM 1"]],
-      ["year", ["2021 1", "2020 1"]],
+      ["year", ["2021 2", "2020 1"]],
     ]);
   });
 

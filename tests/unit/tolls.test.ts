@@ -93,7 +93,7 @@ describe("tolls in words and columns", () => {
   });
   it("shows the source's own words beside the figure", () => {
     expect(incidentTollInWords({ ...atLeast(50), words: "more than 50" }, english)).toBe("at least 50 (the source: more than 50)");
-    expect(incidentTollInWords(wordsOnly("several dozen"), french)).toBe("aucun chiffre (selon la source : several dozen)");
+    expect(incidentTollInWords(wordsOnly("several dozen"), french)).toBe("aucun chiffre (selon la source\u00a0: several dozen)");
   });
   it("gives the open data its kind, lowest and highest figure", () => {
     expect(tollColumns(atLeast(50))).toEqual({ kind: "at-least", min: 50, max: null });
