@@ -15,6 +15,7 @@ import { paths, type SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, type Week } from "../core/weeks.ts";
 import { isoWithOffset } from "../core/dates.ts";
 import { correctionViews, lastCorrected } from "./corrections.ts";
+import { gradeView } from "./grades.ts";
 
 export function buildIssues(
   items: readonly Item[],
@@ -96,6 +97,7 @@ export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<stri
     bodyHtml: linksForPages(item.bodyHtml, urls),
     corrections: correctionViews(item.corrections, item.date.zoneName ?? "UTC", t),
     ...(item.corrections.length ? { modified: lastCorrected(item.corrections)! } : {}),
+    ...(item.grade ? { grade: gradeView(item.grade, t, language) } : {}),
     ...(item.fingerprint ? { fingerprint: item.fingerprint } : {}),
   };
 }

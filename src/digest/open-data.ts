@@ -72,6 +72,9 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
     item_url: absolute(item.path),
     source_name: item.source.name,
     source_url: item.source.url ?? null,
+    source_reliability: item.grade?.reliability ?? null,
+    information_credibility: item.grade?.credibility ?? null,
+    grade_note: item.grade?.note ?? null,
   };
 }
 

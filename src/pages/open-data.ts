@@ -26,7 +26,7 @@ export interface Column {
 const column = (file: string) => (name: string): Column => ({ name, key: `data.column.${file}.${name}` });
 
 export const INCIDENT_COLUMNS: readonly Column[] = [
-  "id", "date", "date_precision", "time_precision", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "place_precision", "geo_precision", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities_kind", "fatalities_min", "fatalities_max", "fatalities_words", "accounts", "item_title", "item_url", "source_name", "source_url"
+  "id", "date", "date_precision", "time_precision", "week", "country", "country_name", "region", "region_name", "region_iso", "place", "place_precision", "geo_precision", "latitude", "longitude", "coordinates_from", "type", "acled_event_type", "subtype", "acled_sub_event_type", "fatalities_kind", "fatalities_min", "fatalities_max", "fatalities_words", "accounts", "item_title", "item_url", "source_name", "source_url", "source_reliability", "information_credibility", "grade_note"
 ].map(column("incidents"));
 
 export const COUNT_COLUMNS: readonly Column[] = [
@@ -94,6 +94,9 @@ export const INCIDENT_HXL: Readonly<Record<string, string>> = {
   item_url: "#meta+url",
   source_name: "#meta+source",
   source_url: "#meta+source+url",
+  source_reliability: "#meta+source+reliability",
+  information_credibility: "#meta+credibility",
+  grade_note: "#meta+credibility+text",
 };
 
 /** Incidents as HXL-tagged CSV: the plain CSV with the hashtag row right after the header. */
