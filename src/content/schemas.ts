@@ -184,6 +184,10 @@ export const externalCountSchema = z.strictObject({
   source: text,
   /** The day the data was exported or published (YYYY-MM-DD). */
   exported: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15"),
+  /** The day the data was downloaded (YYYY-MM-DD), which every page showing it names; the export date when left out. */
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15").optional(),
+  /** The filters the export was made with, in one line: "countries Mali, Niger; events of 2020-10-26 to 2021-01-03". */
+  filters: oneLine.optional(),
   events: count,
   fatalities: count.optional(),
   /** Events by incident type, when the source gives them. */

@@ -25,6 +25,7 @@ import { weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
 import { methodologySections, type MethodologySection } from "./methodology.ts";
+import { externalCredits, type ExternalCredit } from "./external-credits.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -79,6 +80,7 @@ interface Grouped {
   readonly itemsByRegion: Map<string, ItemView[]>;
   readonly corrected: ItemView[];
   readonly methodology: MethodologySection[];
+  readonly externalCredits: ExternalCredit[];
   readonly incidents: ItemView["incidents"][number][];
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
@@ -170,6 +172,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   corrected: (_, d) => correctedItems(d.items),
   /** The methodology page's sections (src/digest/methodology.ts). */
   methodology: (scope, d) => methodologySections(scope.content, d.words),
+  /** ACLED named, with the day its data was accessed, wherever its counts are shown (src/digest/external-credits.ts). */
+  externalCredits: (scope, d) => externalCredits(scope.content, scope.content.site.timeZone, d.words),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),
