@@ -87,6 +87,16 @@ export interface RetiredIdRecord {
   readonly item_url: string;
 }
 
+/** One correction of a published item, as the open data lists it: the default edition's words. */
+export interface CorrectionRecord {
+  readonly item_url: string;
+  readonly item_title: string;
+  readonly date: string;
+  readonly what: string;
+  readonly toll_from: string | null;
+  readonly toll_to: string | null;
+}
+
 export interface OpenDataInput {
   /** The incident ids the items retired, with the item's slug. */
   readonly retired?: readonly (RetiredId & { readonly slug: string })[];
@@ -125,6 +135,21 @@ export class OpenDataRows {
       records.push({ id: entry.id, retired: entry.retired, replaced_by: entry.replaced_by ?? null, reason: entry.reason ?? null, item_url: this.input.absolute(item.path) });
     }
     return records.sort((a, b) => (a.retired < b.retired ? -1 : a.retired > b.retired ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The corrections of the published items (or of one country's), oldest first, an item's in the order they were written. */
+  corrections(country?: string): readonly CorrectionRecord[] {
+    const records: (CorrectionRecord & { order: number })[] = [];
+    for (const item of this.input.items) {
+      if (country && !item.countries.some((c) => c.slug === country)) continue;
+      // The view lists them newest first; the file, like the other files, oldest first.
+      item.corrections.forEach((c, order) =>
+        records.push({ item_url: this.input.absolute(item.path), item_title: item.title, date: c.date, what: c.what, toll_from: c.toll?.from ?? null, toll_to: c.toll?.to ?? null, order: -order }),
+      );
+    }
+    return records
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.item_url < b.item_url ? -1 : a.item_url > b.item_url ? 1 : a.order - b.order))
+      .map(({ order: _order, ...record }) => record);
   }
 
   /** Every incident's record, or one country's, or one region's, oldest first. */

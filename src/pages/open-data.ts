@@ -37,6 +37,8 @@ export const COUNT_COLUMNS: readonly Column[] = [
 
 export const RETIRED_COLUMNS: readonly Column[] = ["id", "retired", "replaced_by", "reason", "item_url"].map(column("retired"));
 
+export const CORRECTION_COLUMNS: readonly Column[] = ["date", "item_url", "item_title", "what", "toll_from", "toll_to"].map(column("corrections"));
+
 /** What a column holds, in words. */
 export function describeColumn(c: Column, words: Catalogue): string {
   return words.t(c.key, c.type ? { type: typeLabel(c.type, words).toLocaleLowerCase(words.language) } : undefined);
@@ -137,4 +139,9 @@ function countTollCells(sum: TollSum | undefined): Cell[] {
 /** The incident ids items no longer use, as CSV: all of them, or one country's items'. */
 export function retiredIdsCsv(data: OpenDataRows, country?: string): string {
   return toCsv(RETIRED_COLUMNS, data.retiredIds(country).map((r) => RETIRED_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? undefined) as Cell[]));
+}
+
+/** The corrections of the published items, as CSV: all of them, or one country's items'. */
+export function correctionsCsv(data: OpenDataRows, country?: string): string {
+  return toCsv(CORRECTION_COLUMNS, data.corrections(country).map((r) => CORRECTION_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? undefined) as Cell[]));
 }

@@ -8,7 +8,7 @@ import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import type { OpenDataRows } from "../digest/open-data.ts";
-import { incidentsCsv, incidentsHxlCsv, incidentsJson, retiredIdsCsv, weeklyCountsCsv } from "./open-data.ts";
+import { correctionsCsv, incidentsCsv, incidentsHxlCsv, incidentsJson, retiredIdsCsv, weeklyCountsCsv } from "./open-data.ts";
 import { incidentsGeoJson, incidentsKml } from "./geo-data.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText } from "./email.ts";
@@ -79,6 +79,7 @@ const DATA_FILES: readonly { name: string; byRegion?: true; make: (data: OpenDat
   { name: "incidents.kml", byRegion: true, make: (data, country, title, region) => incidentsKml(data, country, title, region) },
   { name: "weekly-counts.csv", make: (data, country) => weeklyCountsCsv(data, country) },
   { name: "retired-ids.csv", make: (data, country) => retiredIdsCsv(data, country) },
+  { name: "corrections.csv", make: (data, country) => correctionsCsv(data, country) },
 ];
 
 type DataFile = (typeof DATA_FILES)[number];
