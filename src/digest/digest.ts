@@ -160,7 +160,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     return d.sortedItems.map((item) => {
       const known = itemViews.get(item);
       if (known?.names === names) return known.view;
-      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language);
+      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language, d.edition.sourceLanguage);
       itemViews.set(item, { names, view });
       return view;
     });

@@ -68,7 +68,7 @@ export function buildIssues(
   });
 }
 
-export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string): ItemView {
+export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string, sourceLanguage = editionLanguage): ItemView {
   const date = dayInWords(item.date, t);
   const path = paths.item(item.year, item.slug);
   const language = item.language && item.language !== editionLanguage ? item.language : undefined;
@@ -86,7 +86,7 @@ export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<stri
     ...(language ? { language } : {}),
     ...(item.location ? { location: item.location } : {}),
     // The loader has checked every country and region an incident names.
-    incidents: item.incidents.map((incident) => incidentView(incident, own, countries.get(incident.country)!, incident.region === undefined ? undefined : regions.get(incident.region)!, t)),
+    incidents: item.incidents.map((incident) => incidentView(incident, own, countries.get(incident.country)!, incident.region === undefined ? undefined : regions.get(incident.region)!, t, sourceLanguage)),
     source: item.source,
     // The loader has checked every slug, so these lookups always succeed.
     countries: item.countries.map((slug) => countries.get(slug)!),

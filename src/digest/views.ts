@@ -204,6 +204,8 @@ export interface IncidentView {
 
 /** What one side says of an incident, in the edition's words where the editor translated them. */
 export interface AccountView {
+  /** Set when its words (who says it, whom they say was killed) are left in the content's language, untranslated: that language. */
+  readonly language?: string;
   readonly by: string;
   readonly killed?: string;
   /** "about 30 (the source: several dozen)"; "not given" when the account gives no figure. */

@@ -41,6 +41,13 @@ describe("the sample's disputed events", () => {
   it("are shown in French where the editor translated the accounts", async () => {
     const $ = await page("fr/articles/2021/disputed-french-airstrike-near-bounti/index.html");
     expect($("table.accounts tbody th").map((_, th) => text($(th).text())).get()).toEqual(["L’armée française", "Des villageois et Tabital Pulaaku", "Human Rights Watch et une organisation malienne, dans des enquêtes ultérieures"]);
+    expect($("table.accounts [lang]")).toHaveLength(0);
+    // Boulikessi's and Toumour's accounts are translated too, though their items are not: shown in French, unmarked.
+    for (const file of ["fr/articles/2020/barkhane-strike-near-boulikessi/index.html", "fr/articles/2020/toumour-raid-on-eve-of-local-elections/index.html"]) {
+      const other = await page(file);
+      expect(other("table.accounts tbody th").first().text()).toMatch(/^(Florence Parly, ministre|Le gouvernement nigérien)/);
+      expect(other("table.accounts tbody [lang]")).toHaveLength(0);
+    }
   });
 });
 

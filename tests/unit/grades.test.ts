@@ -1,10 +1,13 @@
 // An item's source grade (Admiralty scale): what the schema refuses and in which words, and how
-// a grade is shown in an edition's words, its note marked when left untranslated.
+// a grade is shown in an edition's words, its note marked when left untranslated; and an
+// account's words in an edition, marked likewise.
 import { describe, expect, it } from "vitest";
 import { gradeSchema } from "../../src/content/schemas.ts";
 import { gradeView } from "../../src/digest/grades.ts";
 import { Catalogue } from "../../src/core/messages/catalogue.ts";
 import { shippedCatalogue } from "../fixtures/words.ts";
+import { modelIncident } from "../fixtures/model.ts";
+import { incidentView } from "../../src/digest/incidents/views.ts";
 
 const problems = (value: unknown) => {
   const result = gradeSchema.safeParse(value);
@@ -44,5 +47,30 @@ describe("a source grade", () => {
       language: "en",
     });
     expect(gradeView({ reliability: "E", credibility: 5, note: "Deux dépêches." }, fr).language).toBeUndefined();
+  });
+});
+
+describe("an account's words in another edition", () => {
+  // Issue 27: shown in the edition's language where the editor translated them, and marked with
+  // their own language where not (the page adds a visible note).
+  const account = (by: string, translations: Record<string, { by?: string; killed?: string }> = {}, killed?: string) =>
+    ({ by, ...(killed ? { killed } : {}), fatalities: { kind: "exact", min: 3, max: 3 }, source: { name: "Wire" }, translations }) as never;
+  const fr = new Catalogue("fr", shippedCatalogue("fr").messages);
+  const ref = { slug: "mali", name: "Mali", path: "/countries/mali/" };
+
+  it("are the translation's where it gives them, and say their language where it does not", () => {
+    const incident = modelIncident("2020-12-01", "mali", "battles", {
+      accounts: [account("The army", { fr: { by: "L’armée", killed: "des militants" } }, "militants"), account("The mayor", {}, "civilians"), account("Villagers", { fr: { by: "Des villageois" } }, "civilians")],
+    });
+    const view = incidentView(incident, { slug: "x", title: "X", path: "/x/" }, ref, ref, fr, "en");
+    expect(view.accounts!.map((a) => [a.by, a.killed, a.language])).toEqual([
+      ["L’armée", "des militants", undefined],
+      ["The mayor", "civilians", "en"],
+      // Half translated: whom they say was killed is still in English, so the account says so.
+      ["Des villageois", "civilians", "en"],
+    ]);
+    // In the content's own language nothing is marked.
+    const en = new Catalogue("en", shippedCatalogue("en").messages);
+    expect(incidentView(incident, { slug: "x", title: "X", path: "/x/" }, ref, ref, en, "en").accounts!.every((a) => a.language === undefined)).toBe(true);
   });
 });
