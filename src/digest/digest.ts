@@ -21,7 +21,7 @@ import type { Catalogue } from "../core/messages/catalogue.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
-import { weekRangeInWords, type Week } from "../core/weeks.ts";
+import { compareWeeks, weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
 import { methodologySections, type MethodologySection } from "./methodology.ts";
@@ -260,7 +260,10 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       items: d.items,
       retired: scope.content.items.flatMap((item) => item.retiredIds.map((entry) => ({ ...entry, slug: item.slug }))),
       counts: scope.picture.counts,
+      // The counts an issue published: from its items and figures and the earlier weeks' only.
+      countsAsOf: (week) => new IncidentCounts(scope.content.items.filter((item) => compareWeeks(item.week, week) <= 0), scope.content.figures.filter((figure) => compareWeeks(figure.week, week) <= 0)),
       countries: d.countries.filter((c) => c.kind === "country"),
+      regions: d.regions,
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
       absolute: (path) => d.urls.absolute(path),
       zone: scope.content.site.timeZone,

@@ -1,7 +1,7 @@
 // A reader on the built sample site, in Debian's Chromium: following links only, on a 360 px
 // phone and a 1280 px screen, with JavaScript off, and never reaching another host.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, type SampleSite } from "./support.ts";
@@ -93,6 +93,32 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
 
   /** Whether the page scrolls sideways. */
   const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+  it("downloads the incidents CSV from the data page, beside its licence, and reads it back", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    try {
+      await page.goto(`${site.url}data/`);
+      // The licence and the methodology beside the downloads.
+      await expect(page.locator('a[rel="license"]').first().getAttribute("href")).resolves.toBe("https://creativecommons.org/licenses/by/4.0/");
+      const link = page.locator("main a", { hasText: /^incidents\.csv$/ }).first();
+      const address = new URL((await link.getAttribute("href"))!, page.url()).href;
+      expect(address).toBe(`${site.url}data/incidents.csv`);
+      // Chromium saves a CSV rather than shows it: the link's response and the file it saves.
+      const [response, download] = await Promise.all([page.waitForResponse(address), page.waitForEvent("download"), link.click()]);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
+      expect(download.suggestedFilename()).toBe("incidents.csv");
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [header, first] = text.split("\r\n");
+      expect(header!.startsWith("id,date,date_precision,")).toBe(true);
+      expect(first).toMatch(/^[a-z0-9-]+,\d{4}-\d{2}-\d{2},(day|week|month),/);
+      expect(text).toBe(await readFile(path.join(site.dir, "data/incidents.csv"), "utf8"));
+    } finally {
+      await page.close();
+    }
+  });
 
   it("makes every request to the site's own origin (the page and its stylesheet, and on the search page its script), and never scrolls sideways at 360 px", async () => {
     const origin = new URL(site.url).origin;
