@@ -1,6 +1,6 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, Theme } from "./schemas.ts";
+import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, InformationCredibility, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, SourceReliability, Theme } from "./schemas.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
@@ -47,6 +47,8 @@ export interface Item {
   readonly idLines?: { readonly incidents: readonly (number | undefined)[]; readonly retired: readonly (number | undefined)[] };
   /** What was corrected after publication, in the order written (its translations follow that order). */
   readonly corrections: readonly Correction[];
+  /** The source's grade on the Admiralty scale, where the editors checked. */
+  readonly grade?: Grade;
   readonly draft: boolean;
   /** A draft still being filled in: its problems, in words, which the preview shows on its page. */
   readonly incomplete?: readonly string[];
@@ -156,6 +158,15 @@ export interface Correction {
   readonly language?: string;
 }
 
+/** An item's source grade: the source's reliability (A-F), the information's credibility (1-6), how the editors checked. */
+export interface Grade {
+  readonly reliability: SourceReliability;
+  readonly credibility: InformationCredibility;
+  readonly note: string;
+  /** In an edition, set when the note is left in the original language: that language. */
+  readonly noteLanguage?: string;
+}
+
 /** What a translated item says in its own language. */
 export interface ItemTranslation {
   readonly file: string;
@@ -165,6 +176,8 @@ export interface ItemTranslation {
   readonly location?: string;
   /** Its words for the original's corrections, in the same order. */
   readonly corrections?: readonly Omit<Correction, "date" | "language">[];
+  /** Its words for the grade's note. */
+  readonly gradeNote?: string;
   readonly draft: boolean;
   readonly bodyHtml: string;
   /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */

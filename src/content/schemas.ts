@@ -203,6 +203,10 @@ export const externalCountSchema = z.strictObject({
   source: text,
   /** The day the data was exported or published (YYYY-MM-DD). */
   exported: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15"),
+  /** The day the data was downloaded (YYYY-MM-DD), which every page showing it names; the export date when left out. */
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15").optional(),
+  /** The filters the export was made with, in one line: "countries Mali, Niger; events of 2020-10-26 to 2021-01-03". */
+  filters: oneLine.optional(),
   events: count,
   fatalities: count.optional(),
   /** Events by incident type, when the source gives them. */
@@ -323,6 +327,46 @@ export const correctionTranslationSchema = z.strictObject({
   toll: tollChange.optional(),
 });
 
+/** The Admiralty (NATO) scale: the reliability of the source, A (completely reliable) to F (cannot be judged). */
+export const sourceReliabilities = ["A", "B", "C", "D", "E", "F"] as const;
+/** ... and the credibility of the information, 1 (confirmed by other sources) to 6 (cannot be judged). */
+export const informationCredibilities = [1, 2, 3, 4, 5, 6] as const;
+export const GRADE_FORMS = "grade: { reliability: B, credibility: 2, note: \"how we checked\" }, reliability a letter A (completely reliable) to F (cannot be judged), credibility a figure 1 (confirmed by other sources) to 6 (cannot be judged)";
+const gradeNote = z.string({ error: "must be a text: one line on how the editors checked" }).trim().min(1, "must not be empty: say in one line how the editors checked").max(300, "must be at most 300 characters: one line on how the editors checked");
+
+/**
+ * An item's source grade on the Admiralty scale, with how the editors checked. Optional: given
+ * only where the editors checked (src/digest/methodology.ts explains it to readers).
+ */
+export const gradeSchema = z.strictObject(
+  {
+    reliability: z.string({ error: "must be a letter A to F: the source's reliability on the Admiralty scale" }).superRefine((value, ctx) => {
+      if ((sourceReliabilities as readonly string[]).includes(value)) return;
+      const upper = value.trim().toUpperCase();
+      ctx.addIssue({
+        code: "custom",
+        message: (sourceReliabilities as readonly string[]).includes(upper)
+          ? `must be a capital letter: write ${upper}`
+          : "must be a letter A to F: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged",
+      });
+    }),
+    credibility: z.unknown().superRefine((value, ctx) => {
+      if (typeof value === "number" && (informationCredibilities as readonly number[]).includes(value)) return;
+      const written = typeof value === "string" && /^\s*[1-6]\s*$/.test(value) ? ` without quotes: write ${value.trim()}` : "";
+      ctx.addIssue({
+        code: "custom",
+        message: written
+          ? `must be a figure${written}`
+          : "must be a figure 1 to 6: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+      });
+    }),
+    /** One line: how the editors checked (which sources agree, who confirmed). */
+    note: gradeNote,
+  },
+  // Only for a grade that is not an object at all (grade: B2): an unknown field keeps its own words.
+  { error: (issue) => (issue.code === "invalid_type" ? `must be ${GRADE_FORMS}` : undefined) },
+);
+
 /** The front matter of an item, as the editor writes it (dates still text). */
 export const itemFrontMatterSchema = z.strictObject({
   title: text,
@@ -342,6 +386,8 @@ export const itemFrontMatterSchema = z.strictObject({
   retired_ids: z.array(retiredIdSchema).default([]),
   /** What was corrected after publication, oldest first or in any order: each shown with its date. */
   corrections: z.array(correctionSchema).default([]),
+  /** The source's reliability and the information's credibility, with how the editors checked: only where they did. */
+  grade: gradeSchema.optional(),
   draft: z.boolean().default(false),
 });
 
@@ -382,6 +428,8 @@ export const itemTranslationSchema = z.strictObject({
   location: text.optional(),
   /** The original's corrections in this language, in the same order; one left out is shown in the original, marked. */
   corrections: z.array(correctionTranslationSchema).optional(),
+  /** The grade's note in this language; the grade itself is the original's. */
+  grade: z.strictObject({ note: gradeNote }, { error: "must be { note: \"how we checked\" }: a translation gives the grade's note in its words; the grade itself is the original's" }).optional(),
   /** A draft translation is left out of the published edition, which shows the original. */
   draft: z.boolean().default(false),
   date: z.unknown().optional(),
@@ -423,4 +471,6 @@ export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
 export type RetiredId = z.output<typeof retiredIdSchema>;
 export type Account = z.output<typeof accountSchema>;
 export type CorrectionInput = z.output<typeof correctionSchema>;
+export type SourceReliability = (typeof sourceReliabilities)[number];
+export type InformationCredibility = (typeof informationCredibilities)[number];
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

@@ -25,6 +25,7 @@ import { compareWeeks, weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
 import { methodologySections, type MethodologySection } from "./methodology.ts";
+import { externalCredits, type ExternalCredit } from "./external-credits.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -79,6 +80,7 @@ interface Grouped {
   readonly itemsByRegion: Map<string, ItemView[]>;
   readonly corrected: ItemView[];
   readonly methodology: MethodologySection[];
+  readonly externalCredits: ExternalCredit[];
   readonly incidents: ItemView["incidents"][number][];
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
@@ -158,7 +160,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     return d.sortedItems.map((item) => {
       const known = itemViews.get(item);
       if (known?.names === names) return known.view;
-      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language);
+      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language, d.edition.sourceLanguage);
       itemViews.set(item, { names, view });
       return view;
     });
@@ -170,6 +172,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   corrected: (_, d) => correctedItems(d.items),
   /** The methodology page's sections (src/digest/methodology.ts). */
   methodology: (scope, d) => methodologySections(scope.content, d.words),
+  /** ACLED named, with the day its data was accessed, wherever its counts are shown (src/digest/external-credits.ts). */
+  externalCredits: (scope, d) => externalCredits(scope.content, scope.content.site.timeZone, d.words),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),

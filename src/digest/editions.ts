@@ -98,9 +98,12 @@ function itemIn(item: Item, language: string, original: string): Item {
       const own = translation.corrections?.[i];
       return own ? { date: c.date, what: own.what, ...(own.toll ?? c.toll ? { toll: own.toll ?? c.toll! } : {}) } : { ...c, language: original };
     });
+    // The grade's note in the translation's words where it gives them, else as written, marked.
+    const grade = item.grade && (translation.gradeNote !== undefined ? { ...item.grade, note: translation.gradeNote } : { ...item.grade, noteLanguage: original });
     // A draft translation reaches an edition only in the preview, where it is marked as one.
     return {
       ...rest,
+      ...(grade ? { grade } : {}),
       title: translation.title,
       summary: translation.summary,
       bodyHtml: translation.bodyHtml,

@@ -86,7 +86,9 @@ export function buildFeeds(input: FeedInput): FeedSet {
         title: issue.headline ? words.t("feed.issueWithHeadline", { title: issue.title, headline: issue.headline }) : words.t("feed.issueWithRange", { title: issue.title, range: issue.range }),
         path: issue.path,
         summary: issueSummary(issue, words),
-        ...dates(opened, issue.updatedIso),
+        // Updated with its newest item, or the latest correction of one of its items: a reader
+        // shows the issue once more (its id, and RSS's guid and pubDate, unchanged).
+        ...dates(opened, issue.items.reduce((newest, item) => latest(newest, item.modified, site.timeZone), issue.updatedIso)),
         publishedRfc822: rfc822(opened),
         issue,
       };

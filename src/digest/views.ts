@@ -207,6 +207,8 @@ export interface IncidentView {
 
 /** What one side says of an incident, in the edition's words where the editor translated them. */
 export interface AccountView {
+  /** Set when its words (who says it, whom they say was killed) are left in the content's language, untranslated: that language. */
+  readonly language?: string;
   readonly by: string;
   readonly killed?: string;
   /** "about 30 (the source: several dozen)"; "not given" when the account gives no figure. */
@@ -282,8 +284,23 @@ export interface ItemView {
   readonly corrections: readonly CorrectionView[];
   /** The latest correction's day (YYYY-MM-DD), when it has one: its modified date. */
   readonly modified?: string;
+  /** The source's grade, where the editors gave one (src/digest/grades.ts). */
+  readonly grade?: GradeView;
   /** Its item's (src/content/model.ts): what the build's cache knows the view by. */
   readonly fingerprint?: string;
+}
+
+/** An item's source grade as shown: "B2", each half in words, and how the editors checked. */
+export interface GradeView {
+  readonly code: string;
+  readonly reliability: string;
+  readonly credibility: number;
+  /** "usually reliable source", "probably true", in the edition's words. */
+  readonly reliabilityText: string;
+  readonly credibilityText: string;
+  readonly note: string;
+  /** Set when the note is in another language than the edition's (nobody translated it). */
+  readonly language?: string;
 }
 
 /** One correction as shown: its day, in words too, what changed, and a toll's change. */

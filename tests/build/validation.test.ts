@@ -192,6 +192,40 @@ describe("a build refuses", () => {
     ]);
   });
 
+  it("the mistakes of the fields that say what the sources know, each in one line with its file, line, field and value", async () => {
+    const problems = await problemsAfter(async (root) => {
+      await writeText(root, "content/_data/regions.ts", dataFile([{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5" }]));
+      await item(
+        root,
+        frontMatter({
+          source: [
+            "source:\n  name: Wire",
+            "incidents:",
+            "  - id: case-1\n    type: battles\n    region: mopti\n    fatalities: over 50",
+            "  - id: case-2\n    type: battles\n    region: mopti\n    fatalities: \"20-19\"",
+            "  - id: case-1\n    type: battles\n    region: mopti\n    place_precision: place",
+            "  - id: case-4\n    type: battles\n    region: mopti\n    accounts:",
+            "      - { by: Army, fatalities: 3, source: { name: Wire, url: \"https://wire.example/a\" } }",
+            "      - { by: army, fatalities: 5, source: { name: Wire, url: \"https://wire.example/a\" } }",
+            "corrections:\n  - date: 2020-12-01\n    what: The toll was wrong.",
+            "grade:\n  reliability: G\n  credibility: \"2\"\n  note: Two wires agree.",
+          ].join("\n"),
+        }),
+      );
+    });
+    const at = (line: number, rest: string) => `${F}:${line} ${rest}`;
+    expect(problems).toEqual([
+      at(12, 'incidents[0].fatalities: "over 50" is a lower bound: write it as "at least 50", and keep the source\'s words in { toll: "at least 50", words: "over 50" } (got: "over 50")'),
+      at(16, 'incidents[1].fatalities: is a range upside down: write the lower figure first, "19-20" (got: "20-19")'),
+      at(17, 'incidents[2].id: is already the id of an incident in this item: ids are unique across the archive; give this one another (got: "case-1")'),
+      at(20, 'incidents[2].place_precision: is "place": name the place in `place`, or write place_precision: region when the sources give only the region (got: "place")'),
+      at(26, 'incidents[3].accounts[1].source: is the same source as account 1\'s, for the same speaker ("army"): one speaker in one source is one account; merge them, or cite the other source (got: "https://wire.example/a")'),
+      at(28, 'corrections[0].date: is before the item was published (2020-12-03): a correction is made after publication (got: "2020-12-01")'),
+      at(31, 'grade.reliability: must be a letter A to F: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged (got: "G")'),
+      at(32, 'grade.credibility: must be a figure without quotes: write 2 (got: "2")'),
+    ]);
+  });
+
   it("and reports every problem of the run at once", async () => {
     const problems = await problemsAfter(async (root) => {
       await item(root, frontMatter({ title: null }), "2020/first");

@@ -128,7 +128,7 @@ describe("planItem", () => {
       draft: true,
     });
     // The optional fields are there too, as commented hints.
-    for (const field of ["location", "url", "published", "type", "subtype", "region", "place", "fatalities"]) {
+    for (const field of ["location", "url", "published", "type", "subtype", "date_precision", "region", "place", "place_precision", "fatalities", "accounts", "retired_ids", "grade", "corrections"]) {
       expect(plan.text).toMatch(new RegExp(`^ *#[ -]*${field}: \\S.*  # `, "m"));
     }
     expect(plan.text.split("\n").filter((line) => /^\w+:/.test(line)).every((line) => line.includes("  # "))).toBe(true);
@@ -288,6 +288,7 @@ describe("npm run new, on a project", () => {
       .replace(/^incidents: \[\].*\n/m, "incidents:\n")
       .replace(/^#\s+place: .*\n/m, "")
       .replace(/^#\s+place_precision: .*\n/m, "")
+      .replace(/^#\s+accounts: .*\n/m, "")
       .replace(/^# ( {2,}[-\w])/gm, "$1");
     await writeFile(file, published);
     const [item] = (await loadContent({ root, now: LATER })).items;

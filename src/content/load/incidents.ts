@@ -143,14 +143,17 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       }
     }
 
-    // Accounts: each side's toll replaces the incident's; no two from the same source.
+    // Accounts: each side's toll replaces the incident's. One source may report two sides (a
+    // newspaper quoting the army and a rights group), but the same side twice from the same
+    // source is one account written twice.
     if (incident.accounts) {
       if (incident.fatalities !== undefined) problem("fatalities", "is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)");
       const seen = new Map<string, number>();
+      const words = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
       incident.accounts.forEach((account, i) => {
-        const key = (account.source.url ?? account.source.name).trim().toLowerCase();
+        const key = `${words(account.source.url ?? account.source.name)}\u0000${words(account.by)}`;
         const first = seen.get(key);
-        if (first !== undefined) problems.push({ path: ["incidents", index, "accounts", i, "source"], message: `is the same source as account ${first + 1}'s: two accounts are two sources; merge them, or cite the other source`, value: account.source.url ?? account.source.name });
+        if (first !== undefined) problems.push({ path: ["incidents", index, "accounts", i, "source"], message: `is the same source as account ${first + 1}'s, for the same speaker ("${account.by}"): one speaker in one source is one account; merge them, or cite the other source`, value: account.source.url ?? account.source.name });
         else seen.set(key, i);
       });
     }

@@ -74,6 +74,7 @@ export function parseItemTranslation(root: string, relative: string, language: s
       title: data.title,
       summary: data.summary,
       ...(data.location ? { location: data.location } : {}),
+      ...(data.grade ? { gradeNote: data.grade.note } : {}),
       ...(data.corrections ? { corrections: data.corrections.map((c) => ({ what: c.what, ...(c.toll ? { toll: c.toll } : {}) })), correctionDates: data.corrections.map((c) => c.date) } : {}),
       draft: data.draft,
       body: fm.body,
@@ -123,6 +124,10 @@ export function disagreements(translation: ParsedTranslation, item: Item, contex
     if (checked.problems.length || !sameJson(checked.incidents, item.incidents)) differs("incidents", `${item.incidents.length} incident(s), as recorded there`, "these incidents");
   }
   problems.push(...correctionDisagreements(translation, item));
+  if (translation.gradeNote !== undefined && !item.grade) {
+    const line = translation.lineOf(["grade"]);
+    problems.push({ file: translation.file, ...(line === undefined ? {} : { line }), field: "grade", message: `has no grade to translate: the original (${item.file}) gives none; grade the original, or leave this out` });
+  }
   return problems;
 }
 
