@@ -119,7 +119,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   edition: (scope, d) => {
     const { edition, languages } = scope;
     const t = d.words;
-    return { language: edition.language, direction: t.direction, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
+    return { language: edition.language, locale: t.locale, direction: t.direction, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
   },
 
   /** The published items, newest first. */

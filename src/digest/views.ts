@@ -394,6 +394,8 @@ export interface FeedSet {
 export interface EditionView {
   /** "en", "fr": the `lang` of every page. */
   readonly language: string;
+  /** The locale its dates and numbers are formatted in ("ar-TD-u-nu-latn"): site.ts `locale`, else `language`. */
+  readonly locale: string;
   /** "ltr", or "rtl" for a language written right to left (Arabic): the `dir` of every page. */
   readonly direction: "ltr" | "rtl";
   readonly isDefault: boolean;

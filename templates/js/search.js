@@ -9,7 +9,7 @@ const status = page?.querySelector(".search-status");
 const list = page?.querySelector(".search-results");
 const more = page?.querySelector(".search-more");
 const messages = JSON.parse(form?.dataset.messages ?? "{}");
-const formatMessage = messageFormatter(page?.documentElement.lang || "en");
+const formatMessage = messageFormatter(form?.dataset.locale || page?.documentElement.lang || "en");
 /** The edition's message `key`, with its values. */
 const t = (key, values = {}) => formatMessage(messages[key], values);
 const PAGE = 10;
@@ -55,7 +55,7 @@ async function engineOf(year) {
 async function searchNextYear(run) {
   if (searched >= years.length) return false;
   const year = years[searched];
-  const found = await (await engineOf(year)).search(current.query || null, current.options);
+  const found = await (await engineOf(year)).search(current.query ? normaliseArabic(current.query) : null, current.options);
   if (run !== generation) return false;
   searched++;
   results = results.concat(found.results);
@@ -173,6 +173,14 @@ if (form && status && list && more) {
     });
   });
   if (params.size) void run(false);
+}
+
+/**
+ * The query folded as the index was (src/pages/search-records.ts, normaliseArabic): Arabic
+ * found with or without harakat, with any alif, ta marbuta or ha, alif maqsura or ya.
+ */
+export function normaliseArabic(text) {
+  return text.replace(/[\u0640\u064B-\u065F\u0670\u0622\u0623\u0625\u0671\u0629\u0649]/g, (c) => ({ "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647", "\u0649": "\u064A" })[c] ?? "");
 }
 
 /** A formatter for `language`'s messages: format(message, values) → text. */
