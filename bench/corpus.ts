@@ -58,6 +58,11 @@ export interface CorpusOptions {
    */
   readonly french?: number;
   /**
+   * With `french`, an Arabic edition too (right to left, falling back to French then English),
+   * with this share of the items and every weekly note translated: what a third edition costs.
+   */
+  readonly arabic?: number;
+  /**
    * Another shape than the usual (one or two countries, one to three tags, about 700 words):
    * many tags an item, short or long bodies, several countries an item.
    */
@@ -159,7 +164,43 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   [...weeks].filter((_, i) => i % 4 === 0).forEach((week) => {
     files.push({ path: `content/issues/${week}.md`, text: `---\nheadline: ${JSON.stringify(sentence())}\n---\n${paragraph()}\n` });
   });
-  return options.french === undefined ? files : withFrenchEdition(files, options.french, options.seed ?? 2020);
+  if (options.french === undefined) return files;
+  const french = withFrenchEdition(files, options.french, options.seed ?? 2020);
+  return options.arabic === undefined ? french : withArabicEdition(french, options.arabic, options.seed ?? 2020);
+}
+
+const ARABIC_WORDS = "قوات الأمن هجوم قرية الجيش قافلة كمين إقليم سوق طريق جسر المجتمع قادة ميليشيا جماعة مقاتلون جنود مدنيون نازحون مخيم مساعدات الحكومة وزير رئيس مجلس انتخابات تصويت حملة محادثات حوار وساطة".split(" ");
+
+/**
+ * The bilingual corpus with an Arabic edition added: site.ts lists it (its locale and fallback
+ * as the sample's), themes get Arabic names (actors and regions fall back to French), and a
+ * share of the items and every note get a <name>.ar.md (synthetic Arabic words).
+ */
+function withArabicEdition(files: readonly CorpusFile[], share: number, seed: number): CorpusFile[] {
+  const random = seededRandom(seed + 2);
+  const words = (n: number) => Array.from({ length: n }, () => ARABIC_WORDS[Math.floor(random() * ARABIC_WORDS.length)]).join(" ");
+  const data = (text: string) => JSON.parse(text.replace(/^export default /, "").replace(/;\n$/, "")) as Record<string, unknown>[];
+  const out: CorpusFile[] = [];
+  for (const file of files) {
+    if (file.path === "content/_data/site.ts") {
+      const site = data(file.text) as unknown as { editions: unknown[] };
+      const arabic = { language: "ar", locale: "ar-TD-u-nu-latn", fallback: ["fr", "en"], description: "موجز اصطناعي." };
+      out.push({ path: file.path, text: `export default ${JSON.stringify({ ...site, editions: [...site.editions, arabic] }, null, 2)};\n` });
+    } else if (file.path === "content/_data/themes.ts") {
+      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => ({ ...entry, translations: { ...(entry.translations as object), ar: { name: words(2) } } })), null, 2)};\n` });
+    } else {
+      out.push(file);
+      if (/\.fr\.md$/.test(file.path)) continue;
+      const note = file.path.startsWith("content/issues/");
+      if (note || (file.path.startsWith("content/articles/") && random() < share)) {
+        const body = file.text.slice(file.text.indexOf("\n---\n", 4) + 5);
+        const translated = body.replace(/[A-Za-z]+/g, () => words(1));
+        const front = note ? `headline: ${JSON.stringify(words(8))}` : `title: ${JSON.stringify(words(9))}\nsummary: ${JSON.stringify(words(30))}`;
+        out.push({ path: file.path.replace(/\.md$/, ".ar.md"), text: `---\n${front}\n---\n${translated}` });
+      }
+    }
+  }
+  return out;
 }
 
 /**

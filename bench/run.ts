@@ -19,7 +19,8 @@
 //                                            many tags, short bodies, long bodies, several countries
 //
 // It also builds each corpus with a French edition (a quarter of the items and every note
-// translated), for what a second edition costs.
+// translated), for what a second edition costs, and with an Arabic one too (right to left,
+// falling back to French; a quarter of the items and every note), for what a third costs.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -87,6 +88,8 @@ const withEditions = !args.includes("--no-editions");
 const shapesAt = option("--shapes") === undefined ? undefined : Number(option("--shapes"));
 /** The share of items the bilingual corpus translates. */
 const FRENCH_SHARE = 0.25;
+/** The share of items the trilingual corpus translates into Arabic too (the French ones are the bilingual corpus's). */
+const ARABIC_SHARE = 0.25;
 
 interface Measure {
   readonly seconds: number;
@@ -114,6 +117,8 @@ interface Row {
   readonly firstQuery?: QueryCost;
   /** The same corpus with a French edition: its build, and the pages it makes. */
   readonly twoEditions?: Measure & { readonly pages: number };
+  /** The bilingual corpus with an Arabic edition added: what a third edition costs. */
+  readonly threeEditions?: Measure & { readonly pages: number };
 }
 
 /** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
@@ -237,6 +242,10 @@ async function measureSize(items: number, work: string): Promise<Row> {
   if (withEditions && items < 100_000) await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
   const bilingualRuns: Measure[] = [];
   let bilingualPages = 0;
+  const trilingual = path.join(work, `corpus-${items}-fr-ar`);
+  if (withEditions && items < 100_000) await writeCorpus(trilingual, generateCorpus({ items, french: FRENCH_SHARE, arabic: ARABIC_SHARE }));
+  const trilingualRuns: Measure[] = [];
+  let trilingualPages = 0;
   // 100,000 items: one run (each takes minutes), and no second edition.
   const runsHere = items >= 100_000 ? 1 : runs;
   const editionsHere = withEditions && items < 100_000;
@@ -261,9 +270,14 @@ async function measureSize(items: number, work: string): Promise<Row> {
       const two = await timed(process.execPath, build(), bilingual);
       bilingualPages = Number(/Built (\d+) pages/.exec(two.output)?.[1] ?? 0);
       bilingualRuns.push(two);
+      await forget(trilingual);
+      const three = await timed(process.execPath, build(), trilingual);
+      trilingualPages = Number(/Built (\d+) pages/.exec(three.output)?.[1] ?? 0);
+      trilingualRuns.push(three);
     }
   }
   if (editionsHere) await setAside(bilingual);
+  if (editionsHere) await setAside(trilingual);
   const loop = median(loopRuns);
   const full = median(buildRuns);
   const hugoMedian = withHugo ? median(hugoRuns) : undefined;
@@ -307,6 +321,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
     withoutSearchSeconds: withoutSearch.seconds,
     ...(firstQuery ? { firstQuery } : {}),
     ...(bilingualRuns.length ? { twoEditions: { ...median(bilingualRuns), pages: bilingualPages } } : {}),
+    ...(trilingualRuns.length ? { threeEditions: { ...median(trilingualRuns), pages: trilingualPages } } : {}),
   };
 }
 
@@ -376,6 +391,13 @@ if (rows.some((r) => r.twoEditions)) {
   for (const r of rows.filter((row) => row.twoEditions)) {
     const two = r.twoEditions!;
     console.log(`| ${r.items.toLocaleString("en")} | ${s(r.build.seconds)} | ${s(two.seconds)} | ${s(two.seconds - r.build.seconds)} (${x(two.seconds / r.build.seconds)}) | ${r.pages.toLocaleString("en")} → ${two.pages.toLocaleString("en")} | ${mib(r.build.peakMiB)} → ${mib(two.peakMiB)} |`);
+  }
+}
+if (rows.some((r) => r.threeEditions && r.twoEditions)) {
+  console.log(`\n| items | two editions | with an Arabic edition too (${ARABIC_SHARE * 100} % of items and every note translated) | three ÷ two | pages | peak memory |\n|---|---|---|---|---|---|`);
+  for (const r of rows.filter((row) => row.threeEditions && row.twoEditions)) {
+    const [two, three] = [r.twoEditions!, r.threeEditions!];
+    console.log(`| ${r.items.toLocaleString("en")} | ${s(two.seconds)} | ${s(three.seconds)} | ${x(three.seconds / two.seconds)} | ${two.pages.toLocaleString("en")} → ${three.pages.toLocaleString("en")} | ${mib(two.peakMiB)} → ${mib(three.peakMiB)} |`);
   }
 }
 if (shapeRows.length) {
