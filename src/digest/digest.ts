@@ -24,6 +24,7 @@ import { paths, SiteUrls } from "./paths.ts";
 import { weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
+import { methodologySections, type MethodologySection } from "./methodology.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -77,6 +78,7 @@ interface Grouped {
   readonly itemsByTag: Map<string, ItemView[]>;
   readonly itemsByRegion: Map<string, ItemView[]>;
   readonly corrected: ItemView[];
+  readonly methodology: MethodologySection[];
   readonly incidents: ItemView["incidents"][number][];
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
@@ -166,6 +168,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   itemsByRegion: (_, d) => groupBy(d.items, (v) => [...new Set(v.incidents.flatMap((i) => (i.region ? [i.region.slug] : [])))]),
   /** The corrected items, most recently corrected first: the corrections page and feed. */
   corrected: (_, d) => correctedItems(d.items),
+  /** The methodology page's sections (src/digest/methodology.ts). */
+  methodology: (scope, d) => methodologySections(scope.content, d.words),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),

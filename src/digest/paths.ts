@@ -83,6 +83,8 @@ export const routes = {
   subscribe: route("/subscribe/"),
   /** Every correction of any item; its feed follows it. */
   corrections: route("/corrections/"),
+  /** How the digest knows what it says: precision, tolls, accounts, grades, corrections, ids, sources. */
+  methodology: route("/methodology/"),
   search: route("/search/"),
   /** Where the search index's bundles are written, one folder a year: /pagefind/2020/. */
   searchIndex: route("/pagefind/"),
@@ -125,6 +127,7 @@ export const paths = {
   tags: routes.tags.pattern,
   subscribe: routes.subscribe.pattern,
   corrections: routes.corrections.pattern,
+  methodology: routes.methodology.pattern,
   notFound: routes.notFound.pattern,
   rss: routes.rss.pattern,
   opml: routes.opml.pattern,

@@ -137,6 +137,17 @@ export const PAGE_KINDS: readonly PageKind[] = [
       return [{ path: paths.corrections, data: { corrected: digest.corrected, feed: { title, atomPath, jsonPath } }, ...(digest.corrected[0]?.modified ? { lastmod: digest.corrected[0].modified } : {}) }];
     },
   },
+  {
+    name: "methodology",
+    urls: routes.methodology.patterns,
+    template: "views/methodology.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { footer: "nav.methodology" },
+    // Made from its sections (message keys, and the imports' sources and dates) only.
+    pages: (digest) => [{ path: paths.methodology, data: { sections: digest.methodology } }],
+  },
   { name: "subscribe", urls: routes.subscribe.patterns, template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
     name: "not-found",
