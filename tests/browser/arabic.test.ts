@@ -10,7 +10,7 @@ import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./supp
 import { chromiumPath } from "./tools.ts";
 import ar from "../../messages/ar.json" with { type: "json" };
 
-const ARABIC = PAGE_KINDS.filter(([, sitePath]) => sitePath.startsWith("ar/"));
+const ARABIC = [...PAGE_KINDS.filter(([, sitePath]) => sitePath.startsWith("ar/")), ["methodology", "ar/methodology/"] as [string, string]];
 
 describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
   let site: SampleSite;

@@ -30,7 +30,7 @@ beforeAll(async () => {
 const EDITION_KINDS = [
   "index.html", "issues/index.html", "issues/2020/index.html", "issues/2020-w49/index.html", "countries/index.html", "countries/mali/index.html",
   "tags/index.html", "tags/jnim/index.html", "articles/2020/mali-pm-ouane-talks-with-jihadists/index.html", "articles/2020/farabougou-villagers-killed/index.html",
-  "regions/index.html", "regions/menaka/index.html", "data/index.html", "incidents/index.html", "incidents/battles/index.html", "search/index.html", "subscribe/index.html", "corrections/index.html", "404.html",
+  "regions/index.html", "regions/menaka/index.html", "data/index.html", "incidents/index.html", "incidents/battles/index.html", "search/index.html", "subscribe/index.html", "corrections/index.html", "methodology/index.html", "404.html",
 ];
 
 /** A page and a stylesheet made wrong on purpose, for the checkers to find. */
