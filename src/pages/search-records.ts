@@ -70,6 +70,7 @@ const WITH_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
  */
 export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p, bundle?: string): SearchRecord[] {
   const language = digest.site.language;
+  const separator = digest.edition.words.t("common.listSeparator");
   const records: SearchRecord[] = [];
   const newestYear = searchYears(digest)[0] ?? "0000";
   const wanted = (year: string) => bundle === undefined || bundle === year;
@@ -83,7 +84,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       meta: {
         title: item.title,
         date: item.dateText,
-        countries: item.countries.map((c) => c.name).join(", "),
+        countries: item.countries.map((c) => c.name).join(separator),
         summary: item.summary,
         kind: "item",
         // An item nobody translated: the result says its language, as its page does.
@@ -106,7 +107,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       url: href(issue.path),
       content: normaliseArabic([issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n")),
       language,
-      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
+      meta: { title: `${issue.title}: ${issue.headline}`, date: issue.range, countries: issue.sections.map((s) => s.country.name).join(separator), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
       filters: { country: issue.sections.map((s) => s.country.name), year: [String(issue.week.year)] },
       // Dated by the week's first day, the date its result shows first.
       sort: { date: weekBounds(issue.week, digest.site.timeZone).start.toUTC().toISO()! },
