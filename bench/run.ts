@@ -15,6 +15,7 @@
 //   npm run bench -- --huge                and 100,000 items (one run; minutes, and memory)
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
 //   npm run bench -- --no-hugo --no-preview --no-editions
+//   npm run bench -- --sizes 10000 --only-editions   only two editions against three, in turns
 //   npm run bench -- --shapes 2000           also each corpus shape at 2,000 items (one run each):
 //                                            many tags, short bodies, long bodies, several countries
 //
@@ -85,6 +86,8 @@ const runs = Number(option("--runs") ?? 3);
 const withHugo = !args.includes("--no-hugo") && hasCommand("hugo");
 const withPreview = !args.includes("--no-preview");
 const withEditions = !args.includes("--no-editions");
+/** Only what the second and third editions cost: the bilingual and trilingual builds, in turns. */
+const onlyEditions = args.includes("--only-editions");
 const shapesAt = option("--shapes") === undefined ? undefined : Number(option("--shapes"));
 /** The share of items the bilingual corpus translates. */
 const FRENCH_SHARE = 0.25;
@@ -223,6 +226,30 @@ async function until(check: () => boolean, timeout: number, log: () => string): 
   }
 }
 
+/** The bilingual and the trilingual corpus, each built from nothing, in turns: the median of each. */
+async function measureEditions(items: number, work: string): Promise<{ items: number; two: Measure & { pages: number }; three: Measure & { pages: number } }> {
+  const bilingual = path.join(work, `corpus-${items}-fr`);
+  const trilingual = path.join(work, `corpus-${items}-fr-ar`);
+  await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
+  await writeCorpus(trilingual, generateCorpus({ items, french: FRENCH_SHARE, arabic: ARABIC_SHARE }));
+  const twoRuns: Measure[] = [];
+  const threeRuns: Measure[] = [];
+  const pages = { two: 0, three: 0 };
+  for (let run = 0; run < runs; run++) {
+    await forget(bilingual);
+    const two = await timed(process.execPath, build(), bilingual);
+    pages.two = Number(/Built (\d+) pages/.exec(two.output)?.[1] ?? 0);
+    twoRuns.push(two);
+    await forget(trilingual);
+    const three = await timed(process.execPath, build(), trilingual);
+    pages.three = Number(/Built (\d+) pages/.exec(three.output)?.[1] ?? 0);
+    threeRuns.push(three);
+  }
+  await setAside(bilingual);
+  await setAside(trilingual);
+  return { items, two: { ...median(twoRuns), pages: pages.two }, three: { ...median(threeRuns), pages: pages.three } };
+}
+
 async function measureSize(items: number, work: string): Promise<Row> {
   const root = path.join(work, `corpus-${items}`);
   const files = generateCorpus({ items });
@@ -338,12 +365,14 @@ await esbuild({ entryPoints: [path.join(project, "bench/loop-cli.ts")], bundle: 
 spawnSync(process.execPath, [launcher, "compile"], { stdio: ["ignore", "ignore", "inherit"] });
 const rows: Row[] = [];
 const shapeRows: { shape: string; pages: number; loop: Measure; build: Measure }[] = [];
+const editionRows: Awaited<ReturnType<typeof measureEditions>>[] = [];
 try {
   for (const items of sizes) {
     console.error(`measuring ${items} items...`);
-    rows.push(await measureSize(items, work));
+    if (onlyEditions) editionRows.push(await measureEditions(items, work));
+    else rows.push(await measureSize(items, work));
   }
-  if (shapesAt) {
+  if (shapesAt && !onlyEditions) {
     for (const shape of [undefined, ...CORPUS_SHAPES] as (CorpusShape | undefined)[]) {
       console.error(`measuring ${shapesAt} items, ${shape ?? "the usual shape"}...`);
       const root = path.join(work, `shape-${shape ?? "usual"}`);
@@ -357,6 +386,13 @@ try {
   }
 } finally {
   if (!args.includes("--keep")) await rm(work, { recursive: true, force: true });
+}
+if (onlyEditions) {
+  console.log(`| items | two editions (French: ${FRENCH_SHARE * 100} % of items) | three editions (Arabic too: ${ARABIC_SHARE * 100} % of items) | three ÷ two | pages | peak memory |\n|---|---|---|---|---|---|`);
+  for (const r of editionRows) {
+    console.log(`| ${r.items.toLocaleString("en")} | ${r.two.seconds.toFixed(2)} s | ${r.three.seconds.toFixed(2)} s | ${(r.three.seconds / r.two.seconds).toFixed(2)}× | ${r.two.pages.toLocaleString("en")} → ${r.three.pages.toLocaleString("en")} | ${Math.round(r.two.peakMiB ?? 0)} MiB → ${Math.round(r.three.peakMiB ?? 0)} MiB |`);
+  }
+  process.exit(0);
 }
 
 const header = [
