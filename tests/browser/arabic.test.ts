@@ -6,11 +6,11 @@
 // whose pages (tests/browser/support.ts PAGE_KINDS) include every Arabic kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, serveSample, type SampleSite } from "./support.ts";
+import { ARABIC_KINDS, launchChromium, serveSample, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 import ar from "../../messages/ar.json" with { type: "json" };
 
-const ARABIC = [...PAGE_KINDS.filter(([, sitePath]) => sitePath.startsWith("ar/")), ["methodology", "ar/methodology/"] as [string, string]];
+const ARABIC = [...ARABIC_KINDS, ["methodology", "ar/methodology/"] as [string, string]];
 
 describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
   let site: SampleSite;
@@ -38,10 +38,13 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
       };
     });
 
+  // At 320 px without JavaScript (every page but search reads the same with it), at 360 px
+  // asking nothing of any other host.
   for (const width of [320, 360, 1280]) {
-    it(`lays out every kind of page right to left at ${width} px, mirrored, with nothing to scroll sideways`, async () => {
+    it(`lays out every kind of page right to left at ${width} px, mirrored, with nothing to scroll sideways${width === 320 ? ", and reads without JavaScript" : width === 360 ? ", asking only its own site" : ""}`, async () => {
       expect(ARABIC.length).toBeGreaterThan(15);
-      const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+      const origin = new URL(site.url).origin;
+      const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1, javaScriptEnabled: width !== 320 });
       // Three tabs, each reading its share of the pages in turn: all at once is slower on a busy machine.
       const waiting = [...ARABIC];
       await Promise.all(
@@ -49,8 +52,14 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
           const page = await context.newPage();
           for (let next = waiting.shift(); next; next = waiting.shift()) {
             const [kind, sitePath] = next;
+            const requests: string[] = [];
+            const listen = (request: { url(): string }) => void requests.push(request.url());
+            page.on("request", listen);
             await page.goto(site.url + sitePath);
+            page.off("request", listen);
             expect(await layoutOf(page), `${kind} at ${width} px`).toEqual({ direction: "rtl", sideways: false, brandAtRight: true });
+            for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
+            if (width === 320) expect((await page.locator("main").innerText()).length, `${kind} without JavaScript`).toBeGreaterThan(50);
           }
           await page.close();
         }),

@@ -120,12 +120,16 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["issue", "fr/issues/2020-w49/"],
   ["item", "fr/articles/2020/farabougou-villagers-killed/"],
   ["search", "fr/search/"],
-  // The Arabic edition's page of every kind: right to left, each mirrors (or, for the charts
-  // and the map, deliberately does not) in its own way.
-  // (A missing page is answered with the host's one 404 page, the default edition's: the
-  // Arabic one is read at its own address.)
-  ...DEFAULT_KINDS.map(([kind, sitePath]): [string, string] => [kind, kind === "not-found" ? "ar/404.html" : `ar/${sitePath}`]),
 ];
+
+/**
+ * The Arabic edition's page of every kind: right to left, each mirrors (or, for the charts and
+ * the map, deliberately does not) in its own way. axe-core reads them all
+ * (tests/browser/accessibility.test.ts); their layout, requests and reading without JavaScript
+ * are tests/browser/arabic.test.ts's. (A missing page is answered with the host's one 404 page,
+ * the default edition's: the Arabic one is read at its own address.)
+ */
+export const ARABIC_KINDS: readonly [string, string][] = DEFAULT_KINDS.map(([kind, sitePath]): [string, string] => [kind, kind === "not-found" ? "ar/404.html" : `ar/${sitePath}`]);
 
 /** "the issue page", "the issue page in French (fr/issues/2020-w49/)": how a test names one. */
 export function pageName(kind: string, sitePath: string): string {
