@@ -123,8 +123,9 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
     });
   }
   const points = weeks.map((w) => {
-    const value = counts.incidentsOf(slug, w);
-    return { week: w, ...(value === undefined ? {} : { value }) };
+    const count = counts.get(slug, w);
+    const value = count?.incidents;
+    return { week: w, ...(value === undefined ? {} : { value }), ...(count && uncertainWeek(count) ? { uncertain: true } : {}) };
   });
   const counted = points.some((p) => p.value !== undefined);
   const hasExternal = !external.isEmpty && weeks.some((w) => external.get(slug, w, t).length > 0);
@@ -135,6 +136,7 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       week: issueRefOf(w).title,
       range: issueRefOf(w).range,
       incidents: weekCountText(points[i]!.value, t),
+      ...weekDetails(counts.get(slug, w), t),
       external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
     })),
     hasExternal,
@@ -143,8 +145,23 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
   };
 }
 
+/** A week whose toll is not one exact figure: a lower bound, "about", a range, or a dispute. */
+export function uncertainWeek(count: Pick<WeekCount, "fatalities" | "disputed">): boolean {
+  return count.disputed > 0 || (count.fatalities !== undefined && count.fatalities.kind !== "exact");
+}
+
+/** A chart table's row beyond its count: the week's toll with its uncertainty, and what the sources know only roughly. */
+export function weekDetails(count: Pick<WeekCount, "fatalities" | "weekOrMonthOnly" | "regionOrCountryOnly" | "disputed"> | undefined, t: Catalogue): { fatalities: string; precision: string; uncertain: boolean } {
+  if (!count) return { fatalities: "—", precision: "—", uncertain: false };
+  return {
+    fatalities: count.fatalities ? tollInWords(count.fatalities, t) : "—",
+    precision: precisionText(count, t).precisionText ?? "—",
+    uncertain: uncertainWeek(count),
+  };
+}
+
 /** "of which 2 known only to the week or month; 3 placed only by region or country", when some are. */
-export function precisionText(count: WeekCount, t: Catalogue): { precisionText?: string } {
+export function precisionText(count: Pick<WeekCount, "weekOrMonthOnly" | "regionOrCountryOnly" | "disputed">, t: Catalogue): { precisionText?: string } {
   const parts = [
     ...(count.weekOrMonthOnly > 0 ? [t.t("overview.weekOrMonthOnly", { count: count.weekOrMonthOnly })] : []),
     ...(count.regionOrCountryOnly > 0 ? [t.t("overview.regionOrCountryOnly", { count: count.regionOrCountryOnly })] : []),
