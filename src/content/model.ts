@@ -5,6 +5,19 @@ import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import type { Problem } from "../core/problems.ts";
+
+/** What the published site leaves out, and why: told at the end of every build and check. */
+export interface LeftOut {
+  /** Items with draft: true, by file. */
+  readonly drafts: readonly string[];
+  /** Items dated after the build's clock: file and date (YYYY-MM-DD). */
+  readonly scheduled: readonly { readonly file: string; readonly date: string }[];
+  /** Weeks every item of which is held back (a draft or scheduled): no issue yet. */
+  readonly weeks: readonly string[];
+  /** Weeks out with items whose note (and its trends) is a draft. */
+  readonly draftNotes: readonly string[];
+}
 
 export interface Item {
   /** File name without .md; unique across the whole archive. */
@@ -35,6 +48,8 @@ export interface Item {
   /** What was corrected after publication, in the order written (its translations follow that order). */
   readonly corrections: readonly Correction[];
   readonly draft: boolean;
+  /** A draft still being filled in: its problems, in words, which the preview shows on its page. */
+  readonly incomplete?: readonly string[];
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
   readonly bodyHtml: string;
@@ -81,6 +96,8 @@ export interface WeeklyNote {
   readonly week: Week;
   readonly headline: string;
   readonly leadHtml: string;
+  /** Left out of production builds, with the week's trends its file gives. */
+  readonly draft?: boolean;
   readonly translations?: Readonly<Record<string, NoteTranslation>>;
   readonly language?: string;
   /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
@@ -114,6 +131,10 @@ export interface Content {
   readonly externalCounts: readonly ExternalCounts[];
   /** The message catalogues found, by language (src/content/editions.ts): each edition reads its own. */
   readonly catalogues: ReadonlyMap<string, Catalogue>;
+  /** The problems of drafts (items, notes, translations), which hold back only the draft itself. */
+  readonly draftProblems?: readonly Problem[];
+  /** What a production build leaves out, and why (src/content/load/left-out.ts). */
+  readonly leftOut?: LeftOut;
   /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
   readonly passedOver?: readonly string[];
 }

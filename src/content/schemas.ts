@@ -348,8 +348,31 @@ export const itemFrontMatterSchema = z.strictObject({
   draft: z.boolean().default(false),
 });
 
+/**
+ * The editors' judgement on one country in a weekly note's `trends:` (keyed by the country's
+ * slug): the trend, why, and any alerts. The counts beside it are computed from the incidents.
+ */
+export const noteTrendSchema = z.strictObject({
+  trend: oneOf(trendLabels),
+  /** One line: why the editors chose this trend. */
+  reason: oneLine,
+  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: oneLine })).default([]),
+});
+
 export const weeklyNoteFrontMatterSchema = z.strictObject({
-  headline: text,
+  /** Required when the note has a lead; a note may give only the week's trends. */
+  headline: text.optional(),
+  /** The week's trend per country: `mali: { trend: deteriorated, reason: "…" }`. */
+  trends: z.record(z.string(), noteTrendSchema).default({}),
+  /** A draft note (its trends with it) is left out of the published site. */
+  draft: z.boolean().default(false),
+});
+
+/** A trend in a translated note: its own words for the reasons; the trend and the alerts' kinds, when repeated, the original's. */
+export const noteTrendTranslationSchema = z.strictObject({
+  trend: z.unknown().optional(),
+  reason: oneLine.optional(),
+  alerts: z.array(z.strictObject({ kind: z.unknown().optional(), reason: oneLine.optional() })).optional(),
 });
 
 /**
@@ -374,7 +397,10 @@ export const itemTranslationSchema = z.strictObject({
 
 /** A weekly note in another language, <YYYY>-W<ww>.<language>.md. */
 export const noteTranslationSchema = z.strictObject({
-  headline: text,
+  /** Required when the original has a headline. */
+  headline: text.optional(),
+  /** The original's trends, their reasons in this language (src/content/load/note-trends.ts). */
+  trends: z.record(z.string(), noteTrendTranslationSchema).optional(),
   draft: z.boolean().default(false),
 });
 

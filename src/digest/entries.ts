@@ -93,6 +93,7 @@ export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<stri
     tags: item.tags.map((slug) => tags.get(slug)!),
     issue,
     draft: item.draft,
+    ...(item.incomplete ? { incomplete: item.incomplete } : {}),
     scheduled: item.scheduled,
     bodyHtml: linksForPages(item.bodyHtml, urls),
     corrections: correctionViews(item.corrections, item.date.zoneName ?? "UTC", t),

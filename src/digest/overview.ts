@@ -1,6 +1,6 @@
 // Turns the counts and the editors' judgement into what pages show: each issue's regional
 // overview (one row per country) and each country's trend history and chart. Counts come from
-// the items' incidents (src/digest/incidents/counts.ts); trend, reason and alerts from figures.ts;
+// the items' incidents (src/digest/incidents/counts.ts); trend, reason and alerts from the weekly notes (src/content/load/note-trends.ts);
 // another organisation's counts, when imported, are shown beside ours under their own name.
 import type { ExternalCounts, WeeklyFigures } from "../content/model.ts";
 import type { AlertView, CountryFigures, ExternalCountView, IssueOverview, IssueRef, OverviewRow, Ref, TrendWeek } from "./views.ts";

@@ -271,6 +271,8 @@ export interface ItemView {
   readonly tags: readonly Ref[];
   readonly issue: IssueRef;
   readonly draft: boolean;
+  /** A draft still being filled in (the preview only): its problems, in words. */
+  readonly incomplete?: readonly string[];
   readonly scheduled: boolean;
   readonly bodyHtml: string;
   /** What was corrected after publication, newest first (src/digest/corrections.ts). */

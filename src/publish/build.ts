@@ -11,8 +11,9 @@ import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
 import { publishedRecords, vanishedIds } from "./published-ids.ts";
+import { ContentError, type Problem } from "../core/problems.ts";
+import type { LeftOut } from "../content/model.ts";
 import { keepIssueData } from "./as-published.ts";
-import { ContentError } from "../core/problems.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -62,6 +63,10 @@ export interface BuildResult {
    * that could not be written, an email over Gmail's clipping size.
    */
   readonly notices: readonly string[];
+  /** The drafts' problems: the drafts are left out, the rest is published. */
+  readonly draftProblems: readonly Problem[];
+  /** What the published site leaves out, and why (src/content/load/left-out.ts). */
+  readonly leftOut?: LeftOut;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -94,7 +99,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const indexVersion = keeps ? searchVersion(options.root) : undefined;
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
-  const { digest, passedOver, fingerprint, ids } = await loadSite(options.root, options.includeDrafts ?? false, {
+  const { digest, passedOver, fingerprint, ids, draftProblems, leftOut } = await loadSite(options.root, options.includeDrafts ?? false, {
     timings,
     ...(bodies ? { bodies } : {}),
     ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
@@ -145,6 +150,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
           digest,
           timings,
           dryRun,
+          ...(options.verbose ? { profile: timings } : {}),
           onPages: (count) => (pageCount = count),
           ...(progress ? { onProgress: progress } : {}),
           ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),
@@ -158,7 +164,8 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // Content always makes pages (a home page at the least): none means something stopped the
     // build short, and a site of nothing must never replace the published one.
     if (pageCount === 0) throw new Error("The build made no page at all; the published site was left as it was.");
-    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices() };
+    const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
+    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices(), ...told };
     // Said, not refused: the web issue is whole whatever the email's size.
     const { emailSizeNotices } = await import("./email-sizes.ts");
     const emailNotices = await emailSizeNotices(digest, staging, options.pageKinds);
@@ -174,7 +181,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     } catch {
       // Not kept.
     }
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices] };
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices], ...told };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});

@@ -282,7 +282,8 @@ describe("the open data", () => {
     const header = (await text("data/incidents.csv")).split("\r\n")[0]!.split(",");
     const counts = (await text("data/weekly-counts.csv")).split("\r\n")[0]!.split(",");
     const retired = (await text("data/retired-ids.csv")).split("\r\n")[0]!.split(",");
-    expect(documented).toEqual([...header, ...counts, ...retired]);
+    const tables = await Promise.all(["items", "regions", "countries"].map(async (table) => (await text(`data/${table}.csv`)).split("\r\n")[0]!.split(",")));
+    expect(documented).toEqual([...header, ...counts, ...retired, ...tables.flat()]);
     expect(retired).toEqual(["id", "retired", "replaced_by", "reason", "item_url"]);
     expect($("main a[href='/data/countries/mali/weekly-counts.csv']").length).toBe(1);
   });

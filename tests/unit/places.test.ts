@@ -147,7 +147,7 @@ describe("incidents and regions with mistakes", () => {
       at("typo", 10, "incidents[0].place: unknown locality \"Moptii\" in Mali — did you mean \"Mopti\"? A place the GeoNames gazetteer lacks needs `coordinates` from a source"),
       at("unknown-region", 10, "incidents[0].region: unknown region \"kidal\"; the regions of Mali are: mopti, gao. Add a region to content/_data/regions.ts with its ISO 3166-2 code"),
       at("unknown-type", 10, 'incidents[0].type: must be one of "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments" (got: "massacre")'),
-      at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is an approximate figure: write it as "about 100" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source\'s words in { toll: "about 100", words: "some 100" } (got: "some 100")'),
+      at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is not written as a toll: a toll is only what the source reports. If the source gives about 100, write "about 100" (shown as about, never added up as exact); if it gives a lowest figure, write it as "at least N"; if it gives no figure, leave fatalities out. Keep its words with { toll: "about 100", words: "some 100" } (got: "some 100")'),
       at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
       at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
       at("year-precision", 10, 'incidents[0].date_precision: must be one of "day", "week", "month" (got: "year")'),

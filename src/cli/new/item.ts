@@ -97,7 +97,7 @@ export function itemWritten(plan: ItemPlan & { ok: true }, words: Catalogue): st
   return [
     `Wrote ${plan.file}, dated ${dayInWords(plan.day, words)}: it falls in issue ${plan.week.id} (${weekRangeInWords(plan.week, words)}).`,
     ...(plan.scheduled ? ["Its date is after today: production builds hold it back until then."] : []),
-    "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
+    "Fill in the summary and source, then run npm run check: a draft's problems are told as its own and hold back only itself. Remove draft: true to publish it.",
   ];
 }
 

@@ -27,12 +27,13 @@ export interface ItemContext {
   readonly places: Places;
 }
 
-export type ItemResult = { item?: Item; problems: Problem[] };
+/** `draft`: the file says `draft: true`, so its problems hold back only itself (content.ts). */
+export type ItemResult = { item?: Item; problems: Problem[]; draft?: boolean };
 
 /** An item read and checked, its Markdown body not rendered yet (see render-bodies.ts). */
 export type ParsedItem = Omit<Item, "bodyHtml"> & { readonly body: string };
 
-export type ParseResult = { parsed?: ParsedItem; problems: Problem[] };
+export type ParseResult = { parsed?: ParsedItem; problems: Problem[]; draft?: boolean };
 
 /** `relative` is the path below content/articles/, e.g. "2020/niger-toumour-attack.md". */
 export function parseItem(relative: string, ctx: ItemContext): ParseResult {
@@ -88,7 +89,39 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
   for (const p of correctionDateProblems(raw.corrections, { today, ...(date?.ok ? { itemDay: date.date.toISODate()! } : {}) })) {
     problems.push({ file, ...at(p.path), field: fieldName(p.path), message: p.message, value: p.value });
   }
-  if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
+  if (!result.success || !date?.ok || problems.length) {
+    // A draft an editor is still filling in (an empty summary, a source to find) is shown by the
+    // preview, marked incomplete with its problems, when it can be placed at all: a date and a
+    // known country. Its problems hold back only itself.
+    if (raw.draft !== true) return { problems: byLine(problems) };
+    const sorted = byLine(problems);
+    const known = countries.filter((c) => ctx.known.countries?.has(c) ?? true);
+    if (!date?.ok || known.length === 0) return { problems: sorted, draft: true };
+    const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+    const source = typeof raw.source === "object" && raw.source !== null ? (raw.source as Record<string, unknown>) : {};
+    const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === "string" && ((ctx.known.actors?.has(t) ?? false) || (ctx.known.themes?.has(t) ?? false))) : [];
+    const incomplete: ParsedItem = {
+      slug, year, file,
+      title: text(raw.title) || slug,
+      date: date.date,
+      hasTime: date.hasTime,
+      week: localWeek(date.date),
+      countries: unique(known),
+      tags: unique(tags),
+      summary: text(raw.summary),
+      source: { name: text(source.name), ...(typeof source.url === "string" && /^https?:\/\//.test(source.url) ? { url: source.url } : {}) },
+      ...(text(raw.location) ? { location: text(raw.location) } : {}),
+      incidents: checked.incidents,
+      retiredIds: [],
+      corrections: [],
+      draft: true,
+      scheduled: date.date > ctx.now,
+      incomplete: sorted.map((p) => `${p.line === undefined ? "" : `line ${p.line}, `}${p.field ? `${p.field}: ` : ""}${p.message.split("\n")[0]}${p.value === undefined ? "" : ` (got: ${JSON.stringify(p.value)})`}`),
+      body: fm.body,
+      ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
+    };
+    return { parsed: incomplete, problems: sorted, draft: true };
+  }
   const data = result.data;
 
   const parsed: ParsedItem = {
