@@ -24,6 +24,19 @@ const site: SiteSettings = {
       notice:
         "Édition d’exemple : des faits de fin 2020, résumés dans nos propres mots à partir des sources publiques citées avec chaque article. Il ne s’agit pas d’une publication en cours.",
     },
+    // In Arabic too, under /ar/, right to left (the direction comes from the platform's ICU).
+    // Dates and numbers as ICU formats them for Chad with Western digits (ar-TD-u-nu-latn:
+    // 3 ديسمبر 2020; README.md says why). An item, note or text not yet in Arabic is shown in
+    // French where an editor wrote it, else in English, marked; a country is named from CLDR,
+    // a region or actor without an Arabic name in the data files in French (Latin script).
+    {
+      language: "ar",
+      locale: "ar-TD-u-nu-latn",
+      fallback: ["fr", "en"],
+      description: "موجز أسبوعي للأحداث الأمنية في مالي وبوركينا فاسو والنيجر وتشاد وموريتانيا والبلدان المجاورة.",
+      notice:
+        "نسخة تجريبية: أحداث من أواخر عام 2020، ملخصة بكلماتنا من المصادر العامة المذكورة مع كل خبر. ليست منشورًا جاريًا.",
+    },
   ],
   // Country and region pages give their names in French too, in every edition of another
   // language: the names the region's maps and sources use.

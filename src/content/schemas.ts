@@ -98,6 +98,28 @@ export const siteSchema = z.strictObject({
         publisher: text.optional(),
         /** This edition's own sign-up address (a list in its language); else the site's. */
         signUp: signUpAddress.optional(),
+        /**
+         * The locale its dates, numbers and plurals are formatted in, when not the language's
+         * own: the platform's ICU data for it ("ar-u-nu-latn": Arabic with Western digits).
+         */
+        locale: z
+          .string()
+          .refine((tag) => {
+            try {
+              return Intl.getCanonicalLocales(tag).length === 1;
+            } catch {
+              return false;
+            }
+          }, "must be a BCP 47 locale such as ar-u-nu-latn")
+          .optional(),
+        /**
+         * Where a text or a name has no translation in this language, the languages to show
+         * it in instead, first found first, each marked as such; the original's language
+         * last, always. An edition with a fallback may leave names out of the data files too:
+         * a country is then named from the platform's CLDR data, anything else in the first
+         * of these languages that has a name.
+         */
+        fallback: z.array(languageTag).default([]),
       }),
     )
     .default([]),

@@ -123,7 +123,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   edition: (scope, d) => {
     const { edition, languages } = scope;
     const t = d.words;
-    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
+    return { language: edition.language, locale: t.locale, direction: t.direction, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
   },
 
   /** The published items, newest first. */
@@ -280,7 +280,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
  */
 export function buildDigest(content: Content, { preview = false }: { readonly preview?: boolean } = {}): Digest {
   const editions = editionsOf(content);
-  const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
+  const languages = editions.map((e) => ({ language: e.language, direction: e.words.direction, folder: e.folder, name: e.words.t("edition.name") }));
   // The security picture is the same in every language: counted once. Only the editors'
   // reasons are in words, each edition's own (an index of them is cheap).
   const picture = pictureOf(content);

@@ -210,7 +210,7 @@ export function issueSummary(issue: IssueView, words: Catalogue): string {
     row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
   );
   if (moved.length) return moved.join(words.t("common.semicolon"));
-  const countries = issue.sections.map((section) => section.country.name).join(", ");
+  const countries = issue.sections.map((section) => section.country.name).join(words.t("common.listSeparator"));
   return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
 }
 

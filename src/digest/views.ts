@@ -426,13 +426,17 @@ export interface FeedSet {
 export interface EditionView {
   /** "en", "fr": the `lang` of every page. */
   readonly language: string;
+  /** The locale its dates and numbers are formatted in ("ar-TD-u-nu-latn"): site.ts `locale`, else `language`. */
+  readonly locale: string;
+  /** "ltr", or "rtl" for a language written right to left (Arabic): the `dir` of every page. */
+  readonly direction: "ltr" | "rtl";
   readonly isDefault: boolean;
   /** "" at the site's root, "fr/" below it. */
   readonly folder: string;
   /** The edition's interface words. */
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
-  readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+  readonly all: readonly { readonly language: string; readonly direction: "ltr" | "rtl"; readonly folder: string; readonly name: string }[];
   /** The language editors write in (site.ts `language`): that of every text nobody translated. */
   readonly sourceLanguage: string;
   /**

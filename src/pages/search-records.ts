@@ -38,6 +38,22 @@ const TAG_OR_ENTITY = /<[^>]*>|&(?:lt|gt|quot|#39|amp);/g;
 const BLOCK_TAG = /^<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|br|hr|tr|td|th|table)\b/i;
 const ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
 
+/**
+ * Arabic as readers type it, for the index and the query alike: without harakat (short vowels,
+ * shadda, sukun), dagger alif or tatweel; every alif one (أ إ آ ٱ → ا), ta marbuta as ha
+ * (ة → ه), alif maqsura as ya (ى → ي). Nothing else changes, so a text without Arabic is
+ * returned as it was. templates/js/search.js does the same to the query (normaliseArabic
+ * there; tests/unit/search.test.ts holds the two equal). Results show the records' meta, never
+ * this text, so readers never see the folded spelling.
+ */
+export function normaliseArabic(text: string): string {
+  return ARABIC_VARIANT.test(text) ? text.replace(ARABIC_VARIANTS, (c) => ARABIC_FOLDED[c] ?? "") : text;
+}
+
+const ARABIC_VARIANT = /[\u0640\u064B-\u065F\u0670\u0622\u0623\u0625\u0671\u0629\u0649]/;
+const ARABIC_VARIANTS = new RegExp(ARABIC_VARIANT.source, "g");
+const ARABIC_FOLDED: Readonly<Record<string, string>> = { "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647", "\u0649": "\u064A" };
+
 /** Sort keys compare as text: every date in UTC, written the same way. */
 function utc(iso: string, zone: string): string {
   // A date with its offset needs no time zone rules: JavaScript's Date reads it, and writes UTC
@@ -54,6 +70,7 @@ const WITH_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
  */
 export function searchRecords(digest: Digest, href: (path: string) => string = (p) => p, bundle?: string): SearchRecord[] {
   const language = digest.site.language;
+  const separator = digest.edition.words.t("common.listSeparator");
   const records: SearchRecord[] = [];
   const newestYear = searchYears(digest)[0] ?? "0000";
   const wanted = (year: string) => bundle === undefined || bundle === year;
@@ -64,12 +81,12 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
     const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
     records.push({
       url: href(item.path),
-      content: [item.title, item.summary, textOfHtml(item.bodyHtml), ...places, item.location ?? ""].join("\n"),
+      content: normaliseArabic([item.title, item.summary, textOfHtml(item.bodyHtml), ...places, item.location ?? ""].join("\n")),
       language,
       meta: {
         title: item.title,
         date: item.dateText,
-        countries: item.countries.map((c) => c.name).join(", "),
+        countries: item.countries.map((c) => c.name).join(separator),
         summary: item.summary,
         kind: "item",
         // An item nobody translated: the result says its language, as its page does.
@@ -92,9 +109,9 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
     if (!issue.headline || !wanted(year)) continue;
     records.push({
       url: href(issue.path),
-      content: [issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n"),
+      content: normaliseArabic([issue.headline, textOfHtml(issue.leadHtml ?? "")].join("\n")),
       language,
-      meta: { title: digest.edition.words.t("search.noteTitle", { title: issue.title, headline: issue.headline }), date: issue.range, countries: issue.sections.map((s) => s.country.name).join(", "), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
+      meta: { title: digest.edition.words.t("search.noteTitle", { title: issue.title, headline: issue.headline }), date: issue.range, countries: issue.sections.map((s) => s.country.name).join(separator), summary: digest.edition.words.t("search.noteSummary", { range: issue.range }), kind: "note" },
       filters: { country: issue.sections.map((s) => s.country.name), year: [year] },
       // Dated by the week's first day, the date its result shows first.
       sort: { date: weekBounds(issue.week, zone).start.toUTC().toISO()! },
@@ -104,7 +121,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
   for (const country of wanted(newestYear) ? digest.countries : []) {
     records.push({
       url: href(country.path),
-      content: [country.name, ...country.namesIn.map((n) => n.name), textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n"),
+      content: normaliseArabic([country.name, ...country.namesIn.map((n) => n.name), textOfHtml(country.profileHtml), ...country.regions.map((r) => r.name)].join("\n")),
       language,
       // Cut by characters, not UTF-16 units: half a character would break the index.
       meta: { title: country.name, date: "", countries: country.name, summary: [...textOfHtml(country.profileHtml)].slice(0, 300).join(""), kind: "country" },

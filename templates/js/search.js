@@ -9,7 +9,7 @@ const status = page?.querySelector(".search-status");
 const list = page?.querySelector(".search-results");
 const more = page?.querySelector(".search-more");
 const messages = JSON.parse(form?.dataset.messages ?? "{}");
-const formatMessage = messageFormatter(page?.documentElement.lang || "en");
+const formatMessage = messageFormatter(form?.dataset.locale || page?.documentElement.lang || "en");
 /** The edition's message `key`, with its values. */
 const t = (key, values = {}) => formatMessage(messages[key], values);
 const PAGE = 10;
@@ -55,7 +55,7 @@ function engineOf() {
  */
 async function searchAll(query, filters) {
   const pagefind = await engineOf();
-  const ask = (only) => pagefind.search(query || null, { filters: { ...filters, ...only }, sort: { date: "desc" } });
+  const ask = (only) => pagefind.search(query ? normaliseArabic(query) : null, { filters: { ...filters, ...only }, sort: { date: "desc" } });
   if (filters.year) return (await ask({})).results;
   const [all, ...byYear] = await Promise.all([ask({}), ...years.map((year) => ask({ year }))]);
   const dated = byYear.flatMap((found) => found.results);
@@ -167,6 +167,14 @@ if (form && status && list && more) {
   // WebAssembly arrives while they type; nothing is fetched on a visit that never searches.
   form.elements.q.addEventListener("focus", () => void engineOf().catch(() => {}), { once: true });
   if (params.size) void run(false);
+}
+
+/**
+ * The query folded as the index was (src/pages/search-records.ts, normaliseArabic): Arabic
+ * found with or without harakat, with any alif, ta marbuta or ha, alif maqsura or ya.
+ */
+export function normaliseArabic(text) {
+  return text.replace(/[\u0640\u064B-\u065F\u0670\u0622\u0623\u0625\u0671\u0629\u0649]/g, (c) => ({ "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647", "\u0649": "\u064A" })[c] ?? "");
 }
 
 /** A formatter for `language`'s messages: format(message, values) → text. */

@@ -100,7 +100,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** One page of every kind, by name and path below the base path. */
-export const PAGE_KINDS: readonly [string, string][] = [
+/** The default edition's page of every kind. */
+const DEFAULT_KINDS: readonly [string, string][] = [
   ["home", ""],
   ["issue", "issues/2020-w49/"],
   ["archive", "issues/"],
@@ -120,6 +121,10 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["subscribe", "subscribe/"],
   ["corrections", "corrections/"],
   ["not-found", "no/such/page/"],
+];
+
+export const PAGE_KINDS: readonly [string, string][] = [
+  ...DEFAULT_KINDS,
   // The French edition's pages that differ most from the English ones: its words (longer than
   // the English, in the overview table and the navigation), an item left in English inside a
   // French page, its own search. Its other pages are the same templates, checked above in
@@ -130,7 +135,23 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["search", "fr/search/"],
 ];
 
+/**
+ * The Arabic edition's page of every kind: right to left, each mirrors (or, for the charts and
+ * the map, deliberately does not) in its own way. axe-core reads them all
+ * (tests/browser/accessibility.test.ts); their layout, requests and reading without JavaScript
+ * are tests/browser/arabic.test.ts's. (A missing page is answered with the host's one 404 page,
+ * the default edition's: the Arabic one is read at its own address.)
+ */
+export const ARABIC_KINDS: readonly [string, string][] = DEFAULT_KINDS.map(([kind, sitePath]): [string, string] => [kind, kind === "not-found" ? "ar/404.html" : `ar/${sitePath}`]);
+
 /** "the issue page", "the issue page in French (fr/issues/2020-w49/)": how a test names one. */
 export function pageName(kind: string, sitePath: string): string {
-  return sitePath.startsWith("fr/") ? `the ${kind} page in French (${sitePath})` : `the ${kind} page`;
+  if (sitePath.startsWith("fr/")) return `the ${kind} page in French (${sitePath})`;
+  if (sitePath.startsWith("ar/")) return `the ${kind} page in Arabic (${sitePath})`;
+  return `the ${kind} page`;
+}
+
+/** The edition a page is in: "fr/…" French, "ar/…" Arabic, else the default (English). */
+export function editionOf(sitePath: string): "en" | "fr" | "ar" {
+  return sitePath.startsWith("fr/") ? "fr" : sitePath.startsWith("ar/") ? "ar" : "en";
 }

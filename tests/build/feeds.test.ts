@@ -8,6 +8,7 @@ import { parseFeed, parseOpml } from "feedsmith";
 import { SaxesParser } from "saxes";
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, fixtureActors, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { builtSample } from "../fixtures/sample.ts";
 
 const items: FixtureItem[] = [
   {
@@ -312,5 +313,61 @@ describe("entry ids", () => {
     } finally {
       await own.remove();
     }
+  });
+});
+
+// The sample's Arabic edition (the shared sample build): every feed and OPML list under /ar/,
+// read by feedsmith and the strict XML parser, in Arabic and saying so.
+describe("the Arabic edition's feeds", () => {
+  let sample: string;
+  let files: string[];
+  beforeAll(async () => {
+    sample = await builtSample();
+    files = (await readdir(path.join(sample, "ar"), { recursive: true }))
+      .map((f) => `ar/${f.split(path.sep).join("/")}`)
+      .filter((f) => /\.(xml|json|opml)$/.test(f) && !f.includes("/pagefind/") && !f.startsWith("ar/pagefind/"))
+      .sort();
+  });
+  const read = (file: string) => readFile(path.join(sample, file), "utf8");
+
+  it("parse, every one, in a real feed parser and a strict XML parser, and say they are in Arabic", async () => {
+    // The digest, every item, the corrections, and each country's, region's, actor's and theme's.
+    expect(files.filter((f) => f.endsWith("/feed.xml")).length).toBeGreaterThan(40);
+    for (const file of files) {
+      const body = await read(file);
+      if (file.endsWith(".opml")) {
+        strictXml(body);
+        expect(parseOpml(body).body?.outlines?.length, file).toBeGreaterThan(0);
+        continue;
+      }
+      const parsed = parseFeed(body);
+      if (file.endsWith(".json")) {
+        expect(parsed.format, file).toBe("json");
+        expect(JSON.parse(body).language, file).toBe("ar");
+        continue;
+      }
+      strictXml(body);
+      if (file.endsWith("rss.xml")) {
+        expect(parsed.format, file).toBe("rss");
+        expect(body, file).toContain("<language>ar</language>");
+      } else {
+        expect(parsed.format, file).toBe("atom");
+        expect(body, file).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ar">/);
+      }
+    }
+  });
+
+  it("give the Arabic words, and an entry nobody translated in the language it is shown in", async () => {
+    const atom = parseFeed(await read("ar/feed.xml"));
+    if (atom.format !== "atom") throw new Error("not Atom");
+    const w49 = atom.feed.entries!.find((e) => e.id?.endsWith("/ar/issue/2020-W49"))!;
+    expect(value(w49.title)).toContain("الأسبوع 49 من عام 2020");
+    expect(value(w49.title)).toContain("رئيس الوزراء المالي يفتح الباب");
+    const chad = await read("ar/countries/chad/feed.xml");
+    // An item in Arabic has no language of its own; one shown in French or English says which.
+    expect(chad).toContain("<title>البرلمان التشادي يقرّ تعديلًا دستوريًا");
+    const mali = await read("ar/countries/mali/feed.xml");
+    expect(mali).toContain('<title xml:lang="fr">L’ancien Premier ministre Boubou Cissé');
+    expect(mali).toContain('<title xml:lang="en">');
   });
 });

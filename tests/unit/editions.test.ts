@@ -107,7 +107,7 @@ describe("site settings for editions", () => {
       expect.arrayContaining([
         "content/_data/actors.ts jnim.translations.fr.name: is missing: the digest has an edition in fr (site.ts editions), which names every actor and theme in its language",
         "content/_data/actors.ts barkhane.translations.fr.name: is missing: the digest has an edition in fr (site.ts editions), which names every actor and theme in its language",
-        expect.stringMatching(/^content\/_data\/site\.ts editions\[1\]\.language: has no message catalogue \(de\.json in messages\/ or content\/_messages\/\); the catalogues found are: en, fr \(got: "de"\)$/),
+        expect.stringMatching(/^content\/_data\/site\.ts editions\[1\]\.language: has no message catalogue \(de\.json in messages\/ or content\/_messages\/\); the catalogues found are: ar, en, fr \(got: "de"\)$/),
       ]),
     );
   });

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { SiteUrls } from "../../src/digest/paths.ts";
-import { searchFilterOptions, searchRecords, textOfHtml } from "../../src/pages/search-records.ts";
+import { normaliseArabic, searchFilterOptions, searchRecords, textOfHtml } from "../../src/pages/search-records.ts";
+// @ts-expect-error: a browser module in plain JavaScript, without types.
+import { normaliseArabic as normaliseQuery } from "../../templates/js/search.js";
 import { parseWeekId } from "../../src/core/weeks.ts";
 import { modelContent, modelIncident, modelItem } from "../fixtures/model.ts";
 
@@ -68,5 +70,34 @@ describe("search records", () => {
 
   it("read the text of rendered HTML", () => {
     expect(textOfHtml('<p>A &quot;b&quot; &amp;&#39;c&#39;</p>\n<ul><li>d</li></ul>')).toBe(`A "b" &'c' d`);
+  });
+});
+
+describe("Arabic in the index and in the query", () => {
+  // As readers type it and as editors write it: the same words, with and without harakat, with
+  // each alif, ta marbuta or ha, alif maqsura or ya.
+  const written = ["أَقَرَّ البرلمانُ", "إقليم آخر", "الحملة الرئاسية", "إلى مصطفى", "ٱلْقَاعِدَة", "مـــالي"];
+  const typed = ["اقر البرلمان", "اقليم اخر", "الحمله الرئاسيه", "الي مصطفي", "القاعده", "مالي"];
+
+  it("fold to the same text, in the build and in the search page's script alike", () => {
+    expect(written.map((w) => normaliseArabic(w))).toEqual(typed);
+    expect(written.map((w) => normaliseQuery(w) as string)).toEqual(typed);
+    expect(typed.map((w) => normaliseQuery(w) as string)).toEqual(typed);
+  });
+
+  it("leave every other script as it was", () => {
+    for (const text of ["Ménaka, Tillabéri", "Tchad : « 40 ans »", "2020-W49"]) {
+      expect(normaliseArabic(text)).toBe(text);
+      expect(normaliseQuery(text)).toBe(text);
+    }
+  });
+
+  it("are what an Arabic item's record holds", () => {
+    const arabic = buildDigest(modelContent([{ ...modelItem("vote", "2020-12-03", ["mali"], []), title: "البرلمانُ أقرَّ التعديلَ", bodyHtml: "<p>الحملةُ الرئاسيةُ</p>" }]));
+    const record = searchRecords(arabic).find((r) => r.url.includes("vote"))!;
+    expect(record.content).toContain("البرلمان اقر التعديل");
+    expect(record.content).toContain("الحمله الرئاسيه");
+    // What a result shows is as written.
+    expect(record.meta.title).toBe("البرلمانُ أقرَّ التعديلَ");
   });
 });
