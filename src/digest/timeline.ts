@@ -6,7 +6,7 @@ import type { Incident } from "../content/model.ts";
 import type { TrendLabel } from "../content/schemas.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { addWeeks, compareWeeks, type Week } from "../core/weeks.ts";
-import { checkBoth, flagText, type WarningCheck } from "./early-warning.ts";
+import { checkBoth, flagText, ruleValues, type WarningCheck } from "./early-warning.ts";
 import type { FigureIndex } from "./figures.ts";
 import type { IncidentCounts } from "./incidents/counts.ts";
 import { countedToll } from "./tolls.ts";
@@ -89,5 +89,5 @@ export function trendStrip(
     };
   });
   const flagged = shown.filter((w) => w.flags.length > 0).reverse();
-  return { weeks: shown, labelsOf, first: shown[0]!.issue.title, last: shown.at(-1)!.issue.title, flagged };
+  return { weeks: shown, labelsOf, first: shown[0]!.issue.title, last: shown.at(-1)!.issue.title, flagged, rule: words.t("warning.rule", ruleValues()) };
 }

@@ -449,6 +449,8 @@ export interface TrendStrip {
   readonly last: string;
   /** The flagged weeks, newest first. */
   readonly flagged: readonly StripWeek[];
+  /** The early-warning rule and its thresholds, in words. */
+  readonly rule: string;
 }
 
 /** A month's page as other pages link it. */

@@ -34,7 +34,7 @@ describe("calendar months", () => {
 function maliWeeks(trends: Record<string, WeeklyFigures["trend"]> = {}): WeeklyFigures[] {
   const out: WeeklyFigures[] = [];
   for (let week: Week = w("2020-W44"); week.id !== "2021-W01"; week = addWeeks(week, 1)) {
-    out.push({ country: "mali", week, trend: trends[week.id] ?? "unchanged", reason: `Reason ${week.id}.`, alerts: week.id === "2020-W49" ? [{ kind: "conflict-risk", reason: "Alert of W49." }] : [] });
+    out.push({ country: "mali", week, trend: trends[week.id] ?? "unchanged", reason: `Reason ${week.id}.`, translations: {}, alerts: week.id === "2020-W49" ? [{ kind: "conflict-risk", reason: "Alert of W49.", translations: {} }] : [] });
   }
   return out;
 }
