@@ -24,7 +24,8 @@ import { paths, SiteUrls } from "./paths.ts";
 import { weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
-import { buildMonths, type Months } from "./months.ts";
+import { buildMonths, monthNoteIn, type Months } from "./months.ts";
+import { linksForPages } from "./links.ts";
 import { countrySeries, RegionWeeks, stripWeeks, trendStrip } from "./timeline.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
@@ -218,7 +219,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       judgement: scope.picture.judgement,
       countries: d.countryEntries.map((c) => d.countryRefs.get(c.slug)!),
       regions: d.regions.map((r) => ({ slug: r.slug, name: r.name, path: r.path, country: r.country })),
-      notes: [],
+      notes: (scope.content.monthNotes ?? []).map((note) => monthNoteIn(note, scope.edition.language, scope.languages[0]!.language, (html) => linksForPages(html, d.urls))),
       issueRefOf: d.issueRefOf,
       hasIssue: d.hasIssue,
       siteTitle: scope.content.site.title,

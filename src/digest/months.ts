@@ -12,6 +12,7 @@
 // only in part (its first or latest weeks) says how many of its days it covered and is not
 // compared: a part-month against a whole one would read as a fall.
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import type { MonthNote } from "../content/model.ts";
 import { addMonths, compareMonths, daysInMonth, monthName, monthOfDay, monthsOfWeek, weeksOfMonth, type Month } from "../core/months.ts";
 import type { Week } from "../core/weeks.ts";
 import { INCIDENT_TYPES, typeLabel, type IncidentType } from "../content/typology.ts";
@@ -34,6 +35,26 @@ export interface MonthNoteInput {
   readonly leadHtml: string;
   readonly language?: string;
   readonly trends: readonly { readonly country: string; readonly trend: TrendLabel; readonly reason: string; readonly reasonLanguage?: string }[];
+}
+
+/**
+ * A month's note as an edition shows it: its translation's headline, lead and reasons where it
+ * has them, else the original's, marked with their language. `links` makes the lead's links
+ * work under the site's base path.
+ */
+export function monthNoteIn(note: MonthNote, language: string, original: string, links: (html: string) => string): MonthNoteInput {
+  const translation = language === original ? undefined : note.translations?.[language];
+  const own = translation ?? note;
+  return {
+    month: note.month,
+    ...(own.headline ? { headline: own.headline } : {}),
+    leadHtml: links(own.leadHtml),
+    ...(translation ? { language } : { language: original }),
+    trends: note.trends.map((t) => {
+      const reason = translation?.reasons[t.country];
+      return { country: t.country, trend: t.trend, reason: reason ?? t.reason, ...(reason === undefined && language !== original ? { reasonLanguage: original } : {}) };
+    }),
+  };
 }
 
 export interface MonthInput {

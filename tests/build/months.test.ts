@@ -111,6 +111,25 @@ describe("the sample's months", () => {
   });
 });
 
+describe("the sample's monthly note", () => {
+  it("gives December 2020 its lead and Niger's trend for the month, in each edition's words, and no invented judgement for the others", async () => {
+    const en = await page("months/2020-12");
+    expect(en("h1").text()).toBe("Sahel Digest, December 2020");
+    expect(en(".lead").text()).toContain("Toumour");
+    const niger = en("table tr").filter((_, tr) => en(tr).find("th").text() === "Niger");
+    expect(niger.find("td").last().text()).toBe("Deteriorated");
+    const mali = en("table tr").filter((_, tr) => en(tr).find("th").text() === "Mali");
+    expect(mali.find("td").last().text()).toBe("None given: see the weeks");
+    const fr = await page("fr/months/2020-12");
+    expect(fr(".lead").text()).toContain("Au Niger, le raid sur Toumour");
+    expect(fr("main").text()).toContain("Boko Haram accusé du raid sur Toumour");
+    // November has no note: the weeks' labels, and no monthly judgement.
+    const november = await page("months/2020-11");
+    expect(november(".lead").length).toBe(0);
+    expect(november("main").text()).toContain("The editors gave no trend for the month as a whole");
+  });
+});
+
 describe("the sample's country pages", () => {
   it("show the last weeks' trend labels as a strip, each week marked in text as well as colour, linking its issue", async () => {
     for (const country of ["mali", "niger", "burkina-faso"]) {

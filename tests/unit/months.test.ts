@@ -3,6 +3,11 @@
 // two months split by date and listed under both, partial months not compared, the rules'
 // floors and baselines.
 import { describe, expect, it } from "vitest";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadMonthNotes } from "../../src/content/load/month-notes.ts";
+import { monthNoteIn } from "../../src/digest/months.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { addMonths, month, monthsOfWeek, parseMonthId, weeksOfMonth } from "../../src/core/months.ts";
 import { addWeeks, parseWeekId, type Week } from "../../src/core/weeks.ts";
@@ -162,5 +167,61 @@ describe("the computed flags on the pages' views", () => {
     const w53 = buildDigest({ ...modelContent([modelItem("w53", "2020-12-29", ["mali"])]), figures: maliWeeks({ "2020-W53": "deteriorated" }) });
     const last = w53.issues[0]!.overview!.rows.find((r) => r.country.slug === "mali")!;
     expect(last.figures!.warning).toEqual({ flags: [], disagreement: "the editors judged the week deteriorated; the counts raised no flag." });
+  });
+});
+
+describe("a month's note (content/months/)", () => {
+  const write = async (root: string, file: string, text: string) => {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
+  };
+
+  it("is read with its translation, and shown in each edition's words, the untranslated reason marked", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "month-notes-"));
+    try {
+      await write(root, "content/months/2020-12.md", "---\nheadline: \"A hard month\"\ntrends:\n  mali:\n    trend: deteriorated\n    reason: \"Attacks spread.\"\n  niger:\n    trend: improved\n    reason: \"Calm returned.\"\n---\nThe [lead](/countries/mali/).\n");
+      await write(root, "content/months/2020-12.fr.md", "---\nheadline: \"Un mois difficile\"\ntrends:\n  mali:\n    reason: \"Les attaques s’étendent.\"\n---\nLe chapeau.\n");
+      const read = loadMonthNotes(root, new Set(["mali", "niger"]), undefined);
+      expect(read.problems).toEqual([]);
+      const [note] = read.notes;
+      expect(note!.trends.map((t) => `${t.country} ${t.trend}`)).toEqual(["mali deteriorated", "niger improved"]);
+      const fr = monthNoteIn(note!, "fr", "en", (html) => html);
+      expect(fr).toMatchObject({ headline: "Un mois difficile", language: "fr", trends: [{ country: "mali", reason: "Les attaques s’étendent." }, { country: "niger", reason: "Calm returned.", reasonLanguage: "en" }] });
+      expect(monthNoteIn(note!, "en", "en", (html) => html)).toMatchObject({ headline: "A hard month", language: "en" });
+
+      // On the month's page: the editors' monthly trends, beside the weeks' labels, never in their place.
+      const digest = buildDigest({ ...modelContent([modelItem("one", "2020-12-02", ["mali"])]), figures: maliWeeks(), monthNotes: read.notes });
+      const december = digest.months.byCountry.get("mali")!.find((m) => m.id === "2020-12")!;
+      expect(december.monthTrends).toMatchObject([{ country: { slug: "mali" }, trend: "deteriorated", trendLabel: "Deteriorated", reason: "Attacks spread." }]);
+      expect(december.note).toMatchObject({ headline: "A hard month" });
+      expect(december.note!.html).toContain('href="/countries/mali/"');
+      expect(december.weeks[0]!.rows[0]).toMatchObject({ trendLabel: "Unchanged" });
+      const all = digest.months.all.find((m) => m.id === "2020-12")!;
+      expect(all.countries!.find((c) => c.country.slug === "mali")!.monthTrend).toMatchObject({ trend: "deteriorated" });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("names every problem at once: a file that names no month, an unknown country, a translated reason for no trend", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "month-notes-"));
+    try {
+      await write(root, "content/months/december.md", "---\nheadline: \"x\"\n---\n");
+      await write(root, "content/months/2020-11.md", "---\ntrends:\n  malli:\n    trend: deteriorated\n    reason: \"x\"\n  mali:\n    trend: worse\n    reason: \"x\"\n---\n");
+      await write(root, "content/months/2020-12.md", "---\nheadline: \"x\"\n---\n");
+      await write(root, "content/months/2020-12.fr.md", "---\ntrends:\n  niger:\n    reason: \"x\"\n---\n");
+      const { problems } = loadMonthNotes(root, new Set(["mali", "niger"]), undefined);
+      expect(problems.map((p) => `${p.file} ${p.field}`).sort()).toEqual([
+        "content/months/2020-11.md trends.mali.trend",
+        "content/months/2020-11.md trends.malli",
+        "content/months/2020-12.fr.md trends.niger",
+        "content/months/december.md file name",
+      ]);
+      const malli = problems.find((p) => p.field === "trends.malli")!;
+      expect(malli).toMatchObject({ line: 3, value: "malli" });
+      expect(malli.message).toContain('did you mean "mali"');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
