@@ -8,6 +8,8 @@ export interface ChartPoint {
   readonly week: Week;
   /** Undefined: no figures that week (drawn as a gap, never as zero). */
   readonly value?: number;
+  /** The week's toll is uncertain (a lower bound, an approximate figure, a range, a dispute): its bar is hatched. */
+  readonly uncertain?: boolean;
 }
 
 export interface ChartBar {
@@ -17,6 +19,7 @@ export interface ChartBar {
   readonly height: number;
   readonly value: number;
   readonly weekId: string;
+  readonly uncertain?: boolean;
 }
 
 export interface ChartGap {
@@ -31,6 +34,8 @@ export interface AxisTick {
   readonly label: string;
   /** A week label left out on a phone, where half of them fit at a legible size. */
   readonly minor?: boolean;
+  /** Set where a centred label would cross the chart's edge. */
+  readonly anchor?: "start" | "end";
 }
 
 export interface BarChart {
@@ -43,11 +48,15 @@ export interface BarChart {
   readonly xTicks: readonly AxisTick[];
   /** The top of the value axis. */
   readonly max: number;
+  /** Whether some bar is hatched (the legend then says what hatching means). */
+  readonly hasUncertain: boolean;
 }
 
 // Room for labels at the size a phone needs (twice the desktop size, the chart being drawn
 // at about half its width there): three digits on the left, a line of text below.
 const MARGIN = { left: 52, right: 8, top: 24, bottom: 34 };
+/** The axis text's size in the chart's units on the narrowest screen (12 CSS px on a 288 px wide chart): site.css sets the same. */
+export const CHART_TEXT_UNITS = 27;
 
 export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue, size = { width: 640, height: 180 }): BarChart {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: size.width - MARGIN.right, bottom: size.height - MARGIN.bottom };
@@ -67,7 +76,7 @@ export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue, 
       return;
     }
     const y = yOf(point.value);
-    bars.push({ x, y, width: barWidth, height: round(plot.bottom - y), value: point.value, weekId: point.week.id });
+    bars.push({ x, y, width: barWidth, height: round(plot.bottom - y), value: point.value, weekId: point.week.id, ...(point.uncertain ? { uncertain: true } : {}) });
   });
 
   const yTicks: AxisTick[] = [];
@@ -81,10 +90,15 @@ export function weeklyBarChart(points: readonly ChartPoint[], words: Catalogue, 
   const xTicks: AxisTick[] = tickIndexes.map((i, n) => {
     const w = points[i]!.week;
     const before = n > 0 ? points[tickIndexes[n - 1]!]!.week : undefined;
-    return { position: round(plot.left + (i + 0.5) * band), label: words.t(before && before.year === w.year ? "chart.week" : "chart.weekOfYear", { week: String(w.week), year: String(w.year) }), ...(n % 2 === 1 ? { minor: true } : {}) };
+    const position = round(plot.left + (i + 0.5) * band);
+    const label = words.t(before && before.year === w.year ? "chart.week" : "chart.weekOfYear", { week: String(w.week), year: String(w.year) });
+    // Measured at the phone's size, the largest in the chart's units: a label never cut at either edge.
+    const half = ([...label].length * CHART_TEXT_UNITS * 0.6) / 2;
+    const anchor = position - half < 0 ? "start" : position + half > size.width ? "end" : undefined;
+    return { position: anchor === "start" ? Math.max(0, round(position - band / 2)) : anchor === "end" ? Math.min(size.width, round(position + band / 2)) : position, label, ...(n % 2 === 1 ? { minor: true } : {}), ...(anchor ? { anchor } : {}) };
   });
 
-  return { width: size.width, height: size.height, plot, bars, gaps, yTicks, xTicks, max };
+  return { width: size.width, height: size.height, plot, bars, gaps, yTicks, xTicks, max, hasUncertain: bars.some((bar) => bar.uncertain) };
 }
 
 /** A whole, round step for a count axis: 1, 2, 5, 10, 20, 50, ... */

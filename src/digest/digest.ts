@@ -21,12 +21,13 @@ import type { Catalogue } from "../core/messages/catalogue.ts";
 import { markedMap, REGION_PAGE_INCIDENTS, regionViews } from "./regions.ts";
 import { listingPages } from "./listing.ts";
 import { paths, SiteUrls } from "./paths.ts";
-import { weekRangeInWords, type Week } from "../core/weeks.ts";
+import { compareWeeks, weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
 import { buildMonths, monthNoteIn, type Months } from "./months.ts";
 import { linksForPages } from "./links.ts";
 import { countrySeries, RegionWeeks, stripWeeks, trendStrip } from "./timeline.ts";
+import { methodologySections, type MethodologySection } from "./methodology.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -80,6 +81,7 @@ interface Grouped {
   readonly itemsByTag: Map<string, ItemView[]>;
   readonly itemsByRegion: Map<string, ItemView[]>;
   readonly corrected: ItemView[];
+  readonly methodology: MethodologySection[];
   readonly incidents: ItemView["incidents"][number][];
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
@@ -175,6 +177,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   itemsByRegion: (_, d) => groupBy(d.items, (v) => [...new Set(v.incidents.flatMap((i) => (i.region ? [i.region.slug] : [])))]),
   /** The corrected items, most recently corrected first: the corrections page and feed. */
   corrected: (_, d) => correctedItems(d.items),
+  /** The methodology page's sections (src/digest/methodology.ts). */
+  methodology: (scope, d) => methodologySections(scope.content, d.words),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),
@@ -238,7 +242,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     return d.countryEntries.map((c) => {
       const map = c.kind === "country" && d.incidentsByCountry.has(c.slug) ? d.countryMap(c.slug) : undefined;
       // The country's map marks its newest incidents, as many as a region's page lists.
-      const marked = map ? markedMap(map, [...d.incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS)) : undefined;
+      const marked = map ? markedMap(map, [...d.incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS), t) : undefined;
       const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
       const namesIn = scope.names.countries.get(c.slug) ?? [];
       const view = countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: d.alsoNamed(namesIn) });
@@ -269,7 +273,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     // Rows name their country by reference only: the overview is part of its issue's page key.
     const overviewCountries = d.countries.filter((c) => c.kind === "country").map((c) => ref(c.slug, c.name, c.path));
     const overviewOf = (w: Week) => (d.hasPicture ? issueOverview(scope.picture, overviewCountries, w, d.words) : undefined);
-    return buildIssues(d.sortedItems, d.items, d.countries, scope.content, d.issueRefOf, d.urls, overviewOf, d.map, groupBy(d.incidents, (i) => [i.weekId]));
+    return buildIssues(d.sortedItems, d.items, d.countries, scope.content, d.issueRefOf, d.urls, overviewOf, d.map, groupBy(d.incidents, (i) => [i.weekId]), d.words);
   },
   latestIssue: (_, d) => d.issues[0],
   recentIssues: (scope, d) => d.issues.slice(0, scope.content.site.recentIssues),
@@ -291,7 +295,10 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       items: d.items,
       retired: scope.content.items.flatMap((item) => item.retiredIds.map((entry) => ({ ...entry, slug: item.slug }))),
       counts: scope.picture.counts,
+      // The counts an issue published: from its items and figures and the earlier weeks' only.
+      countsAsOf: (week) => new IncidentCounts(scope.content.items.filter((item) => compareWeeks(item.week, week) <= 0), scope.content.figures.filter((figure) => compareWeeks(figure.week, week) <= 0)),
       countries: d.countries.filter((c) => c.kind === "country"),
+      regions: d.regions,
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
       absolute: (path) => d.urls.absolute(path),
       zone: scope.content.site.timeZone,

@@ -8,7 +8,7 @@ import { renderMarkdown } from "../content/markdown.ts";
 import { linksForPages } from "./links.ts";
 import type { RegionMap } from "./map.ts";
 import { incidentView } from "./incidents/views.ts";
-import { marksOn } from "./incidents/marks.ts";
+import { mapMarks } from "./incidents/marks.ts";
 import { INCIDENT_TYPES, TYPOLOGY, typeLabel } from "../content/typology.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { paths, type SiteUrls } from "./paths.ts";
@@ -26,6 +26,7 @@ export function buildIssues(
   overviewOf: (w: Week) => IssueOverview | undefined,
   map: RegionMap | undefined,
   incidentsByWeek: ReadonlyMap<string, readonly IncidentView[]>,
+  words: Catalogue,
 ): IssueView[] {
   // Items arrive newest first; an issue reads oldest first, so walk them backwards.
   const weeks = new Map<string, { week: Week; items: ItemView[] }>();
@@ -62,7 +63,7 @@ export function buildIssues(
       updatedIso: weekItems[weekItems.length - 1]!.dateIso,
       ...(overview ? { overview } : {}),
       incidents: weekIncidents,
-      ...(overview && map ? { marks: marksOn(map, weekIncidents) } : {}),
+      ...(overview && map ? { mapMarks: mapMarks(map, weekIncidents, words, map.shapes.flatMap((s) => (s.slug && s.label ? [{ slug: s.slug, name: s.name, ...s.label }] : []))) } : {}),
     };
   });
 }

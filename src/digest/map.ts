@@ -4,6 +4,7 @@
 import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3-geo";
 import type { FeatureCollection } from "geojson";
 import { featureOf, world, type CountryFeature } from "../content/places/world.ts";
+import { labelOver, type Box } from "./incidents/labels.ts";
 
 export interface MapShape {
   /** ISO 3166 numeric code, as Natural Earth gives it. */
@@ -65,11 +66,14 @@ export function regionMap(countries: readonly MappedCountry[], width = 480): Reg
     .filter((f) => !focused.has(f) && inFrame(f))
     .map((f) => ({ id: String(f.id), name: f.properties.name, d: path(f) ?? "" }))
     .filter((shape) => shape.d !== "");
+  // Each name at its country's centre, moved inside the frame and off the names before it.
+  const taken: Box[] = [];
   const own: MapShape[] = countries.flatMap((country) => {
     const f = bySlug.get(country.slug);
     if (!f) return [];
     const [x, y] = projection(geoCentroid(f)) ?? [Number.NaN, Number.NaN];
-    return [{ id: String(f.id), name: country.name, d: path(f) ?? "", slug: country.slug, path: country.path, label: { x: Math.round(x), y: Math.round(y) } }];
+    const label = labelOver(country.name, Math.round(x), Math.round(y), { width, height }, taken);
+    return [{ id: String(f.id), name: country.name, d: path(f) ?? "", slug: country.slug, path: country.path, label: { x: label.x, y: label.y } }];
   });
   const project = (latitude: number, longitude: number) => {
     const point = projection([longitude, latitude]);

@@ -4,7 +4,7 @@
 import type { IncidentView, ItemView } from "./views.ts";
 import { INCIDENT_TYPES, TYPOLOGY, type IncidentType } from "../content/typology.ts";
 import type { IncidentCounts } from "./incidents/counts.ts";
-import { weekBounds } from "../core/weeks.ts";
+import { weekBounds, type Week } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { tollColumns, type TollSum } from "./tolls.ts";
 import type { DatePrecision, PlacePrecision, RetiredId } from "../content/schemas.ts";
@@ -84,6 +84,31 @@ export interface RetiredIdRecord {
   readonly item_url: string;
 }
 
+/** An item as the open data lists it: the table incidents and retired ids refer to by address. */
+export interface ItemRecord {
+  readonly item_url: string;
+  readonly item_title: string;
+  readonly date: string;
+  readonly week: string;
+  /** The slugs of the countries it is about, separated by spaces. */
+  readonly countries: string;
+  readonly source_name: string;
+  readonly source_url: string | null;
+}
+
+export interface RegionRecord {
+  readonly region: string;
+  readonly region_name: string;
+  readonly region_iso: string;
+  readonly country: string;
+}
+
+export interface CountryRecord {
+  readonly country: string;
+  readonly country_name: string;
+  readonly country_iso: string | null;
+}
+
 export interface OpenDataInput {
   /** The incident ids the items retired, with the item's slug. */
   readonly retired?: readonly (RetiredId & { readonly slug: string })[];
@@ -92,17 +117,28 @@ export interface OpenDataInput {
   readonly items: readonly ItemView[];
   readonly counts: IncidentCounts;
   /** Countries in the digest's order, with their slugs and names. */
-  readonly countries: readonly { readonly slug: string; readonly name: string }[];
+  readonly countries: readonly { readonly slug: string; readonly name: string; readonly iso?: string }[];
+  /** The regions with incidents, in the digest's order. */
+  readonly regions?: readonly { readonly slug: string; readonly name: string; readonly country: { readonly slug: string } }[];
+  /**
+   * The counts as they were when the issue of `week` was published: from the items of that week
+   * and before (src/digest/incidents/counts.ts). Without it, `asOf` keeps every covered week up to it.
+   */
+  readonly countsAsOf?: (week: Week) => IncidentCounts;
   readonly regionIso: (slug: string) => string;
   readonly absolute: (path: string) => string;
   /** The digest's time zone, for week bounds. */
   readonly zone: string;
   /** The words of the files' column descriptions: the default edition's, as every edition shares the files. */
   readonly words: Catalogue;
+  /** Set on the rows of one issue's snapshot (asOf): its week's id, the last covered. */
+  readonly upTo?: string;
 }
 
 export class OpenDataRows {
   private readonly records: IncidentRecord[];
+  /** The rows of each issue's snapshot, made once. */
+  private readonly snapshots = new Map<string, OpenDataRows>();
   /** The words the files describe their columns in. */
   readonly words: Catalogue;
 
@@ -110,6 +146,74 @@ export class OpenDataRows {
     this.words = input.words;
     const items = new Map(input.items.map((item) => [item.slug, item]));
     this.records = input.incidents.map((incident) => record(incident, items, input.absolute, input.regionIso));
+  }
+
+  /**
+   * The rows as the issue of `week` published them: its items and those of the weeks before,
+   * their incidents, the counts they make, and the ids retired by the end of that week. What a
+   * snapshot of the issue's data is made from when the published site has none yet.
+   */
+  asOf(week: Week): OpenDataRows {
+    let rows = this.snapshots.get(week.id);
+    if (!rows) this.snapshots.set(week.id, (rows = this.madeAsOf(week)));
+    return rows;
+  }
+
+  private madeAsOf(week: Week): OpenDataRows {
+    const items = this.input.items.filter((item) => item.issue.id <= week.id);
+    const kept = new Set(items.map((item) => item.slug));
+    const lastDay = weekBounds(week, this.input.zone).end.minus({ days: 1 }).toISODate()!;
+    const incidents = this.input.incidents.filter((incident) => kept.has(incident.item.slug));
+    const regionsUsed = new Set(incidents.map((incident) => incident.region?.slug));
+    return new OpenDataRows({
+      ...this.input,
+      items,
+      incidents,
+      ...(this.input.regions ? { regions: this.input.regions.filter((region) => regionsUsed.has(region.slug)) } : {}),
+      retired: (this.input.retired ?? []).filter((entry) => kept.has(entry.slug) && entry.retired <= lastDay),
+      counts: this.input.countsAsOf?.(week) ?? this.input.counts,
+      upTo: week.id,
+    });
+  }
+
+  /** The day the rows last changed, from the content: the newest item's day, or a later correction's. */
+  lastUpdated(): string | undefined {
+    let newest: string | undefined;
+    for (const item of this.input.items) {
+      const day = item.modified && item.modified > item.dateIso.slice(0, 10) ? item.modified : item.dateIso.slice(0, 10);
+      if (!newest || day > newest) newest = day;
+    }
+    return newest;
+  }
+
+  /** The published items (or those about one country, or recording its incidents), oldest first. */
+  items(country?: string): readonly ItemRecord[] {
+    const recording = new Set(this.incidents(country).map((r) => r.item_url));
+    const records = this.input.items
+      .map((item) => ({ item, url: this.input.absolute(item.path) }))
+      .filter(({ item, url }) => !country || recording.has(url) || item.countries.some((c) => c.slug === country))
+      .map(({ item, url }): ItemRecord => ({
+        item_url: url,
+        item_title: item.title,
+        date: item.dateIso.slice(0, 10),
+        week: item.issue.id,
+        countries: item.countries.map((c) => c.slug).join(" "),
+        source_name: item.source.name,
+        source_url: item.source.url ?? null,
+      }));
+    return records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.item_url < b.item_url ? -1 : a.item_url > b.item_url ? 1 : 0));
+  }
+
+  /** The regions with incidents (or one country's), in the digest's order. */
+  regions(country?: string): readonly RegionRecord[] {
+    return (this.input.regions ?? [])
+      .filter((region) => !country || region.country.slug === country)
+      .map((region) => ({ region: region.slug, region_name: region.name, region_iso: this.input.regionIso(region.slug), country: region.country.slug }));
+  }
+
+  /** The countries the digest covers (or one), in its order. */
+  countries(country?: string): readonly CountryRecord[] {
+    return this.input.countries.filter((c) => !country || c.slug === country).map((c) => ({ country: c.slug, country_name: c.name, country_iso: c.iso ?? null }));
   }
 
   /** The retired incident ids of the published items (or of one country's), oldest retirement first. */
@@ -131,7 +235,8 @@ export class OpenDataRows {
 
   /** One row per country and week the digest covered, oldest first, countries in the digest's order. */
   weeklyCounts(country?: string): readonly WeeklyCountRow[] {
-    const covered = this.input.counts.coveredWeeks().filter((entry) => !country || entry.country === country);
+    const upTo = this.input.upTo;
+    const covered = this.input.counts.coveredWeeks().filter((entry) => (!country || entry.country === country) && (!upTo || entry.week.id <= upTo));
     const order = new Map(this.input.countries.map((c, i) => [c.slug, i]));
     covered.sort((a, b) => (a.week.id < b.week.id ? -1 : a.week.id > b.week.id ? 1 : (order.get(a.country) ?? 0) - (order.get(b.country) ?? 0)));
     const names = new Map(this.input.countries.map((c) => [c.slug, c.name]));

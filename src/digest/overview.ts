@@ -131,8 +131,9 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
     });
   }
   const points = weeks.map((w) => {
-    const value = counts.incidentsOf(slug, w);
-    return { week: w, ...(value === undefined ? {} : { value }) };
+    const count = counts.get(slug, w);
+    const value = count?.incidents;
+    return { week: w, ...(value === undefined ? {} : { value }), ...(count && uncertainWeek(count) ? { uncertain: true } : {}) };
   });
   const counted = points.some((p) => p.value !== undefined);
   const hasExternal = !external.isEmpty && weeks.some((w) => external.get(slug, w, t).length > 0);
@@ -143,11 +144,27 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       week: issueRefOf(w).title,
       range: issueRefOf(w).range,
       incidents: weekCountText(points[i]!.value, t),
+      ...weekDetails(counts.get(slug, w), t),
       external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
     })),
     hasExternal,
     chartFirst: issueRefOf(start).title,
     chartLast: issueRefOf(end).title,
+  };
+}
+
+/** A week whose toll is not one exact figure: a lower bound, "about", a range, or a dispute. */
+export function uncertainWeek(count: Pick<WeekCount, "fatalities" | "disputed">): boolean {
+  return count.disputed > 0 || (count.fatalities !== undefined && count.fatalities.kind !== "exact");
+}
+
+/** A chart table's row beyond its count: the week's toll with its uncertainty, and what the sources know only roughly. */
+export function weekDetails(count: Pick<WeekCount, "fatalities" | "weekOrMonthOnly" | "regionOrCountryOnly" | "disputed"> | undefined, t: Catalogue): { fatalities: string; precision: string; uncertain: boolean } {
+  if (!count) return { fatalities: "—", precision: "—", uncertain: false };
+  return {
+    fatalities: count.fatalities ? tollInWords(count.fatalities, t) : "—",
+    precision: precisionText(count, t).precisionText ?? "—",
+    uncertain: uncertainWeek(count),
   };
 }
 

@@ -69,6 +69,8 @@ export const routes = {
   /** An issue's email edition and its plain-text twin. */
   issueEmail: route<"week">("/issues/:week/email.html"),
   issueEmailText: route<"week">("/issues/:week/email.txt"),
+  /** An issue's open data as it was published: "/issues/2020-w49/data/incidents.csv". */
+  issueDataFile: route<"week" | "file">("/issues/:week/data/:file"),
   /** Every item's page is below it, and its feed follows every item. */
   articles: route("/articles/"),
   item: route<"year" | "slug">("/articles/:year/:slug/"),
@@ -92,6 +94,8 @@ export const routes = {
   regionMonth: route<"slug" | "month">("/regions/:slug/months/:month/"),
   /** Every correction of any item; its feed follows it. */
   corrections: route("/corrections/"),
+  /** How the digest knows what it says: precision, tolls, accounts, grades, corrections, ids, sources. */
+  methodology: route("/methodology/"),
   search: route("/search/"),
   /** Where the search index's bundles are written, one folder a year: /pagefind/2020/. */
   searchIndex: route("/pagefind/"),
@@ -134,6 +138,7 @@ export const paths = {
   tags: routes.tags.pattern,
   subscribe: routes.subscribe.pattern,
   corrections: routes.corrections.pattern,
+  methodology: routes.methodology.pattern,
   notFound: routes.notFound.pattern,
   rss: routes.rss.pattern,
   opml: routes.opml.pattern,
@@ -164,6 +169,7 @@ export const paths = {
   region: (slug: string) => routes.region.fill({ slug }),
   dataFile: (file: string, country?: string) => (country ? routes.countryDataFile.fill({ slug: country, file }) : routes.dataFile.fill({ file })),
   regionDataFile: (file: string, region: string) => routes.regionDataFile.fill({ slug: region, file }),
+  issueDataFile: (w: Week, file: string) => routes.issueDataFile.fill({ week: w.slug, file }),
   /** The same page in an edition's folder ("fr/"): "/issues/2020-w49/" → "/fr/issues/2020-w49/". */
   inEdition: (sitePath: string, folder: string) => `/${folder}${sitePath.replace(/^\//, "")}`,
   /** The Atom and JSON feeds that follow a page. */
@@ -176,7 +182,7 @@ export const paths = {
  */
 export function sharedByEditions(sitePath: string): boolean {
   return (
-    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath) || routes.regionDataFile.matches(sitePath)) && /\.(?:csv|json|geojson|kml)$/.test(sitePath)) ||
+    ((routes.dataFile.matches(sitePath) || routes.countryDataFile.matches(sitePath) || routes.regionDataFile.matches(sitePath) || routes.issueDataFile.matches(sitePath)) && /\.(?:csv|json|geojson|kml)$/.test(sitePath)) ||
     sitePath === routes.sitemap.pattern ||
     Object.values(ASSET_FOLDERS).some((folder) => sitePath.startsWith(folder))
   );

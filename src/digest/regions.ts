@@ -3,9 +3,10 @@
 import type { PlaceRegion } from "../content/load/regions.ts";
 import type { IncidentView, IssueRef, LanguageName, MarkedMap, Ref, RegionView } from "./views.ts";
 import type { RegionMap } from "./map.ts";
-import { weeklyBarChart } from "./chart.ts";
-import { marksOn } from "./incidents/marks.ts";
-import { CHART_WEEKS, weekCountText } from "./overview.ts";
+import { weeklyBarChart, type ChartPoint } from "./chart.ts";
+import { mapMarks } from "./incidents/marks.ts";
+import { CHART_WEEKS, weekCountText, weekDetails } from "./overview.ts";
+import { sumTolls } from "./tolls.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { paths } from "./paths.ts";
 import { addWeeks, compareWeeks, parseWeekId, type Week } from "../core/weeks.ts";
@@ -44,6 +45,7 @@ export function regionViews(
       const path = paths.region(region.slug);
       const perWeek = new Map<string, number>();
       for (const incident of own) perWeek.set(incident.weekId, (perWeek.get(incident.weekId) ?? 0) + 1);
+      const detailsOf = weekDetailsOf(own, words);
       // Incidents are dated 1900-2100, so their weeks always parse.
       const first = parseWeekId(own[0]!.weekId) ?? latest!;
       const lastOwn = parseWeekId(own.at(-1)!.weekId) ?? first;
@@ -52,7 +54,7 @@ export function regionViews(
       if (compareWeeks(first, start) > 0) start = first;
       const weeks: Week[] = [];
       for (let w = start; compareWeeks(w, end) <= 0; w = addWeeks(w, 1)) weeks.push(w);
-      const points = weeks.map((w) => (covered(region.country, w) ? { week: w, value: perWeek.get(w.id) ?? 0 } : { week: w }));
+      const points: ChartPoint[] = weeks.map((w) => (covered(region.country, w) ? { week: w, value: perWeek.get(w.id) ?? 0, ...(detailsOf(w.id).uncertain ? { uncertain: true } : {}) } : { week: w }));
       const map = countryMap(region.country);
       const shown = [...own].reverse().slice(0, REGION_PAGE_INCIDENTS);
       return {
@@ -65,18 +67,34 @@ export function regionViews(
         incidentCount: own.length,
         incidents: shown,
         chart: weeklyBarChart(points, words),
-        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: weekCountText(p.value, words) })),
+        chartTable: points.map((p) => ({ week: issueRefOf(p.week).title, range: issueRefOf(p.week).range, incidents: weekCountText(p.value, words), ...(p.value === undefined ? weekDetails(undefined, words) : detailsOf(p.week.id)) })),
         chartFirst: issueRefOf(start).title,
         chartLast: issueRefOf(end).title,
         // With its country: a region may share a country's name (Nigeria's Niger State).
         feed: { title: words.t("feed.regionTitle", { site: siteTitle, name: region.name, country: region.countryName }), ...paths.feedsOf(path) },
-        ...(map ? { map: markedMap(map, shown) } : {}),
+        ...(map ? { map: markedMap(map, shown, words) } : {}),
       };
     });
 }
 
-/** A map with incidents marked, and how many of them have no coordinates to mark. */
-export function markedMap(map: RegionMap, incidents: readonly IncidentView[]): MarkedMap {
-  const marks = marksOn(map, incidents);
-  return { map, marks, incidents, unplaced: incidents.filter((i) => !i.coordinates || (i.placePrecision !== "place" && i.placePrecision !== "near")).length };
+/** A region's weeks as its chart's table tells them: each week's toll and its incidents known only roughly. */
+function weekDetailsOf(incidents: readonly IncidentView[], words: Catalogue): (weekId: string) => ReturnType<typeof weekDetails> {
+  const byWeek = new Map<string, IncidentView[]>();
+  for (const incident of incidents) byWeek.set(incident.weekId, [...(byWeek.get(incident.weekId) ?? []), incident]);
+  return (weekId) => {
+    const week = byWeek.get(weekId) ?? [];
+    const tolls = week.flatMap((i) => (i.fatalities ? [i.fatalities] : []));
+    const fatalities = sumTolls(tolls);
+    return weekDetails({
+      ...(fatalities ? { fatalities } : {}),
+      weekOrMonthOnly: week.filter((i) => i.datePrecision !== "day").length,
+      regionOrCountryOnly: week.filter((i) => i.placePrecision === "region" || i.placePrecision === "country").length,
+      disputed: week.filter((i) => i.accounts).length,
+    }, words);
+  };
+}
+
+/** A map with incidents marked, and those it cannot draw counted. */
+export function markedMap(map: RegionMap, incidents: readonly IncidentView[], words: Catalogue): MarkedMap {
+  return { map, incidents, ...mapMarks(map, incidents, words) };
 }

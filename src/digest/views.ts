@@ -8,7 +8,7 @@ import type { BarChart } from "./chart.ts";
 import type { ChangeBand, MetricView } from "./figures.ts";
 import type { RegionMap } from "./map.ts";
 import type { IncidentType } from "../content/typology.ts";
-import type { Mark } from "./incidents/marks.ts";
+import type { MapMarks } from "./incidents/marks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import type { SiteUrls } from "./paths.ts";
 
@@ -108,7 +108,7 @@ export interface CountryFigures {
   /** Weekly incidents over up to the last 52 weeks, oldest first; undefined when no week was covered. */
   readonly chart?: BarChart;
   /** The chart's text alternative: every week of it, oldest first. */
-  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly incidents: string; readonly external: string }[];
+  readonly chartTable: readonly (ChartWeekRow & { readonly external: string })[];
   /** Whether another organisation's counts fill the table's last column. */
   readonly hasExternal: boolean;
   readonly chartFirst: string;
@@ -228,7 +228,7 @@ export interface RegionView extends Ref {
   /** Newest first, at most REGION_PAGE_INCIDENTS of them; the open data has them all. */
   readonly incidents: readonly IncidentView[];
   readonly chart?: BarChart;
-  readonly chartTable: readonly { readonly week: string; readonly range: string; readonly incidents: string }[];
+  readonly chartTable: readonly ChartWeekRow[];
   readonly chartFirst: string;
   readonly chartLast: string;
   readonly feed: FeedRef;
@@ -240,14 +240,24 @@ export interface RegionView extends Ref {
   readonly months?: readonly MonthRef[];
 }
 
+/** A week in a chart's table: its count, its toll with its uncertainty, and what the sources know only roughly. */
+export interface ChartWeekRow {
+  readonly week: string;
+  readonly range: string;
+  readonly incidents: string;
+  /** "at least 84", "19–20"; "—" when no incident has a figure. */
+  readonly fatalities: string;
+  /** "of which 2 known only to the week or month; …"; "—" when every incident is known to the day and place. */
+  readonly precision: string;
+  /** The toll is not one exact figure: the chart hatches its bar. */
+  readonly uncertain: boolean;
+}
+
 /** A map and the incidents marked on it. */
-export interface MarkedMap {
+export interface MarkedMap extends MapMarks {
   readonly map: RegionMap;
-  readonly marks: readonly Mark[];
-  /** The incidents it shows, newest first, marked or not: its table. */
+  /** The incidents it shows, newest first, drawn or not: its table. */
   readonly incidents: readonly IncidentView[];
-  /** Incidents with no coordinates (placed by region only), which the map cannot show. */
-  readonly unplaced: number;
 }
 
 export interface ItemView {
@@ -315,8 +325,8 @@ export interface IssueView extends IssueRef {
   readonly overview?: IssueOverview;
   /** The incidents that happened in its week, whichever issue's item reported them. */
   readonly incidents: readonly IncidentView[];
-  /** Those with coordinates, marked on the overview's map. */
-  readonly marks?: readonly Mark[];
+  /** Those with a known place marked on the overview's map, its labels, and what it does not draw. */
+  readonly mapMarks?: MapMarks;
 }
 
 export interface WeekGroup {

@@ -13,7 +13,7 @@ import nunjucks from "nunjucks";
 import type { Digest } from "../digest/digest.ts";
 import { pathOf } from "../digest/paths.ts";
 import { markLegend } from "../digest/incidents/marks.ts";
-import { COUNT_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, RETIRED_COLUMNS, type Column } from "./open-data.ts";
+import { COUNT_COLUMNS, COUNTRY_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, ITEM_COLUMNS, REGION_COLUMNS, RETIRED_COLUMNS, type Column } from "./open-data.ts";
 import { wordGlobals, type Markup } from "./words.ts";
 import { htmlToText } from "./plain-text.ts";
 import { newsArticle, scriptJson } from "./json-ld.ts";
@@ -104,7 +104,7 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
   perEditionGlobal(env, "dataColumns", digest, (current) => {
     const described = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, description: describeColumn(c, current.edition.words) }));
-    return { incidents: described(INCIDENT_COLUMNS).map((c) => ({ ...c, hxl: INCIDENT_HXL[c.name] })), counts: described(COUNT_COLUMNS), retired: described(RETIRED_COLUMNS) };
+    return { incidents: described(INCIDENT_COLUMNS).map((c) => ({ ...c, hxl: INCIDENT_HXL[c.name] })), counts: described(COUNT_COLUMNS), retired: described(RETIRED_COLUMNS), items: described(ITEM_COLUMNS), regions: described(REGION_COLUMNS), countries: described(COUNTRY_COLUMNS) };
   });
   // An item's card is the same on every page that lists it (its issue, its countries' and
   // tags' pages, the home page), and a feed entry's content the same in every feed that holds

@@ -6,6 +6,7 @@
 // converter's. Nothing here depends on the clock: the same content gives the same bytes.
 import { foldersToKML } from "@placemarkio/tokml";
 import type { IncidentRecord, OpenDataRows } from "../digest/open-data.ts";
+import { OPEN_DATA_LICENCE } from "./open-data.ts";
 
 /** Five decimals of a degree: about a metre, finer than any place the sources name. */
 const DECIMALS = 5;
@@ -47,7 +48,8 @@ export function incidentFeatures(data: OpenDataRows, country?: string, region?: 
 
 /** Incidents as an RFC 7946 FeatureCollection; `name` is the title GDAL takes as the layer's. */
 export function incidentsGeoJson(data: OpenDataRows, country?: string, title = "", region?: string): string {
-  return `${JSON.stringify({ type: "FeatureCollection", name: title, features: incidentFeatures(data, country, region) }, null, 1)}\n`;
+  // The licence as a foreign member, which RFC 7946 (section 6.1) allows and GIS tools pass over.
+  return `${JSON.stringify({ type: "FeatureCollection", name: title, licence: OPEN_DATA_LICENCE, features: incidentFeatures(data, country, region) }, null, 1)}\n`;
 }
 
 /**
@@ -58,7 +60,7 @@ export function incidentsGeoJson(data: OpenDataRows, country?: string, title = "
 export function incidentsKml(data: OpenDataRows, country?: string, title = "", region?: string): string {
   const features = incidentFeatures(data, country, region);
   const placed = features.filter((feature) => feature.geometry !== null);
-  const description = data.words.t("data.kmlDescription", { placed: placed.length, unplaced: features.length - placed.length });
+  const description = `${data.words.t("data.kmlDescription", { placed: placed.length, unplaced: features.length - placed.length })} ${data.words.t("data.kmlLicence", { licence: OPEN_DATA_LICENCE.title, url: OPEN_DATA_LICENCE.path })}`;
   const placemarks = placed.map((feature) => ({
     type: "Feature" as const,
     id: feature.id,

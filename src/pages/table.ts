@@ -7,9 +7,8 @@
 import type { FeedView, IssueView, ListingPage, MonthSummary, MonthView } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
-import type { OpenDataRows } from "../digest/open-data.ts";
-import { incidentsCsv, incidentsHxlCsv, incidentsJson, retiredIdsCsv, weeklyCountsCsv } from "./open-data.ts";
-import { incidentsGeoJson, incidentsKml } from "./geo-data.ts";
+import { OPEN_DATA_LICENCE } from "./data-package.ts";
+import { DATA_FILES, dataFilePath, dataFileText, filesOf, kilobytes, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText, monthEmailHtml, monthEmailText } from "./email.ts";
 import type { TemplateEngine } from "./engine.ts";
@@ -66,37 +65,8 @@ const newestDay = (digest: Digest) => day(digest.items[0]?.dateIso);
 /** The one page of a kind that lists the whole site (whole: true). */
 const single = (path: string) => (digest: Digest) => [{ path, data: {}, lastmod: newestDay(digest) }];
 
-
-/**
- * The open data's files, each for the whole digest and for every country with incidents; the
- * geographic ones (`byRegion`) also for every region with incidents.
- */
-const DATA_FILES: readonly { name: string; byRegion?: true; make: (data: OpenDataRows, country?: string, title?: string, region?: string) => string }[] = [
-  { name: "incidents.csv", make: (data, country) => incidentsCsv(data, country) },
-  { name: "incidents.json", make: (data, country, title) => incidentsJson(data, country, title) },
-  { name: "incidents.hxl.csv", make: (data, country) => incidentsHxlCsv(data, country) },
-  { name: "incidents.geojson", byRegion: true, make: (data, country, title, region) => incidentsGeoJson(data, country, title, region) },
-  { name: "incidents.kml", byRegion: true, make: (data, country, title, region) => incidentsKml(data, country, title, region) },
-  { name: "weekly-counts.csv", make: (data, country) => weeklyCountsCsv(data, country) },
-  { name: "retired-ids.csv", make: (data, country) => retiredIdsCsv(data, country) },
-];
-
-type DataFile = (typeof DATA_FILES)[number];
-
-/** A data file's text: the whole digest's, or one country's, or one region's. */
-function dataFileText(digest: Digest, file: DataFile, country?: { slug: string; name: string }, region?: { slug: string; name: string }): string {
-  // In the words of the files every edition shares: the default edition's.
-  const words = digest.openData.words;
-  const title = region
-    ? words.t("data.fileTitleOf", { site: digest.site.title, country: region.name })
-    : country
-      ? words.t("data.fileTitleOf", { site: digest.site.title, country: country.name })
-      : words.t("data.fileTitle", { site: digest.site.title });
-  return file.make(digest.openData, country?.slug, title, region?.slug);
-}
-
-/** A file's size in kilobytes (1000 bytes) to one decimal, at least 0.1. */
-const kilobytes = (text: string) => Math.max(0.1, Math.round(Buffer.byteLength(text) / 100) / 10);
+/** The files of an issue's data the data page links: its package, which lists the rest, and its incidents. */
+const AS_PUBLISHED_LISTED = new Set(["datapackage.json", "incidents.csv"]);
 
 export const PAGE_KINDS: readonly PageKind[] = [
   { name: "home", urls: routes.home.patterns, template: "views/home.njk", format: "html", sitemap: true, perEdition: true, whole: true, pages: single(paths.home) },
@@ -136,6 +106,17 @@ export const PAGE_KINDS: readonly PageKind[] = [
       const { title, atomPath, jsonPath } = digest.feeds.corrections;
       return [{ path: paths.corrections, data: { corrected: digest.corrected, feed: { title, atomPath, jsonPath } }, ...(digest.corrected[0]?.modified ? { lastmod: digest.corrected[0].modified } : {}) }];
     },
+  },
+  {
+    name: "methodology",
+    urls: routes.methodology.patterns,
+    template: "views/methodology.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    nav: { footer: "nav.methodology" },
+    // Made from its sections (message keys, and the imports' sources and dates) only.
+    pages: (digest) => [{ path: paths.methodology, data: { sections: digest.methodology } }],
   },
   { name: "subscribe", urls: routes.subscribe.patterns, template: "views/subscribe.njk", format: "html", sitemap: true, perEdition: true, whole: true, nav: { main: "nav.subscribe", footer: "nav.subscribeFeeds" }, pages: single(paths.subscribe) },
   {
@@ -270,19 +251,16 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: true,
     whole: true,
     nav: { footer: "nav.openData" },
-    // The files to download, whole and by country, with their paths from the data-file kind's.
+    // The files to download, whole, by country and region, and each issue's as published: each
+    // with its size, in kilobytes (1000 bytes) to one decimal, made as the data-file kinds make it.
     pages: (digest) => {
       if (!digest.incidents.length) return [];
-      // Each with its size, in kilobytes (1000 bytes) to one decimal: made again here, as the data-file kind makes it.
-      const files = (country?: { slug: string; name: string }) =>
-        DATA_FILES.map((file) => ({ name: file.name, path: paths.dataFile(file.name, country?.slug), kilobytes: kilobytes(dataFileText(digest, file, country)) }));
-      const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files({ slug: c.slug, name: c.name }) }));
-      const regions = digest.regions.map((r) => ({
-        name: r.name,
-        country: r.country.name,
-        files: DATA_FILES.filter((file) => file.byRegion).map((file) => ({ name: file.name, path: paths.regionDataFile(file.name, r.slug), kilobytes: kilobytes(dataFileText(digest, file, undefined, r)) })),
-      }));
-      return [{ path: paths.data, data: { files: files(), countries, regions }, lastmod: newestDay(digest) }];
+      const files = (scope: DataScope) => filesOf(scope).map((file) => ({ name: file.name, path: dataFilePath(file, scope), kilobytes: kilobytes(dataFileText(digest, file, scope)) }));
+      const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files({ country: { slug: c.slug, name: c.name } }) }));
+      const regions = digest.regions.map((r) => ({ name: r.name, country: r.country.name, files: files({ region: { slug: r.slug, name: r.name } }) }));
+      // Each issue's package and incidents, newest first: its folder holds the same files as /data/.
+      const issues = digest.issues.map((issue) => ({ title: issue.title, week: issue.week.id, files: files({ week: issue.week }).filter((file) => AS_PUBLISHED_LISTED.has(file.name)) }));
+      return [{ path: paths.data, data: { files: files({}), countries, regions, issues, licence: OPEN_DATA_LICENCE }, lastmod: newestDay(digest) }];
     },
   },
   {
@@ -293,19 +271,37 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: false,
     whole: true,
     generate: (page, digest) => {
-      const { file, country, region } = page.data as { file: DataFile; country?: { slug: string; name: string }; region?: { slug: string; name: string } };
-      return dataFileText(digest, file, country, region);
+      const { file, scope } = page.data as { file: DataFile; scope: DataScope };
+      return dataFileText(digest, file, scope);
     },
     pages: (digest) => {
       if (!digest.incidents.length) return [];
       // A country has incidents when it has regions with incidents.
-      const countries = digest.countries.filter((c) => c.regions.length > 0);
-      return DATA_FILES.flatMap((file) => [
-        { path: paths.dataFile(file.name), data: { file } },
-        ...countries.map((country) => ({ path: paths.dataFile(file.name, country.slug), data: { file, country: { slug: country.slug, name: country.name } } })),
-        ...(file.byRegion ? digest.regions.map((region) => ({ path: paths.regionDataFile(file.name, region.slug), data: { file, region: { slug: region.slug, name: region.name } } })) : []),
-      ]);
+      const scopes: DataScope[] = [
+        {},
+        ...digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ country: { slug: c.slug, name: c.name } })),
+        ...digest.regions.map((r) => ({ region: { slug: r.slug, name: r.name } })),
+      ];
+      return DATA_FILES.flatMap((file) => scopes.filter((scope) => filesOf(scope).includes(file)).map((scope) => ({ path: dataFilePath(file, scope), data: { file, scope } })));
     },
+  },
+  {
+    // Each issue's open data as it was when the issue was published, so that "the data of
+    // 2020-W49" is the same bytes after later weeks are added. Made once, when the issue is first
+    // published: a build keeps the published site's copy (src/publish/as-published.ts), so a later
+    // correction shows in /data/ and never rewrites what was cited.
+    name: "issue-data-file",
+    urls: routes.issueDataFile.patterns,
+    format: "csv",
+    sitemap: false,
+    perEdition: false,
+    whole: true,
+    generate: (page, digest) => {
+      const { file, scope } = page.data as { file: DataFile; scope: DataScope };
+      return dataFileText(digest, file, scope);
+    },
+    // Never in a build with drafts: its copy would be kept by the next build as if published.
+    pages: (digest) => (!digest.incidents.length || digest.preview ? [] : digest.issues).flatMap((issue) => DATA_FILES.map((file) => ({ path: dataFilePath(file, { week: issue.week }), data: { file, scope: { week: issue.week } } }))),
   },
   {
     name: "item",

@@ -11,6 +11,7 @@ import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
 import { publishedRecords, vanishedIds } from "./published-ids.ts";
+import { keepIssueData } from "./as-published.ts";
 import { ContentError } from "../core/problems.ts";
 
 export interface BuildOptions {
@@ -103,6 +104,8 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   if (!options.includeDrafts && !options.pageKinds) {
     const vanished = vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`);
     if (vanished.length) throw new ContentError(vanished);
+    // Each issue's data as it was published: the published site's copy, never made again.
+    await keepIssueData(digest, output);
   }
   progress?.({ step: "grouping" });
   // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).

@@ -156,6 +156,9 @@ if (form && status && list && more) {
   const params = new URLSearchParams(location.search);
   form.elements.q.value = params.get("q") ?? "";
   for (const select of form.querySelectorAll("select[data-filter]")) select.value = params.get(select.dataset.filter) ?? "";
+  // A filter in the address is shown set: its fold opened.
+  const filters = form.querySelector("details.search-filters");
+  if (filters && [...form.querySelectorAll("select[data-filter]")].some((select) => select.value)) filters.open = true;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void run(true);

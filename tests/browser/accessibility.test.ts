@@ -79,6 +79,30 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
     });
   }
 
+  it("makes every fold's handle and every form control a thumb's size (44 CSS px tall) with 16 px text, at 320 and 360 px", async () => {
+    for (const width of [320, 360]) {
+      const phone = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1 });
+      await Promise.all(["countries/mali/", "regions/menaka/", "search/", "fr/search/"].map(async (sitePath) => {
+        const page = await phone.newPage();
+        await page.goto(site.url + sitePath);
+        if (sitePath.endsWith("search/")) await page.locator("form.search").waitFor();
+        const controls = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>("main summary, main input, main select, main button")]
+            .filter((el) => el.getBoundingClientRect().height > 0)
+            .map((el) => ({ name: `${el.tagName.toLowerCase()} ${el.textContent!.trim().slice(0, 30) || el.id}`, height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) })),
+        );
+        expect(controls.length, sitePath).toBeGreaterThan(0);
+        for (const control of controls) {
+          expect(control.height, `${sitePath} at ${width} px: ${control.name}`).toBeGreaterThanOrEqual(44);
+          expect(control.font, `${sitePath} at ${width} px: ${control.name}`).toBeGreaterThanOrEqual(16);
+        }
+        await page.close();
+      }));
+      await phone.close();
+    }
+    // Eight pages on a busy machine.
+  }, 120_000);
+
   it("finds violations on a page made wrong on purpose", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,12 +1,15 @@
 // An issue on paper, in Debian's Chromium: printed to PDF on A4 and Letter and its pages
-// counted, and the print stylesheet's rules read from the page in print media (no navigation,
-// black on white, the map kept, addresses after links, a page per country), none of them on screen.
+// counted (a short week and a long one), and the print stylesheet's rules read from the page in
+// print media (no navigation, black on white, the map with its legend kept whole, full addresses
+// after links, no page forced per country), none of them on screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, serveSample, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 
 const ISSUE = "issues/2020-w49/";
+const SHORT_WEEK = "issues/2020-w47/";
+const LONG_WEEK = "issues/2020-w53/";
 
 /** The number of pages in a PDF as Chromium writes it: its page objects are plain text (only the content streams are compressed). */
 function pageCount(pdf: Buffer): number {
@@ -59,11 +62,11 @@ describe.skipIf(!chromiumPath())("an issue on paper", () => {
   const contexts: BrowserContext[] = [];
 
   /** The issue page in a fresh context, closed after the suite. */
-  async function openIssue(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
+  async function openIssue(options: Parameters<Browser["newContext"]>[0] = {}, issue = ISSUE): Promise<Page> {
     const context = await browser.newContext(options);
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(site.url + ISSUE);
+    await page.goto(site.url + issue);
     return page;
   }
 
@@ -76,18 +79,59 @@ describe.skipIf(!chromiumPath())("an issue on paper", () => {
     await site?.close();
   });
 
-  it("prints on A4 and on Letter: a page for each country at least, and not three times as many", async () => {
-    const page = await openIssue();
-    const sections = await page.locator(".country-section").count();
-    expect(sections).toBeGreaterThan(1);
+  it("prints a week on the paper it needs, A4 and Letter: a short week on the pages its length needs, never a page per country, a long one on more", async () => {
+    // Week 47 has three items in three countries; week 53 nine. No country is forced onto a page of its own.
+    const short = await openIssue({}, SHORT_WEEK);
+    const long = await openIssue({}, LONG_WEEK);
+    const sections = await short.locator(".country-section").count();
+    expect(sections).toBe(3);
+    expect(await long.locator(".item-card").count()).toBeGreaterThan(2 * (await short.locator(".item-card").count()));
+    // The paper the short week needs: its height in print media at A4's printed width (180 mm),
+    // in pages of A4's printed height (267 mm), at 96 px an inch.
+    const printedHeight = async (page: Page) => {
+      await page.setViewportSize({ width: Math.round((180 / 25.4) * 96), height: 1000 });
+      await page.emulateMedia({ media: "print" });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.emulateMedia({ media: null });
+      return height;
+    };
+    const needs = Math.ceil((await printedHeight(short)) / ((267 / 25.4) * 96));
     for (const format of ["A4", "Letter"] as const) {
-      const pages = pageCount(await page.pdf({ format }));
-      expect(pages, format).toBeGreaterThanOrEqual(sections);
-      expect(pages, format).toBeLessThanOrEqual(3 * sections);
+      const shortPages = pageCount(await short.pdf({ format }));
+      const longPages = pageCount(await long.pdf({ format }));
+      // The overview and each country on pages of their own would take one more than the countries.
+      expect(shortPages, `${format}, week 47`).toBeLessThanOrEqual(sections);
+      expect(shortPages, `${format}, week 47`).toBeLessThanOrEqual(needs + 1);
+      expect(shortPages, `${format}, week 47`).toBeGreaterThanOrEqual(1);
+      expect(longPages, `${format}, week 53`).toBeGreaterThan(shortPages);
+      expect(longPages, `${format}, week 53`).toBeLessThanOrEqual(6);
     }
   });
 
-  it("in print: no navigation, black on white even in the dark scheme, the map at the page's width, addresses after links, a page per country", async () => {
+  it("keeps the map and its legend on one page, and prints the site's own links as full addresses", async () => {
+    const page = await openIssue({ viewport: { width: 680, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    const found = await page.evaluate(() => {
+      const figure = document.querySelector("figure.region-map")!;
+      const legend = figure.querySelector(".mark-legend, .legend")!;
+      const links = [...document.querySelectorAll<HTMLAnchorElement>("main a[href^='/']")].map((a) => ({ href: a.getAttribute("href")!, print: a.dataset.print, after: getComputedStyle(a, "::after").content }));
+      return { figureBreak: getComputedStyle(figure).breakInside, contains: figure.contains(legend), height: figure.getBoundingClientRect().height, links };
+    });
+    expect(found.figureBreak).toBe("avoid");
+    expect(found.contains).toBe(true);
+    // A4 less 15 mm margins, 267 mm, at 96 px an inch: the figure fits a page, so "avoid" can hold.
+    expect(found.height).toBeLessThan((267 / 25.4) * 96);
+    const printed = found.links.filter((link) => link.print);
+    expect(printed.length).toBeGreaterThan(5);
+    for (const link of printed) {
+      expect(link.print).toBe(`https://example.org${link.href}`);
+      expect(link.after).toBe(`" (${link.print})"`);
+    }
+    // No path alone on paper: a site link without a full address prints none.
+    for (const link of found.links.filter((l) => !l.print)) expect(link.after, link.href).toBe("none");
+  });
+
+  it("in print: no navigation, black on white even in the dark scheme, the map at the page's width, addresses after links, no page forced per country", async () => {
     const page = await openIssue({ colorScheme: "dark", viewport: { width: 680, height: 1000 } });
     await page.emulateMedia({ media: "print" });
     const print = await readPage(page);
@@ -97,15 +141,15 @@ describe.skipIf(!chromiumPath())("an issue on paper", () => {
     expect(print.mapWidth).toBeGreaterThan(0);
     expect(print.mapWidth).toBeCloseTo(print.mainWidth, 0);
     expect(print.figureBreak).toBe("avoid");
-    // An item's own page, relative as it is linked; its source, absolute.
+    // An item's own page, linked by its path, printed with its full address; its source, absolute.
     expect(print.itemHref).toMatch(/^\/sahel-digest\/articles\//);
-    expect(print.itemAfter).toBe(`" (${print.itemHref})"`);
+    expect(print.itemAfter).toBe(`" (https://example.org${print.itemHref})"`);
     expect(print.sourceHref).toMatch(/^https:\/\//);
     expect(print.sourceAfter).toBe(`" (${print.sourceHref})"`);
     expect(print.inPageAfter).toBe("none");
     expect(print.mapLinkAfter).toBe("none");
-    // The first country follows the overview on its page; each after it starts a page.
-    expect(print.sectionBreaks).toEqual(["auto", ...print.sectionBreaks.slice(1).map(() => "page")]);
+    // No country forced onto a page of its own: the week takes the paper it needs.
+    expect(new Set(print.sectionBreaks)).toEqual(new Set(["auto"]));
     expect(print.sectionBreaks.length).toBeGreaterThan(1);
     expect(print.cardBreaks).toEqual(["avoid"]);
     expect(print.headingBreak).toBe("avoid");

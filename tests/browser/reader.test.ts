@@ -1,7 +1,7 @@
 // A reader on the built sample site, in Debian's Chromium: following links only, on a 360 px
 // phone and a 1280 px screen, with JavaScript off, and never reaching another host.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, type SampleSite } from "./support.ts";
@@ -94,6 +94,32 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
   /** Whether the page scrolls sideways. */
   const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
+  it("downloads the incidents CSV from the data page, beside its licence, and reads it back", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    try {
+      await page.goto(`${site.url}data/`);
+      // The licence and the methodology beside the downloads.
+      await expect(page.locator('a[rel="license"]').first().getAttribute("href")).resolves.toBe("https://creativecommons.org/licenses/by/4.0/");
+      const link = page.locator("main a", { hasText: /^incidents\.csv$/ }).first();
+      const address = new URL((await link.getAttribute("href"))!, page.url()).href;
+      expect(address).toBe(`${site.url}data/incidents.csv`);
+      // Chromium saves a CSV rather than shows it: the link's response and the file it saves.
+      const [response, download] = await Promise.all([page.waitForResponse(address), page.waitForEvent("download"), link.click()]);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
+      expect(download.suggestedFilename()).toBe("incidents.csv");
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [header, first] = text.split("\r\n");
+      expect(header!.startsWith("id,date,date_precision,")).toBe(true);
+      expect(first).toMatch(/^[a-z0-9-]+,\d{4}-\d{2}-\d{2},(day|week|month),/);
+      expect(text).toBe(await readFile(path.join(site.dir, "data/incidents.csv"), "utf8"));
+    } finally {
+      await page.close();
+    }
+  });
+
   it("makes every request to the site's own origin (the page and its stylesheet, and on the search page its script), and never scrolls sideways at 360 px", async () => {
     const origin = new URL(site.url).origin;
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
@@ -166,6 +192,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await expect.poll(() => status.innerText()).toMatch(/^\d+ results? for “Menaka”, newest first\.$/);
 
     // A filter narrows: items about Niger only, of one type.
+    await page.locator(".search-filters summary").click();
     await page.getByLabel("Country").selectOption("Niger");
     await page.getByLabel("Type of incident").selectOption("Violence against civilians");
     await box.fill("");
@@ -235,6 +262,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       expect(await page.locator(".search-result h2").allInnerTexts()).toEqual(["New Ménaka raid 2", "New Ménaka raid 1", "Old Ménaka raid 3", "Old Ménaka raid 2", "Old Ménaka raid 1"]);
       expect(await more.isHidden()).toBe(true);
       // A Year filter searches that year's index alone.
+      await page.locator(".search-filters summary").click();
       await page.getByLabel("Year").selectOption("2019");
       await expect.poll(() => status.innerText()).toBe("3 results for “Menaka”, newest first.");
     } finally {
@@ -326,7 +354,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await phone.close();
   });
 
-  it("marks incidents on the maps, each visible and named at 360 px, with a table of them beside", async () => {
+  it("marks incidents on the maps, one mark a place with its count, each visible and named at 360 px, every incident drawn or counted", async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     await Promise.all(["regions/menaka/", "countries/mali/", "issues/2020-w49/"].map(async (sitePath) => {
       const page = await phone.newPage();
@@ -334,33 +362,142 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       const found = await page.evaluate(() => {
         const svg = document.querySelector("figure.region-map > svg")!;
         const frame = svg.getBoundingClientRect();
-        const marks = [...svg.querySelectorAll("path.mark")].map((mark) => {
+        const marks = [...svg.querySelectorAll(".mark-group")].map((group) => {
+          const mark = group.querySelector("path.mark")!;
           const box = mark.getBoundingClientRect();
           return {
             title: mark.querySelector("title")?.textContent ?? "",
+            count: Number(group.getAttribute("data-count")),
+            written: group.querySelector(".mark-count")?.textContent ?? "",
             width: box.width,
             inside: box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom,
             fill: getComputedStyle(mark).fill,
           };
         });
-        const legend = [...document.querySelectorAll("figure.region-map .mark-legend li")].map((li) => ({ text: li.textContent!.trim(), width: li.querySelector("svg")!.getBoundingClientRect().width }));
-        return { marks, legend, rows: document.querySelectorAll(".incident-table tbody tr").length };
+        const notDrawn = document.querySelector("figure.region-map .not-drawn");
+        const legend = [...document.querySelectorAll("figure.region-map .mark-legend li")].map((li) => ({ text: li.textContent!.trim(), width: li.querySelector("svg")?.getBoundingClientRect().width }));
+        return { marks, legend, notDrawn: notDrawn ? { count: Number(notDrawn.getAttribute("data-count")), text: notDrawn.textContent!, shown: notDrawn.getBoundingClientRect().height > 0 } : undefined, rows: document.querySelectorAll(".incident-table tbody tr").length };
       });
       expect(found.marks.length, sitePath).toBeGreaterThan(0);
       for (const mark of found.marks) {
-        expect(mark.title, sitePath).toMatch(/, \d+ [A-Z][a-z]+ 20\d\d$/);
+        // One line a incident, each with its day.
+        expect(mark.title.split("\n"), sitePath).toHaveLength(mark.count);
+        for (const line of mark.title.split("\n")) expect(line, sitePath).toMatch(/, \d+ [A-Z][a-z]+ 20\d\d$/);
+        expect(mark.written, mark.title).toBe(mark.count > 1 ? String(mark.count) : "");
         // A mark of about 10 px on a 360 px screen: seen, and not a blot over the country.
         expect(mark.width, mark.title).toBeGreaterThanOrEqual(6);
         expect(mark.width, mark.title).toBeLessThanOrEqual(20);
         expect(mark.inside, mark.title).toBe(true);
         expect(mark.fill, mark.title).not.toBe("rgb(0, 0, 0)");
       }
-      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Dashed outline: near the place marked, not at it. Incidents known only to a region or country are not drawn."]);
-      for (const entry of found.legend) expect(entry.width).toBe(14);
-      if (sitePath !== "issues/2020-w49/") expect(found.rows, sitePath).toBeGreaterThanOrEqual(found.marks.length);
+      expect(found.legend.map((entry) => entry.text), sitePath).toEqual(["Battles", "Explosions and remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Several types at one place", "Dashed outline and halo: near the place marked, not at it.", "3 A number beside a mark: the incidents at that place."]);
+      for (const entry of found.legend) if (entry.width !== undefined) expect(entry.width).toBe(14);
+      // Every incident of the table beside the map is drawn, or counted in words under it.
+      const drawn = found.marks.reduce((sum, mark) => sum + mark.count, 0);
+      if (found.notDrawn) {
+        expect(found.notDrawn.shown, sitePath).toBe(true);
+        expect(found.notDrawn.text, sitePath).toMatch(new RegExp(`^${found.notDrawn.count} incidents? not drawn: `));
+      }
+      if (sitePath !== "issues/2020-w49/") expect(drawn + (found.notDrawn?.count ?? 0), sitePath).toBe(found.rows);
       await page.close();
     }));
     await phone.close();
+  });
+
+  // Each width a test of its own: every page kind, read side by side, takes a while on a busy machine.
+  it.each([320, 360])("reads every page at %i px: nothing wider than the screen, no text cut, tables as labelled blocks, SVG text at 12 px, map labels clear of each other", async (width) => {
+      const phone = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1 });
+      await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
+        const page = await phone.newPage();
+        await page.goto(site.url + sitePath);
+        const name = `${pageName(kind, sitePath)} at ${width} px`;
+        const found = await page.evaluate(() => {
+          const viewport = document.documentElement.clientWidth;
+          // Visually hidden on purpose (a table's header row on a phone, a skip link until focused).
+          const hidden = (el: Element) => Boolean(el.closest(".skip-link, thead, .search-filters legend")) || getComputedStyle(el).display === "none";
+          const visible = [...document.querySelectorAll("body *")].filter((el) => !hidden(el) && !el.closest("svg, details:not([open]) > :not(summary)"));
+          const wide = visible.filter((el) => { const box = el.getBoundingClientRect(); return box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5); }).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+          // Text cut: a box whose content is wider than it and does not show it.
+          const cut = visible.filter((el) => el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible").map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+          const tables = [...document.querySelectorAll("main table.reflow")].map((table) => ({ display: getComputedStyle(table.querySelector("tbody tr")!).display, label: getComputedStyle(table.querySelector("td[data-label]")!, "::before").content }));
+          const texts = [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none" && !t.closest("details:not([open])")).map((t) => {
+            const svg = t.closest("svg")!;
+            const frame = svg.getBoundingClientRect();
+            const box = t.getBoundingClientRect();
+            return {
+              text: t.textContent,
+              px: parseFloat(getComputedStyle(t).fontSize) * (frame.width / svg.viewBox.baseVal.width),
+              inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
+            };
+          });
+          // The map's names: none over another, nor over a mark.
+          const boxes = [...document.querySelectorAll("figure.region-map svg :is(.map-label, .place-label, .mark-count)")].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+          const marks = [...document.querySelectorAll("figure.region-map svg path.mark")].map((m) => m.getBoundingClientRect());
+          const meets = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          const crossing: string[] = [];
+          boxes.forEach((a, i) => {
+            boxes.slice(i + 1).forEach((b) => { if (meets(a.box, b.box)) crossing.push(`${a.text} / ${b.text}`); });
+            marks.forEach((m) => { if (meets(a.box, m)) crossing.push(`${a.text} / a mark`); });
+          });
+          return { wide, cut, tables, texts, crossing };
+        });
+        expect(found.wide, name).toEqual([]);
+        expect(found.cut, name).toEqual([]);
+        for (const table of found.tables) {
+          expect(table.display, name).toBe("block");
+          expect(table.label, name).toMatch(/^".+: ?"$|^".+\u00a0: "$/);
+        }
+        for (const text of found.texts) {
+          expect(text.px, `${name}: ${text.text}`).toBeGreaterThanOrEqual(12);
+          expect(text.inside, `${name}: ${text.text}`).toBe(true);
+        }
+        expect(found.crossing, name).toEqual([]);
+        await page.close();
+      }));
+      await phone.close();
+  }, 120_000);
+
+  it("puts a country's first item within the first screens, its trend history folded: under 4 screens at 320 × 640, under 3 at 360 × 740", async () => {
+    for (const [width, height, screens] of [[320, 640, 4], [360, 740, 3]] as const) {
+      const phone = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+      const page = await phone.newPage();
+      await page.goto(`${site.url}countries/mali/`);
+      const found = await page.evaluate(() => ({
+        first: document.querySelector(".item-card")!.getBoundingClientRect().top + scrollY,
+        historyFolded: !document.querySelector(".trend-history")!.closest("details")!.open,
+      }));
+      expect(found.historyFolded).toBe(true);
+      expect(found.first, `${width} px`).toBeLessThan(screens * height);
+      await phone.close();
+    }
+  });
+
+  it("sizes the search form for thumbs at 320 and 360 px: controls 44 px tall with 16 px text, the results above the folded filters' contents", async () => {
+    for (const width of [320, 360]) {
+      const phone = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1 });
+      const page = await phone.newPage();
+      await page.goto(`${site.url}search/?q=Menaka`);
+      const status = page.locator(".search-status");
+      await expect.poll(() => status.innerText()).toMatch(/results? for “Menaka”/);
+      const found = await page.evaluate(() => {
+        const controls = [...document.querySelectorAll<HTMLElement>("form.search input, form.search button, .search-filters summary")].map((el) => ({ name: el.id || el.tagName, height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) }));
+        const filters = document.querySelector<HTMLDetailsElement>(".search-filters")!;
+        return { controls, folded: !filters.open, results: document.querySelector(".search-results li")?.getBoundingClientRect().top ?? Infinity };
+      });
+      expect(found.folded).toBe(true);
+      for (const control of found.controls) {
+        expect(control.height, `${control.name} at ${width} px`).toBeGreaterThanOrEqual(44);
+        expect(control.font, `${control.name} at ${width} px`).toBeGreaterThanOrEqual(16);
+      }
+      // The first result on the first screen.
+      expect(found.results).toBeLessThan(640);
+      // Opened, the filters are thumb-sized too.
+      await page.locator(".search-filters summary").click();
+      const selects = await page.locator("form.search select").evaluateAll((all) => all.map((el) => ({ height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) })));
+      expect(selects.length).toBeGreaterThan(2);
+      for (const select of selects) expect([select.height >= 44, select.font >= 16]).toEqual([true, true]);
+      await phone.close();
+    }
   });
 
   it("keeps lines to about 60–80 characters on a 1280 px screen", async () => {

@@ -17,6 +17,8 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".opml": "text/x-opml; charset=utf-8",
+  // The open data, as a static host types it.
+  ".csv": "text/csv; charset=utf-8",
 };
 
 export interface SampleSite {

@@ -60,3 +60,35 @@ describe("a week's totals", () => {
     expect(incidents.find((r) => r.id === "disputed-french-airstrike-near-bounti-1")).toMatchObject({ accounts: "2", fatalities_kind: "at-least", fatalities_min: "19", fatalities_max: "" });
   });
 });
+
+describe("the methodology page", () => {
+  const sections = ["incidents", "precision", "tolls", "accounts", "grades", "corrections", "ids", "acled", "licence", "left-out"];
+  it.each([
+    ["methodology/index.html", "en", "The counting rule: a disputed incident counts with the lowest toll any account gives", "CC BY 4.0"],
+    ["fr/methodology/index.html", "fr", "La règle de décompte : un incident contesté compte avec le bilan le plus bas", "CC BY 4.0"],
+  ])("%s explains every part in its edition's words, section by section", async (file, language, rule, licence) => {
+    const $ = await page(file);
+    expect($("html").attr("lang")).toBe(language);
+    expect($("main section").map((_, s) => $(s).find("h2").attr("id")).get()).toEqual(sections);
+    expect($("main nav li a").map((_, a) => $(a).attr("href")).get()).toEqual(sections.map((id) => `#${id}`));
+    $("main section").each((_, s) => expect($(s).find("p, dd").length).toBeGreaterThan(0));
+    const words = text($("main").text());
+    expect(words).toContain(rule);
+    expect(words).toContain(licence);
+    // The precision codes of the export are spelt out, and no message key leaked through.
+    expect(words).toMatch(/time_precision 1 .* geo_precision 1/);
+    expect(words).not.toMatch(/methodology\.[a-z]/);
+    expect($("main dl").first().find("dt").length).toBe(3);
+  });
+
+  it("is in the sitemap and linked from every page's footer, in each edition", async () => {
+    const sitemap = await readFile(path.join(site, "sitemap.xml"), "utf8");
+    expect(sitemap).toMatch(/<loc>[^<]*\/methodology\/<\/loc>/);
+    expect(sitemap).toMatch(/<loc>[^<]*\/fr\/methodology\/<\/loc>/);
+    for (const [file, label, href] of [["index.html", "Methodology", /\/methodology\/$/], ["fr/index.html", "Méthodologie", /\/fr\/methodology\/$/]] as const) {
+      const $ = await page(file);
+      const link = $(".site-footer a").filter((_, a) => text($(a).text()) === label);
+      expect(link.attr("href")).toMatch(href);
+    }
+  });
+});

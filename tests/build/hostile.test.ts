@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { load, type CheerioAPI } from "cheerio";
 import { parseFeed } from "feedsmith";
 import { SaxesParser } from "saxes";
+import { parse } from "csv-parse/sync";
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, dataFile, fixtureCountries, fixtureRegions, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { npmRunBuild } from "../fixtures/commands.ts";
@@ -44,6 +45,21 @@ const hostile: FixtureItem = {
   body: hostileBody,
 };
 
+/**
+ * Editors' text in every column of the open data: a title a spreadsheet would run, quotes, the
+ * end of an XML CDATA section, markup, an ampersand, a control character XML allows.
+ */
+const hostileTitle = `=HYPERLINK("https://evil.example") ]]> <b>&amp; "q" \u007f end`;
+const hostilePlace = `Ville "Nord" ]]> <x> & co`;
+const hostileData: FixtureItem = {
+  path: "2020/hostile-data",
+  title: hostileTitle,
+  date: "2020-12-04",
+  countries: ["mali"],
+  source: { name: "+Source <script>", url: "https://src.example/a?b=<c>&d=\"e\"" },
+  incidents: [{ id: "hostile-data-1", type: "battles", region: "gao", place: hostilePlace, coordinates: [16.27, -0.04], fatalities: { words: `"several dozen", <i>&</i>` } }],
+};
+
 let fixture: { root: string; remove: () => Promise<void> };
 let site: string;
 let files: string[];
@@ -68,7 +84,8 @@ function dangers($: CheerioAPI): string[] {
 
 beforeAll(async () => {
   fixture = await createFixture({
-    items: [hostile, { path: "2020/plain", title: "Plain", date: "2020-12-04", countries: ["niger"] }],
+    items: [hostile, hostileData, { path: "2020/plain", title: "Plain", date: "2020-12-04", countries: ["niger"] }],
+    regions: fixtureRegions,
     notes: { "2020-W49": ['<script>alert("note")</script>', "<iframe src=x></iframe> Lead {{ x }}"] },
   });
   // Hostile text in a data file too: the country profile is Markdown.
@@ -186,6 +203,42 @@ describe("hostile content", () => {
     expect(mali(".profile .prose").text()).toContain("<script>alert('profile')</script>");
   });
 
+  it("reaches every open data file intact and inert: CSV and HXL read back, KML well-formed, JSON parsed", async () => {
+    const names = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/"));
+    const dataFiles = names.filter((f) => /^(data|issues\/[^/]+\/data)\//.test(f) && /\.(csv|json|geojson|kml)$/.test(f));
+    // The whole digest's, Mali's, Gao's, and the issue's as published.
+    for (const folder of ["data", "data/countries/mali", "issues/2020-w49/data"]) {
+      for (const name of ["incidents.csv", "incidents.hxl.csv"]) {
+        const rows = parse(await read(`${folder}/${name}`), { columns: true }) as Record<string, string>[];
+        const row = rows.find((r) => r.id === "hostile-data-1")!;
+        // The formula rule: an apostrophe in front, the rest as written.
+        expect(row.item_title, `${folder}/${name}`).toBe(`'${hostileTitle}`);
+        expect(row.place).toBe(hostilePlace);
+        expect(row.fatalities_words).toBe(`"several dozen", <i>&</i>`);
+        expect(row.source_name).toBe("'+Source <script>");
+        expect(row.source_url).toBe('https://src.example/a?b=<c>&d="e"');
+      }
+    }
+    const kml = dataFiles.filter((f) => f.endsWith(".kml"));
+    expect(kml).toEqual(expect.arrayContaining(["data/incidents.kml", "data/regions/gao/incidents.kml", "issues/2020-w49/data/incidents.kml"]));
+    for (const file of kml) {
+      const parser = new SaxesParser({ xmlns: true });
+      const errors: string[] = [];
+      let text = "";
+      parser.on("error", (error) => void errors.push(error.message));
+      parser.on("text", (t) => void (text += t));
+      parser.write(await read(file)).close();
+      expect(errors, file).toEqual([]);
+      if (!file.includes("/countries/niger/")) expect(text, file).toContain(hostileTitle);
+    }
+    for (const file of dataFiles.filter((f) => /\.(geojson|json)$/.test(f))) {
+      const text = await read(file);
+      expect(() => JSON.parse(text), file).not.toThrow();
+    }
+    const geo = JSON.parse(await read("data/incidents.geojson")) as { features: { id: string; properties: Record<string, unknown> }[] };
+    expect(geo.features.find((f) => f.id === "hostile-data-1")!.properties).toMatchObject({ item_title: hostileTitle, place: hostilePlace });
+  });
+
   it("sits behind a Content-Security-Policy that runs no script but the search page's own, on every page", async () => {
     // The email editions go to a mailing tool, which ignores a CSP: they have no script at all (above).
     for (const file of pageFiles().filter((f) => !f.endsWith("/email.html"))) {
@@ -219,7 +272,8 @@ describe("drafts and embargo", () => {
   const everything = async (root: string) => {
     const out = path.join(root, "_site");
     const names = (await readdir(out, { recursive: true })).map((f) => f.split(path.sep).join("/"));
-    const texts = await Promise.all(names.filter((f) => /\.(html|xml|json|opml|csv)$/.test(f)).map((f) => readFile(path.join(out, f), "utf8")));
+    // Every file, the open data's GeoJSON and KML, and each issue's data as published, too.
+    const texts = await Promise.all(names.filter((f) => /\.(html|xml|json|opml|csv|geojson|kml)$/.test(f)).map((f) => readFile(path.join(out, f), "utf8")));
     // The search index's records, which Pagefind stores compressed.
     for (const f of names.filter((name) => /^pagefind\/\d{4}\/(fragment|filter)\//.test(name))) texts.push(gunzipSync(await readFile(path.join(out, f))).toString("utf8"));
     return { names: names.join("\n"), text: texts.join("\n") };

@@ -129,8 +129,8 @@ describe("an issue's regional overview", () => {
       ["mark mark-explosions-remote-violence", "Remote explosive, landmine or IED: Gao, 1 December 2020"],
       ["mark mark-violence-against-civilians", "Violence against civilians: Fixture Village, Mopti, 6 December 2020"],
     ]);
-    // Six types, and the dashed outline of a mark near a place.
-    expect($(".region-map .mark-legend li").length).toBe(7);
+    // Six types, the mark of several types at one place, the dashed halo of a mark near a place, and the count.
+    expect($(".region-map .mark-legend li").length).toBe(9);
     expect(svg.html()).not.toMatch(/NaN|undefined/);
   });
 });
@@ -142,13 +142,17 @@ describe("a country page", () => {
     expect(svg.attr("role")).toBe("img");
     expect(svg.find("title#chart-title").text()).toBe("Incidents recorded a week in Mali, Week 48, 2020 to Week 50, 2020");
     expect(svg.find("desc").text()).toContain("Weeks the digest did not cover are marked");
-    expect(svg.find("rect.bar").map((_, r) => $(r).find("title").text()).get()).toEqual(["2020-W48: 2", "2020-W49: 3", "2020-W50: 0"]);
+    expect(svg.find("rect.bar").map((_, r) => $(r).find("title").text()).get()).toEqual(["2020-W48: 2", "2020-W49: 3 (the toll that week is uncertain: a lower bound, an approximate figure, a range or a dispute)", "2020-W50: 0"]);
+    // The uncertain week's bar hatched, with its key in words.
+    expect(svg.find("rect.bar.uncertain").length).toBe(1);
+    expect(svg.find("pattern#chart-hatch").length).toBe(1);
+    expect($(".chart .chart-legend").text()).toContain("Hatched bar: the week's death toll is uncertain");
     expect(svg.find("text.axis").map((_, t) => $(t).text()).get()).toEqual(expect.arrayContaining(["0", "W48 2020"]));
     expect(svg.html()).not.toMatch(/NaN|undefined/);
     expect($(".chart-data tbody tr").map((_, tr) => [cells($, tr)]).get()).toEqual([
-      ["Week 48, 2020", "23–29 November 2020", "2", "—"],
-      ["Week 49, 2020", "30 November – 6 December 2020", "3", "ACLED: 9"],
-      ["Week 50, 2020", "7–13 December 2020", "none recorded", "—"],
+      ["Week 48, 2020", "23–29 November 2020", "2", "2", "of which 1 placed only by region or country", "—"],
+      ["Week 49, 2020", "30 November – 6 December 2020", "3", "at least 14 (uncertain)", "of which 1 placed only by region or country", "ACLED: 9"],
+      ["Week 50, 2020", "7–13 December 2020", "none recorded", "—", "—", "—"],
     ]);
   });
 
@@ -165,7 +169,9 @@ describe("a country page", () => {
     const map = $(".country-incidents .incident-map");
     expect(map.children("svg").find("title").first().text()).toBe("Incidents in Mali: 3 incidents marked");
     expect(map.children("svg").find("path.mark").length).toBe(3);
-    expect(map.find("figcaption").text()).toContain("2 incidents are placed by region only and not marked.");
+    // Every incident of the table drawn or counted: 3 marks, 2 known only to their region.
+    expect(map.find(".mark-group").map((_, g) => Number($(g).attr("data-count"))).get().reduce((a, b) => a + b, 0)).toBe(3);
+    expect(map.find("p.not-drawn").text()).toBe("2 incidents not drawn: 2 known only to the region (Mopti: 2).");
     const rows = $(".country-incidents .incident-table tbody tr").map((_, tr) => [cells($, tr)]).get();
     expect(rows).toHaveLength(5);
     expect(rows.map((r) => r[1])).toEqual(["Violence against civilians", "Violence against civilians", "Explosions and remote violence: Remote explosive, landmine or IED", "Violence against civilians", "Battles: Armed clash"]);
@@ -196,8 +202,8 @@ describe("places", () => {
     // Niger had no item in week 50: Tillabéri's chart shows a gap there, not a zero.
     const tillaberi = await page("regions/tillaberi/index.html");
     expect(tillaberi(".chart-data tbody tr").map((_, tr) => [cells(tillaberi, tr)]).get()).toEqual([
-      ["Week 49, 2020", "30 November – 6 December 2020", "1"],
-      ["Week 50, 2020", "7–13 December 2020", "not covered"],
+      ["Week 49, 2020", "30 November – 6 December 2020", "1", "—", "of which 1 known only to the week or month"],
+      ["Week 50, 2020", "7–13 December 2020", "not covered", "—", "—"],
     ]);
     expect(tillaberi(".chart svg rect.gap title").text()).toBe("2020-W50: not covered");
     expect($('link[rel="alternate"][type="application/atom+xml"]').last().attr("href")).toBe("/regions/mopti/feed.xml");

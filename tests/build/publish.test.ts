@@ -128,6 +128,38 @@ describe("npm run build", () => {
     expect(await pollUntil(async () => !(await readdir(parent)).some((name) => name.includes(".previous-")), 10_000)).toBe(true);
   });
 
+  it("keeps each issue's data as it was published: later weeks and a correction leave it byte for byte, and show in /data/", async () => {
+    // Week A (2020-W49) alone: its issue is published with its data.
+    const root = await fixture();
+    await rm(path.join(root, "content/articles/2021/three.md"));
+    const output = (await buildSite({ root, search: false })).output;
+    const weekA = path.join(output, "issues/2020-w49/data");
+    const published = await snapshot(weekA);
+    expect(Object.keys(published)).toEqual(expect.arrayContaining(["datapackage.json", "incidents.csv", "incidents.geojson", "incidents.kml", "weekly-counts.csv", "items.csv"]));
+    expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).toBe(await readFile(path.join(output, "data/incidents.csv"), "utf8"));
+
+    // Week B (2020-W53) added, and an item of week A corrected: its toll and its title.
+    const two = items[1]!;
+    await writeItem(root, items[2]!);
+    await writeItem(root, { ...two, title: "Two, corrected", incidents: [{ ...two.incidents![0]!, fatalities: "at least 5" }, two.incidents![1]!] });
+    await buildSite({ root, search: false });
+    expect(await snapshot(weekA)).toEqual(published);
+    const current = await readFile(path.join(output, "data/incidents.csv"), "utf8");
+    expect(current).toContain("Two, corrected");
+    expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).not.toContain("Two, corrected");
+    // Week B's data is made now, from the content as it is: the correction is in it.
+    expect(await readFile(path.join(output, "issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
+    // The data page weighs the copy as published.
+    const page = await readFile(path.join(output, "data/index.html"), "utf8");
+    const size = Math.max(0.1, Math.round(Buffer.byteLength(await readFile(path.join(weekA, "incidents.csv"))) / 100) / 10);
+    expect(page).toMatch(new RegExp(`issues/2020-w49/data/incidents\\.csv">incidents\\.csv</a> \\(${String(size).replace(".", "\\.")} kB\\)`));
+
+    // A site built from nothing has no published copy to keep: week A's data is made from the content as it is now.
+    const fresh = path.join(root, "fresh");
+    await buildSite({ root, output: fresh, search: false, reuse: false });
+    expect(await readFile(path.join(fresh, "issues/2020-w49/data/incidents.csv"), "utf8")).toContain("Two, corrected");
+  });
+
   it("gives the same bytes for the same content, whatever the machine's time zone or locale", async () => {
     // In both editions: the French one's dates and numbers come from ICU with the language
     // named, never from the machine's locale.

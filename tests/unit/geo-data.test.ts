@@ -101,7 +101,7 @@ describe("incidents as KML", () => {
     const coordinates = elements.filter((e) => e.name === "coordinates").map((e) => e.text);
     expect(coordinates).toEqual(["-5.99312,14.25256", "-1.63,14.1", "-0.04,16.27"]);
     const description = elements.find((e) => e.name === "description")!.text;
-    expect(description).toBe("3 incidents with a known place. 2 incidents known only to their region or country are left out, not placed at an invented spot.");
+    expect(description).toBe("3 incidents with a known place. 2 incidents known only to their region or country are left out, not placed at an invented spot. Licence: Creative Commons Attribution 4.0 International (https://creativecommons.org/licenses/by/4.0/).");
   });
 
   it("writes no empty field as the word null", () => {

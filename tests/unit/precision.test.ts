@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { whenInWords, whereInWords } from "../../src/digest/incidents/views.ts";
 import { IncidentCounts } from "../../src/digest/incidents/counts.ts";
-import { marksOn } from "../../src/digest/incidents/marks.ts";
+import { mapMarks } from "../../src/digest/incidents/marks.ts";
 import { regionMap } from "../../src/digest/map.ts";
 import { ACLED_GEO_PRECISION, ACLED_TIME_PRECISION } from "../../src/digest/open-data.ts";
 import { issueOverview, ExternalIndex } from "../../src/digest/overview.ts";
@@ -66,14 +66,16 @@ describe("the map", () => {
   it("draws a point only for a known place, marks one near a place, and never one for a region", () => {
     const map = regionMap([{ slug: "mali", name: "Mali", iso: "ML", path: "/countries/mali/" }], 480)!;
     const at = [14.48, -4.18] as const;
-    const marks = marksOn(map, [
+    const marks = mapMarks(map, [
       { type: "battles", coordinates: at, placePrecision: "place", title: "at" },
       { type: "battles", coordinates: at, placePrecision: "near", title: "near" },
       // A region-only incident given coordinates by mistake is still not drawn.
       { type: "battles", coordinates: at, placePrecision: "region", title: "region" },
       { type: "battles", placePrecision: "country", title: "country" },
-    ]);
-    expect(marks.map((m) => [m.title, m.near])).toEqual([["at", false], ["near", true]]);
+    ], english);
+    expect(marks.marks.map((m) => [m.title, m.near])).toEqual([["at", false], ["near", true]]);
+    // Neither is lost: counted in the line under the map.
+    expect([marks.drawn, marks.notDrawn]).toEqual([2, 2]);
   });
 });
 

@@ -1,0 +1,152 @@
+// The open data's files, declared once: which files a folder of /data/ holds (the whole digest's,
+// a country's, a region's, an issue's as published), how each is made from the digest's rows,
+// and, for a table, its Table Schema's keys. The page table (src/pages/table.ts) writes them and
+// the data page lists them from here; datapackage.json (src/pages/data-package.ts) describes them.
+import type { Digest } from "../digest/digest.ts";
+import type { OpenDataRows } from "../digest/open-data.ts";
+import type { Week } from "../core/weeks.ts";
+import { paths } from "../digest/paths.ts";
+import { dataPackageJson, type PackagedFile, type TableKeys } from "./data-package.ts";
+import {
+  COUNT_COLUMNS, COUNTRY_COLUMNS, countriesCsv, INCIDENT_COLUMNS, incidentsCsv, incidentsHxlCsv, incidentsJson, ITEM_COLUMNS, itemsCsv,
+  REGION_COLUMNS, regionsCsv, RETIRED_COLUMNS, retiredIdsCsv, weeklyCountsCsv,
+} from "./open-data.ts";
+import { incidentsGeoJson, incidentsKml } from "./geo-data.ts";
+
+/** Which files: the whole digest's, one country's, one region's, or one issue's as published. */
+export interface DataScope {
+  readonly country?: { readonly slug: string; readonly name: string };
+  readonly region?: { readonly slug: string; readonly name: string };
+  readonly week?: Week;
+}
+
+/** What a file is made from: the rows of its scope, its title, and the other files of its folder. */
+export interface DataFileContext {
+  readonly digest: Digest;
+  readonly rows: OpenDataRows;
+  readonly scope: DataScope;
+  readonly title: string;
+  /** The text of another file of the same folder (datapackage.json describes them). */
+  readonly textOf: (name: string) => string;
+}
+
+export interface DataFile extends PackagedFile {
+  /** Also made for every region with incidents (the geographic files). */
+  readonly byRegion?: true;
+  make(context: DataFileContext): string;
+}
+
+const CSV = { mediatype: "text/csv", format: "csv" } as const;
+
+const INCIDENT_KEYS: TableKeys = {
+  columns: INCIDENT_COLUMNS,
+  primaryKey: ["id"],
+  foreignKeys: [
+    { fields: "item_url", resource: "items", reference: "item_url" },
+    { fields: "country", resource: "countries", reference: "country" },
+    { fields: "region", resource: "regions", reference: "region" },
+  ],
+};
+
+/** In the order the data page lists them; datapackage.json last, as it describes the others. */
+export const DATA_FILES: readonly DataFile[] = [
+  { name: "incidents.csv", resource: "incidents", ...CSV, table: INCIDENT_KEYS, make: ({ rows, scope }) => incidentsCsv(rows, scope.country?.slug) },
+  { name: "incidents.json", resource: "incidents-json", mediatype: "application/json", format: "json", make: ({ rows, scope, title }) => incidentsJson(rows, scope.country?.slug, title) },
+  { name: "incidents.hxl.csv", resource: "incidents-hxl", ...CSV, table: { ...INCIDENT_KEYS, hxl: true }, make: ({ rows, scope }) => incidentsHxlCsv(rows, scope.country?.slug) },
+  { name: "incidents.geojson", resource: "incidents-geojson", mediatype: "application/geo+json", format: "geojson", byRegion: true, make: ({ rows, scope, title }) => incidentsGeoJson(rows, scope.country?.slug, title, scope.region?.slug) },
+  { name: "incidents.kml", resource: "incidents-kml", mediatype: "application/vnd.google-earth.kml+xml", format: "kml", byRegion: true, make: ({ rows, scope, title }) => incidentsKml(rows, scope.country?.slug, title, scope.region?.slug) },
+  {
+    name: "weekly-counts.csv",
+    resource: "weekly-counts",
+    ...CSV,
+    table: { columns: COUNT_COLUMNS, primaryKey: ["week", "country"], foreignKeys: [{ fields: "country", resource: "countries", reference: "country" }] },
+    make: ({ rows, scope }) => weeklyCountsCsv(rows, scope.country?.slug),
+  },
+  {
+    name: "retired-ids.csv",
+    resource: "retired-ids",
+    ...CSV,
+    table: { columns: RETIRED_COLUMNS, primaryKey: ["id"], foreignKeys: [{ fields: "item_url", resource: "items", reference: "item_url" }] },
+    make: ({ rows, scope }) => retiredIdsCsv(rows, scope.country?.slug),
+  },
+  { name: "items.csv", resource: "items", ...CSV, table: { columns: ITEM_COLUMNS, primaryKey: ["item_url"] }, make: ({ rows, scope }) => itemsCsv(rows, scope.country?.slug) },
+  {
+    name: "regions.csv",
+    resource: "regions",
+    ...CSV,
+    table: { columns: REGION_COLUMNS, primaryKey: ["region"], foreignKeys: [{ fields: "country", resource: "countries", reference: "country" }] },
+    make: ({ rows, scope }) => regionsCsv(rows, scope.country?.slug),
+  },
+  { name: "countries.csv", resource: "countries", ...CSV, table: { columns: COUNTRY_COLUMNS, primaryKey: ["country"] }, make: ({ rows, scope }) => countriesCsv(rows, scope.country?.slug) },
+  {
+    name: "datapackage.json",
+    resource: "datapackage",
+    mediatype: "application/json",
+    format: "json",
+    make: ({ digest, rows, scope, title, textOf }) =>
+      dataPackageJson({
+        files: filesOf(scope).filter((file) => file.name !== "datapackage.json"),
+        textOf,
+        rows,
+        title,
+        name: [digest.site.title, scope.country?.slug, scope.week?.id].filter(Boolean).join(" "),
+        url: (name) => digest.urls.shared.absolute(dataFilePath(name, scope)),
+        homepage: digest.urls.shared.absolute(paths.data),
+        publisher: digest.site.publisher ?? digest.site.title,
+      }),
+  },
+];
+
+/** The files of a scope's folder: a region's has the geographic ones only. */
+export function filesOf(scope: DataScope): readonly DataFile[] {
+  return scope.region ? DATA_FILES.filter((file) => file.byRegion) : DATA_FILES;
+}
+
+/** A file's address in the site. */
+export function dataFilePath(file: DataFile | string, scope: DataScope): string {
+  const name = typeof file === "string" ? file : file.name;
+  if (scope.week) return paths.issueDataFile(scope.week, name);
+  if (scope.region) return paths.regionDataFile(name, scope.region.slug);
+  return paths.dataFile(name, scope.country?.slug);
+}
+
+/**
+ * The open-data files the published site holds for its issues, by path: an issue's data is kept
+ * as it was published, never made again (src/publish/as-published.ts reads them before a build).
+ * Set on every edition's digest, as each edition's data page lists them.
+ */
+const published = new WeakMap<OpenDataRows, ReadonlyMap<string, string>>();
+
+export function keepPublishedData(digest: Digest, files: ReadonlyMap<string, string>): void {
+  for (const edition of [digest, ...digest.others]) published.set(edition.openData, files);
+}
+
+/** Each file's text, made once per digest: the data page weighs them, datapackage.json hashes them. */
+const made = new WeakMap<OpenDataRows, Map<string, string>>();
+
+/** A data file's text: the whole digest's, one country's, one region's, or one issue's as published. */
+export function dataFileText(digest: Digest, file: DataFile, scope: DataScope = {}): string {
+  const path = dataFilePath(file, scope);
+  const kept = scope.week ? published.get(digest.openData)?.get(path) : undefined;
+  if (kept !== undefined) return kept;
+  let texts = made.get(digest.openData);
+  if (!texts) made.set(digest.openData, (texts = new Map()));
+  let text = texts.get(path);
+  if (text === undefined) {
+    // In the words of the files every edition shares: the default edition's.
+    const words = digest.openData.words;
+    const place = scope.region ?? scope.country;
+    const title = place ? words.t("data.fileTitleOf", { site: digest.site.title, country: place.name }) : words.t("data.fileTitle", { site: digest.site.title });
+    const rows = scope.week ? digest.openData.asOf(scope.week) : digest.openData;
+    const byName = new Map(filesOf(scope).map((f) => [f.name, f]));
+    text = file.make({ digest, rows, scope, title: scope.week ? words.t("data.fileTitleAsOf", { title, week: scope.week.id }) : title, textOf: (name) => dataFileText(digest, byName.get(name)!, scope) });
+    texts.set(path, text);
+  }
+  return text;
+}
+
+/** A file's size in kilobytes (1000 bytes) to one decimal, at least 0.1. */
+export function kilobytes(text: string): number {
+  return Math.max(0.1, Math.round(Buffer.byteLength(text) / 100) / 10);
+}
+
