@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { configureSite } from "./src/publish/eleventy-plugin.ts";
 import { PREVIEW_FOLDER } from "./src/publish/preview.ts";
+import { askedForDryRun } from "./src/publish/eleventy.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,6 +18,9 @@ export default async function (eleventyConfig) {
   return configureSite(eleventyConfig, {
     root,
     includeDrafts: previewing,
+    // `--dryrun`: Eleventy then writes nothing of its own, but tells neither this file nor its
+    // events, and the plugin writes every page itself: it is told here, from the command line.
+    dryRun: askedForDryRun(process.argv.slice(2)),
     ...(previewing ? { output: path.join(root, PREVIEW_FOLDER) } : {}),
   });
 }

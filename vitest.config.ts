@@ -13,6 +13,11 @@ export default defineConfig({
     // expect.poll gives up after 1 s by default: a search in the browser (Pagefind's
     // WebAssembly starting) can take longer than that on a busy two-core machine.
     expect: { poll: { timeout: 10_000 } },
+    // Each project's workers transform src/ and its imports for themselves (the unit, integration
+    // and isolated workers: five module graphs of the same files). Kept on disk (in
+    // node_modules/.experimental-vitest-cache, by each file's content), a module is transformed
+    // once per run, and once until it changes on a machine that runs the suite again.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,

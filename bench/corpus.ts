@@ -58,13 +58,19 @@ export interface CorpusOptions {
    */
   readonly french?: number;
   /**
+   * The editions besides English that `french`'s share of translations is made for: by default
+   * French alone. Each gets the same share of items, and every note, of its own.
+   */
+  readonly languages?: readonly string[];
+  /**
    * Another shape than the usual (one or two countries, one to three tags, about 700 words):
-   * many tags an item, short or long bodies, several countries an item.
+   * many tags an item, short or long bodies, several countries an item, one country an item
+   * (the bench's comparison with Hugo: issue 33's corpus).
    */
   readonly shape?: CorpusShape;
 }
 
-export const CORPUS_SHAPES = ["many-tags", "short-bodies", "long-bodies", "several-countries"] as const;
+export const CORPUS_SHAPES = ["many-tags", "short-bodies", "long-bodies", "several-countries", "one-country"] as const;
 export type CorpusShape = (typeof CORPUS_SHAPES)[number];
 
 export interface CorpusFile {
@@ -110,6 +116,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     const countries =
       shape === "several-countries"
         ? [...new Set(Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(COUNTRIES).slug))]
+        : shape === "one-country" ? [pick(COUNTRIES).slug]
         : random() < 0.3 ? [pick(COUNTRIES).slug, pick(COUNTRIES).slug] : [pick(COUNTRIES).slug];
     const tags =
       shape === "many-tags"
@@ -159,34 +166,50 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   [...weeks].filter((_, i) => i % 4 === 0).forEach((week) => {
     files.push({ path: `content/issues/${week}.md`, text: `---\nheadline: ${JSON.stringify(sentence())}\n---\n${paragraph()}\n` });
   });
-  return options.french === undefined ? files : withFrenchEdition(files, options.french, options.seed ?? 2020);
+  return options.french === undefined ? files : withEditions(files, options.languages ?? ["fr"], options.french, options.seed ?? 2020);
 }
 
+/** How each edition describes the digest in site.ts. */
+const DESCRIPTIONS: Record<string, string> = { fr: "Un condensé synthétique.", ar: "موجز اصطناعي." };
+
 /**
- * The same corpus with a French edition: site.ts lists it, actors and themes get French names,
- * and a share of the items and every note get a <name>.fr.md of their own (synthetic words, of
- * the same lengths). A random sequence of its own leaves the English files as they were.
+ * The same corpus with more editions (French by default): site.ts lists them, countries,
+ * regions, actors and themes get names in each, and a share of the items and every note get a
+ * <name>.<language>.md of their own (synthetic words, of the same lengths). Each language has a
+ * random sequence of its own, which leaves the English files, and French's, as they were.
  */
-function withFrenchEdition(files: readonly CorpusFile[], share: number, seed: number): CorpusFile[] {
-  const random = seededRandom(seed + 1);
-  const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ");
+function withEditions(files: readonly CorpusFile[], languages: readonly string[], share: number, seed: number): CorpusFile[] {
+  const randoms = languages.map((_, i) => seededRandom(seed + 1 + i));
+  const wordsOf = (random: () => number) => (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ");
   const data = (text: string) => JSON.parse(text.replace(/^export default /, "").replace(/;\n$/, "")) as Record<string, unknown>[];
+  const named = (entry: Record<string, unknown>, name: (language: string) => string) => {
+    const translations = { ...(entry.translations as Record<string, unknown> | undefined) };
+    for (const language of languages) translations[language] ??= { name: name(language) };
+    return { ...entry, translations };
+  };
   const out: CorpusFile[] = [];
   for (const file of files) {
     if (file.path === "content/_data/site.ts") {
       const site = data(file.text) as unknown as Record<string, unknown>;
-      out.push({ path: file.path, text: `export default ${JSON.stringify({ ...site, editions: [{ language: "fr", description: "Un condensé synthétique." }] }, null, 2)};\n` });
+      const editions = languages.map((language) => ({ language, description: DESCRIPTIONS[language] ?? "A synthetic digest." }));
+      out.push({ path: file.path, text: `export default ${JSON.stringify({ ...site, editions }, null, 2)};\n` });
     } else if (file.path === "content/_data/actors.ts" || file.path === "content/_data/themes.ts") {
-      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => ({ ...entry, translations: { fr: { name: `${String(entry.name)} (fr)` } } })), null, 2)};\n` });
+      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => named(entry, (language) => `${String(entry.name)} (${language})`)), null, 2)};\n` });
+    } else if (file.path === "content/_data/countries.ts" || file.path === "content/_data/regions.ts") {
+      out.push({ path: file.path, text: `export default ${JSON.stringify(data(file.text).map((entry) => named(entry, () => String(entry.name))), null, 2)};\n` });
     } else {
       out.push(file);
       const note = file.path.startsWith("content/issues/");
-      if (note || (file.path.startsWith("content/articles/") && random() < share)) {
-        const body = file.text.slice(file.text.indexOf("\n---\n", 4) + 5);
-        const translated = body.replace(/[A-Za-z]+/g, () => words(1));
-        const front = note ? `headline: ${JSON.stringify(words(8))}` : `title: ${JSON.stringify(words(9))}\nsummary: ${JSON.stringify(words(30))}`;
-        out.push({ path: file.path.replace(/\.md$/, ".fr.md"), text: `---\n${front}\n---\n${translated}` });
-      }
+      languages.forEach((language, i) => {
+        const random = randoms[i]!;
+        const words = wordsOf(random);
+        if (note || (file.path.startsWith("content/articles/") && random() < share)) {
+          const body = file.text.slice(file.text.indexOf("\n---\n", 4) + 5);
+          const translated = body.replace(/[A-Za-z]+/g, () => words(1));
+          const front = note ? `headline: ${JSON.stringify(words(8))}` : `title: ${JSON.stringify(words(9))}\nsummary: ${JSON.stringify(words(30))}`;
+          out.push({ path: file.path.replace(/\.md$/, `.${language}.md`), text: `---\n${front}\n---\n${translated}` });
+        }
+      });
     }
   }
   return out;

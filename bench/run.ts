@@ -1,25 +1,28 @@
-// `npm run bench`: how the build scales with the archive. For each size it generates the
-// seeded corpus, then measures, each as the median of --runs runs in fresh processes:
-//   - the plain markdown-it loop over the same items (the yardstick every ratio refers to), run
-//     in plain Node (bundled by esbuild first), not through tsx;
-//   - the full production build from nothing (no site, no cache), every page, feed and the
-//     search index, as `npm run build` runs it, and its peak memory; the same without the
-//     search index (which Hugo does not make); and a second build with nothing changed,
-//     whose output must be byte for byte the first's;
-//   - Hugo over the same items, where Debian's hugo is installed, twice: with its defaults (every
-//     item in every RSS feed) and given the same work as ours (feeds capped at 50 entries);
-// and, with the preview running, how long after saving an edited item, and a new one, the
-// pages that show it are written. Prints a table and writes bench-results/*.json.
+// `npm run bench`: the build against what a digest team would run instead of it, Hugo with the
+// same languages and then the Pagefind command line over Hugo's item pages (issue 33). For each
+// size it generates the seeded corpus (about 700 words an item, one country each, an edition
+// per language with a quarter of the items and every note translated), then measures, each as
+// the median of --runs runs taken in turns in fresh processes:
+//   - the build from nothing (`npm run build -- --fresh`, no site and nothing kept), every page,
+//     feed and the search index, its peak memory and where its time went (`--verbose`);
+//   - Hugo over the same items in the same languages (each language mounting every item), its
+//     feeds capped at our 50 entries, then Pagefind's command line over its item pages;
+//   - the build without the search index (`--no-search`), beside Hugo alone;
+//   - a build with nothing changed, right after a full one: its time, whether it wrote the
+//     same bytes, and how long what it leaves running after it exits (the background removal
+//     of the site it replaced) takes to finish, waited for before anything else is timed;
+//   - with the preview running, how long after saving an edited item, and a new one, the pages
+//     that show it are written.
+// Prints a table and writes bench-results/*.json.
 //
-//   npm run bench                          1,000, 4,000 and 10,000 items, 3 runs each
-//   npm run bench -- --huge                and 100,000 items (one run; minutes, and memory)
+//   npm run bench                          1,000 and 10,000 items, 3 runs each
+//   npm run bench -- --huge                and 100,000 items (one run; many minutes, GiBs of memory)
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
-//   npm run bench -- --no-hugo --no-preview --no-editions
-//   npm run bench -- --shapes 2000           also each corpus shape at 2,000 items (one run each):
-//                                            many tags, short bodies, long bodies, several countries
-//
-// It also builds each corpus with a French edition (a quarter of the items and every note
-// translated), for what a second edition costs.
+//   npm run bench -- --editions fr         the editions besides English (by default French, and
+//                                          Arabic where messages/ar.json exists); `none`: English alone
+//   npm run bench -- --no-hugo --no-preview --no-probe
+//   npm run bench -- --shapes 2000         also each corpus shape at 2,000 items (one run each, beside
+//                                          the plain markdown-it loop over the same items)
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -29,7 +32,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build as esbuild } from "esbuild";
 import { CORPUS_SHAPES, generateCorpus, writeCorpus, type CorpusShape } from "./corpus.ts";
-import { writeHugoSite } from "./hugo-site.ts";
+import { HUGO_ITEM_PAGES, writeHugoSite } from "./hugo-site.ts";
 import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./search-probe.ts";
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -79,14 +82,27 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i === -1 ? undefined : args[i + 1];
 };
-const sizes = [...(option("--sizes") ?? "1000,4000,10000").split(",").map(Number), ...(args.includes("--huge") ? [100_000] : [])];
+const sizes = [...(option("--sizes") ?? "1000,10000").split(",").map(Number), ...(args.includes("--huge") ? [100_000] : [])];
 const runs = Number(option("--runs") ?? 3);
-const withHugo = !args.includes("--no-hugo") && hasCommand("hugo");
+const hugoInstalled = hasCommand("hugo");
+const withHugo = !args.includes("--no-hugo") && hugoInstalled;
 const withPreview = !args.includes("--no-preview");
-const withEditions = !args.includes("--no-editions");
+const withProbe = !args.includes("--no-probe");
 const shapesAt = option("--shapes") === undefined ? undefined : Number(option("--shapes"));
-/** The share of items the bilingual corpus translates. */
-const FRENCH_SHARE = 0.25;
+/** The editions besides English: a language is one only where its message catalogue exists. */
+const languages = (() => {
+  const asked = option("--editions");
+  const catalogued = (language: string) => existsSync(path.join(project, "messages", `${language}.json`));
+  if (asked === "none") return [];
+  const wanted = asked ? asked.split(",") : ["fr", "ar"].filter(catalogued);
+  const missing = wanted.filter((language) => !catalogued(language));
+  if (missing.length) throw new Error(`No message catalogue for ${missing.join(", ")} (messages/<language>.json): no such edition can be built.`);
+  return wanted;
+})();
+/** The share of items each edition translates. */
+const TRANSLATED_SHARE = 0.25;
+/** Pagefind's command line, as `npx pagefind` runs it (its npm package's wrapper). */
+const pagefindCli = path.join(project, "node_modules", ".bin", "pagefind");
 
 interface Measure {
   readonly seconds: number;
@@ -96,24 +112,24 @@ interface Measure {
 interface Row {
   readonly items: number;
   readonly pages: number;
-  readonly loop: Measure;
+  /** The build from nothing (--fresh), with the search index. */
   readonly build: Measure;
-  readonly buildRatio: number;
-  /** A second build with nothing changed, and whether it wrote the same bytes as the first. */
-  readonly warm?: Measure & { readonly identical: boolean };
-  readonly hugo?: Measure & { readonly ratio: number };
-  /** Hugo with its feeds capped as ours are: the comparable configuration. */
-  readonly hugoCapped?: Measure & { readonly ratio: number };
+  /** Where the median cold build's time went (`--verbose`), in ms. */
+  readonly profile: Record<string, number>;
+  readonly withoutSearch: Measure;
+  /** A build with nothing changed, whether it wrote the same bytes, and what it left running after it exited. */
+  readonly warm?: Measure & { readonly identical: boolean; readonly leftRunningSeconds: number };
+  /** The longest any cold build left running after it exited (nothing, as none replaces a site). */
+  readonly coldLeftRunningSeconds: number;
+  readonly hugo?: Measure;
+  /** Pagefind's command line over Hugo's item pages, after it. */
+  readonly pagefind?: Measure;
+  /** Hugo then Pagefind: the median of their sums. */
+  readonly hugoPagefind?: Measure;
   readonly editSeconds?: number;
   readonly addSeconds?: number;
-  /** What writing the search index added to the build (median). */
-  readonly searchSeconds?: number;
   readonly index?: IndexSize;
-  /** One build without the search index, for what the index adds. */
-  readonly withoutSearchSeconds?: number;
   readonly firstQuery?: QueryCost;
-  /** The same corpus with a French edition: its build, and the pages it makes. */
-  readonly twoEditions?: Measure & { readonly pages: number };
 }
 
 /** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
@@ -218,67 +234,73 @@ async function until(check: () => boolean, timeout: number, log: () => string): 
   }
 }
 
+/**
+ * What a build left running after it exited: the previous site it replaced, moved aside and
+ * removed in the background (src/publish/build.ts). Waited for, so that it slows no run timed
+ * after it; returns how long that took after the build's exit.
+ */
+async function settle(root: string): Promise<number> {
+  const started = performance.now();
+  const leftover = () => readdirSync(root).some((name) => name.startsWith("_site.previous-"));
+  while (leftover()) {
+    if (performance.now() - started > 600_000) throw new Error(`${root}: a previous site was still being removed 10 minutes after the build`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** The phases `npm run build -- --verbose` prints last: "load 812 ms, group 95 ms, ...". */
+function profileOf(output: string): Record<string, number> {
+  const line = output.trim().split("\n").at(-1) ?? "";
+  return Object.fromEntries([...line.matchAll(/(?:^|, )([a-z][a-z -]*?) (\d+) ms/g)].map((m) => [m[1]!, Number(m[2])]));
+}
+
+/** The median of sums of two lists of runs taken in turns (Hugo, then Pagefind after it). */
+function medianOfSums(a: Measure[], b: Measure[]): Measure {
+  return median(a.map((m, i) => ({ seconds: m.seconds + b[i]!.seconds, peakMiB: Math.max(m.peakMiB ?? 0, b[i]!.peakMiB ?? 0) })));
+}
+
 async function measureSize(items: number, work: string): Promise<Row> {
   const root = path.join(work, `corpus-${items}`);
-  const files = generateCorpus({ items });
+  const files = generateCorpus({ items, shape: "one-country", ...(languages.length ? { french: TRANSLATED_SHARE, languages } : {}) });
   await writeCorpus(root, files);
+  if (withHugo) await writeHugoSite(root, languages);
   const out = (name: string) => path.join(work, `out-${items}-${name}`);
 
-  // The runs of the loop, the build and Hugo take turns, so that all three meet the same
-  // conditions on a shared machine; each figure is the median of its runs.
+  // The runs of the build, Hugo and Pagefind, and the build without the index take turns, so
+  // that all meet the same conditions on a shared machine; each figure is the median of its runs.
   let pages = 0;
-  const loopRuns: Measure[] = [];
-  const buildRuns: Measure[] = [];
-  const searchRuns: number[] = [];
+  const buildRuns: (Measure & { profile: Record<string, number> })[] = [];
+  const withoutRuns: Measure[] = [];
   const hugoRuns: Measure[] = [];
-  const hugoCappedRuns: Measure[] = [];
-  if (withHugo) await writeHugoSite(root);
-  const bilingual = path.join(work, `corpus-${items}-fr`);
-  if (withEditions && items < 100_000) await writeCorpus(bilingual, generateCorpus({ items, french: FRENCH_SHARE }));
-  const bilingualRuns: Measure[] = [];
-  let bilingualPages = 0;
-  // 100,000 items: one run (each takes minutes), and no second edition.
+  const pagefindRuns: Measure[] = [];
+  let coldLeftRunning = 0;
+  // The last full build's site and what it kept wait here for the build with nothing changed.
+  const fullBuild = kept(root);
+  const waiting = fullBuild.map((_, i) => path.join(work, `waiting-${items}-${i}`));
   const runsHere = items >= 100_000 ? 1 : runs;
-  const editionsHere = withEditions && items < 100_000;
   for (let run = 0; run < runsHere; run++) {
-    await setAside(out("loop"));
-    loopRuns.push(await timed(process.execPath, [loopScript, path.join(root, "content"), out("loop")], project));
-    // A build from nothing each run: no previous site to move aside, nothing kept to reuse.
     await forget(root);
-    const result = await timed(process.execPath, build("--verbose"), root);
+    const result = await timed(process.execPath, build("--fresh", "--verbose"), root);
+    coldLeftRunning = Math.max(coldLeftRunning, await settle(root));
     pages = Number(/Built (\d+) pages/.exec(result.output)?.[1] ?? 0);
-    const search = /\bsearch (\d+) ms/.exec(result.output)?.[1];
-    if (search) searchRuns.push(Number(search) / 1000);
-    buildRuns.push(result);
+    buildRuns.push({ ...result, profile: profileOf(result.output) });
+    for (const folder of waiting) await setAside(folder);
+    for (const [i, folder] of fullBuild.entries()) if (existsSync(folder)) await rename(folder, waiting[i]!);
     if (withHugo) {
       await setAside(out("hugo"));
       hugoRuns.push(await timed("hugo", ["--quiet", "--destination", out("hugo")], root));
-      await setAside(out("hugo"));
-      hugoCappedRuns.push(await timed("hugo", ["--quiet", "--config", "hugo-capped.toml", "--destination", out("hugo")], root));
+      pagefindRuns.push(await timed(pagefindCli, ["--site", out("hugo"), "--glob", HUGO_ITEM_PAGES], root));
     }
-    if (editionsHere) {
-      await forget(bilingual);
-      const two = await timed(process.execPath, build(), bilingual);
-      bilingualPages = Number(/Built (\d+) pages/.exec(two.output)?.[1] ?? 0);
-      bilingualRuns.push(two);
-    }
+    await forget(root);
+    withoutRuns.push(await timed(process.execPath, build("--fresh", "--no-search"), root));
+    coldLeftRunning = Math.max(coldLeftRunning, await settle(root));
   }
-  if (editionsHere) await setAside(bilingual);
-  const loop = median(loopRuns);
   const full = median(buildRuns);
-  const hugoMedian = withHugo ? median(hugoRuns) : undefined;
-  const hugo: Row["hugo"] = hugoMedian ? { ...hugoMedian, ratio: hugoMedian.seconds / loop.seconds } : undefined;
-  const cappedMedian = withHugo ? median(hugoCappedRuns) : undefined;
-  const hugoCapped: Row["hugoCapped"] = cappedMedian ? { ...cappedMedian, ratio: cappedMedian.seconds / loop.seconds } : undefined;
-  // What the search index adds: one more build from nothing without it. The last full
-  // build's site and cache wait aside for the second build, below.
-  const fullBuild = kept(root);
-  const waiting = fullBuild.map((_, i) => path.join(work, `waiting-${i}`));
-  for (const [i, folder] of fullBuild.entries()) if (existsSync(folder)) await rename(folder, waiting[i]!);
-  const withoutSearch = await timed(process.execPath, build("--no-search"), root);
+  const profile = buildRuns.find((r) => r.seconds === full.seconds)!.profile;
   let latency: { edit: number; add: number } | undefined;
   if (withPreview) {
-    const newest = files.filter((f) => f.path.startsWith("content/articles/")).at(-1)!.path;
+    const newest = files.filter((f) => f.path.startsWith("content/articles/") && /item-\d+\.md$/.test(f.path)).at(-1)!.path;
     // A preview that cannot keep up (memory, at 100,000 items) is a result, not the end of the run.
     latency = await previewLatency(root, out("preview"), newest).catch((error: unknown) => {
       console.error(`the preview at ${items} items failed: ${String(error).slice(0, 2000)}`);
@@ -286,27 +308,24 @@ async function measureSize(items: number, work: string): Promise<Row> {
     });
     await setAside(out("preview"));
   }
-  // The second build, nothing changed since the last full build: it must write the same bytes.
-  // Last, since it removes the site it replaces.
+  // The build with nothing changed since the last full build: it must write the same bytes.
   await forget(root);
   for (const [i, folder] of fullBuild.entries()) if (existsSync(waiting[i]!)) await rename(waiting[i]!, folder);
   const cold = treeHashes(path.join(root, "_site"));
   const warmRun = await timed(process.execPath, build(), root);
-  const warm = { ...warmRun, identical: sameTree(cold, treeHashes(path.join(root, "_site"))) };
+  const leftRunningSeconds = await settle(root);
+  const warm = { ...warmRun, identical: sameTree(cold, treeHashes(path.join(root, "_site"))), leftRunningSeconds };
   // The search index of the last full build, and a first query against it in a fresh browser.
   const index = await indexSize(path.join(root, "_site", "pagefind"));
   // A place, as readers search: the corpus names fourteen of them.
-  const firstQuery = await firstQueryCost(path.join(root, "_site"), "Ménaka");
+  const firstQuery = withProbe ? await firstQueryCost(path.join(root, "_site"), "Ménaka") : undefined;
+  await setAside(root);
   return {
-    items, pages, loop, build: full, buildRatio: full.seconds / loop.seconds, warm,
-    ...(hugo ? { hugo } : {}),
-    ...(hugoCapped ? { hugoCapped } : {}),
+    items, pages, build: full, profile, withoutSearch: median(withoutRuns), warm, coldLeftRunningSeconds: coldLeftRunning,
+    ...(withHugo ? { hugo: median(hugoRuns), pagefind: median(pagefindRuns), hugoPagefind: medianOfSums(hugoRuns, pagefindRuns) } : {}),
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
-    ...(searchRuns.length ? { searchSeconds: searchRuns.sort((a, b) => a - b)[Math.floor(searchRuns.length / 2)]! } : {}),
     index,
-    withoutSearchSeconds: withoutSearch.seconds,
     ...(firstQuery ? { firstQuery } : {}),
-    ...(bilingualRuns.length ? { twoEditions: { ...median(bilingualRuns), pages: bilingualPages } } : {}),
   };
 }
 
@@ -344,44 +363,60 @@ try {
   if (!args.includes("--keep")) await rm(work, { recursive: true, force: true });
 }
 
+const editionsLabel = `${1 + languages.length} language${languages.length ? "s" : ""}`;
+const hugoCell = (label: string) => (withHugo ? label : `${label} (${hugoInstalled ? "--no-hugo" : "hugo is not installed"})`);
 const header = [
-  "items", "pages", "markdown-it loop", "full build", "build ÷ loop", "peak memory", "without search index", "second build, nothing changed",
-  ...(withHugo ? ["Hugo, feeds of 50", "build ÷ Hugo", "without index ÷ Hugo", "Hugo memory", "Hugo, defaults"] : []),
-  ...(withPreview ? ["edit → pages", "add → pages"] : []),
+  "items", "pages", "project, cold (`--fresh`)", hugoCell(`Hugo ${editionsLabel} + Pagefind`), "ratio", "project `--no-search`", hugoCell(`Hugo ${editionsLabel}`), "ratio",
+  "nothing changed", "left running after exit", ...(withPreview ? ["edit → pages", "add → pages"] : []),
 ];
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? "—" : (a / b).toFixed(2));
 const warmCell = (r: Row) => (r.warm ? `${s(r.warm.seconds)} (${Math.round((100 * r.warm.seconds) / r.build.seconds)} %${r.warm.identical ? ", same bytes" : ", OUTPUT DIFFERS"})` : "—");
 const table = [
   `| ${header.join(" | ")} |`,
   `|${header.map(() => "---").join("|")}|`,
   ...rows.map((r) => `| ${[
-    r.items.toLocaleString("en"), r.pages.toLocaleString("en"), s(r.loop.seconds), s(r.build.seconds), x(r.buildRatio), mib(r.build.peakMiB), s(r.withoutSearchSeconds), warmCell(r),
-    ...(withHugo ? [s(r.hugoCapped?.seconds), x(r.hugoCapped ? r.build.seconds / r.hugoCapped.seconds : undefined), x(r.hugoCapped && r.withoutSearchSeconds ? r.withoutSearchSeconds / r.hugoCapped.seconds : undefined), mib(r.hugoCapped?.peakMiB), s(r.hugo?.seconds)] : []),
+    r.items.toLocaleString("en"), r.pages.toLocaleString("en"), `${s(r.build.seconds)}, ${mib(r.build.peakMiB)}`, s(r.hugoPagefind?.seconds), ratio(r.build.seconds, r.hugoPagefind?.seconds),
+    s(r.withoutSearch.seconds), s(r.hugo?.seconds), ratio(r.withoutSearch.seconds, r.hugo?.seconds),
+    warmCell(r), `${s(r.warm?.leftRunningSeconds)} (cold: ${s(r.coldLeftRunningSeconds)})`,
     ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : []),
   ].join(" | ")} |`),
 ];
-const first = rows[0];
-const last = rows.at(-1);
-const scaling = first && last && last !== first ? last.build.seconds / first.build.seconds : undefined;
+console.log(`Editions: English${languages.map((l) => `, ${l}`).join("")} (${TRANSLATED_SHARE * 100} % of items and every note translated in each); one country an item; medians of ${runs} run${runs === 1 ? "" : "s"}${sizes.includes(100_000) ? " (100,000 items: one)" : ""}.`);
+if (!hugoInstalled) console.log("HUGO IS NOT INSTALLED: no comparison with Hugo and Pagefind (Debian: apt-get install hugo).");
 console.log(table.join("\n"));
+if (withHugo) {
+  console.log(`\n| items | Hugo | Hugo memory | Pagefind over its item pages | Pagefind memory |\n|---|---|---|---|---|`);
+  for (const r of rows) console.log(`| ${r.items.toLocaleString("en")} | ${s(r.hugo?.seconds)} | ${mib(r.hugo?.peakMiB)} | ${s(r.pagefind?.seconds)} | ${mib(r.pagefind?.peakMiB)} |`);
+}
+// Where the time went, from the median cold build's --verbose: phases in the order they ran
+// (load and group before Eleventy; the pages rendered and written while the index is made).
+const RENDERING = /^render /;
+console.log("\nWhere a cold build's time went (the median run; the search index is made beside the pages, in Pagefind's processes):");
+for (const r of rows) {
+  const p = r.profile;
+  const renders = Object.entries(p).filter(([phase]) => RENDERING.test(phase)).sort((a, b) => b[1] - a[1]);
+  const rendering = renders.reduce((sum, [, ms]) => sum + ms, 0);
+  const sec = (ms: number | undefined) => (ms === undefined ? "—" : `${(ms / 1000).toFixed(2)} s`);
+  console.log(
+    `  ${r.items.toLocaleString("en")} items: load ${sec(p.load)}, group ${sec(p.group)}, render ${sec(rendering)} (${renders.slice(0, 6).map(([phase, ms]) => `${phase.replace(RENDERING, "")} ${sec(ms)}`).join(", ")}), ` +
+      `write ${sec(p.write)}, pages and index done ${sec(p.search ?? p.collections)} after the pages began, Eleventy in all ${sec(p.eleventy)}, swap ${sec(p.swap)}`,
+  );
+}
 const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en")} KiB`;
-console.log(`\n| items | search index | build without it (1 run) | first result, cold cache (as sent / gzipped by the host) | first page of results |\n|---|---|---|---|---|`);
+console.log(`\n| items | search index | first result, cold cache (as sent / gzipped by the host) | first page of results |\n|---|---|---|---|`);
 for (const r of rows) {
   const query = r.firstQuery
     ? `${kib(r.firstQuery.firstResultBytes)} / ${kib(r.firstQuery.firstResultGzipBytes)} | ${kib(r.firstQuery.bytes)} / ${kib(r.firstQuery.gzipBytes)} in ${r.firstQuery.requests} requests, ${r.firstQuery.results} results shown`
-    : "— (no Chromium) | —";
-  console.log(`| ${r.items.toLocaleString("en")} | ${r.index ? `${kib(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files` : "—"} | ${s(r.withoutSearchSeconds)} (the index adds ${s(r.withoutSearchSeconds === undefined ? undefined : r.build.seconds - r.withoutSearchSeconds)}) | ${query} |`);
-}
-if (rows.some((r) => r.twoEditions)) {
-  console.log(`\n| items | one edition | with a French edition (${FRENCH_SHARE * 100} % of items and every note translated) | the second edition adds | pages | peak memory |\n|---|---|---|---|---|---|`);
-  for (const r of rows.filter((row) => row.twoEditions)) {
-    const two = r.twoEditions!;
-    console.log(`| ${r.items.toLocaleString("en")} | ${s(r.build.seconds)} | ${s(two.seconds)} | ${s(two.seconds - r.build.seconds)} (${x(two.seconds / r.build.seconds)}) | ${r.pages.toLocaleString("en")} → ${two.pages.toLocaleString("en")} | ${mib(r.build.peakMiB)} → ${mib(two.peakMiB)} |`);
-  }
+    : "— (no Chromium, or --no-probe) | —";
+  console.log(`| ${r.items.toLocaleString("en")} | ${r.index ? `${kib(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files` : "—"} | ${query} |`);
 }
 if (shapeRows.length) {
   console.log(`\n| corpus shape (${shapesAt?.toLocaleString("en")} items, one run) | pages | markdown-it loop | full build | build ÷ loop | peak memory |\n|---|---|---|---|---|---|`);
   for (const r of shapeRows) console.log(`| ${r.shape} | ${r.pages.toLocaleString("en")} | ${s(r.loop.seconds)} | ${s(r.build.seconds)} | ${x(r.build.seconds / r.loop.seconds)} | ${mib(r.build.peakMiB)} |`);
 }
+const first = rows[0];
+const last = rows.at(-1);
+const scaling = first && last && last !== first ? last.build.seconds / first.build.seconds : undefined;
 if (scaling !== undefined && first && last) {
   console.log(`\nGrowth: ${(last.items / first.items).toFixed(0)}× the items took ${scaling.toFixed(2)}× the time (median of ${runs} run${runs === 1 ? "" : "s"}).`);
   for (let i = 1; i < rows.length; i++) {
@@ -389,7 +424,7 @@ if (scaling !== undefined && first && last) {
     console.log(`  ${a.items.toLocaleString("en")} → ${b.items.toLocaleString("en")} items (${(b.items / a.items).toFixed(1)}×): full build ${(b.build.seconds / a.build.seconds).toFixed(2)}×, peak memory ${b.build.peakMiB && a.build.peakMiB ? (b.build.peakMiB / a.build.peakMiB).toFixed(2) : "—"}×`);
   }
 }
-const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, runs, rows, scaling, shapes: shapeRows };
+const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, load: (await import("node:os")).loadavg(), runs, languages, rows, scaling, shapes: shapeRows };
 await mkdir(path.join(project, "bench-results"), { recursive: true });
 const stamp = report.date.replace(/[:.]/g, "-");
 await writeFile(path.join(project, "bench-results", `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);

@@ -83,6 +83,7 @@ export const METHODOLOGY_SECTIONS: readonly SectionSpec[] = [
       { text: "terms" },
     ],
   },
+  { id: "open-data", key: "openData", parts: [{ text: "what" }, { text: "asPublished" }] },
   { id: "licence", parts: [{ text: "own" }, { text: "acled" }] },
   { id: "left-out", key: "leftOut", parts: [{ text: "what" }, { text: "drafts" }] },
 ];

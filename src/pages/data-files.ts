@@ -121,11 +121,45 @@ export function keepPublishedData(digest: Digest, files: ReadonlyMap<string, str
   for (const edition of [digest, ...digest.others]) published.set(edition.openData, files);
 }
 
+/**
+ * The default edition's digest of each edition's: the files every edition shares are made from
+ * its rows (its words, its addresses), and each edition's data page weighs those same files.
+ */
+const defaultEdition = new WeakMap<Digest, Digest>();
+
+export function rememberEditions(digest: Digest): void {
+  for (const edition of [digest, ...digest.others]) defaultEdition.set(edition, digest);
+}
+
+/** Every file each issue's data could have, by site path: what a build looks for in the published site. */
+export function issueDataPaths(digest: Digest): string[] {
+  return digest.issues.flatMap((issue) => DATA_FILES.map((file) => dataFilePath(file, { week: issue.week })));
+}
+
+/**
+ * The issues whose data the site has, newest first, with their files: an issue the published site
+ * holds a copy of, with the files of that copy; and the newest issue, made whole from the content
+ * when the published site has no copy of it yet (it is being published). An older issue without
+ * a copy gets none: its data as it was published is not known, and today's content is not it.
+ */
+export function issuesWithData(edition: Digest): { readonly week: Week; readonly title: string; readonly files: readonly DataFile[] }[] {
+  const digest = defaultEdition.get(edition) ?? edition;
+  // A build with drafts publishes nothing: its copy would be kept by the next build as if published.
+  if (!digest.incidents.length || digest.preview) return [];
+  const kept = published.get(digest.openData);
+  return edition.issues.flatMap((issue, i) => {
+    const files = DATA_FILES.filter((file) => kept?.has(dataFilePath(file, { week: issue.week })));
+    if (files.length) return [{ week: issue.week, title: issue.title, files }];
+    return i === 0 ? [{ week: issue.week, title: issue.title, files: DATA_FILES }] : [];
+  });
+}
+
 /** Each file's text, made once per digest: the data page weighs them, datapackage.json hashes them. */
 const made = new WeakMap<OpenDataRows, Map<string, string>>();
 
 /** A data file's text: the whole digest's, one country's, one region's, or one issue's as published. */
-export function dataFileText(digest: Digest, file: DataFile, scope: DataScope = {}): string {
+export function dataFileText(edition: Digest, file: DataFile, scope: DataScope = {}): string {
+  const digest = defaultEdition.get(edition) ?? edition;
   const path = dataFilePath(file, scope);
   const kept = scope.week ? published.get(digest.openData)?.get(path) : undefined;
   if (kept !== undefined) return kept;

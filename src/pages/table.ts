@@ -8,7 +8,7 @@ import type { FeedView, IssueView, ListingPage, MonthSummary, MonthView } from "
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import { OPEN_DATA_LICENCE } from "./data-package.ts";
-import { DATA_FILES, dataFilePath, dataFileText, filesOf, kilobytes, type DataFile, type DataScope } from "./data-files.ts";
+import { DATA_FILES, dataFilePath, dataFileText, filesOf, issuesWithData, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailHtml, emailText, monthEmailHtml, monthEmailText } from "./email.ts";
 import type { TemplateEngine } from "./engine.ts";
@@ -259,7 +259,11 @@ export const PAGE_KINDS: readonly PageKind[] = [
       const countries = digest.countries.filter((c) => c.regions.length > 0).map((c) => ({ name: c.name, files: files({ country: { slug: c.slug, name: c.name } }) }));
       const regions = digest.regions.map((r) => ({ name: r.name, country: r.country.name, files: files({ region: { slug: r.slug, name: r.name } }) }));
       // Each issue's package and incidents, newest first: its folder holds the same files as /data/.
-      const issues = digest.issues.map((issue) => ({ title: issue.title, week: issue.week.id, files: files({ week: issue.week }).filter((file) => AS_PUBLISHED_LISTED.has(file.name)) }));
+      const issues = issuesWithData(digest).map((issue) => ({
+        title: issue.title,
+        week: issue.week.id,
+        files: issue.files.filter((file) => AS_PUBLISHED_LISTED.has(file.name)).map((file) => ({ name: file.name, path: dataFilePath(file, { week: issue.week }), kilobytes: kilobytes(dataFileText(digest, file, { week: issue.week })) })),
+      }));
       return [{ path: paths.data, data: { files: files({}), countries, regions, issues, licence: OPEN_DATA_LICENCE }, lastmod: newestDay(digest) }];
     },
   },
@@ -287,9 +291,10 @@ export const PAGE_KINDS: readonly PageKind[] = [
   },
   {
     // Each issue's open data as it was when the issue was published, so that "the data of
-    // 2020-W49" is the same bytes after later weeks are added. Made once, when the issue is first
-    // published: a build keeps the published site's copy (src/publish/as-published.ts), so a later
-    // correction shows in /data/ and never rewrites what was cited.
+    // 2020-W49" is the same bytes after later weeks are added. Made once, when the issue is the
+    // newest and has no copy yet: a build keeps the published site's copy
+    // (src/publish/as-published.ts), so a later correction shows in /data/ and never rewrites
+    // what was cited.
     name: "issue-data-file",
     urls: routes.issueDataFile.patterns,
     format: "csv",
@@ -300,8 +305,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
       const { file, scope } = page.data as { file: DataFile; scope: DataScope };
       return dataFileText(digest, file, scope);
     },
-    // Never in a build with drafts: its copy would be kept by the next build as if published.
-    pages: (digest) => (!digest.incidents.length || digest.preview ? [] : digest.issues).flatMap((issue) => DATA_FILES.map((file) => ({ path: dataFilePath(file, { week: issue.week }), data: { file, scope: { week: issue.week } } }))),
+    // The issues whose data the published site holds, and the newest issue's (src/pages/data-files.ts).
+    pages: (digest) => issuesWithData(digest).flatMap((issue) => issue.files.map((file) => ({ path: dataFilePath(file, { week: issue.week }), data: { file, scope: { week: issue.week } } }))),
   },
   {
     name: "item",
@@ -362,6 +367,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
  */
 export function sitePages(digest: Digest, kinds: readonly PageKind[] = PAGE_KINDS): SitePage[] {
   const editions = everyEdition(digest);
+  // Each edition's data page weighs the files every edition shares: the default edition's.
+  rememberEditions(digest);
   const all: SitePage[] = [];
   for (const kind of kinds) {
     for (const edition of kind.perEdition ? editions : [digest]) {

@@ -145,6 +145,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
           digest,
           timings,
           dryRun,
+          ...(options.verbose ? { profile: timings } : {}),
           onPages: (count) => (pageCount = count),
           ...(progress ? { onProgress: progress } : {}),
           ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),

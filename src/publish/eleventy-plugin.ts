@@ -69,6 +69,8 @@ export interface SiteOptions {
   readonly indexing?: Promise<unknown>;
   /** Render every page but write none. */
   readonly dryRun?: boolean;
+  /** Filled in with the time each kind of page took to render, and writing took (`--verbose`): see writePages. */
+  readonly profile?: Record<string, number>;
   /** Write the search index (by default; a test that never searches may skip it). */
   readonly search?: boolean;
   /**
@@ -191,7 +193,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
       // A fresh engine each build, so an edited template is compiled again.
       const engine = templateEngine(templates, { globals });
       const reuse = options.cache && { pages: options.cache.pages, version: options.cache.version, names: new Fingerprints(current, options.cache.whole) };
-      collections = await writePages(engine, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
+      collections = await writePages(engine, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.profile ? { profile: options.profile } : {}), ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
     } catch (error) {
       // The index may still be writing into the folder the build is about to remove.
       await indexing?.catch(() => {});

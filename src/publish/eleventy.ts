@@ -88,6 +88,21 @@ export async function buildOnce(run: EleventyRun & { verbose?: boolean; dryRun?:
   await eleventy.write();
 }
 
+/**
+ * Whether Eleventy's own command line was asked for a dry run: `--dryrun`, `--dryrun=true`, or
+ * their `--no-dryrun`/`--dryrun=false` opposites, the last one given winning (as minimist,
+ * Eleventy's parser, reads them).
+ */
+export function askedForDryRun(argv: readonly string[]): boolean {
+  let asked = false;
+  for (const arg of argv) {
+    if (arg === "--") break;
+    if (arg === "--dryrun" || arg === "--dryrun=true") asked = true;
+    else if (arg === "--no-dryrun" || arg === "--dryrun=false") asked = false;
+  }
+  return asked;
+}
+
 export interface Watching {
   /** Rebuilds for a file, as the watcher does when it sees one change. */
   rebuildFor(file: string): Promise<void>;

@@ -14,6 +14,8 @@ import type { TemplateEngine } from "../pages/engine.ts";
 import { commonHash, viewHash } from "../pages/page-key.ts";
 
 export interface PageJob {
+  /** Its kind's name in the table ("item", "issue-email"): what the build's profile counts it under. */
+  readonly kind: string;
   /** Path of the file below the output folder: "issues/2020-w49/index.html", "fr/issues/2020-w49/index.html". */
   readonly output: string;
   /** The edition it is in: what its template sees as `digest`. */
@@ -46,6 +48,7 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
     const { nav, text } = navs.get(page.edition)!;
     const data = { ...page.data, pagePath: page.path, nav };
     return {
+      kind: page.kind.name,
       output: outputFile(page.sitePath),
       digest: page.edition,
       ...(page.kind.template ? { template: page.kind.template } : {}),
@@ -104,7 +107,20 @@ export async function writePages(
   engine: TemplateEngine,
   allJobs: readonly PageJob[],
   output: string,
-  { written, dryRun = false, reuse, onPage }: { written?: WrittenPages; dryRun?: boolean; reuse?: PageReuse; onPage?: (done: number, total: number) => void } = {},
+  {
+    written,
+    dryRun = false,
+    reuse,
+    onPage,
+    profile,
+  }: {
+    written?: WrittenPages;
+    dryRun?: boolean;
+    reuse?: PageReuse;
+    onPage?: (done: number, total: number) => void;
+    /** Filled in, in ms: the time spent rendering each kind of page ("render item"), and writing or linking files ("write"). */
+    profile?: Record<string, number>;
+  } = {},
 ): Promise<string[]> {
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const files = jobs.map((job) => path.join(output, job.output));
@@ -113,7 +129,19 @@ export async function writePages(
   // A dry run renders every page, so a template error still shows, and writes none.
   // The preview's server reads pages while a rebuild writes them: each is replaced whole.
   const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
-  const render = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
+  const renderPage = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
+  // Timed only when asked (`npm run build -- --verbose`, the bench): where a build's time goes.
+  let renderMs = 0;
+  const render = !profile
+    ? renderPage
+    : (job: PageJob) => {
+        const started = performance.now();
+        const text = renderPage(job);
+        const ms = performance.now() - started;
+        renderMs += ms;
+        profile[`render ${job.kind}`] = (profile[`render ${job.kind}`] ?? 0) + ms;
+        return text;
+      };
   // One page: rendered and written, or linked unchanged from the published site.
   const place = (job: PageJob, file: string): void => {
     const key = reuse && keyFingerprint(job.key, reuse.names);
@@ -132,7 +160,14 @@ export async function writePages(
   const turns = new Turns();
   for (let i = 0; i < jobs.length; i++) {
     onPage?.(i, jobs.length);
-    place(jobs[i]!, files[i]!);
+    if (profile) {
+      // Placing a page is rendering it (counted above) and writing or linking it: the rest.
+      const [started, rendered] = [performance.now(), renderMs];
+      place(jobs[i]!, files[i]!);
+      profile.write = (profile.write ?? 0) + performance.now() - started - (renderMs - rendered);
+    } else {
+      place(jobs[i]!, files[i]!);
+    }
     await turns.take();
   }
   if (written) {

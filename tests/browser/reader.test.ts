@@ -100,6 +100,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       await page.goto(`${site.url}data/`);
       // The licence and the methodology beside the downloads.
       await expect(page.locator('a[rel="license"]').first().getAttribute("href")).resolves.toBe("https://creativecommons.org/licenses/by/4.0/");
+      await expect(page.locator("main a", { hasText: "the methodology" }).getAttribute("href")).resolves.toBe("/sahel-digest/methodology/");
       const link = page.locator("main a", { hasText: /^incidents\.csv$/ }).first();
       const address = new URL((await link.getAttribute("href"))!, page.url()).href;
       expect(address).toBe(`${site.url}data/incidents.csv`);

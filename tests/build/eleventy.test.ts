@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildOnce, startWatching, type EleventyConfig } from "../../src/publish/eleventy.ts";
+import { askedForDryRun, buildOnce, startWatching, type EleventyConfig } from "../../src/publish/eleventy.ts";
 import { pollUntil } from "../fixtures/wait.ts";
 
 let dir: string;
@@ -91,5 +91,35 @@ describe("Eleventy", () => {
     } finally {
       await watching.stop();
     }
+  });
+
+  it("reads Eleventy's own --dryrun from its command line as Eleventy does, the last one given winning", () => {
+    expect(askedForDryRun(["--dryrun"])).toBe(true);
+    expect(askedForDryRun(["--quiet", "--dryrun=true"])).toBe(true);
+    expect(askedForDryRun(["--serve"])).toBe(false);
+    expect(askedForDryRun(["--dryrun", "--no-dryrun"])).toBe(false);
+    expect(askedForDryRun(["--dryrun=false"])).toBe(false);
+    expect(askedForDryRun(["--", "--dryrun"])).toBe(false);
+  });
+
+  // The whole sample rendered, as .eleventy.js builds this project's own content: longer than
+  // one test's usual limit on a busy machine.
+  it("through .eleventy.js, as `npx @11ty/eleventy --dryrun` runs it: renders the sample and writes nothing", { timeout: 180_000 }, async () => {
+    // @ts-expect-error .eleventy.js is plain JavaScript, for Eleventy's own command line.
+    const { default: dotEleventy } = (await import("../../.eleventy.js")) as { default: (config: EleventyConfig) => Promise<unknown> };
+    const output = path.join(dir, "dry-cli");
+    const saved = { argv: process.argv, mode: process.env.ELEVENTY_RUN_MODE };
+    // What Eleventy's command line leaves for the config file to read: its arguments, and the
+    // run mode, which Eleventy sets only after a configuration callback has run.
+    process.argv = [...saved.argv.slice(0, 2), "--dryrun"];
+    process.env.ELEVENTY_RUN_MODE = "build";
+    try {
+      await buildOnce({ output, dryRun: true, configure: dotEleventy });
+    } finally {
+      process.argv = saved.argv;
+      if (saved.mode === undefined) delete process.env.ELEVENTY_RUN_MODE;
+      else process.env.ELEVENTY_RUN_MODE = saved.mode;
+    }
+    expect(await readdir(dir)).not.toContain("dry-cli");
   });
 });

@@ -63,6 +63,8 @@ describe("the benchmark corpus", () => {
     expect(shapes["short-bodies"]!.words).toBeLessThan(usual.words / 3);
     expect(shapes["long-bodies"]!.words).toBeGreaterThan(usual.words * 2.5);
     expect(shapes["several-countries"]!.countries).toBeGreaterThan(usual.countries * 1.5);
+    expect(usual.countries).toBeGreaterThan(1.1);
+    expect(shapes["one-country"]!.countries).toBe(1);
     for (const shape of CORPUS_SHAPES) {
       const root = await mkdtemp(path.join(tmpdir(), `sahel-digest-corpus-${shape}-`));
       dirs.push(root);
@@ -71,5 +73,20 @@ describe("the benchmark corpus", () => {
       expect(content.items, shape).toHaveLength(40);
       expect(content.items.filter((item) => item.translations?.fr).length, shape).toBeGreaterThan(5);
     }
+  });
+
+  it("has an edition for each language asked for, each with its own share of translated items, the English files unchanged", () => {
+    const english = generateCorpus({ items: 100 });
+    const both = generateCorpus({ items: 100, french: 0.25, languages: ["fr", "de"] });
+    const french = generateCorpus({ items: 100, french: 0.25 });
+    const translated = (files: typeof both, language: string) => files.filter((f) => f.path.startsWith("content/articles/") && f.path.endsWith(`.${language}.md`)).length;
+    expect(translated(both, "fr")).toBeGreaterThan(10);
+    expect(translated(both, "de")).toBeGreaterThan(10);
+    // French's own files are the same with a second language beside it.
+    expect(both.filter((f) => f.path.endsWith(".fr.md"))).toEqual(french.filter((f) => f.path.endsWith(".fr.md")));
+    const site = both.find((f) => f.path === "content/_data/site.ts")!.text;
+    expect(site).toContain('"language": "fr"');
+    expect(site).toContain('"language": "de"');
+    for (const file of english.filter((f) => f.path.endsWith(".md"))) expect(both.find((f) => f.path === file.path)?.text, file.path).toBe(file.text);
   });
 });

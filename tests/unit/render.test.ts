@@ -22,7 +22,7 @@ async function setUp() {
   // A second name for the old page's file: what a server still sending it holds open.
   await link(path.join(output, "a", "index.html"), path.join(dir, "held"));
   const engine = templateEngine(path.join(dir, "templates"));
-  const jobs: PageJob[] = [{ output: "a/index.html", digest: {} as Digest, template: "page.njk", data: { text: "new page" }, key: ["new"] }];
+  const jobs: PageJob[] = [{ kind: "page", output: "a/index.html", digest: {} as Digest, template: "page.njk", data: { text: "new page" }, key: ["new"] }];
   return { dir, output, engine, jobs };
 }
 
