@@ -1,6 +1,7 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, InformationCredibility, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, SourceReliability, Theme } from "./schemas.ts";
+import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, InformationCredibility, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, SourceReliability, Theme, TrendLabel } from "./schemas.ts";
+import type { Month } from "../core/months.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
@@ -93,6 +94,27 @@ export interface Incident {
   readonly accounts?: readonly Account[];
 }
 
+/** A month's note (content/months/<YYYY>-<MM>.md): a headline, a lead, the editors' monthly trends. */
+export interface MonthNote {
+  readonly file: string;
+  readonly month: Month;
+  readonly headline?: string;
+  readonly leadHtml: string;
+  /** In the countries' order as written. */
+  readonly trends: readonly { readonly country: string; readonly trend: TrendLabel; readonly reason: string }[];
+  readonly translations?: Readonly<Record<string, MonthNoteTranslation>>;
+}
+
+export interface MonthNoteTranslation {
+  readonly file: string;
+  readonly language: string;
+  readonly headline?: string;
+  readonly leadHtml: string;
+  /** Reasons by country; a country left out keeps the original's, marked. */
+  readonly reasons: Readonly<Record<string, string>>;
+  readonly draft: boolean;
+}
+
 export interface WeeklyNote {
   readonly file: string;
   readonly week: Week;
@@ -128,6 +150,8 @@ export interface Content {
   readonly themes: readonly (Theme & { readonly descriptionLanguage?: string })[];
   readonly items: readonly Item[];
   readonly notes: readonly WeeklyNote[];
+  /** The monthly notes (content/months/), oldest first; none when the folder is absent. */
+  readonly monthNotes?: readonly MonthNote[];
   readonly figures: readonly WeeklyFigures[];
   /** Other organisations' counts (content/_data/external-counts.ts), weeks parsed. */
   readonly externalCounts: readonly ExternalCounts[];

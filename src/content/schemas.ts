@@ -441,6 +441,23 @@ export const noteTrendTranslationSchema = z.strictObject({
 });
 
 /**
+ * A month's note, content/months/<YYYY>-<MM>.md: a headline, a lead (its body), and the
+ * editors' trend for the month, per country, with why. All optional: a month without a note
+ * shows the weeks' own labels and no monthly judgement.
+ */
+export const monthNoteFrontMatterSchema = z.strictObject({
+  headline: text.optional(),
+  trends: z.record(z.string(), z.strictObject({ trend: oneOf(trendLabels), reason: oneLine })).default({}),
+});
+
+/** A month's note in another language, <YYYY>-<MM>.<language>.md: its own headline, lead and reasons. */
+export const monthNoteTranslationSchema = z.strictObject({
+  headline: text.optional(),
+  trends: z.record(z.string(), z.strictObject({ reason: oneLine })).default({}),
+  draft: z.boolean().default(false),
+});
+
+/**
  * An item in another language, <slug>.<language>.md beside the item: its own words. The
  * fields both versions share may be repeated, and must then agree (src/content/load/translations.ts).
  */

@@ -24,6 +24,9 @@ import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
+import { buildMonths, monthNoteIn, type Months } from "./months.ts";
+import { linksForPages } from "./links.ts";
+import { countrySeries, RegionWeeks, stripWeeks, trendStrip } from "./timeline.ts";
 import { methodologySections, type MethodologySection } from "./methodology.ts";
 import { externalCredits, type ExternalCredit } from "./external-credits.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
@@ -88,6 +91,12 @@ interface Grouped {
   readonly alsoNamed: (list: readonly LanguageName[] | undefined) => LanguageName[];
   readonly regions: ReturnType<typeof regionViews>;
   readonly countries: CountryView[];
+  /** Whether a week has an issue (items). */
+  readonly hasIssue: (w: Week) => boolean;
+  /** The weeks the timeline strips show: the last 52 up to the latest issue. */
+  readonly stripWeeksOf: (first: Week | undefined) => Week[];
+  readonly regionWeeks: RegionWeeks;
+  readonly months: Months;
   readonly tags: TagView[];
   readonly tagGroups: TagGroup[];
   readonly map: RegionMap | undefined;
@@ -196,8 +205,35 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   /** Regions with incidents, by country then name. */
   regions: (scope, d) => {
     const latestWeek = d.sortedItems[0]?.week;
-    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => scope.picture.counts.get(country, w) !== undefined, d.words, (slug) => d.alsoNamed(scope.names.regions.get(slug)));
+    const { counts, judgement } = scope.picture;
+    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => counts.get(country, w) !== undefined, d.words, (slug) => d.alsoNamed(scope.names.regions.get(slug))).map((region) => {
+      const strip = trendStrip(d.stripWeeksOf(counts.firstWeekOf(region.country.slug)), d.regionWeeks.series(region.slug, region.country.slug, counts), judgement, region.country, d.issueRefOf, d.hasIssue, d.words);
+      return { ...region, ...(strip ? { strip } : {}) };
+    });
   },
+  hasIssue: (_, d) => {
+    const weeks = new Set(d.sortedItems.map((item) => item.week.id));
+    return (w: Week) => weeks.has(w.id);
+  },
+  stripWeeksOf: (_, d) => {
+    const latest = d.sortedItems[0]?.week;
+    return (first: Week | undefined) => (latest ? stripWeeks(latest, first) : []);
+  },
+  regionWeeks: (scope) => new RegionWeeks(scope.picture.counts.incidents),
+  months: (scope, d) =>
+    buildMonths({
+      incidents: d.incidents,
+      counts: scope.picture.counts,
+      judgement: scope.picture.judgement,
+      countries: d.countryEntries.map((c) => d.countryRefs.get(c.slug)!),
+      regions: d.regions.map((r) => ({ slug: r.slug, name: r.name, path: r.path, country: r.country })),
+      notes: (scope.content.monthNotes ?? []).map((note) => monthNoteIn(note, scope.edition.language, scope.languages[0]!.language, (html) => linksForPages(html, d.urls))),
+      issueRefOf: d.issueRefOf,
+      hasIssue: d.hasIssue,
+      siteTitle: scope.content.site.title,
+      language: scope.edition.language,
+      words: d.words,
+    }),
   countries: (scope, d) => {
     const { picture } = scope;
     const { site } = scope.content;
@@ -213,7 +249,10 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       const marked = map ? markedMap(map, [...d.incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS), t) : undefined;
       const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
       const namesIn = scope.names.countries.get(c.slug) ?? [];
-      return countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: d.alsoNamed(namesIn) });
+      const view = countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: d.alsoNamed(namesIn) });
+      const strip = trendStrip(d.stripWeeksOf(picture.counts.firstWeekOf(c.slug)), countrySeries(picture.counts, c.slug), picture.judgement, d.countryRefs.get(c.slug)!, d.issueRefOf, d.hasIssue, t);
+      const months = monthRefs(d.months.byCountry.get(c.slug));
+      return { ...view, ...(strip ? { strip } : {}), ...(months.length ? { months } : {}) };
     });
   },
   /**
@@ -271,8 +310,13 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     });
   },
   feeds: (_, d) =>
-    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, corrected: d.corrected, words: d.words }),
+    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, corrected: d.corrected, months: d.months.all, words: d.words }),
 };
+
+/** A place's month pages as its page links them, newest first. */
+function monthRefs(months: readonly { id: string; path: string; title: string }[] | undefined): { id: string; path: string; title: string }[] {
+  return (months ?? []).map(({ id, path, title }) => ({ id, path, title }));
+}
 
 /**
  * The digest in every edition site.ts asks for (src/digest/editions.ts): the default edition's, which

@@ -8,7 +8,7 @@
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { trendLabel } from "./figures.ts";
 import { DateTime } from "luxon";
-import type { CorrectionView, CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./views.ts";
+import type { CorrectionView, CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, MonthView, RegionView, SiteView, TagView } from "./views.ts";
 import { paths, type SiteUrls } from "./paths.ts";
 import { linksForFeeds } from "./links.ts";
 import { weekBounds } from "../core/weeks.ts";
@@ -28,6 +28,8 @@ interface FeedInput {
   readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
   /** The corrected items, most recently corrected first (src/digest/corrections.ts). */
   readonly corrected: readonly ItemView[];
+  /** The whole digest's months, newest first (src/digest/months.ts). */
+  readonly months: readonly MonthView[];
   /** The edition's words. */
   readonly words: Catalogue;
 }
@@ -158,7 +160,35 @@ export function buildFeeds(input: FeedInput): FeedSet {
     ...feedDates(correctionEntries[0]?.updatedIso ?? siteUpdated),
     entries: correctionEntries,
   };
-  return { digest, items, countries, tags, regions, corrections, all: [digest, items, ...countries, ...tags, ...regions, corrections] };
+  // One entry per month of the whole digest: published as the month opens, updated with its newest incident's day.
+  const monthEntries = input.months.slice(0, FEED_SIZE).map((month): FeedEntry => {
+    const opened = DateTime.fromISO(`${month.id}-01`, { zone: site.timeZone }).toISO()!;
+    const updated = DateTime.fromISO(month.updatedIso, { zone: site.timeZone }).toISO()!;
+    return {
+      id: tag(month.id.slice(0, 4), `month/${month.id}`),
+      title: month.note?.headline ? words.t("feed.monthWithHeadline", { month: month.title, headline: month.note.headline }) : month.heading,
+      path: month.path,
+      summary: monthSummary(month, words),
+      ...(month.note?.html ? { contentHtml: linksForFeeds(month.note.html, urls, month.path) } : {}),
+      ...dates(opened, updated > opened ? updated : opened),
+      publishedRfc822: rfc822(opened),
+      month,
+    };
+  });
+  const months: FeedView = {
+    key: "months",
+    kind: "months",
+    id: urls.absolute(paths.feedsOf(paths.months).atomPath),
+    title: words.t("feed.monthsTitle", { site: site.title }),
+    description: words.t("feed.monthsDescription", { site: site.title }),
+    cadence: words.t("feed.cadenceMonths"),
+    homePath: paths.months,
+    ...paths.feedsOf(paths.months),
+    rssPath: paths.monthsRss,
+    ...feedDates(monthEntries.reduce<string | undefined>((newest, e) => (newest === undefined || e.updatedIso > newest ? e.updatedIso : newest), undefined) ?? siteUpdated),
+    entries: monthEntries,
+  };
+  return { digest, items, countries, tags, regions, corrections, months, all: [digest, items, ...countries, ...tags, ...regions, corrections, ...(input.months.length ? [months] : [])] };
 }
 
 /** "What changed (toll: from at least 28 to 34)", in the edition's words. */
@@ -212,6 +242,13 @@ export function issueSummary(issue: IssueView, words: Catalogue): string {
   if (moved.length) return moved.join(words.t("common.semicolon"));
   const countries = issue.sections.map((section) => section.country.name).join(words.t("common.listSeparator"));
   return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
+}
+
+/** A month entry's summary: its incidents and deaths, and the editors' monthly trends where they gave some. */
+export function monthSummary(month: MonthView, words: Catalogue): string {
+  const figures = words.t("feed.monthSummary", { incidents: month.incidentsText, fatalities: month.fatalitiesText });
+  const trends = month.monthTrends.map((trend) => words.t("feed.trendMoved", { country: trend.country.name, trend: trend.trendLabel.toLocaleLowerCase(words.language), reason: trend.reason }));
+  return [figures, ...trends].join("; ");
 }
 
 /** Atom's date (RFC 3339), in UTC to the second. */

@@ -9,6 +9,7 @@
 // "<list>.<term>" and "<list>.<term>.means"); a function makes parts from the content (the imports).
 import type { Content } from "../content/model.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import { ruleValues } from "./early-warning.ts";
 
 export type MethodologyPart =
   | { readonly kind: "text"; readonly text: string }
@@ -68,6 +69,8 @@ export const METHODOLOGY_SECTIONS: readonly SectionSpec[] = [
   },
   { id: "corrections", parts: [{ text: "what" }, { text: "feeds" }] },
   { id: "ids", parts: [{ text: "what" }, { text: "retired" }] },
+  // The computed early warning (src/digest/early-warning.ts): its rule filled from its constants, and how months are counted.
+  { id: "early-warning", key: "earlyWarning", parts: [{ text: "what" }, { text: "rule", values: ruleValues() }, { text: "months" }] },
   {
     id: "acled",
     parts: [

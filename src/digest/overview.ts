@@ -12,6 +12,8 @@ import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
 import { INCIDENT_TYPES, typeLabel } from "../content/typology.ts";
 import { addWeeks, compareWeeks, type Week } from "../core/weeks.ts";
 import { tollInWords } from "./tolls.ts";
+import { checkBoth, disagreement, flagText } from "./early-warning.ts";
+import { countrySeries } from "./timeline.ts";
 
 export const CHART_WEEKS = 52;
 
@@ -68,6 +70,11 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
     if (!figure && !count && others.length === 0) return { country };
     if (figure) trends[country.slug] = figure.trend;
     for (const other of others) externalSources.add(other.source);
+    // The computed flags beside the editors' label, never in its place; where they disagree, said.
+    const series = countrySeries(counts, country.slug);
+    const check = checkBoth(series.incidents, series.fatalities, w);
+    const differs = disagreement(figure?.trend, check);
+    const warning = check.flags.length || differs ? { flags: check.flags.map((flag) => flagText(flag, t)), ...(differs ? { disagreement: t.t(`warning.disagree.${differs}`, { trend: trendLabel(figure!.trend, t).toLocaleLowerCase(t.language) }) } : {}) } : undefined;
     return {
       country,
       figures: {
@@ -78,6 +85,7 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
         ...(count ? precisionText(count, t) : {}),
         byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: typeLabel(type, t), count: count.byType[type] })) : [],
         external: others,
+        ...(warning ? { warning } : {}),
       },
     };
   });

@@ -87,6 +87,15 @@ export const routes = {
   incidentTypes: route("/incidents/"),
   incidentType: paged<"type">("/incidents/:type/"),
   subscribe: route("/subscribe/"),
+  /** The months of the whole digest, and each one's roll-up, email edition and plain text; its feeds follow the list. */
+  months: route("/months/"),
+  month: route<"month">("/months/:month/"),
+  monthEmail: route<"month">("/months/:month/email.html"),
+  monthEmailText: route<"month">("/months/:month/email.txt"),
+  monthsRss: route("/months/rss.xml"),
+  /** A country's and a region's month ("/countries/mali/months/2020-12/"). */
+  countryMonth: route<"slug" | "month">("/countries/:slug/months/:month/"),
+  regionMonth: route<"slug" | "month">("/regions/:slug/months/:month/"),
   /** Every correction of any item; its feed follows it. */
   corrections: route("/corrections/"),
   /** How the digest knows what it says: precision, tolls, accounts, grades, corrections, ids, sources. */
@@ -114,7 +123,7 @@ export const routes = {
 };
 
 /** The pages whose own feeds follow them (Atom and JSON), in the order of the feed kinds. */
-export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region, routes.corrections];
+export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region, routes.corrections, routes.months];
 
 /** A fixed route's path by its name; fails on a name the site has not. */
 export function pathOf(name: string): string {
@@ -148,6 +157,13 @@ export const paths = {
   regions: routes.regions.pattern,
   data: routes.data.pattern,
   itemsFeedBase: routes.articles.pattern,
+  months: routes.months.pattern,
+  monthsRss: routes.monthsRss.pattern,
+  month: (id: string) => routes.month.fill({ month: id }),
+  monthEmail: (id: string) => routes.monthEmail.fill({ month: id }),
+  monthEmailText: (id: string) => routes.monthEmailText.fill({ month: id }),
+  countryMonth: (slug: string, id: string) => routes.countryMonth.fill({ slug, month: id }),
+  regionMonth: (slug: string, id: string) => routes.regionMonth.fill({ slug, month: id }),
   issue: (w: Week) => routes.issue.fill({ week: w.slug }),
   /** The week's address as editors write it ("/issues/2021-W01/"): a redirect to the issue's. */
   issueAsWritten: (w: Week) => routes.issue.fill({ week: w.id }),

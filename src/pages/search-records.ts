@@ -4,6 +4,7 @@
 // digest, not from the built pages, so the index never holds navigation or boilerplate.
 import type { Digest } from "../digest/digest.ts";
 import { weekBounds } from "../core/weeks.ts";
+import { monthName, monthOfDay } from "../core/months.ts";
 import { DateTime } from "luxon";
 
 export interface SearchRecord {
@@ -19,7 +20,7 @@ export interface SearchRecord {
 }
 
 /** The filters, in the order the search page offers them; their labels are the catalogue's "search.filter.<key>". */
-export const SEARCH_FILTERS = ["country", "type", "actor", "year"] as const;
+export const SEARCH_FILTERS = ["country", "type", "actor", "year", "month"] as const;
 
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
@@ -99,6 +100,7 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
         // The year of the date the reader sees, not of its ISO week: the massacre of 2 January
         // 2021 is in 2020-W53, and a reader choosing 2021 looks for it there.
         year: [year],
+        month: [itemMonth(digest, item.dateIso)],
       },
       sort: { date: utc(item.dateIso, zone) },
       bundle: year,
@@ -116,6 +118,21 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
       // Dated by the week's first day, the date its result shows first.
       sort: { date: weekBounds(issue.week, zone).start.toUTC().toISO()! },
       bundle: year,
+    });
+  }
+  // Every month page: the whole digest's, each country's and each region's.
+  const bundles = new Set(searchYears(digest));
+  for (const month of everyMonth(digest)) {
+    const bundle = bundles.has(month.bundle) ? month.bundle : newestYear;
+    if (!wanted(bundle)) continue;
+    records.push({
+      url: href(month.path),
+      content: [month.heading, month.note?.headline ?? "", textOfHtml(month.note?.html ?? ""), ...month.monthTrends.map((m) => `${m.country.name}: ${m.reason}`), ...month.weeks.flatMap((w) => w.rows.map((r) => r.reason ?? ""))].join("\n"),
+      language,
+      meta: { title: month.heading, date: month.title, countries: month.place?.name ?? "", summary: `${month.coverageText} ${month.incidentsText}`, kind: "month" },
+      filters: { ...(month.place ? { country: [month.country?.name ?? month.place.name] } : {}), year: [month.id.slice(0, 4)], month: [month.title] },
+      sort: { date: DateTime.fromISO(`${month.id}-01`, { zone: digest.site.timeZone }).toUTC().toISO()! },
+      bundle,
     });
   }
   for (const country of wanted(newestYear) ? digest.countries : []) {
@@ -157,18 +174,26 @@ export function bundleSources(digest: Digest): Map<string, string[]> | undefined
   }
   const newestYear = searchYears(digest)[0] ?? "0000";
   for (const country of digest.countries) add(newestYear, `country ${JSON.stringify([country.slug, country.regions.map((r) => r.slug)])}`);
+  const bundles = new Set(searchYears(digest));
+  for (const month of everyMonth(digest)) {
+    add(bundles.has(month.bundle) ? month.bundle : newestYear, `month ${JSON.stringify([month.path, month.heading, month.coverageText, month.incidentsText, month.note, month.monthTrends, month.weeks.map((w) => w.rows.map((r) => r.reason))])}`);
+  }
   return sources;
 }
 
 /** Each filter's values with how many items have them, as the search page offers them. */
 export function searchFilterOptions(digest: Digest): { key: SearchFilter; label: string; options: { value: string; count: number }[] }[] {
   const counts = new Map<SearchFilter, Map<string, number>>(SEARCH_FILTERS.map((key) => [key, new Map()]));
+  const monthIds = new Map<string, string>();
   const count = (key: SearchFilter, value: string) => counts.get(key)!.set(value, (counts.get(key)!.get(value) ?? 0) + 1);
   for (const item of digest.items) {
     for (const c of item.countries) count("country", c.name);
     for (const type of new Set(item.incidents.map((i) => i.typeLabel))) count("type", type);
     for (const tag of item.tags) count("actor", tag.name);
     count("year", itemYear(item));
+    const month = itemMonth(digest, item.dateIso);
+    count("month", month);
+    monthIds.set(month, item.dateIso.slice(0, 7));
   }
   // Countries and types in the digest's own order, actors A-Z, years newest first.
   const order: Record<SearchFilter, string[]> = {
@@ -176,12 +201,24 @@ export function searchFilterOptions(digest: Digest): { key: SearchFilter; label:
     type: digest.incidentTypes.map((t) => t.name),
     actor: [...counts.get("actor")!.keys()].sort((a, b) => a.localeCompare(b, digest.edition.language, { sensitivity: "base" })),
     year: [...counts.get("year")!.keys()].sort().reverse(),
+    // Newest first, by the month's id, not its name.
+    month: [...monthIds.keys()].sort((a, b) => (monthIds.get(a)! < monthIds.get(b)! ? 1 : -1)),
   };
   return SEARCH_FILTERS.map((key) => ({
     key,
     label: digest.edition.words.t(`search.filter.${key}`),
     options: order[key].filter((value) => counts.get(key)!.has(value)).map((value) => ({ value, count: counts.get(key)!.get(value)! })),
   }));
+}
+
+/** The month of an item's date (as written, on the digest's clocks), in the edition's words: "December 2020". */
+function itemMonth(digest: Digest, dateIso: string): string {
+  return monthName(monthOfDay(dateIso.slice(0, 10)), digest.edition.words);
+}
+
+/** Every month page of the digest: the whole digest's, then each country's and each region's. */
+function everyMonth(digest: Digest) {
+  return [digest.months.all, ...digest.months.byCountry.values(), ...digest.months.byRegion.values()].flat();
 }
 
 /** The messages templates/js/search.js shows, from the edition's catalogue: the page hands them over. */

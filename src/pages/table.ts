@@ -4,13 +4,13 @@
 // digest in another language has its own copy. The writer (src/publish/write-pages.ts), the sitemap and
 // the preview all read this table; adding a kind of page is one entry here and one template.
 // (As Hugo maps a page kind to a layout and output formats.)
-import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
+import type { FeedView, IssueView, ListingPage, MonthSummary, MonthView } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import { OPEN_DATA_LICENCE } from "./data-package.ts";
 import { DATA_FILES, dataFilePath, dataFileText, filesOf, issuesWithData, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
-import { emailHtml, emailText } from "./email.ts";
+import { emailHtml, emailText, monthEmailHtml, monthEmailText } from "./email.ts";
 import { cardAlt, cardSvg, countryCard, issueCard, siteCard, type CardText, type ShareCard } from "./share-card.ts";
 import type { TemplateEngine } from "./engine.ts";
 
@@ -173,6 +173,47 @@ export const PAGE_KINDS: readonly PageKind[] = [
     pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.week), data: { issue } })),
   },
   {
+    // Every month of the whole digest, newest first, with its figures; its feeds follow it.
+    name: "months",
+    urls: routes.months.patterns,
+    template: "views/months.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => (digest.months.all.length ? [{ path: paths.months, data: { months: digest.months.all.map(monthSummaryOf), feed: monthsFeedRef(digest) }, lastmod: day(digest.months.all[0]!.updatedIso) }] : []),
+  },
+  {
+    // A month at a glance: the whole digest's, a country's, a region's. Made from its own view,
+    // which holds the month's incidents and the neighbouring months' counts it is compared with.
+    name: "month",
+    urls: [...routes.month.patterns, ...routes.countryMonth.patterns, ...routes.regionMonth.patterns],
+    template: "views/month.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) =>
+      [digest.months.all, ...digest.months.byCountry.values(), ...digest.months.byRegion.values()].flatMap((list) => list.map((month) => ({ path: month.path, data: { month }, lastmod: day(month.updatedIso) }))),
+  },
+  {
+    // The whole digest's month as an email, and its plain-text part (src/pages/email.ts).
+    name: "month-email",
+    urls: routes.monthEmail.patterns,
+    format: "email",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest, engine) => monthEmailHtml(page.data.month as MonthView, digest, engine),
+    pages: (digest) => digest.months.all.map((month) => ({ path: paths.monthEmail(month.id), data: { month } })),
+  },
+  {
+    name: "month-email-text",
+    urls: routes.monthEmailText.patterns,
+    format: "text",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest, engine) => monthEmailText(page.data.month as MonthView, digest, engine),
+    pages: (digest) => digest.months.all.map((month) => ({ path: paths.monthEmailText(month.id), data: { month } })),
+  },
+  {
     name: "country",
     urls: routes.country.patterns,
     template: "views/country.njk",
@@ -227,7 +268,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     pages: (digest) =>
-      digest.regions.map((region) => ({ path: region.path, data: { region }, lastmod: day(region.incidents[0]?.date) })),
+      digest.regions.map((region) => ({ path: region.path, data: { region, months: (digest.months.byRegion.get(region.slug) ?? []).map(({ id, path, title }) => ({ id, path, title })) }, lastmod: day(region.incidents[0]?.date) })),
   },
   {
     name: "data",
@@ -326,6 +367,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "feed-atom", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.atom}`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
   { name: "feed-json", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.json}`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
   { name: "feed-rss", urls: routes.rss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, whole: true, pages: single(paths.rss) },
+  // The monthly feed's RSS twin: made from its feed alone.
+  { name: "feed-rss-months", urls: routes.monthsRss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: (digest) => (digest.months.all.length ? [{ path: paths.monthsRss, data: { feed: digest.feeds.months } }] : []) },
   {
     name: "opml",
     urls: [routes.opml.pattern, routes.opmlTags.pattern, routes.opmlRegions.pattern],
@@ -345,7 +388,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
       // `title` is a message key (src/core/messages): views/opml.njk prints t(title).
       const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) } });
       return [
-        list(paths.opml, "opml.digestAndCountries", ["digest", "country", "corrections"]),
+        list(paths.opml, "opml.digestAndCountries", ["digest", "months", "country", "corrections"]),
         ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
         ...(digest.regions.length ? [list(paths.opmlRegions, "opml.regions", ["region"])] : []),
       ];
@@ -446,6 +489,17 @@ function incidentsByCountry(digest: Digest): Map<string, number> {
 function listingPage(listing: ListingPage): Page {
   const newest = listing.weeks[0]?.items[0];
   return { path: listing.path, data: { listing }, ...(newest ? { lastmod: day(newest.dateIso) } : {}) };
+}
+
+/** A month as the months' list shows it: its figures, not its weeks or incidents. */
+function monthSummaryOf(month: MonthView): MonthSummary {
+  const { id, path, title, incidentsText, fatalitiesText, coverageText, fullyCovered, note, vsPrevious } = month;
+  return { id, path, title, incidentsText, fatalitiesText, coverageText, fullyCovered, vsPrevious, ...(note?.headline ? { headline: note.headline, ...(note.language ? { noteLanguage: note.language } : {}) } : {}) };
+}
+
+function monthsFeedRef(digest: Digest) {
+  const { title, atomPath, jsonPath, rssPath } = digest.feeds.months;
+  return { title, atomPath, jsonPath, rssPath };
 }
 
 function feedPage(feed: FeedView, path: string): Page {

@@ -120,6 +120,11 @@ const DEFAULT_KINDS: readonly [string, string][] = [
   ["search", "search/"],
   ["subscribe", "subscribe/"],
   ["corrections", "corrections/"],
+  // The month at a glance: the list, the whole digest's December (a monthly note), a country's
+  // (its incidents) and, above, the country and region pages' 52-week strips.
+  ["months", "months/"],
+  ["month", "months/2020-12/"],
+  ["country-month", "countries/niger/months/2020-12/"],
   ["not-found", "no/such/page/"],
 ];
 

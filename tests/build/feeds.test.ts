@@ -78,8 +78,9 @@ describe("feeds", () => {
       "feed.xml", "rss.xml", "feed.json", "articles/feed.xml", "articles/feed.json",
       "countries/mali/feed.xml", "countries/niger/feed.json", "tags/jnim/feed.xml", "tags/elections/feed.json", "feeds.opml",
     ]));
-    // 4 countries + 3 tags, each Atom and JSON; the digest, the items and the corrections feed; RSS; OPML: in each edition.
-    expect(files).toHaveLength(((4 + 3) * 2 + 3 * 2 + 1 + 1) * 2);
+    // 4 countries + 3 tags, each Atom and JSON; the digest, the items, the corrections and the monthly feed; RSS (the digest's and the months'); OPML: in each edition.
+    expect(files).toEqual(expect.arrayContaining(["months/feed.xml", "months/feed.json", "months/rss.xml"]));
+    expect(files).toHaveLength(((4 + 3) * 2 + 4 * 2 + 2 + 1) * 2);
     expect(files.filter((f) => f.startsWith("fr/")).map((f) => f.slice(3))).toEqual(files.filter((f) => !f.startsWith("fr/")));
   });
 
@@ -172,6 +173,8 @@ describe("feeds", () => {
       ...["mali", "burkina-faso", "niger", "sahel"].map((c) => `https://example.org/digest/countries/${c}/feed.xml`),
       // Its entries are corrections, never an item or an issue: no overlap.
       "https://example.org/digest/corrections/feed.xml",
+      // Its entries are months, never an issue or an item: no overlap.
+      "https://example.org/digest/months/feed.xml",
     ]);
     // The every-item feed repeats each country's: it is in no list.
     const tags = await urls("feeds-actors-themes.opml");

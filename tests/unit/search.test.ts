@@ -31,7 +31,7 @@ describe("search records", () => {
     expect(ambush.content).toContain('Soldiers & gendarmes <ambushed>.');
     expect(ambush.content).not.toContain("<em>");
     expect(ambush.content).toContain("Ouallam, Tillabéri, Niger");
-    expect(ambush.filters).toEqual({ country: ["Niger", "Mali"], type: ["Battles"], actor: ["JNIM"], year: ["2020"] });
+    expect(ambush.filters).toEqual({ country: ["Niger", "Mali"], type: ["Battles"], actor: ["JNIM"], year: ["2020"], month: ["December 2020"] });
     expect(ambush.meta).toMatchObject({ date: "2 December 2020", countries: "Niger, Mali", summary: "Summary ambush", kind: "item" });
     // Midnight on the digest's clocks (Bamako is on UTC), in UTC.
     expect(ambush.sort.date).toBe("2020-12-02T00:00:00.000Z");
@@ -65,7 +65,19 @@ describe("search records", () => {
       ["type", ["Battles 1"]],
       ["actor", ["Elections 1", "JNIM 1"]],
       ["year", ["2021 2", "2020 1"]],
+      // By the month of the item's own date, newest first.
+      ["month", ["January 2021 1", "December 2020 1"]],
     ]);
+  });
+
+  it("index every month page, the whole digest's, each country's and each region's, filtered by its month", () => {
+    const months = records.filter((r) => r.meta.kind === "month");
+    expect(months.map((r) => r.url)).toEqual(expect.arrayContaining(["/sahel/months/2020-12/", "/sahel/countries/niger/months/2020-12/", "/sahel/regions/tillaberi/months/2020-12/"]));
+    const niger = months.find((r) => r.url === "/sahel/countries/niger/months/2020-12/")!;
+    expect(niger.filters).toEqual({ country: ["Niger"], year: ["2020"], month: ["December 2020"] });
+    expect(niger.meta.title).toBe("Niger, December 2020");
+    expect(niger.sort.date).toBe("2020-12-01T00:00:00.000Z");
+    expect(months.every((r) => ["2020", "2021"].includes(r.bundle))).toBe(true);
   });
 
   it("read the text of rendered HTML", () => {

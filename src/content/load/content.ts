@@ -9,7 +9,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { COLLECTIONS } from "../collections.ts";
-import type { Content, Item, NoteTranslation, WeeklyFigures, WeeklyNote } from "../model.ts";
+import type { Content, Item, MonthNote, NoteTranslation, WeeklyFigures, WeeklyNote } from "../model.ts";
 import type { Actor, Country, Site, Theme } from "../schemas.ts";
 import { checkRegions, type Places } from "./regions.ts";
 import { isMapped } from "../places/world.ts";
@@ -22,6 +22,7 @@ import { incidentIdProblems } from "./incident-ids.ts";
 import { startBodyRenderer, type KeptBodies } from "./render-bodies.ts";
 import type { ItemCache } from "./item-cache.ts";
 import { loadNote } from "./notes.ts";
+import { loadMonthNotes } from "./month-notes.ts";
 import { editionProblems, missingTranslations, siteCatalogues } from "../editions.ts";
 import type { Catalogue } from "../../core/messages/catalogue.ts";
 import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type ParsedTranslation, type ReadNoteTranslation } from "./translations.ts";
@@ -70,6 +71,8 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   problems.push(...external.problems);
   const notes = loadNotes(root, items.everyItemRead ? { withItems: new Set(items.items.map((item) => item.week.id)), latest: latestWeek } : undefined, data.site, data.known, options.includeDrafts ?? false);
   problems.push(...notes.problems);
+  const monthNotes = loadMonthNotes(root, new Set(data.countries.map((c) => c.slug)), data.site);
+  problems.push(...monthNotes.problems);
 
   if (problems.length || !data.site) throw new ContentError(problems);
   const draftProblems = [...items.draftProblems, ...notes.draftProblems];
@@ -97,10 +100,12 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     items: published,
     // A weekly note may speak of its week's embargoed items: it waits until they are out.
     notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !note.draft && !embargoedWeeks.has(note.week.id)).map(withoutDraftTranslations),
+    // A draft translation of a month's note waits, as an item's does: the edition shows the original.
+    monthNotes: options.includeDrafts ? monthNotes.notes : monthNotes.notes.map(withoutDraftMonthTranslations),
     figures: shownFigures,
     externalCounts: external.counts,
     catalogues: data.catalogues,
-    passedOver: [...items.passedOver, ...notes.passedOver],
+    passedOver: [...items.passedOver, ...notes.passedOver, ...monthNotes.passedOver],
     ...(draftProblems.length ? { draftProblems } : {}),
     leftOut: leftOutOf(items.items, notes.draftWeeks),
   };
@@ -115,6 +120,11 @@ function weeksCovered(items: readonly Item[]): Set<string> {
     for (const incident of item.incidents) weeks.add(`${incident.country} ${incident.week.id}`);
   }
   return weeks;
+}
+
+function withoutDraftMonthTranslations(note: MonthNote): MonthNote {
+  if (!note.translations || !Object.values(note.translations).some((t) => t.draft)) return note;
+  return { ...note, translations: Object.fromEntries(Object.entries(note.translations).filter(([, t]) => !t.draft)) };
 }
 
 function withoutDraftTranslations<T extends Item | WeeklyNote>(entry: T): T {
