@@ -25,12 +25,22 @@ const siteUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .refine((url) => !/[?#]/.test(url), "must be the site's address alone, with no ?query or #fragment: every link of the site is made from it");
 
+/** Whether a mailto: address's %-escapes are whole: the pages show it decoded. */
+function decodes(address: string): boolean {
+  try {
+    decodeURIComponent(address);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Where readers sign up for the emails: a page of the mailing service (https) or an address to write to (mailto:). */
 const signUpAddress = z
   .string()
   .trim()
   .refine(
-    (value) => (/^https:\/\/\S+$/.test(value) && URL.canParse(value)) || /^mailto:[^\s@?]+@[^\s@?]+\.[a-z]{2,}(?:\?\S*)?$/i.test(value),
+    (value) => (/^https:\/\/\S+$/.test(value) && URL.canParse(value)) || (/^mailto:[^\s@?]+@[^\s@?]+\.[a-z]{2,}(?:\?\S*)?$/i.test(value) && decodes(value.slice("mailto:".length).split("?")[0]!)),
     "must be an https address or a mailto: address, such as https://lists.example.org/sahel-digest or mailto:subscribe@example.org",
   );
 

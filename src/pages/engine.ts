@@ -113,8 +113,8 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
-  // The digest's clock in words, never its zone id ("Africa/Bamako"): "Bamako time (GMT)",
-  // "heure de Bamako (UTC)"; a zone with summer time gives both offsets. From the site's
+  // The digest's clock in words, never its zone id ("Africa/Bamako"): "Bamako time (GMT+0)",
+  // "heure de Bamako (UTC+0)"; a zone with summer time gives both offsets. From the site's
   // settings alone, so the same settings say the same thing on any day they are built.
   perEditionGlobal(env, "timeZoneText", digest, (current) => timeZoneText(current));
   // The key to incident marks and the open data's columns, in the edition's words.
@@ -141,7 +141,7 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
 export function timeZoneText(digest: Digest): string {
   const zone = digest.site.timeZone;
   const city = (zone.split("/").pop() ?? zone).replace(/_/g, " ");
-  const format = new Intl.DateTimeFormat(digest.edition.language, { timeZone: zone, timeZoneName: "shortOffset" });
+  const format = new Intl.DateTimeFormat(digest.edition.words.locale, { timeZone: zone, timeZoneName: "shortOffset" });
   // Winter's and summer's offsets, on fixed days: equal where the zone keeps one clock all year.
   const offsets = [new Date("2020-01-15T12:00:00Z"), new Date("2020-07-15T12:00:00Z")].map((day) => format.formatToParts(day).find((part) => part.type === "timeZoneName")?.value ?? zone);
   return digest.edition.words.t("layout.timeZone", { city, offset: [...new Set(offsets)].join("/") });

@@ -354,7 +354,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "png",
     sitemap: false,
     perEdition: true,
-    generate: (page, digest) => cardSvg(page.data.card as CardText, digest.edition.language),
+    generate: (page, digest) => cardSvg(page.data.card as CardText, digest.edition.words.locale),
     pages: (digest) => {
       const incidents = incidentsByCountry(digest);
       return [

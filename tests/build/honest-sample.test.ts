@@ -72,16 +72,16 @@ describe("a week's totals", () => {
 
 describe("the sample's source grades", () => {
   // Given only where the fact sheet shows how the editors could check: the Tillabéri toll given
-  // separately by the Prime Minister and the mayor; the Ménaka deaths from two outlets that may
-  // not be independent, so not graded as confirmed.
-  const graded = { "tillaberi-villages-massacre": ["B", "1"], "two-french-soldiers-killed-in-menaka-region": ["B", "2"] } as Record<string, [string, string]>;
+  // by the Prime Minister and by the mayor, two officials not shown to be independent; the Ménaka
+  // deaths from two outlets that may not be independent: neither graded as confirmed.
+  const graded = { "tillaberi-villages-massacre": ["B", "2"], "two-french-soldiers-killed-in-menaka-region": ["B", "2"] } as Record<string, [string, string]>;
 
   it("are on the item page, with how the editors checked and a link to the scale, in each edition", async () => {
     const en = await page("articles/2021/tillaberi-villages-massacre/index.html");
-    expect(text(en("p.grade").text())).toMatch(/^Source grade: B1 \(usually reliable source; confirmed by other sources\)\. How we checked: The toll of 100 was given by the Prime Minister \(BBC Afrique\) and, separately, by the Tondikiwindi mayor \(AFP\)/);
+    expect(text(en("p.grade").text())).toMatch(/^Source grade: B2 \(usually reliable source; probably true\)\. How we checked: The Prime Minister gave 100 dead \(BBC Afrique\) and the Tondikiwindi mayor gave AFP the same total/);
     expect(en("p.grade a").attr("href")).toMatch(/\/methodology\/#grades$/);
     const fr = await page("fr/articles/2021/tillaberi-villages-massacre/index.html");
-    expect(text(fr("p.grade").text())).toMatch(/^Cote de la source : B1 \(source généralement fiable ; confirmée par d’autres sources\)\. Comment nous avons vérifié : Le bilan de 100 morts/);
+    expect(text(fr("p.grade").text())).toMatch(/^Cote de la source : B2 \(source généralement fiable ; probablement vraie\)\. Comment nous avons vérifié : Le Premier ministre a donné 100 morts/);
     expect(fr("p.grade [lang]").length).toBe(0);
     // An item the editors did not grade says nothing of a grade.
     expect((await page("articles/2021/disputed-french-airstrike-near-bounti/index.html"))("p.grade").length).toBe(0);
