@@ -17,3 +17,12 @@ export const DEFAULT_TEMPLATES = path.join(PROJECT, "templates");
 export function cacheFolder(root: string, ...parts: string[]): string {
   return path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", ...parts);
 }
+
+/**
+ * Where a project keeps what it has published for good: each issue's open data as it was when its
+ * week was over (published/issues/<week>/data/, src/publish/as-published.ts). Committed with the
+ * content, as a fresh checkout builds the site from nothing.
+ */
+export function publishedFolder(root: string, ...parts: string[]): string {
+  return path.join(path.resolve(root), "published", ...parts);
+}

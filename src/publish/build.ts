@@ -11,7 +11,9 @@ import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
 import { publishedRecords, vanishedIds } from "./published-ids.ts";
-import { keepIssueData } from "./as-published.ts";
+import { keepIssueData, weeksToKeep, writeKeptCopies } from "./as-published.ts";
+import { buildClock } from "../content/load/content.ts";
+import type { Week } from "../core/weeks.ts";
 import { ContentError } from "../core/problems.ts";
 
 export interface BuildOptions {
@@ -101,11 +103,14 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   });
   // An id the published site's open data lists must still name an incident, or be retired:
   // checked before anything is written (the preview, with its drafts, is not a publication).
+  let toKeep: readonly Week[] = [];
   if (!options.includeDrafts && !options.pageKinds) {
     const vanished = vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`);
-    if (vanished.length) throw new ContentError(vanished);
-    // Each issue's data as it was published: the published site's copy, never made again.
-    await keepIssueData(digest, output);
+    // Each issue's data as it was published: the kept copy in published/, never made again.
+    const { kept, problems } = await keepIssueData(digest, options.root);
+    if (vanished.length || problems.length) throw new ContentError([...vanished, ...problems]);
+    // A finished week's data is kept by a publication only: never a dry run, nor a build on a set clock.
+    if (keeps && !dryRun && !process.env.DIGEST_NOW) toKeep = weeksToKeep(digest, kept, buildClock());
   }
   progress?.({ step: "grouping" });
   // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).
@@ -175,7 +180,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     } catch {
       // Not kept.
     }
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices] };
+    // Once the site is in place: a failed build keeps nothing. The same text the site got.
+    const keptNotice = writeKeptCopies(digest, options.root, toKeep);
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices, ...(keptNotice ? [keptNotice] : [])] };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});
