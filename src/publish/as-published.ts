@@ -115,5 +115,5 @@ export function writeKeptCopies(digest: Digest, root: string, weeks: readonly We
       writeWhole(target, dataFileText(digest, file, { week }));
     }
   }
-  return `Kept the data of ${weeks.map((w) => w.id).join(", ")} as published in published/issues/: commit it (git add published) so that later builds publish the same bytes.`;
+  return `Kept the data of ${[...weeks].reverse().map((w) => w.id).join(", ")} as published in published/issues/: commit it (git add published) so that later builds publish the same bytes.`;
 }

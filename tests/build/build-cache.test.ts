@@ -11,7 +11,7 @@ import { lockRecord } from "../../src/publish/build-lock.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { describeFailure } from "../../src/core/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
-import { copyIssueData, snapshot } from "../fixtures/tree.ts";
+import { snapshot } from "../fixtures/tree.ts";
 
 const items: FixtureItem[] = [
   { path: "2020/one", title: "One", date: "2020-12-01", countries: ["mali"], tags: ["jnim"], incidents: [{ type: "battles", country: "mali", region: "mopti", place: "Mopti" }] },
@@ -39,8 +39,6 @@ async function filesContaining(text: string): Promise<string[]> {
 /** A build from nothing of the same content, into another folder, and what it wrote. */
 async function coldBuild(search = false): Promise<Record<string, string>> {
   await rm(fresh(), { recursive: true, force: true });
-  // The same published issues' data: kept as published, not made again (src/publish/as-published.ts).
-  await copyIssueData(output, fresh());
   await buildSite({ root, output: fresh(), reuse: false, search });
   return snapshot(fresh());
 }
