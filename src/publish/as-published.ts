@@ -8,6 +8,7 @@
 // are no publication: they keep nothing. A correction to an older item shows in /data/, never in
 // an issue's copy; an item withdrawn since (a draft again, or deleted) stops the build while a
 // copy still names it, as taking it out of the record is the editor's deliberate act.
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -81,7 +82,7 @@ export function withdrawnItems(digest: Digest, files: ReadonlyMap<string, string
       problems.push({
         file,
         field: "item_url",
-        message: `names an item no longer published: remove it from the copy in ${folder}/, or delete that folder to have the copy made again from today's content`,
+        message: `names an item no longer published (a draft again, deleted, or its file renamed): remove it from the copy in ${folder}/, or delete that folder to have the copy made again from today's content`,
         value: url,
       });
     }
@@ -116,4 +117,18 @@ export function writeKeptCopies(digest: Digest, root: string, weeks: readonly We
     }
   }
   return `Kept the data of ${[...weeks].reverse().map((w) => w.id).join(", ")} as published in published/issues/: commit it (git add published) so that later builds publish the same bytes.`;
+}
+
+/**
+ * The issues' kept data as it will be once this build is done: the copies found and those it
+ * keeps (the text it publishes). Part of what the build cache keys the pages made from the whole
+ * digest by: a copy deleted or edited makes them again, while the build after one that kept a
+ * copy, finding the same bytes, reuses them.
+ */
+export function keptDataVersion(digest: Digest, kept: ReadonlyMap<string, string>, weeks: readonly Week[]): string {
+  const texts = new Map(kept);
+  for (const week of weeks) for (const file of DATA_FILES) texts.set(dataFilePath(file, { week }), dataFileText(digest, file, { week }));
+  const h = createHash("sha1");
+  for (const [sitePath, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(sitePath).update("\0").update(text).update("\0");
+  return h.digest("base64url");
 }

@@ -25,7 +25,7 @@ import { buildSync } from "esbuild";
 import type { Content } from "../content/model.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { COLLECTIONS } from "../content/collections.ts";
-import { cacheFolder, PROJECT, publishedFolder } from "../core/project.ts";
+import { cacheFolder, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";
 import { readKept, shapes, writeKept } from "./kept.ts";
 import { SHIPPED_MESSAGES } from "../core/messages/catalogue.ts";
@@ -101,9 +101,7 @@ export function codeVersion(templates: string): string {
 export function buildVersion(root: string, code: string): string {
   const content = path.join(root, "content");
   const skip = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((folder) => path.relative("content", folder));
-  // The kept copies of the issues' data (published/) are published bytes too: a copy deleted to be
-  // made again, or kept for the first time, changes the issue's data files and the data page.
-  return hash(code, folderHash(content, skip), folderHash(publishedFolder(root)), dataImportsHash(root));
+  return hash(code, folderHash(content, skip), dataImportsHash(root));
 }
 
 /**

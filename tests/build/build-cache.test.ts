@@ -167,6 +167,9 @@ describe("a second build", () => {
   it("after an item's file is renamed, every page that links it follows, as a build from nothing", async () => {
     await rename(path.join(root, "content/articles/2020/two.md"), path.join(root, "content/articles/2020/two-renamed.md"));
     await rename(path.join(root, "content/articles/2020/two.fr.md"), path.join(root, "content/articles/2020/two-renamed.fr.md"));
+    // The issues' kept data names the old address, which no longer leads anywhere: the editor
+    // has them made again (src/publish/as-published.ts), as a build would otherwise stop.
+    await rm(path.join(root, "published"), { recursive: true, force: true });
     const result = await buildSite({ root, search: false });
     expect(result.reused).toBeGreaterThan(0);
     // Every page follows; an issue's data keeps the address it was published with (src/publish/as-published.ts).

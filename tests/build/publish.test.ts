@@ -199,7 +199,7 @@ describe("npm run build", () => {
     // Item one (no incidents, so no published id goes missing) is taken down: a draft again.
     await writeItem(root, { ...items[0]!, draft: true });
     const failed = await buildSite({ root, search: false }).then(() => undefined, (error: Error) => error.message);
-    expect(failed).toMatch(/published\/issues\/2020-w49\/data\/[a-z-]+\.(csv|json|geojson) item_url: names an item no longer published: remove it from the copy in published\/issues\/2020-w49\/data\/, or delete that folder .*\(got: "https?:\/\/[^"]*\/articles\/2020\/one\/"\)/);
+    expect(failed).toMatch(/published\/issues\/2020-w49\/data\/[a-z-]+\.(csv|json|geojson) item_url: names an item no longer published \(a draft again, deleted, or its file renamed\): remove it from the copy in published\/issues\/2020-w49\/data\/, or delete that folder .*\(got: "https?:\/\/[^"]*\/articles\/2020\/one\/"\)/);
     // One line per copy naming it (2020-W53's copy has the items of the weeks before it too).
     expect(failed!.split("\n").filter((line) => line.includes("item_url:")).map((line) => line.trim().split("/")[2])).toEqual(["2020-w49", "2020-w53"]);
     expect(await snapshot(path.join(root, "_site"))).toEqual(before);
