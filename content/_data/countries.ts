@@ -110,6 +110,11 @@ const countries: CountryInput[] = [
         profile:
           "Les articles qui portent sur la région dans son ensemble : forces régionales, partenaires étrangers et décisions qui concernent plusieurs pays à la fois.",
       },
+      // Not a country, so CLDR has no name for it: the Arabic word the region's own name comes from.
+      ar: {
+        name: "الساحل (إقليمي)",
+        profile: "أخبار عن المنطقة ككل: القوات الإقليمية، والشركاء الأجانب، والقرارات التي تخص عدة بلدان في آن واحد.",
+      },
     },
   },
 ];

@@ -20,8 +20,23 @@ const site: SiteSettings = {
     {
       language: "fr",
       description: "Un condensé hebdomadaire des faits de sécurité au Mali, au Burkina Faso, au Niger, au Tchad, en Mauritanie et dans les pays voisins.",
+      publisher: "Sahel Digest, édition d’exemple",
       notice:
         "Édition d’exemple : des faits de fin 2020, résumés dans nos propres mots à partir des sources publiques citées avec chaque article. Il ne s’agit pas d’une publication en cours.",
+    },
+    // In Arabic too, under /ar/, right to left (the direction comes from the platform's ICU).
+    // Dates and numbers as ICU formats them for Chad with Western digits (ar-TD-u-nu-latn:
+    // 3 ديسمبر 2020; README.md says why). An item, note or text not yet in Arabic is shown in
+    // French where an editor wrote it, else in English, marked; a country is named from CLDR,
+    // a region or actor without an Arabic name in the data files in French (Latin script).
+    {
+      language: "ar",
+      locale: "ar-TD-u-nu-latn",
+      fallback: ["fr", "en"],
+      publisher: "Sahel Digest، نسخة تجريبية",
+      description: "موجز أسبوعي للأحداث الأمنية في مالي وبوركينا فاسو والنيجر وتشاد وموريتانيا والبلدان المجاورة.",
+      notice:
+        "نسخة تجريبية: أحداث من أواخر عام 2020، ملخصة بكلماتنا من المصادر العامة المذكورة مع كل خبر. ليست منشورًا جاريًا.",
     },
   ],
   // Country and region pages give their names in French too, in every edition of another
@@ -30,6 +45,10 @@ const site: SiteSettings = {
   // Weeks and dates follow the civil time of Bamako and Ouagadougou: GMT all year round.
   timeZone: "Africa/Bamako",
   publisher: "Sahel Digest sample edition",
+  // Where readers sign up for the emails (the issues' email editions, sent by your mailing
+  // service): an https page or a mailto: address. The subscribe page and every email then give
+  // it. The sample has none, so neither says anything of signing up:
+  // signUp: "https://lists.example.org/sahel-digest",
   notice:
     "Sample edition: events of late 2020, summarised in our own words from the public sources cited with each item. Not a live publication.",
   itemsPerPage: 50,

@@ -7,7 +7,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildSite, stagingOf } from "../publish/build.ts";
 import { describeFailure } from "../core/problems.ts";
-import { tellPassedOver } from "./notices.ts";
+import { tellDrafts, tellPassedOver } from "./notices.ts";
+import { leftOutLine } from "../content/load/left-out.ts";
 import { ProgressLine } from "./progress.ts";
 
 const root = process.cwd();
@@ -67,10 +68,12 @@ try {
   for (const line of result.notices) console.error(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);
-  else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s${result.reused ? ` (${result.reused} unchanged since the last build)` : ""}.`);
+  else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s; ${result.reused ? `reused ${result.reused} files unchanged since the last build` : "rendered everything (nothing kept from a last build)"}.`);
   if (process.argv.includes("--verbose")) {
     console.log(Object.entries(result.timings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", "));
   }
+  tellDrafts(result.draftProblems, "left out of this build");
+  if (result.leftOut) console.log(leftOutLine(result.leftOut));
 } catch (error) {
   fail(error);
 }

@@ -2,6 +2,8 @@
 // content/_data/external-counts.ts (see src/content/import/acled.ts).
 //   --root DIR              the project (the working directory unless told)
 //   --exported YYYY-MM-DD   when the file was exported (else its newest `timestamp`)
+//   --accessed YYYY-MM-DD   the day the export was downloaded (else the export date): pages name it
+//   --filters "TEXT"        the filters chosen on ACLED's export tool (else the countries and dates taken)
 //   --source NAME           who counted ("ACLED" unless told); that source's entries are replaced
 //   --skip-bad-rows         import the good rows even when some are bad (they are still listed)
 import { parseArgs } from "node:util";
@@ -9,7 +11,7 @@ import path from "node:path";
 import { DEFAULT_SOURCE, LISTED_BAD_ROWS, importAcled } from "../content/import/acled.ts";
 import { formatProblem } from "../core/problems.ts";
 
-const USAGE = "Usage: npm run import -- acled FILE.csv [--root DIR] [--exported YYYY-MM-DD] [--source NAME] [--skip-bad-rows]";
+const USAGE = "Usage: npm run import -- acled FILE.csv [--root DIR] [--exported YYYY-MM-DD] [--accessed YYYY-MM-DD] [--filters TEXT] [--source NAME] [--skip-bad-rows]";
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -24,6 +26,8 @@ try {
     options: {
       root: { type: "string" },
       exported: { type: "string" },
+      accessed: { type: "string" },
+      filters: { type: "string" },
       source: { type: "string" },
       "skip-bad-rows": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -64,6 +68,8 @@ const result = await importAcled({
   file,
   source: values.source ?? DEFAULT_SOURCE,
   ...(values.exported !== undefined ? { exported: values.exported } : {}),
+  ...(values.accessed !== undefined ? { accessed: values.accessed } : {}),
+  ...(values.filters !== undefined ? { filters: values.filters } : {}),
   skipBadRows: values["skip-bad-rows"] === true,
   ...(onProgress ? { onProgress } : {}),
 });

@@ -39,6 +39,8 @@ function versionOfSource() {
   return hash.digest("hex").slice(0, 20);
 }
 
+// Inside node_modules/ whatever DIGEST_CACHE_DIR says: the compiled code imports its packages by
+// name, which Node finds only from a folder below node_modules/ (compiling again takes a second).
 const cache = path.join(project, "node_modules", ".cache", "sahel-digest", "code");
 const version = versionOfSource();
 const compiled = path.join(cache, version);

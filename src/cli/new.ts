@@ -3,6 +3,7 @@
 // file says is decided in src/cli/new/; this reads the project and writes the file.
 //   npm run new -- item "Title of the item" --country mali [--country niger] [--tag jnim] [--date 2020-12-03] [--root DIR]
 //   npm run new -- note 2020-W49            (or --date 2020-12-03; this week when neither)
+//   npm run new -- translate niger-toumour-attack fr   (or a week: translate 2020-W49 fr)
 // Exit codes: 0 written, 1 refused (nothing written), 2 a command line that cannot be read.
 import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -20,6 +21,8 @@ import { elidedWords } from "./new/slug.ts";
 import { USAGE, readArgs } from "./new/args.ts";
 import { itemWritten, planItem } from "./new/item.ts";
 import { noteWritten, planNote } from "./new/note.ts";
+import { translationTarget, translationText, translationWritten } from "./new/translate.ts";
+import { readMarkdownFile } from "../content/load/markdown-file.ts";
 
 export interface RunResult {
   readonly code: number;
@@ -60,6 +63,21 @@ export async function runNew(argv: readonly string[], options: RunOptions = {}):
   // Dates are written as the digest writes them, in its language's words.
   const words = siteCatalogues(root).byLanguage.get(catalogueLanguage(site.value.language));
   if (!words) return refuse(`${COLLECTIONS.site.file}: language ${site.value.language} has no message catalogue`, firstFix(COLLECTIONS.site.file));
+
+  if (command.kind === "translate") {
+    const project = {
+      language: site.value.language,
+      editions: site.value.editions.map((e) => e.language),
+      items: markdownFiles(root, COLLECTIONS.items.folder).files,
+      notes: markdownFiles(root, COLLECTIONS.notes.folder).files,
+    };
+    const target = translationTarget({ target: command.target, language: command.language }, project);
+    if (!target.ok) return refuse(...target.errors);
+    const original = readMarkdownFile(root, target.original);
+    if (!original.frontMatter) return refuse(...original.problems.map(formatProblem), firstFix(target.original));
+    const failed = await write(root, target.file, translationText(target, command.language, original.frontMatter), target.kind === "item" ? COLLECTIONS.items.folder : COLLECTIONS.notes.folder);
+    return failed ? refuse(failed) : { code: 0, out: translationWritten(target, command.language), err };
+  }
 
   if (command.kind === "note") {
     const existing = markdownFiles(root, COLLECTIONS.notes.folder).files;

@@ -14,6 +14,7 @@ import {
   siteSchema,
   themeSchema,
   weeklyNoteFrontMatterSchema,
+  monthNoteFrontMatterSchema,
 } from "./schemas.ts";
 
 /**
@@ -23,7 +24,7 @@ import {
 export const MESSAGES_FOLDER = "content/_messages";
 
 /** The collections, by name. */
-export type CollectionName = "site" | "countries" | "regions" | "actors" | "themes" | "figures" | "externalCounts" | "items" | "notes";
+export type CollectionName = "site" | "countries" | "regions" | "actors" | "themes" | "figures" | "externalCounts" | "items" | "notes" | "monthNotes";
 
 /** A field naming one entry (a string) or several (a list) of the `to` collections, by key. */
 export interface Reference {
@@ -108,4 +109,6 @@ export const COLLECTIONS = {
     references: { countries: reference("countries", "country"), tags: reference(["actors", "themes"], "tag") },
   },
   notes: { kind: "markdown", folder: "content/issues", schema: weeklyNoteFrontMatterSchema },
+  // The monthly notes: a trend per country for the month, keyed by the country's slug (checked by src/content/load/month-notes.ts).
+  monthNotes: { kind: "markdown", folder: "content/months", schema: monthNoteFrontMatterSchema },
 } as const satisfies Record<CollectionName, ObjectCollection | ListCollection | MarkdownCollection>;

@@ -80,13 +80,17 @@ export interface TranslatableData {
 /**
  * The names an edition needs and the data files lack, each a problem that names its file, entry
  * and field. (Translations in a language that is no edition are let be: a language may be
- * prepared before its edition is listed, or kept after.) Every edition names every country,
- * region, actor and theme in its language; a language of `namesAlsoIn` every country and region.
+ * prepared before its edition is listed, or kept after.) Every edition without fallback
+ * languages names every region, actor and theme in its language, and every country the
+ * platform's CLDR data cannot name (one without an ISO code); a language of `namesAlsoIn` every
+ * country and region.
  * Descriptions, profiles and reasons may wait: an edition shows them as written, marked.
  */
 export function missingTranslations(data: TranslatableData): Problem[] {
   const { site } = data;
-  const editions = site.editions.map((e) => e.language).filter((l) => l !== site.language);
+  // An edition with fallback languages shows a missing name in one of them (or as written),
+  // as it does a missing text: it needs none.
+  const editions = site.editions.filter((e) => !e.fallback.length).map((e) => e.language).filter((l) => l !== site.language);
   const namesAlso = site.namesAlsoIn.filter((l) => l !== site.language);
   const problems: Problem[] = [];
   const missingName = (file: string, slug: string, language: string, why: string): Problem => ({
@@ -99,7 +103,9 @@ export function missingTranslations(data: TranslatableData): Problem[] {
     const why = editions.includes(language)
       ? `the digest has an edition in ${language} (site.ts editions), which names every country and region in its language`
       : `site.ts namesAlsoIn lists ${language}, in which every country and region is named too`;
-    for (const c of data.countries) if (c.translations[language]?.name === undefined) problems.push(missingName(COLLECTIONS.countries.file, c.slug, language, why));
+    // A country with an ISO code is named by the platform's CLDR data in an edition's language.
+    const cldr = editions.includes(language) && !namesAlso.includes(language);
+    for (const c of data.countries) if (c.translations[language]?.name === undefined && !(cldr && c.iso)) problems.push(missingName(COLLECTIONS.countries.file, c.slug, language, why));
     for (const r of data.regions) if (r.translations[language]?.name === undefined) problems.push(missingName(COLLECTIONS.regions.file, r.slug, language, why));
   }
   for (const language of editions) {

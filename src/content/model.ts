@@ -1,10 +1,24 @@
 // The validated content of one build: what src/digest/digest.ts groups into pages.
 import type { DateTime } from "luxon";
-import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, Theme } from "./schemas.ts";
+import type { Account, Actor, Country, DatePrecision, ExternalCount, Figure, InformationCredibility, ItemFrontMatter, PlacePrecision, Region, RetiredId, Site, SourceReliability, Theme, TrendLabel } from "./schemas.ts";
+import type { Month } from "../core/months.ts";
 import type { IncidentType } from "./typology.ts";
 import type { Toll } from "./toll.ts";
 import type { Week } from "../core/weeks.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import type { Problem } from "../core/problems.ts";
+
+/** What the published site leaves out, and why: told at the end of every build and check. */
+export interface LeftOut {
+  /** Items with draft: true, by file. */
+  readonly drafts: readonly string[];
+  /** Items dated after the build's clock: file and date (YYYY-MM-DD). */
+  readonly scheduled: readonly { readonly file: string; readonly date: string }[];
+  /** Weeks every item of which is held back (a draft or scheduled): no issue yet. */
+  readonly weeks: readonly string[];
+  /** Weeks out with items whose note (and its trends) is a draft. */
+  readonly draftNotes: readonly string[];
+}
 
 export interface Item {
   /** File name without .md; unique across the whole archive. */
@@ -34,7 +48,11 @@ export interface Item {
   readonly idLines?: { readonly incidents: readonly (number | undefined)[]; readonly retired: readonly (number | undefined)[] };
   /** What was corrected after publication, in the order written (its translations follow that order). */
   readonly corrections: readonly Correction[];
+  /** The source's grade on the Admiralty scale, where the editors checked. */
+  readonly grade?: Grade;
   readonly draft: boolean;
+  /** A draft still being filled in: its problems, in words, which the preview shows on its page. */
+  readonly incomplete?: readonly string[];
   /** Dated after the build's clock: held back from production. */
   readonly scheduled: boolean;
   readonly bodyHtml: string;
@@ -76,11 +94,34 @@ export interface Incident {
   readonly accounts?: readonly Account[];
 }
 
+/** A month's note (content/months/<YYYY>-<MM>.md): a headline, a lead, the editors' monthly trends. */
+export interface MonthNote {
+  readonly file: string;
+  readonly month: Month;
+  readonly headline?: string;
+  readonly leadHtml: string;
+  /** In the countries' order as written. */
+  readonly trends: readonly { readonly country: string; readonly trend: TrendLabel; readonly reason: string }[];
+  readonly translations?: Readonly<Record<string, MonthNoteTranslation>>;
+}
+
+export interface MonthNoteTranslation {
+  readonly file: string;
+  readonly language: string;
+  readonly headline?: string;
+  readonly leadHtml: string;
+  /** Reasons by country; a country left out keeps the original's, marked. */
+  readonly reasons: Readonly<Record<string, string>>;
+  readonly draft: boolean;
+}
+
 export interface WeeklyNote {
   readonly file: string;
   readonly week: Week;
   readonly headline: string;
   readonly leadHtml: string;
+  /** Left out of production builds, with the week's trends its file gives. */
+  readonly draft?: boolean;
   readonly translations?: Readonly<Record<string, NoteTranslation>>;
   readonly language?: string;
   /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */
@@ -109,11 +150,17 @@ export interface Content {
   readonly themes: readonly (Theme & { readonly descriptionLanguage?: string })[];
   readonly items: readonly Item[];
   readonly notes: readonly WeeklyNote[];
+  /** The monthly notes (content/months/), oldest first; none when the folder is absent. */
+  readonly monthNotes?: readonly MonthNote[];
   readonly figures: readonly WeeklyFigures[];
   /** Other organisations' counts (content/_data/external-counts.ts), weeks parsed. */
   readonly externalCounts: readonly ExternalCounts[];
   /** The message catalogues found, by language (src/content/editions.ts): each edition reads its own. */
   readonly catalogues: ReadonlyMap<string, Catalogue>;
+  /** The problems of drafts (items, notes, translations), which hold back only the draft itself. */
+  readonly draftProblems?: readonly Problem[];
+  /** What a production build leaves out, and why (src/content/load/left-out.ts). */
+  readonly leftOut?: LeftOut;
   /** Hidden Markdown files under content/ that were not read (an editor's lock file): told, not fatal. */
   readonly passedOver?: readonly string[];
 }
@@ -135,6 +182,15 @@ export interface Correction {
   readonly language?: string;
 }
 
+/** An item's source grade: the source's reliability (A-F), the information's credibility (1-6), how the editors checked. */
+export interface Grade {
+  readonly reliability: SourceReliability;
+  readonly credibility: InformationCredibility;
+  readonly note: string;
+  /** In an edition, set when the note is left in the original language: that language. */
+  readonly noteLanguage?: string;
+}
+
 /** What a translated item says in its own language. */
 export interface ItemTranslation {
   readonly file: string;
@@ -144,6 +200,8 @@ export interface ItemTranslation {
   readonly location?: string;
   /** Its words for the original's corrections, in the same order. */
   readonly corrections?: readonly Omit<Correction, "date" | "language">[];
+  /** Its words for the grade's note. */
+  readonly gradeNote?: string;
   readonly draft: boolean;
   readonly bodyHtml: string;
   /** A hash of its file: the same file, the same text (the key of the build's cache, src/publish/build-cache.ts). */

@@ -25,6 +25,25 @@ const siteUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .refine((url) => !/[?#]/.test(url), "must be the site's address alone, with no ?query or #fragment: every link of the site is made from it");
 
+/** Whether a mailto: address's %-escapes are whole: the pages show it decoded. */
+function decodes(address: string): boolean {
+  try {
+    decodeURIComponent(address);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where readers sign up for the emails: a page of the mailing service (https) or an address to write to (mailto:). */
+const signUpAddress = z
+  .string()
+  .trim()
+  .refine(
+    (value) => (/^https:\/\/\S+$/.test(value) && URL.canParse(value)) || (/^mailto:[^\s@?]+@[^\s@?]+\.[a-z]{2,}(?:\?\S*)?$/i.test(value) && decodes(value.slice("mailto:".length).split("?")[0]!)),
+    "must be an https address or a mailto: address, such as https://lists.example.org/sahel-digest or mailto:subscribe@example.org",
+  );
+
 const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr");
 
 /**
@@ -53,6 +72,12 @@ export const siteSchema = z.strictObject({
   /** A line shown on every page, e.g. to say the content is a sample. */
   notice: text.optional(),
   /**
+   * Where readers sign up for the digest's own emails (the issues' email editions, sent by your
+   * mailing service): an https page or a mailto: address. Shown on the subscribe page and at
+   * the foot of every email; without it, neither says anything of signing up.
+   */
+  signUp: signUpAddress.optional(),
+  /**
    * What every feed entry's id is made of (tag URIs: tag:example.org,2020:/sahel-digest/item/slug).
    * Set once and never changed, so that moving the site to another address does not make feed
    * readers see every entry as new. Without it, ids are made from \`url\`'s host and path.
@@ -79,6 +104,32 @@ export const siteSchema = z.strictObject({
         title: text.optional(),
         description: text,
         notice: text.optional(),
+        /** The publisher's name as this edition gives it ("Sahel Digest, édition d’exemple"); else the site's. */
+        publisher: text.optional(),
+        /** This edition's own sign-up address (a list in its language); else the site's. */
+        signUp: signUpAddress.optional(),
+        /**
+         * The locale its dates, numbers and plurals are formatted in, when not the language's
+         * own: the platform's ICU data for it ("ar-u-nu-latn": Arabic with Western digits).
+         */
+        locale: z
+          .string()
+          .refine((tag) => {
+            try {
+              return Intl.getCanonicalLocales(tag).length === 1;
+            } catch {
+              return false;
+            }
+          }, "must be a BCP 47 locale such as ar-u-nu-latn")
+          .optional(),
+        /**
+         * Where a text or a name has no translation in this language, the languages to show
+         * it in instead, first found first, each marked as such; the original's language
+         * last, always. An edition with a fallback may leave names out of the data files too:
+         * a country is then named from the platform's CLDR data, anything else in the first
+         * of these languages that has a name.
+         */
+        fallback: z.array(languageTag).default([]),
       }),
     )
     .default([]),
@@ -184,6 +235,10 @@ export const externalCountSchema = z.strictObject({
   source: text,
   /** The day the data was exported or published (YYYY-MM-DD). */
   exported: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15"),
+  /** The day the data was downloaded (YYYY-MM-DD), which every page showing it names; the export date when left out. */
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2021-01-15").optional(),
+  /** The filters the export was made with, in one line: "countries Mali, Niger; events of 2020-10-26 to 2021-01-03". */
+  filters: oneLine.optional(),
   events: count,
   fatalities: count.optional(),
   /** Events by incident type, when the source gives them. */
@@ -304,6 +359,46 @@ export const correctionTranslationSchema = z.strictObject({
   toll: tollChange.optional(),
 });
 
+/** The Admiralty (NATO) scale: the reliability of the source, A (completely reliable) to F (cannot be judged). */
+export const sourceReliabilities = ["A", "B", "C", "D", "E", "F"] as const;
+/** ... and the credibility of the information, 1 (confirmed by other sources) to 6 (cannot be judged). */
+export const informationCredibilities = [1, 2, 3, 4, 5, 6] as const;
+export const GRADE_FORMS = "grade: { reliability: B, credibility: 2, note: \"how we checked\" }, reliability a letter A (completely reliable) to F (cannot be judged), credibility a figure 1 (confirmed by other sources) to 6 (cannot be judged)";
+const gradeNote = z.string({ error: "must be a text: one line on how the editors checked" }).trim().min(1, "must not be empty: say in one line how the editors checked").max(300, "must be at most 300 characters: one line on how the editors checked");
+
+/**
+ * An item's source grade on the Admiralty scale, with how the editors checked. Optional: given
+ * only where the editors checked (src/digest/methodology.ts explains it to readers).
+ */
+export const gradeSchema = z.strictObject(
+  {
+    reliability: z.string({ error: "must be a letter A to F: the source's reliability on the Admiralty scale" }).superRefine((value, ctx) => {
+      if ((sourceReliabilities as readonly string[]).includes(value)) return;
+      const upper = value.trim().toUpperCase();
+      ctx.addIssue({
+        code: "custom",
+        message: (sourceReliabilities as readonly string[]).includes(upper)
+          ? `must be a capital letter: write ${upper}`
+          : "must be a letter A to F: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged",
+      });
+    }),
+    credibility: z.unknown().superRefine((value, ctx) => {
+      if (typeof value === "number" && (informationCredibilities as readonly number[]).includes(value)) return;
+      const written = typeof value === "string" && /^\s*[1-6]\s*$/.test(value) ? ` without quotes: write ${value.trim()}` : "";
+      ctx.addIssue({
+        code: "custom",
+        message: written
+          ? `must be a figure${written}`
+          : "must be a figure 1 to 6: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+      });
+    }),
+    /** One line: how the editors checked (which sources agree, who confirmed). */
+    note: gradeNote,
+  },
+  // Only for a grade that is not an object at all (grade: B2): an unknown field keeps its own words.
+  { error: (issue) => (issue.code === "invalid_type" ? `must be ${GRADE_FORMS}` : undefined) },
+);
+
 /** The front matter of an item, as the editor writes it (dates still text). */
 export const itemFrontMatterSchema = z.strictObject({
   title: text,
@@ -323,11 +418,53 @@ export const itemFrontMatterSchema = z.strictObject({
   retired_ids: z.array(retiredIdSchema).default([]),
   /** What was corrected after publication, oldest first or in any order: each shown with its date. */
   corrections: z.array(correctionSchema).default([]),
+  /** The source's reliability and the information's credibility, with how the editors checked: only where they did. */
+  grade: gradeSchema.optional(),
   draft: z.boolean().default(false),
 });
 
+/**
+ * The editors' judgement on one country in a weekly note's `trends:` (keyed by the country's
+ * slug): the trend, why, and any alerts. The counts beside it are computed from the incidents.
+ */
+export const noteTrendSchema = z.strictObject({
+  trend: oneOf(trendLabels),
+  /** One line: why the editors chose this trend. */
+  reason: oneLine,
+  alerts: z.array(z.strictObject({ kind: oneOf(alertKinds), reason: oneLine })).default([]),
+});
+
 export const weeklyNoteFrontMatterSchema = z.strictObject({
-  headline: text,
+  /** Required when the note has a lead; a note may give only the week's trends. */
+  headline: text.optional(),
+  /** The week's trend per country: `mali: { trend: deteriorated, reason: "…" }`. */
+  trends: z.record(z.string(), noteTrendSchema).default({}),
+  /** A draft note (its trends with it) is left out of the published site. */
+  draft: z.boolean().default(false),
+});
+
+/** A trend in a translated note: its own words for the reasons; the trend and the alerts' kinds, when repeated, the original's. */
+export const noteTrendTranslationSchema = z.strictObject({
+  trend: z.unknown().optional(),
+  reason: oneLine.optional(),
+  alerts: z.array(z.strictObject({ kind: z.unknown().optional(), reason: oneLine.optional() })).optional(),
+});
+
+/**
+ * A month's note, content/months/<YYYY>-<MM>.md: a headline, a lead (its body), and the
+ * editors' trend for the month, per country, with why. All optional: a month without a note
+ * shows the weeks' own labels and no monthly judgement.
+ */
+export const monthNoteFrontMatterSchema = z.strictObject({
+  headline: text.optional(),
+  trends: z.record(z.string(), z.strictObject({ trend: oneOf(trendLabels), reason: oneLine })).default({}),
+});
+
+/** A month's note in another language, <YYYY>-<MM>.<language>.md: its own headline, lead and reasons. */
+export const monthNoteTranslationSchema = z.strictObject({
+  headline: text.optional(),
+  trends: z.record(z.string(), z.strictObject({ reason: oneLine })).default({}),
+  draft: z.boolean().default(false),
 });
 
 /**
@@ -340,6 +477,8 @@ export const itemTranslationSchema = z.strictObject({
   location: text.optional(),
   /** The original's corrections in this language, in the same order; one left out is shown in the original, marked. */
   corrections: z.array(correctionTranslationSchema).optional(),
+  /** The grade's note in this language; the grade itself is the original's. */
+  grade: z.strictObject({ note: gradeNote }, { error: "must be { note: \"how we checked\" }: a translation gives the grade's note in its words; the grade itself is the original's" }).optional(),
   /** A draft translation is left out of the published edition, which shows the original. */
   draft: z.boolean().default(false),
   date: z.unknown().optional(),
@@ -352,7 +491,10 @@ export const itemTranslationSchema = z.strictObject({
 
 /** A weekly note in another language, <YYYY>-W<ww>.<language>.md. */
 export const noteTranslationSchema = z.strictObject({
-  headline: text,
+  /** Required when the original has a headline. */
+  headline: text.optional(),
+  /** The original's trends, their reasons in this language (src/content/load/note-trends.ts). */
+  trends: z.record(z.string(), noteTrendTranslationSchema).optional(),
   draft: z.boolean().default(false),
 });
 
@@ -378,4 +520,6 @@ export type ItemFrontMatter = z.output<typeof itemFrontMatterSchema>;
 export type RetiredId = z.output<typeof retiredIdSchema>;
 export type Account = z.output<typeof accountSchema>;
 export type CorrectionInput = z.output<typeof correctionSchema>;
+export type SourceReliability = (typeof sourceReliabilities)[number];
+export type InformationCredibility = (typeof informationCredibilities)[number];
 export type WeeklyNoteFrontMatter = z.output<typeof weeklyNoteFrontMatterSchema>;

@@ -52,7 +52,7 @@ function textProblem(text: string): string {
   const approximate = APPROXIMATE.exec(trimmed);
   if (approximate) {
     const n = approximate[1];
-    return `"${trimmed}" is an approximate figure: write it as "about ${n}" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source's words in { toll: "about ${n}", words: "${trimmed}" }`;
+    return `"${trimmed}" is not written as a toll: a toll is only what the source reports. If the source gives about ${n}, write "about ${n}" (shown as about, never added up as exact); if it gives a lowest figure, write it as "at least N"; if it gives no figure, leave fatalities out. Keep its words with { toll: "about ${n}", words: "${trimmed}" }`;
   }
   const lower = LOWER_BOUND.exec(trimmed);
   if (lower) {

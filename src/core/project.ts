@@ -13,8 +13,15 @@ export const PROJECT = typeof SAHEL_DIGEST_PROJECT === "string" ? SAHEL_DIGEST_P
 /** The templates a build uses unless it is given others (a test's, a theme's). */
 export const DEFAULT_TEMPLATES = path.join(PROJECT, "templates");
 
-/** Where a project's caches live: below its node_modules/, which git ignores and `rm -rf` clears. */
+/**
+ * Where a project's caches live: below its node_modules/, which git ignores and `rm -rf` clears;
+ * or, when DIGEST_CACHE_DIR is set, there. `npm ci` deletes node_modules/ whole, so a publishing
+ * recipe that runs it keeps the cache outside (README, "Publishing"): what is kept is checked
+ * before use, so where it lives changes no byte of the site.
+ */
 export function cacheFolder(root: string, ...parts: string[]): string {
+  const chosen = process.env.DIGEST_CACHE_DIR;
+  if (chosen) return path.join(path.resolve(chosen), ...parts);
   return path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", ...parts);
 }
 

@@ -108,9 +108,9 @@ function monthName(date: DateTime, words: Catalogue): string {
 const names = new Map<string, string>();
 
 function named(date: DateTime, words: Catalogue, token: "LLLL" | "cccc"): string {
-  const key = `${words.language} ${token} ${token === "LLLL" ? date.month : date.weekday}`;
+  const key = `${words.locale} ${token} ${token === "LLLL" ? date.month : date.weekday}`;
   let name = names.get(key);
-  if (name === undefined) names.set(key, (name = date.setLocale(words.language).toFormat(token)));
+  if (name === undefined) names.set(key, (name = date.setLocale(words.locale).toFormat(token)));
   return name;
 }
 

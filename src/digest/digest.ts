@@ -24,7 +24,11 @@ import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
+import { buildMonths, monthNoteIn, type Months } from "./months.ts";
+import { linksForPages } from "./links.ts";
+import { countrySeries, RegionWeeks, stripWeeks, trendStrip } from "./timeline.ts";
 import { methodologySections, type MethodologySection } from "./methodology.ts";
+import { externalCredits, type ExternalCredit } from "./external-credits.ts";
 import { archiveByYear, buildIssues, compareText, countryView, groupBy, incidentTypeViews, itemView, newestFirst, ref, tagView } from "./entries.ts";
 
 const TAG_GROUP_ORDER: readonly (ActorKind | "theme")[] = [
@@ -79,6 +83,7 @@ interface Grouped {
   readonly itemsByRegion: Map<string, ItemView[]>;
   readonly corrected: ItemView[];
   readonly methodology: MethodologySection[];
+  readonly externalCredits: ExternalCredit[];
   readonly incidents: ItemView["incidents"][number][];
   readonly incidentsByCountry: Map<string, ItemView["incidents"][number][]>;
   readonly hasPicture: boolean;
@@ -86,6 +91,12 @@ interface Grouped {
   readonly alsoNamed: (list: readonly LanguageName[] | undefined) => LanguageName[];
   readonly regions: ReturnType<typeof regionViews>;
   readonly countries: CountryView[];
+  /** Whether a week has an issue (items). */
+  readonly hasIssue: (w: Week) => boolean;
+  /** The weeks the timeline strips show: the last 52 up to the latest issue. */
+  readonly stripWeeksOf: (first: Week | undefined) => Week[];
+  readonly regionWeeks: RegionWeeks;
+  readonly months: Months;
   readonly tags: TagView[];
   readonly tagGroups: TagGroup[];
   readonly map: RegionMap | undefined;
@@ -121,7 +132,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   edition: (scope, d) => {
     const { edition, languages } = scope;
     const t = d.words;
-    return { language: edition.language, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
+    return { language: edition.language, locale: t.locale, direction: t.direction, isDefault: edition.isDefault, folder: edition.folder, words: t, all: languages, urls: d.urls, sourceLanguage: languages[0]!.language };
   },
 
   /** The published items, newest first. */
@@ -158,7 +169,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     return d.sortedItems.map((item) => {
       const known = itemViews.get(item);
       if (known?.names === names) return known.view;
-      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language);
+      const view = itemView(item, d.countryRefs, d.tagRefs, d.regionRefs, d.issueRefOf(item.week), d.urls, t, site.language, d.edition.sourceLanguage);
       itemViews.set(item, { names, view });
       return view;
     });
@@ -170,6 +181,8 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   corrected: (_, d) => correctedItems(d.items),
   /** The methodology page's sections (src/digest/methodology.ts). */
   methodology: (scope, d) => methodologySections(scope.content, d.words),
+  /** ACLED named, with the day its data was accessed, wherever its counts are shown (src/digest/external-credits.ts). */
+  externalCredits: (scope, d) => externalCredits(scope.content, scope.content.site.timeZone, d.words),
   /** Every published incident, oldest first. */
   incidents: (_, d) => d.items.flatMap((v) => v.incidents).sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id)),
   incidentsByCountry: (_, d) => groupBy(d.incidents, (i) => [i.country.slug]),
@@ -192,8 +205,35 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   /** Regions with incidents, by country then name. */
   regions: (scope, d) => {
     const latestWeek = d.sortedItems[0]?.week;
-    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => scope.picture.counts.get(country, w) !== undefined, d.words, (slug) => d.alsoNamed(scope.names.regions.get(slug)));
+    const { counts, judgement } = scope.picture;
+    return regionViews(scope.content.regions, d.incidents, d.countryRefs, scope.content.site.title, d.issueRefOf, latestWeek, d.countryMap, (country, w) => counts.get(country, w) !== undefined, d.words, (slug) => d.alsoNamed(scope.names.regions.get(slug))).map((region) => {
+      const strip = trendStrip(d.stripWeeksOf(counts.firstWeekOf(region.country.slug)), d.regionWeeks.series(region.slug, region.country.slug, counts), judgement, region.country, d.issueRefOf, d.hasIssue, d.words);
+      return { ...region, ...(strip ? { strip } : {}) };
+    });
   },
+  hasIssue: (_, d) => {
+    const weeks = new Set(d.sortedItems.map((item) => item.week.id));
+    return (w: Week) => weeks.has(w.id);
+  },
+  stripWeeksOf: (_, d) => {
+    const latest = d.sortedItems[0]?.week;
+    return (first: Week | undefined) => (latest ? stripWeeks(latest, first) : []);
+  },
+  regionWeeks: (scope) => new RegionWeeks(scope.picture.counts.incidents),
+  months: (scope, d) =>
+    buildMonths({
+      incidents: d.incidents,
+      counts: scope.picture.counts,
+      judgement: scope.picture.judgement,
+      countries: d.countryEntries.map((c) => d.countryRefs.get(c.slug)!),
+      regions: d.regions.map((r) => ({ slug: r.slug, name: r.name, path: r.path, country: r.country })),
+      notes: (scope.content.monthNotes ?? []).map((note) => monthNoteIn(note, scope.edition.language, scope.languages[0]!.language, (html) => linksForPages(html, d.urls))),
+      issueRefOf: d.issueRefOf,
+      hasIssue: d.hasIssue,
+      siteTitle: scope.content.site.title,
+      language: scope.edition.language,
+      words: d.words,
+    }),
   countries: (scope, d) => {
     const { picture } = scope;
     const { site } = scope.content;
@@ -209,7 +249,10 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       const marked = map ? markedMap(map, [...d.incidentsByCountry.get(c.slug)!].reverse().slice(0, REGION_PAGE_INCIDENTS), t) : undefined;
       const places = (regionsByCountry.get(c.slug) ?? []).map((r) => ({ ...ref(r.slug, r.name, r.path), incidentCount: r.incidentCount }));
       const namesIn = scope.names.countries.get(c.slug) ?? [];
-      return countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: d.alsoNamed(namesIn) });
+      const view = countryView(c, d.itemsByCountry.get(c.slug)?.length ?? 0, site.title, t, d.urls, c.kind === "country" ? figuresOf(c.slug) : undefined, marked, places, { namesIn, alsoNamed: d.alsoNamed(namesIn) });
+      const strip = trendStrip(d.stripWeeksOf(picture.counts.firstWeekOf(c.slug)), countrySeries(picture.counts, c.slug), picture.judgement, d.countryRefs.get(c.slug)!, d.issueRefOf, d.hasIssue, t);
+      const months = monthRefs(d.months.byCountry.get(c.slug));
+      return { ...view, ...(strip ? { strip } : {}), ...(months.length ? { months } : {}) };
     });
   },
   /**
@@ -267,8 +310,13 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     });
   },
   feeds: (_, d) =>
-    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, corrected: d.corrected, words: d.words }),
+    buildFeeds({ site: d.site, urls: d.urls, items: d.items, issues: d.issues, countries: d.countries, tags: d.tags, itemsByCountry: d.itemsByCountry, itemsByTag: d.itemsByTag, regions: d.regions, itemsByRegion: d.itemsByRegion, corrected: d.corrected, months: d.months.all, words: d.words }),
 };
+
+/** A place's month pages as its page links them, newest first. */
+function monthRefs(months: readonly { id: string; path: string; title: string }[] | undefined): { id: string; path: string; title: string }[] {
+  return (months ?? []).map(({ id, path, title }) => ({ id, path, title }));
+}
 
 /**
  * The digest in every edition site.ts asks for (src/digest/editions.ts): the default edition's, which
@@ -276,7 +324,7 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
  */
 export function buildDigest(content: Content, { preview = false }: { readonly preview?: boolean } = {}): Digest {
   const editions = editionsOf(content);
-  const languages = editions.map((e) => ({ language: e.language, folder: e.folder, name: e.words.t("edition.name") }));
+  const languages = editions.map((e) => ({ language: e.language, direction: e.words.direction, folder: e.folder, name: e.words.t("edition.name") }));
   // The security picture is the same in every language: counted once. Only the editors'
   // reasons are in words, each edition's own (an index of them is cheap).
   const picture = pictureOf(content);

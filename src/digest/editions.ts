@@ -30,7 +30,7 @@ export function editionsOf(content: Pick<Content, "site" | "catalogues">): Editi
   };
   return [
     { language: site.language, isDefault: true, folder: "", words: words(site.language) },
-    ...site.editions.map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: words(e.language) })),
+    ...site.editions.map((e) => ({ language: e.language, isDefault: false, folder: `${e.language}/`, words: words(e.language).inLocale(e.locale) })),
   ];
 }
 
@@ -52,13 +52,31 @@ export function contentFor(content: Content, edition: Edition): Content {
   const { site } = content;
   const settings = site.editions.find((e) => e.language === edition.language)!;
   const language = edition.language;
-  // Names an edition needs were checked by the loader: every one is there.
-  const nameOf = (entry: { name: string; translations: Readonly<Record<string, { name?: string }>> }) => entry.translations[language]?.name ?? entry.name;
-  const countryNames = new Map(content.countries.map((c) => [c.slug, nameOf(c)]));
-  // A text nobody translated is shown as written, and says its language.
+  // Where this edition has no text of its own: the site's fallback languages for it, in order,
+  // then the original's (site.ts `fallback`).
+  const fallback = settings.fallback.filter((l) => l !== language && l !== site.language);
+  const order = [language, ...fallback];
+  // Names an edition needs were checked by the loader: every one is there, or falls back to the
+  // platform's CLDR name of the country, or to a fallback language's name, or to the original.
+  const cldr = new Intl.DisplayNames([edition.words.locale], { type: "region", fallback: "none" });
+  const nameIn = (entry: { name: string; translations: Readonly<Record<string, { name?: string }>> }, iso?: string) => {
+    const own = entry.translations[language]?.name ?? (iso ? cldr.of(iso) : undefined);
+    if (own !== undefined) return own;
+    for (const other of fallback) if (entry.translations[other]?.name !== undefined) return entry.translations[other]!.name!;
+    return entry.name;
+  };
+  const nameOf = (entry: { name: string; translations: Readonly<Record<string, { name?: string }>> }) => nameIn(entry);
+  const countryNames = new Map(content.countries.map((c) => [c.slug, nameIn(c, c.iso)]));
+  // A text nobody translated is shown in the first fallback language that has it, else as
+  // written, and says its language.
   const orOriginal = <F extends string>(entry: { readonly [K in F]: string } & { readonly translations: Readonly<Record<string, { readonly [K in F]?: string }>> }, field: F, marked: string): Record<string, string> => {
     const own = entry.translations[language]?.[field];
-    return own !== undefined ? { [field]: own } : { [marked]: site.language };
+    if (own !== undefined) return { [field]: own };
+    for (const other of fallback) {
+      const text = entry.translations[other]?.[field];
+      if (text !== undefined) return { [field]: text, [marked]: other };
+    }
+    return { [marked]: site.language };
   };
   return {
     ...content,
@@ -68,6 +86,8 @@ export function contentFor(content: Content, edition: Edition): Content {
       title: settings.title ?? site.title,
       description: settings.description,
       ...(settings.notice ? { notice: settings.notice } : {}),
+      ...(settings.publisher ? { publisher: settings.publisher } : {}),
+      ...(settings.signUp ? { signUp: settings.signUp } : {}),
       url: `${site.url.replace(/\/?$/, "/")}${edition.folder}`,
       ...(site.feedIds ? { feedIds: { ...site.feedIds, path: `${site.feedIds.path}${edition.folder}` } } : {}),
     },
@@ -80,25 +100,41 @@ export function contentFor(content: Content, edition: Edition): Content {
       ...orOriginal(f, "reason", "reasonLanguage"),
       alerts: f.alerts.map((a) => ({ ...a, ...orOriginal(a, "reason", "reasonLanguage") })),
     })),
-    items: content.items.map((item) => itemIn(item, language, site.language)),
-    notes: content.notes.map((note) => noteIn(note, language, site.language)),
+    items: content.items.map((item) => itemIn(item, order, site.language)),
+    notes: content.notes.map((note) => noteIn(note, order, site.language)),
   };
 }
 
-/** The item in `language`, or as it was written, with `language` saying which. The same object for the same item. */
-function itemIn(item: Item, language: string, original: string): Item {
-  return remembered(item, `${language}\0${original}`, () => {
-    const translation = item.translations?.[language];
-    if (!translation) return { ...item, language: original };
+/** The first of `order` an entry has a translation in, and that translation. */
+function firstTranslation<T>(translations: Readonly<Record<string, T>> | undefined, order: readonly string[]): [string, T] | undefined {
+  for (const language of order) {
+    const found = translations?.[language];
+    if (found) return [language, found];
+  }
+  return undefined;
+}
+
+/**
+ * The item in the first language of `order` it was translated into (the edition's, then its
+ * fallbacks), or as it was written, with `language` saying which. The same object for the same item.
+ */
+function itemIn(item: Item, order: readonly string[], original: string): Item {
+  return remembered(item, `${order.join(" ")}\0${original}`, () => {
+    const found = firstTranslation(item.translations, order);
+    if (!found) return { ...item, language: original };
+    const [language, translation] = found;
     const { location: _location, fingerprint: _fingerprint, ...rest } = item;
     // Each correction in the translation's words where it gives them, else as written, marked.
     const corrections = item.corrections.map((c, i) => {
       const own = translation.corrections?.[i];
       return own ? { date: c.date, what: own.what, ...(own.toll ?? c.toll ? { toll: own.toll ?? c.toll! } : {}) } : { ...c, language: original };
     });
+    // The grade's note in the translation's words where it gives them, else as written, marked.
+    const grade = item.grade && (translation.gradeNote !== undefined ? { ...item.grade, note: translation.gradeNote } : { ...item.grade, noteLanguage: original });
     // A draft translation reaches an edition only in the preview, where it is marked as one.
     return {
       ...rest,
+      ...(grade ? { grade } : {}),
       title: translation.title,
       summary: translation.summary,
       bodyHtml: translation.bodyHtml,
@@ -111,10 +147,11 @@ function itemIn(item: Item, language: string, original: string): Item {
   });
 }
 
-function noteIn(note: WeeklyNote, language: string, original: string): WeeklyNote {
-  return remembered(note, `${language}\0${original}`, () => {
-    const translation = note.translations?.[language];
-    if (!translation) return { ...note, language: original };
+function noteIn(note: WeeklyNote, order: readonly string[], original: string): WeeklyNote {
+  return remembered(note, `${order.join(" ")}\0${original}`, () => {
+    const found = firstTranslation(note.translations, order);
+    if (!found) return { ...note, language: original };
+    const [language, translation] = found;
     const { fingerprint: _fingerprint, ...rest } = note;
     return { ...rest, headline: translation.headline, leadHtml: translation.leadHtml, language, ...(note.fingerprint && translation.fingerprint ? { fingerprint: `${note.fingerprint}+${translation.fingerprint}` } : {}) };
   });

@@ -15,6 +15,7 @@ import { paths, type SiteUrls } from "./paths.ts";
 import { compareWeeks, dayInWords, type Week } from "../core/weeks.ts";
 import { isoWithOffset } from "../core/dates.ts";
 import { correctionViews, lastCorrected } from "./corrections.ts";
+import { gradeView } from "./grades.ts";
 
 export function buildIssues(
   items: readonly Item[],
@@ -68,7 +69,7 @@ export function buildIssues(
   });
 }
 
-export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string): ItemView {
+export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<string, Ref>, regions: Map<string, Ref>, issue: IssueRef, urls: SiteUrls, t: Catalogue, editionLanguage: string, sourceLanguage = editionLanguage): ItemView {
   const date = dayInWords(item.date, t);
   const path = paths.item(item.year, item.slug);
   const language = item.language && item.language !== editionLanguage ? item.language : undefined;
@@ -86,17 +87,19 @@ export function itemView(item: Item, countries: Map<string, Ref>, tags: Map<stri
     ...(language ? { language } : {}),
     ...(item.location ? { location: item.location } : {}),
     // The loader has checked every country and region an incident names.
-    incidents: item.incidents.map((incident) => incidentView(incident, own, countries.get(incident.country)!, incident.region === undefined ? undefined : regions.get(incident.region)!, t)),
+    incidents: item.incidents.map((incident) => incidentView(incident, own, countries.get(incident.country)!, incident.region === undefined ? undefined : regions.get(incident.region)!, t, sourceLanguage)),
     source: item.source,
     // The loader has checked every slug, so these lookups always succeed.
     countries: item.countries.map((slug) => countries.get(slug)!),
     tags: item.tags.map((slug) => tags.get(slug)!),
     issue,
     draft: item.draft,
+    ...(item.incomplete ? { incomplete: item.incomplete } : {}),
     scheduled: item.scheduled,
     bodyHtml: linksForPages(item.bodyHtml, urls),
     corrections: correctionViews(item.corrections, item.date.zoneName ?? "UTC", t),
     ...(item.corrections.length ? { modified: lastCorrected(item.corrections)! } : {}),
+    ...(item.grade ? { grade: gradeView(item.grade, t, language) } : {}),
     ...(item.fingerprint ? { fingerprint: item.fingerprint } : {}),
   };
 }

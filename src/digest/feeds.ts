@@ -8,7 +8,7 @@
 import type { Catalogue } from "../core/messages/catalogue.ts";
 import { trendLabel } from "./figures.ts";
 import { DateTime } from "luxon";
-import type { CorrectionView, CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, RegionView, SiteView, TagView } from "./views.ts";
+import type { CorrectionView, CountryView, FeedEntry, FeedSet, FeedView, IssueView, ItemView, MonthView, RegionView, SiteView, TagView } from "./views.ts";
 import { paths, type SiteUrls } from "./paths.ts";
 import { linksForFeeds } from "./links.ts";
 import { weekBounds } from "../core/weeks.ts";
@@ -28,6 +28,8 @@ interface FeedInput {
   readonly itemsByRegion: ReadonlyMap<string, readonly ItemView[]>;
   /** The corrected items, most recently corrected first (src/digest/corrections.ts). */
   readonly corrected: readonly ItemView[];
+  /** The whole digest's months, newest first (src/digest/months.ts). */
+  readonly months: readonly MonthView[];
   /** The edition's words. */
   readonly words: Catalogue;
 }
@@ -39,13 +41,17 @@ export function buildFeeds(input: FeedInput): FeedSet {
   const { site, urls } = input;
   const { words } = input;
   const tag = tagUriMaker(urls, site.feedIds);
+  // Where the site has editions, a feed's title says its language: a reader subscribed to both
+  // tells "Sahel Digest (English)" from "Sahel Digest (français)".
+  const titled = (title: string) => (site.editions.length ? words.t("feed.titleInLanguage", { title, language: words.languageName(words.language) }) : title);
   const itemEntry = (item: ItemView): FeedEntry => {
     let entry = itemEntries.get(item);
     if (!entry) {
       entry = {
         // The year folder, not the date: editing the date must not change the id.
         id: tag(String(item.year), `item/${item.slug}`),
-        title: item.title,
+        // An item nobody translated says so in its title, which is what a feed reader shows.
+        title: item.language ? words.t("feed.untranslatedTitle", { title: item.title, language: words.languageName(item.language) }) : item.title,
         path: item.path,
         summary: item.summary,
         // Updated on its latest correction's day (never before its publication), so a feed
@@ -65,7 +71,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
     key: "digest",
     kind: "digest",
     id: urls.absolute("/feed.xml"),
-    title: site.title,
+    title: titled(site.title),
     description: site.description,
     cadence: words.t("feed.cadenceIssues"),
     homePath: paths.home,
@@ -82,7 +88,9 @@ export function buildFeeds(input: FeedInput): FeedSet {
         title: issue.headline ? words.t("feed.issueWithHeadline", { title: issue.title, headline: issue.headline }) : words.t("feed.issueWithRange", { title: issue.title, range: issue.range }),
         path: issue.path,
         summary: issueSummary(issue, words),
-        ...dates(opened, issue.updatedIso),
+        // Updated with its newest item, or the latest correction of one of its items: a reader
+        // shows the issue once more (its id, and RSS's guid and pubDate, unchanged).
+        ...dates(opened, issue.items.reduce((newest, item) => latest(newest, item.modified, site.timeZone), issue.updatedIso)),
         publishedRfc822: rfc822(opened),
         issue,
       };
@@ -98,7 +106,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
       kind,
       // A feed's id is its own address: stable as long as the site stays where it is.
       id: urls.absolute(paths.feedsOf(base).atomPath),
-      title,
+      title: titled(title),
       description,
       cadence: words.t("feed.cadenceItems", { count: FEED_SIZE }),
       homePath,
@@ -144,7 +152,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
     key: "corrections",
     kind: "corrections",
     id: urls.absolute(paths.feedsOf(paths.corrections).atomPath),
-    title: words.t("feed.correctionsTitle", { site: site.title }),
+    title: titled(words.t("feed.correctionsTitle", { site: site.title })),
     description: words.t("feed.correctionsDescription", { site: site.title }),
     cadence: words.t("feed.cadenceCorrections", { count: FEED_SIZE }),
     homePath: paths.corrections,
@@ -152,7 +160,35 @@ export function buildFeeds(input: FeedInput): FeedSet {
     ...feedDates(correctionEntries[0]?.updatedIso ?? siteUpdated),
     entries: correctionEntries,
   };
-  return { digest, items, countries, tags, regions, corrections, all: [digest, items, ...countries, ...tags, ...regions, corrections] };
+  // One entry per month of the whole digest: published as the month opens, updated with its newest incident's day.
+  const monthEntries = input.months.slice(0, FEED_SIZE).map((month): FeedEntry => {
+    const opened = DateTime.fromISO(`${month.id}-01`, { zone: site.timeZone }).toISO()!;
+    const updated = DateTime.fromISO(month.updatedIso, { zone: site.timeZone }).toISO()!;
+    return {
+      id: tag(month.id.slice(0, 4), `month/${month.id}`),
+      title: month.note?.headline ? words.t("feed.monthWithHeadline", { month: month.title, headline: month.note.headline }) : month.heading,
+      path: month.path,
+      summary: monthSummary(month, words),
+      ...(month.note?.html ? { contentHtml: linksForFeeds(month.note.html, urls, month.path) } : {}),
+      ...dates(opened, updated > opened ? updated : opened),
+      publishedRfc822: rfc822(opened),
+      month,
+    };
+  });
+  const months: FeedView = {
+    key: "months",
+    kind: "months",
+    id: urls.absolute(paths.feedsOf(paths.months).atomPath),
+    title: words.t("feed.monthsTitle", { site: site.title }),
+    description: words.t("feed.monthsDescription", { site: site.title }),
+    cadence: words.t("feed.cadenceMonths"),
+    homePath: paths.months,
+    ...paths.feedsOf(paths.months),
+    rssPath: paths.monthsRss,
+    ...feedDates(monthEntries.reduce<string | undefined>((newest, e) => (newest === undefined || e.updatedIso > newest ? e.updatedIso : newest), undefined) ?? siteUpdated),
+    entries: monthEntries,
+  };
+  return { digest, items, countries, tags, regions, corrections, months, all: [digest, items, ...countries, ...tags, ...regions, corrections, ...(input.months.length ? [months] : [])] };
 }
 
 /** "What changed (toll: from at least 28 to 34)", in the edition's words. */
@@ -203,9 +239,16 @@ export function issueSummary(issue: IssueView, words: Catalogue): string {
   const moved = (issue.overview?.rows ?? []).flatMap((row) =>
     row.figures?.trend && row.figures.trend !== "unchanged" ? [words.t("feed.trendMoved", { country: row.country.name, trend: trendLabel(row.figures.trend, words).toLocaleLowerCase(words.language), reason: row.figures.reason ?? "" })] : [],
   );
-  if (moved.length) return `${moved.join("; ")}`;
-  const countries = issue.sections.map((section) => section.country.name).join(", ");
+  if (moved.length) return moved.join(words.t("common.semicolon"));
+  const countries = issue.sections.map((section) => section.country.name).join(words.t("common.listSeparator"));
   return words.t("feed.issueSummary", { count: issue.itemCount, range: issue.range, countries });
+}
+
+/** A month entry's summary: its incidents and deaths, and the editors' monthly trends where they gave some. */
+export function monthSummary(month: MonthView, words: Catalogue): string {
+  const figures = words.t("feed.monthSummary", { incidents: month.incidentsText, fatalities: month.fatalitiesText });
+  const trends = month.monthTrends.map((trend) => words.t("feed.trendMoved", { country: trend.country.name, trend: trend.trendLabel.toLocaleLowerCase(words.language), reason: trend.reason }));
+  return [figures, ...trends].join("; ");
 }
 
 /** Atom's date (RFC 3339), in UTC to the second. */

@@ -9,6 +9,7 @@
 // "<list>.<term>" and "<list>.<term>.means"); a function makes parts from the content (the imports).
 import type { Content } from "../content/model.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
+import { ruleValues } from "./early-warning.ts";
 
 export type MethodologyPart =
   | { readonly kind: "text"; readonly text: string }
@@ -68,6 +69,8 @@ export const METHODOLOGY_SECTIONS: readonly SectionSpec[] = [
   },
   { id: "corrections", parts: [{ text: "what" }, { text: "feeds" }] },
   { id: "ids", parts: [{ text: "what" }, { text: "retired" }] },
+  // The computed early warning (src/digest/early-warning.ts): its rule filled from its constants, and how months are counted.
+  { id: "early-warning", key: "earlyWarning", parts: [{ text: "what" }, { text: "rule", values: ruleValues() }, { text: "months" }] },
   {
     id: "acled",
     parts: [
@@ -85,13 +88,14 @@ export const METHODOLOGY_SECTIONS: readonly SectionSpec[] = [
   { id: "left-out", key: "leftOut", parts: [{ text: "what" }, { text: "drafts" }] },
 ];
 
-/** Each import of another organisation's counts once: its source, access date and filters. */
+/** Each import of another organisation's counts once: its source, access date (`exported` when none is recorded) and filters. */
 export function acledImports(content: MethodologyContent): { source: string; exported: string; filters?: string }[] {
   const seen = new Map<string, { source: string; exported: string; filters?: string }>();
   for (const count of content.externalCounts) {
-    const filters = (count as { filters?: string }).filters;
-    const key = `${count.source}\u0000${count.exported}\u0000${filters ?? ""}`;
-    if (!seen.has(key)) seen.set(key, { source: count.source, exported: count.exported, ...(filters ? { filters } : {}) });
+    const { filters } = count;
+    const accessed = count.accessed ?? count.exported;
+    const key = `${count.source}\u0000${accessed}\u0000${filters ?? ""}`;
+    if (!seen.has(key)) seen.set(key, { source: count.source, exported: accessed, ...(filters ? { filters } : {}) });
   }
   return [...seen.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.exported < b.exported ? -1 : a.exported > b.exported ? 1 : 0));
 }

@@ -72,6 +72,9 @@ function record(incident: IncidentView, items: ReadonlyMap<string, ItemView>, ab
     item_url: absolute(item.path),
     source_name: item.source.name,
     source_url: item.source.url ?? null,
+    source_reliability: item.grade?.reliability ?? null,
+    information_credibility: item.grade?.credibility ?? null,
+    grade_note: item.grade?.note ?? null,
   };
 }
 
@@ -82,6 +85,16 @@ export interface RetiredIdRecord {
   readonly replaced_by: string | null;
   readonly reason: string | null;
   readonly item_url: string;
+}
+
+/** One correction of a published item, as the open data lists it: the default edition's words. */
+export interface CorrectionRecord {
+  readonly item_url: string;
+  readonly item_title: string;
+  readonly date: string;
+  readonly what: string;
+  readonly toll_from: string | null;
+  readonly toll_to: string | null;
 }
 
 /** An item as the open data lists it: the table incidents and retired ids refer to by address. */
@@ -226,6 +239,21 @@ export class OpenDataRows {
       records.push({ id: entry.id, retired: entry.retired, replaced_by: entry.replaced_by ?? null, reason: entry.reason ?? null, item_url: this.input.absolute(item.path) });
     }
     return records.sort((a, b) => (a.retired < b.retired ? -1 : a.retired > b.retired ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The corrections of the published items (or of one country's), oldest first, an item's in the order they were written. */
+  corrections(country?: string): readonly CorrectionRecord[] {
+    const records: (CorrectionRecord & { order: number })[] = [];
+    for (const item of this.input.items) {
+      if (country && !item.countries.some((c) => c.slug === country)) continue;
+      // The view lists them newest first; the file, like the other files, oldest first.
+      item.corrections.forEach((c, order) =>
+        records.push({ item_url: this.input.absolute(item.path), item_title: item.title, date: c.date, what: c.what, toll_from: c.toll?.from ?? null, toll_to: c.toll?.to ?? null, order: -order }),
+      );
+    }
+    return records
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.item_url < b.item_url ? -1 : a.item_url > b.item_url ? 1 : a.order - b.order))
+      .map(({ order: _order, ...record }) => record);
   }
 
   /** Every incident's record, or one country's, or one region's, oldest first. */

@@ -1,6 +1,6 @@
 // Turns the counts and the editors' judgement into what pages show: each issue's regional
 // overview (one row per country) and each country's trend history and chart. Counts come from
-// the items' incidents (src/digest/incidents/counts.ts); trend, reason and alerts from figures.ts;
+// the items' incidents (src/digest/incidents/counts.ts); trend, reason and alerts from the weekly notes (src/content/load/note-trends.ts);
 // another organisation's counts, when imported, are shown beside ours under their own name.
 import type { ExternalCounts, WeeklyFigures } from "../content/model.ts";
 import type { AlertView, CountryFigures, ExternalCountView, IssueOverview, IssueRef, OverviewRow, Ref, TrendWeek } from "./views.ts";
@@ -12,6 +12,8 @@ import type { IncidentCounts, WeekCount } from "./incidents/counts.ts";
 import { INCIDENT_TYPES, typeLabel } from "../content/typology.ts";
 import { addWeeks, compareWeeks, type Week } from "../core/weeks.ts";
 import { tollInWords } from "./tolls.ts";
+import { checkBoth, disagreement, flagText } from "./early-warning.ts";
+import { countrySeries } from "./timeline.ts";
 
 export const CHART_WEEKS = 52;
 
@@ -68,6 +70,11 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
     if (!figure && !count && others.length === 0) return { country };
     if (figure) trends[country.slug] = figure.trend;
     for (const other of others) externalSources.add(other.source);
+    // The computed flags beside the editors' label, never in its place; where they disagree, said.
+    const series = countrySeries(counts, country.slug);
+    const check = checkBoth(series.incidents, series.fatalities, w);
+    const differs = disagreement(figure?.trend, check);
+    const warning = check.flags.length || differs ? { flags: check.flags.map((flag) => flagText(flag, t)), ...(differs ? { disagreement: t.t(`warning.disagree.${differs}`, { trend: trendLabel(figure!.trend, t).toLocaleLowerCase(t.language) }) } : {}) } : undefined;
     return {
       country,
       figures: {
@@ -78,6 +85,7 @@ export function issueOverview(picture: Picture, countries: readonly Ref[], w: We
         ...(count ? precisionText(count, t) : {}),
         byType: count ? INCIDENT_TYPES.filter((type) => count.byType[type] > 0).map((type) => ({ type, label: typeLabel(type, t), count: count.byType[type] })) : [],
         external: others,
+        ...(warning ? { warning } : {}),
       },
     };
   });
@@ -137,7 +145,7 @@ export function countryFigures(picture: Picture, slug: string, latest: Week, iss
       range: issueRefOf(w).range,
       incidents: weekCountText(points[i]!.value, t),
       ...weekDetails(counts.get(slug, w), t),
-      external: hasExternal ? external.get(slug, w, t).map((e) => `${e.source}: ${e.eventsText}`).join("; ") || "—" : "",
+      external: hasExternal ? external.get(slug, w, t).map((e) => t.t("common.labelled", { label: e.source, text: e.eventsText })).join(t.t("common.semicolon")) || "—" : "",
     })),
     hasExternal,
     chartFirst: issueRefOf(start).title,

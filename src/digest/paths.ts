@@ -55,7 +55,7 @@ function paged<N extends string>(pattern: string): PagedRoute<N> {
 }
 
 /** The folders of the files copied as they are (templates/css, templates/js), shared by every edition. */
-export const ASSET_FOLDERS = { css: "/css/", js: "/js/" } as const;
+export const ASSET_FOLDERS = { css: "/css/", js: "/js/", img: "/img/" } as const;
 
 /** The files beside a page that follow it as feeds: /countries/mali/feed.xml and feed.json. */
 export const FEED_FILES = { atom: "feed.xml", json: "feed.json" } as const;
@@ -66,6 +66,10 @@ export const routes = {
   archive: route("/issues/"),
   year: route<"year">("/issues/:year/"),
   issue: route<"week">("/issues/:week/"),
+  /** The preview images message apps show beside a shared link: an issue's, a country's, the site's (src/pages/share-card.ts). */
+  issueCard: route<"week">("/issues/:week/card.png"),
+  countryCard: route<"slug">("/countries/:slug/card.png"),
+  siteCard: route("/card.png"),
   /** An issue's email edition and its plain-text twin. */
   issueEmail: route<"week">("/issues/:week/email.html"),
   issueEmailText: route<"week">("/issues/:week/email.txt"),
@@ -83,6 +87,15 @@ export const routes = {
   incidentTypes: route("/incidents/"),
   incidentType: paged<"type">("/incidents/:type/"),
   subscribe: route("/subscribe/"),
+  /** The months of the whole digest, and each one's roll-up, email edition and plain text; its feeds follow the list. */
+  months: route("/months/"),
+  month: route<"month">("/months/:month/"),
+  monthEmail: route<"month">("/months/:month/email.html"),
+  monthEmailText: route<"month">("/months/:month/email.txt"),
+  monthsRss: route("/months/rss.xml"),
+  /** A country's and a region's month ("/countries/mali/months/2020-12/"). */
+  countryMonth: route<"slug" | "month">("/countries/:slug/months/:month/"),
+  regionMonth: route<"slug" | "month">("/regions/:slug/months/:month/"),
   /** Every correction of any item; its feed follows it. */
   corrections: route("/corrections/"),
   /** How the digest knows what it says: precision, tolls, accounts, grades, corrections, ids, sources. */
@@ -105,10 +118,12 @@ export const routes = {
   sitemap: route("/sitemap.xml"),
   stylesheet: route(`${ASSET_FOLDERS.css}site.css`),
   searchScript: route(`${ASSET_FOLDERS.js}search.js`),
+  /** The site's icon: linked from every page, so no browser asks the host's root for /favicon.ico. */
+  favicon: route(`${ASSET_FOLDERS.img}favicon.svg`),
 };
 
 /** The pages whose own feeds follow them (Atom and JSON), in the order of the feed kinds. */
-export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region, routes.corrections];
+export const FEED_PAGES: readonly Route<string>[] = [routes.home, routes.articles, routes.country, routes.tag, routes.region, routes.corrections, routes.months];
 
 /** A fixed route's path by its name; fails on a name the site has not. */
 export function pathOf(name: string): string {
@@ -142,8 +157,20 @@ export const paths = {
   regions: routes.regions.pattern,
   data: routes.data.pattern,
   itemsFeedBase: routes.articles.pattern,
+  months: routes.months.pattern,
+  monthsRss: routes.monthsRss.pattern,
+  month: (id: string) => routes.month.fill({ month: id }),
+  monthEmail: (id: string) => routes.monthEmail.fill({ month: id }),
+  monthEmailText: (id: string) => routes.monthEmailText.fill({ month: id }),
+  countryMonth: (slug: string, id: string) => routes.countryMonth.fill({ slug, month: id }),
+  regionMonth: (slug: string, id: string) => routes.regionMonth.fill({ slug, month: id }),
   issue: (w: Week) => routes.issue.fill({ week: w.slug }),
+  /** The week's address as editors write it ("/issues/2021-W01/"): a redirect to the issue's. */
+  issueAsWritten: (w: Week) => routes.issue.fill({ week: w.id }),
   email: (w: Week) => routes.issueEmail.fill({ week: w.slug }),
+  issueCard: (w: Week) => routes.issueCard.fill({ week: w.slug }),
+  countryCard: (slug: string) => routes.countryCard.fill({ slug }),
+  siteCard: routes.siteCard.pattern,
   emailText: (w: Week) => routes.issueEmailText.fill({ week: w.slug }),
   year: (year: number) => routes.year.fill({ year }),
   item: (year: number, slug: string) => routes.item.fill({ year, slug }),

@@ -5,7 +5,7 @@ import type { DatePrecision, PlacePrecision } from "../content/schemas.ts";
 import type { Week } from "../core/weeks.ts";
 import type { ActorKind, AlertKind, Site, TrendLabel } from "../content/schemas.ts";
 import type { BarChart } from "./chart.ts";
-import type { MetricView } from "./figures.ts";
+import type { ChangeBand, MetricView } from "./figures.ts";
 import type { RegionMap } from "./map.ts";
 import type { IncidentType } from "../content/typology.ts";
 import type { MapMarks } from "./incidents/marks.ts";
@@ -18,7 +18,10 @@ export interface Ref {
   readonly path: string;
 }
 
-export type SiteView = Site;
+export interface SiteView extends Site {
+  /** Where readers sign up for the emails (site.ts `signUp`, or the edition's); none: nothing is said of signing up. */
+  readonly signUp?: string;
+}
 
 /** Where a page's own feed is, for autodiscovery and the subscribe page. */
 export interface FeedRef {
@@ -70,6 +73,8 @@ export interface OverviewRow {
     /** Incidents by type, the types with at least one. */
     readonly byType: readonly { readonly type: IncidentType; readonly label: string; readonly count: number }[];
     readonly external: readonly ExternalCountView[];
+    /** The early-warning flags the counts raised this week (src/digest/early-warning.ts), and where they and the editors' label disagree. */
+    readonly warning?: { readonly flags: readonly string[]; readonly disagreement?: string };
   };
 }
 
@@ -134,6 +139,10 @@ export interface CountryView extends Ref {
   readonly regions: readonly (Ref & { readonly incidentCount: number })[];
   /** Its incidents as CSV (open data), when it has any. */
   readonly incidentsCsv?: string;
+  /** Its last 52 weeks' trend labels and computed flags. */
+  readonly strip?: TrendStrip;
+  /** Its month pages, newest first. */
+  readonly months?: readonly MonthRef[];
 }
 
 export interface TagView extends Ref {
@@ -204,6 +213,8 @@ export interface IncidentView {
 
 /** What one side says of an incident, in the edition's words where the editor translated them. */
 export interface AccountView {
+  /** Set when its words (who says it, whom they say was killed) are left in the content's language, untranslated: that language. */
+  readonly language?: string;
   readonly by: string;
   readonly killed?: string;
   /** "about 30 (the source: several dozen)"; "not given" when the account gives no figure. */
@@ -228,6 +239,10 @@ export interface RegionView extends Ref {
   readonly feed: FeedRef;
   /** The country's map with the region's incidents marked. */
   readonly map?: MarkedMap;
+  /** Its last 52 weeks: its country's trend labels, its own computed flags. */
+  readonly strip?: TrendStrip;
+  /** Its month pages, newest first. */
+  readonly months?: readonly MonthRef[];
 }
 
 /** A week in a chart's table: its count, its toll with its uncertainty, and what the sources know only roughly. */
@@ -271,14 +286,31 @@ export interface ItemView {
   readonly tags: readonly Ref[];
   readonly issue: IssueRef;
   readonly draft: boolean;
+  /** A draft still being filled in (the preview only): its problems, in words. */
+  readonly incomplete?: readonly string[];
   readonly scheduled: boolean;
   readonly bodyHtml: string;
   /** What was corrected after publication, newest first (src/digest/corrections.ts). */
   readonly corrections: readonly CorrectionView[];
   /** The latest correction's day (YYYY-MM-DD), when it has one: its modified date. */
   readonly modified?: string;
+  /** The source's grade, where the editors gave one (src/digest/grades.ts). */
+  readonly grade?: GradeView;
   /** Its item's (src/content/model.ts): what the build's cache knows the view by. */
   readonly fingerprint?: string;
+}
+
+/** An item's source grade as shown: "B2", each half in words, and how the editors checked. */
+export interface GradeView {
+  readonly code: string;
+  readonly reliability: string;
+  readonly credibility: number;
+  /** "usually reliable source", "probably true", in the edition's words. */
+  readonly reliabilityText: string;
+  readonly credibilityText: string;
+  readonly note: string;
+  /** Set when the note is in another language than the edition's (nobody translated it). */
+  readonly language?: string;
 }
 
 /** One correction as shown: its day, in words too, what changed, and a toll's change. */
@@ -370,12 +402,14 @@ export interface FeedEntry {
   readonly item?: ItemView;
   /** A corrections feed's entry: the correction, with `item` the item it corrects. */
   readonly correction?: CorrectionView;
+  /** A monthly feed's entry: the whole digest's month. */
+  readonly month?: MonthView;
   readonly contentHtml?: string;
 }
 
 export interface FeedView extends FeedRef {
   readonly key: string;
-  readonly kind: "digest" | "items" | "country" | "tag" | "region" | "corrections";
+  readonly kind: "digest" | "items" | "country" | "tag" | "region" | "corrections" | "months";
   readonly id: string;
   readonly description: string;
   /** How often it changes, in words, for the subscribe page. */
@@ -396,6 +430,8 @@ export interface FeedSet {
   readonly regions: readonly FeedView[];
   /** One entry per correction of any item. */
   readonly corrections: FeedView;
+  /** One entry per month of the whole digest. */
+  readonly months: FeedView;
   /** Every feed, for the templates that write them. */
   readonly all: readonly FeedView[];
 }
@@ -404,13 +440,17 @@ export interface FeedSet {
 export interface EditionView {
   /** "en", "fr": the `lang` of every page. */
   readonly language: string;
+  /** The locale its dates and numbers are formatted in ("ar-TD-u-nu-latn"): site.ts `locale`, else `language`. */
+  readonly locale: string;
+  /** "ltr", or "rtl" for a language written right to left (Arabic): the `dir` of every page. */
+  readonly direction: "ltr" | "rtl";
   readonly isDefault: boolean;
   /** "" at the site's root, "fr/" below it. */
   readonly folder: string;
   /** The edition's interface words. */
   readonly words: Catalogue;
   /** Every edition, this one too, default first, with its name in its own language ("Français"). */
-  readonly all: readonly { readonly language: string; readonly folder: string; readonly name: string }[];
+  readonly all: readonly { readonly language: string; readonly direction: "ltr" | "rtl"; readonly folder: string; readonly name: string }[];
   /** The language editors write in (site.ts `language`): that of every text nobody translated. */
   readonly sourceLanguage: string;
   /**
@@ -419,4 +459,131 @@ export interface EditionView {
    * every edition shares are: stylesheet, script, open data, sitemap.
    */
   readonly urls: SiteUrls;
+}
+
+/** One week of a strip: its trend label (the editors'), its computed flags, its issue. */
+export interface StripWeek {
+  readonly issue: IssueRef;
+  /** False for a week with no issue: its cell is not linked. */
+  readonly hasIssue: boolean;
+  readonly trend?: TrendLabel;
+  /** "Deteriorated", "No trend given", "Not covered". */
+  readonly trendLabel: string;
+  /** The mark printed in the cell beside its colour, so colour is never the only sign: "▼". */
+  readonly mark: string;
+  /** The early-warning flags raised that week, each with the figures that raised it. */
+  readonly flags: readonly string[];
+}
+
+/** The last 52 weeks of a country's or region's trend labels and computed flags (src/digest/timeline.ts). */
+export interface TrendStrip {
+  /** Oldest first. */
+  readonly weeks: readonly StripWeek[];
+  /** Whose trend labels: the country's own, or a region's country. */
+  readonly labelsOf: Ref;
+  readonly first: string;
+  readonly last: string;
+  /** The flagged weeks, newest first. */
+  readonly flagged: readonly StripWeek[];
+  /** The early-warning rule and its thresholds, in words. */
+  readonly rule: string;
+}
+
+/** A month's page as other pages link it. */
+export interface MonthRef {
+  /** "2020-12" */
+  readonly id: string;
+  readonly path: string;
+  /** "December 2020" */
+  readonly title: string;
+}
+
+/** A month's count set against another month's. */
+export interface MonthComparison {
+  /** "November 2020" */
+  readonly against: string;
+  /** "+3 (+33 %)", or why there is no comparison: "no data for October 2020". */
+  readonly incidentsText: string;
+  readonly band?: ChangeBand;
+  readonly bandLabel?: string;
+  readonly fatalitiesText: string;
+}
+
+/** One week of a month, with the days it has in it and the trend labels of the week. */
+export interface MonthWeek {
+  readonly issue: IssueRef;
+  readonly hasIssue: boolean;
+  /** How many of its seven days fall in the month. */
+  readonly days: number;
+  /** Set when the week straddles the month's start or end: "4 of its 7 days in December 2020". */
+  readonly straddleText?: string;
+  readonly rows: readonly {
+    readonly country: Ref;
+    readonly trend?: TrendLabel;
+    readonly trendLabel: string;
+    readonly reason?: string;
+    readonly reasonLanguage?: string;
+    readonly alerts: readonly AlertView[];
+  }[];
+}
+
+/** The editors' trend of a country for a whole month, from the month's note. */
+export interface MonthTrendView {
+  readonly country: Ref;
+  readonly trend: TrendLabel;
+  readonly trendLabel: string;
+  readonly reason: string;
+  readonly reasonLanguage?: string;
+}
+
+/** One month of the whole digest, a country or a region (src/digest/months.ts). */
+export interface MonthView extends MonthRef {
+  readonly scope: "digest" | "country" | "region";
+  /** The country or region; none for the whole digest. */
+  readonly place?: Ref;
+  /** A region's country. */
+  readonly country?: Ref;
+  /** "Mali, December 2020" */
+  readonly heading: string;
+  /** "The digest covered 31 of the month's 31 days." */
+  readonly coverageText: string;
+  readonly fullyCovered: boolean;
+  readonly incidentCount: number;
+  readonly incidentsText: string;
+  readonly precisionText?: string;
+  readonly byType: readonly { readonly type: IncidentType; readonly label: string; readonly count: number }[];
+  /** Their reported deaths summed with their uncertainty: "at least 84"; "none reported". */
+  readonly fatalitiesText: string;
+  readonly vsPrevious: MonthComparison;
+  readonly vsYearBefore: MonthComparison;
+  /** The whole digest's month: each country's figures and its own month page. */
+  readonly countries?: readonly { readonly country: Ref; readonly path?: string; readonly incidentsText: string; readonly fatalitiesText: string; readonly monthTrend?: MonthTrendView }[];
+  /** A country's month: its regions' month pages. */
+  readonly regions?: readonly (MonthRef & { readonly name: string; readonly incidentsText: string })[];
+  readonly weeks: readonly MonthWeek[];
+  /** The editors' monthly trends (the month's note), for the countries in scope. */
+  readonly monthTrends: readonly MonthTrendView[];
+  readonly note?: { readonly headline?: string; readonly html: string; readonly language?: string };
+  /** Newest first; none on the whole digest's page (its countries' pages list them). */
+  readonly incidents: readonly IncidentView[];
+  readonly previous?: MonthRef;
+  readonly next?: MonthRef;
+  /** The whole digest's month: its email edition. */
+  readonly email?: { readonly htmlPath: string; readonly textPath: string };
+  /** The newest day of its incidents or weeks, for feeds and the sitemap (ISO 8601). */
+  readonly updatedIso: string;
+  /** The index bundle its search record goes in: the ISO year of its first issue week. */
+  readonly bundle: string;
+}
+
+/** A month as the months' list shows it: its figures, not its weeks or incidents. */
+export interface MonthSummary extends MonthRef {
+  readonly incidentsText: string;
+  readonly fatalitiesText: string;
+  readonly coverageText: string;
+  readonly fullyCovered: boolean;
+  readonly vsPrevious: MonthComparison;
+  /** The editors' monthly note's headline, and its language when not the edition's. */
+  readonly headline?: string;
+  readonly noteLanguage?: string;
 }

@@ -9,7 +9,7 @@ import { paths } from "../digest/paths.ts";
 import { dataPackageJson, type PackagedFile, type TableKeys } from "./data-package.ts";
 import {
   COUNT_COLUMNS, COUNTRY_COLUMNS, countriesCsv, INCIDENT_COLUMNS, incidentsCsv, incidentsHxlCsv, incidentsJson, ITEM_COLUMNS, itemsCsv,
-  REGION_COLUMNS, regionsCsv, RETIRED_COLUMNS, retiredIdsCsv, weeklyCountsCsv,
+  REGION_COLUMNS, regionsCsv, RETIRED_COLUMNS, retiredIdsCsv, weeklyCountsCsv, CORRECTION_COLUMNS, correctionsCsv,
 } from "./open-data.ts";
 import { incidentsGeoJson, incidentsKml } from "./geo-data.ts";
 
@@ -68,6 +68,13 @@ export const DATA_FILES: readonly DataFile[] = [
     ...CSV,
     table: { columns: RETIRED_COLUMNS, primaryKey: ["id"], foreignKeys: [{ fields: "item_url", resource: "items", reference: "item_url" }] },
     make: ({ rows, scope }) => retiredIdsCsv(rows, scope.country?.slug),
+  },
+  {
+    name: "corrections.csv",
+    resource: "corrections",
+    ...CSV,
+    table: { columns: CORRECTION_COLUMNS, foreignKeys: [{ fields: "item_url", resource: "items", reference: "item_url" }] },
+    make: ({ rows, scope }) => correctionsCsv(rows, scope.country?.slug),
   },
   { name: "items.csv", resource: "items", ...CSV, table: { columns: ITEM_COLUMNS, primaryKey: ["item_url"] }, make: ({ rows, scope }) => itemsCsv(rows, scope.country?.slug) },
   {

@@ -10,7 +10,7 @@
 // which are over it (src/publish/email-sizes.ts).
 import juice from "juice";
 import { linksForFeeds } from "../digest/links.ts";
-import type { IssueView } from "../digest/views.ts";
+import type { IssueView, MonthView } from "../digest/views.ts";
 import type { Digest } from "../digest/digest.ts";
 import type { TemplateEngine } from "./engine.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
@@ -48,11 +48,29 @@ export function emailHtml(issue: IssueView, digest: Digest, engine: TemplateEngi
 }
 
 export function emailText(issue: IssueView, digest: Digest, engine: TemplateEngine): string {
-  const rendered = engine.render(digest, "views/email-text.njk", view(issue, digest), "text");
+  return tidyText(engine.render(digest, "views/email-text.njk", view(issue, digest), "text"));
+}
+
+/** Lines without trailing spaces, at most one blank line between paragraphs. */
+function tidyText(rendered: string): string {
   return `${rendered
     .split("\n")
     .map((line) => line.trimEnd())
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim()}\n`;
+}
+
+/** What a month's email templates see: the month, and its note with every link a full URL and no image. */
+function monthView(month: MonthView, digest: Digest): Record<string, unknown> {
+  return { month, leadHtml: month.note?.html ? imagesAsWords(linksForFeeds(month.note.html, digest.edition.urls, month.path), digest.edition.words) : undefined };
+}
+
+/** The whole digest's month as an email (views/month-email.njk), styles inlined as an issue's are. */
+export function monthEmailHtml(month: MonthView, digest: Digest, engine: TemplateEngine): string {
+  return juice(engine.render(digest, "views/month-email.njk", monthView(month, digest)), { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
+}
+
+export function monthEmailText(month: MonthView, digest: Digest, engine: TemplateEngine): string {
+  return tidyText(engine.render(digest, "views/month-email-text.njk", monthView(month, digest), "text"));
 }

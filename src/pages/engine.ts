@@ -13,7 +13,7 @@ import nunjucks from "nunjucks";
 import type { Digest } from "../digest/digest.ts";
 import { pathOf } from "../digest/paths.ts";
 import { markLegend } from "../digest/incidents/marks.ts";
-import { COUNT_COLUMNS, COUNTRY_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, ITEM_COLUMNS, REGION_COLUMNS, RETIRED_COLUMNS, type Column } from "./open-data.ts";
+import { CORRECTION_COLUMNS, COUNT_COLUMNS, COUNTRY_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, ITEM_COLUMNS, REGION_COLUMNS, RETIRED_COLUMNS, type Column } from "./open-data.ts";
 import { wordGlobals, type Markup } from "./words.ts";
 import { htmlToText } from "./plain-text.ts";
 import { newsArticle, scriptJson } from "./json-ld.ts";
@@ -84,6 +84,19 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   env.addFilter("rootHref", (sitePath: string) => urls().inEdition(sitePath, ""));
   env.addFilter("editionHref", (sitePath: string, folder: string) => urls().inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + urls().inEdition(sitePath, folder));
+  // A language as Open Graph writes a locale: "fr" → "fr_FR", "en" → "en_US", "en-GB" → "en_GB".
+  env.addFilter("ogLocale", (language: string) => {
+    const locale = new Intl.Locale(language).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+  });
+  // An address as a reader would write it: "mailto:digest@example.org?subject=…" → "digest@example.org".
+  env.addFilter("addressText", (address: string) => (address.startsWith("mailto:") ? decodeURIComponent(address.slice(7).split("?")[0]!) : address));
+  // Whether the page's view gives a block (templates/layouts/base.njk captures its title and
+  // description once, for the page and its share tags). Nunjucks calls a global with the
+  // render's context as `this`.
+  env.addGlobal("hasBlock", function (this: { blocks?: Record<string, unknown[] | undefined> }, name: string) {
+    return Boolean(this.blocks?.[name]?.length);
+  });
   // A page every edition has, by its name in src/digest/paths.ts: `pathOf("search") | href`.
   env.addGlobal("pathOf", pathOf);
   // Rendered Markdown as text, for the email's text part.
@@ -100,11 +113,15 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   // For JSON Feed: a JSON string literal. String() turns Nunjucks' captured (safe) output into text.
   env.addFilter("json", (value: unknown) => JSON.stringify(typeof value === "object" && value !== null && !Array.isArray(value) ? String(value) : value));
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
+  // The digest's clock in words, never its zone id ("Africa/Bamako"): "Bamako time (GMT+0)",
+  // "heure de Bamako (UTC+0)"; a zone with summer time gives both offsets. From the site's
+  // settings alone, so the same settings say the same thing on any day they are built.
+  perEditionGlobal(env, "timeZoneText", digest, (current) => timeZoneText(current));
   // The key to incident marks and the open data's columns, in the edition's words.
   perEditionGlobal(env, "markLegend", digest, (current) => markLegend(current.edition.words));
   perEditionGlobal(env, "dataColumns", digest, (current) => {
     const described = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, description: describeColumn(c, current.edition.words) }));
-    return { incidents: described(INCIDENT_COLUMNS).map((c) => ({ ...c, hxl: INCIDENT_HXL[c.name] })), counts: described(COUNT_COLUMNS), retired: described(RETIRED_COLUMNS), items: described(ITEM_COLUMNS), regions: described(REGION_COLUMNS), countries: described(COUNTRY_COLUMNS) };
+    return { incidents: described(INCIDENT_COLUMNS).map((c) => ({ ...c, hxl: INCIDENT_HXL[c.name] })), counts: described(COUNT_COLUMNS), retired: described(RETIRED_COLUMNS), items: described(ITEM_COLUMNS), regions: described(REGION_COLUMNS), countries: described(COUNTRY_COLUMNS), corrections: described(CORRECTION_COLUMNS) };
   });
   // An item's card is the same on every page that lists it (its issue, its countries' and
   // tags' pages, the home page), and a feed entry's content the same in every feed that holds
@@ -118,6 +135,16 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   });
   env.addGlobal("feedEntryHtml", rememberedPerDigest(digest, () => (entry) => new nunjucks.runtime.SafeString(env.render("partials/feed-entry.njk", { entry }))));
   return env;
+}
+
+/** The site's time zone as its edition says it: the zone's city and its offset from UTC. */
+export function timeZoneText(digest: Digest): string {
+  const zone = digest.site.timeZone;
+  const city = (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+  const format = new Intl.DateTimeFormat(digest.edition.words.locale, { timeZone: zone, timeZoneName: "shortOffset" });
+  // Winter's and summer's offsets, on fixed days: equal where the zone keeps one clock all year.
+  const offsets = [new Date("2020-01-15T12:00:00Z"), new Date("2020-07-15T12:00:00Z")].map((day) => format.formatToParts(day).find((part) => part.type === "timeZoneName")?.value ?? zone);
+  return digest.edition.words.t("layout.timeZone", { city, offset: [...new Set(offsets)].join("/") });
 }
 
 /**

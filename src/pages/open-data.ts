@@ -8,7 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import type { OpenDataRows } from "../digest/open-data.ts";
 import { tollColumns, type TollSum } from "../digest/tolls.ts";
 import { INCIDENT_TYPES, TYPOLOGY, typeLabel, type IncidentType } from "../content/typology.ts";
-import { datePrecisions, placePrecisions } from "../content/schemas.ts";
+import { datePrecisions, placePrecisions, sourceReliabilities } from "../content/schemas.ts";
 import type { Catalogue } from "../core/messages/catalogue.ts";
 
 /**
@@ -86,6 +86,9 @@ export const INCIDENT_COLUMNS: readonly Column[] = [
   incident("item_url", requiredAddress),
   incident("source_name", required),
   incident("source_url", address),
+  incident("source_reliability", { type: "string", enum: sourceReliabilities }),
+  incident("information_credibility", { type: "integer", minimum: 1, maximum: 6 }),
+  incident("grade_note", text),
 ];
 
 const counts = column("counts");
@@ -111,6 +114,16 @@ export const RETIRED_COLUMNS: readonly Column[] = [
   retired("replaced_by", slug),
   retired("reason", text),
   retired("item_url", requiredAddress),
+];
+
+const correction = column("corrections");
+export const CORRECTION_COLUMNS: readonly Column[] = [
+  correction("date", day),
+  correction("item_url", requiredAddress),
+  correction("item_title", required),
+  correction("what", required),
+  correction("toll_from", text),
+  correction("toll_to", text),
 ];
 
 const item = column("items");
@@ -207,6 +220,9 @@ export const INCIDENT_HXL: Readonly<Record<string, string>> = {
   item_url: "#meta+url",
   source_name: "#meta+source",
   source_url: "#meta+source+url",
+  source_reliability: "#meta+source+reliability",
+  information_credibility: "#meta+credibility",
+  grade_note: "#meta+credibility+text",
 };
 
 /** Incidents as HXL-tagged CSV: the plain CSV with the hashtag row right after the header. */
@@ -247,6 +263,11 @@ function countTollCells(sum: TollSum | undefined): Cell[] {
 /** The incident ids items no longer use, as CSV: all of them, or one country's items'. */
 export function retiredIdsCsv(data: OpenDataRows, country?: string): string {
   return toCsv(RETIRED_COLUMNS, data.retiredIds(country).map((r) => RETIRED_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? undefined) as Cell[]));
+}
+
+/** The corrections of the published items, as CSV: all of them, or one country's items'. */
+export function correctionsCsv(data: OpenDataRows, country?: string): string {
+  return toCsv(CORRECTION_COLUMNS, data.corrections(country).map((r) => CORRECTION_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? undefined) as Cell[]));
 }
 
 /** Records as CSV, a column's cell its record's field of the same name (empty for null). */

@@ -96,18 +96,18 @@ function isCatalogue(value: object): value is { readonly signature: string } {
 /**
  * What every page reads of its edition's digest besides its own data: the site's settings, the
  * edition (its language, folder, words, addresses, the other editions), the regional map the
- * issues' overviews shade, whether it is the preview, and the digest feed's addresses that every
- * page's head links. A page kind whose template reads anything else of the digest is made from
+ * issues' overviews shade, whether it is the preview, and the digest feed's addresses and title
+ * that every page's head links. A page kind whose template reads anything else of the digest is made from
  * the whole digest (PageKind `whole`).
  */
 export function commonOf(digest: Digest): Digest {
-  const { atomPath, rssPath, jsonPath } = digest.feeds.digest;
+  const { atomPath, rssPath, jsonPath, title } = digest.feeds.digest;
   const common = {
     site: digest.site,
     edition: digest.edition,
     map: digest.map,
     preview: digest.preview,
-    feeds: { digest: { atomPath, rssPath, jsonPath } },
+    feeds: { digest: { atomPath, rssPath, jsonPath, title } },
   };
   return common as unknown as Digest;
 }

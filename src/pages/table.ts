@@ -4,16 +4,17 @@
 // digest in another language has its own copy. The writer (src/publish/write-pages.ts), the sitemap and
 // the preview all read this table; adding a kind of page is one entry here and one template.
 // (As Hugo maps a page kind to a layout and output formats.)
-import type { FeedView, IssueView, ListingPage } from "../digest/views.ts";
+import type { FeedView, IssueView, ListingPage, MonthSummary, MonthView } from "../digest/views.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import { OPEN_DATA_LICENCE } from "./data-package.ts";
 import { DATA_FILES, dataFilePath, dataFileText, filesOf, issuesWithData, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
-import { emailHtml, emailText } from "./email.ts";
+import { emailHtml, emailText, monthEmailHtml, monthEmailText } from "./email.ts";
+import { cardAlt, cardSvg, countryCard, issueCard, siteCard, type CardText, type ShareCard } from "./share-card.ts";
 import type { TemplateEngine } from "./engine.ts";
 
-export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text";
+export type PageFormat = "html" | "email" | "atom" | "rss" | "json" | "opml" | "sitemap" | "csv" | "text" | "png";
 
 /** One page of a kind: its path in the site, and what its template sees. */
 export interface Page {
@@ -136,7 +137,19 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "html",
     sitemap: true,
     perEdition: true,
-    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue }, lastmod: day(issue.updatedIso) })),
+    pages: (digest) => digest.issues.map((issue) => ({ path: issue.path, data: { issue, shareCard: issueShareCard(issue, digest) }, lastmod: day(issue.updatedIso) })),
+  },
+  {
+    // The week's address in the case editors write it (2021-W01): a page that sends the reader
+    // on to the issue's own. After the issues: where the file system folds case, the two are
+    // one file, and the writer keeps the issue (src/publish/write-pages.ts).
+    name: "week-redirect",
+    urls: routes.issue.patterns,
+    template: "views/week-redirect.njk",
+    format: "html",
+    sitemap: false,
+    perEdition: true,
+    pages: (digest) => digest.issues.filter((issue) => issue.week.id !== issue.week.slug).map((issue) => ({ path: paths.issueAsWritten(issue.week), data: { issue: { title: issue.title, path: issue.path } } })),
   },
   {
     // The issue as an email (src/pages/email.ts): its HTML with the styles inlined, for a mailing tool.
@@ -159,7 +172,63 @@ export const PAGE_KINDS: readonly PageKind[] = [
     generate: (page, digest, engine) => emailText(page.data.issue as IssueView, digest, engine),
     pages: (digest) => digest.issues.map((issue) => ({ path: paths.emailText(issue.week), data: { issue } })),
   },
-  { name: "country", urls: routes.country.patterns, template: "views/country.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.countryPages.map(listingPage) },
+  {
+    // Every month of the whole digest, newest first, with its figures; its feeds follow it.
+    name: "months",
+    urls: routes.months.patterns,
+    template: "views/months.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => (digest.months.all.length ? [{ path: paths.months, data: { months: digest.months.all.map(monthSummaryOf), feed: monthsFeedRef(digest) }, lastmod: day(digest.months.all[0]!.updatedIso) }] : []),
+  },
+  {
+    // A month at a glance: the whole digest's, a country's, a region's. Made from its own view,
+    // which holds the month's incidents and the neighbouring months' counts it is compared with.
+    name: "month",
+    urls: [...routes.month.patterns, ...routes.countryMonth.patterns, ...routes.regionMonth.patterns],
+    template: "views/month.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) =>
+      [digest.months.all, ...digest.months.byCountry.values(), ...digest.months.byRegion.values()].flatMap((list) => list.map((month) => ({ path: month.path, data: { month }, lastmod: day(month.updatedIso) }))),
+  },
+  {
+    // The whole digest's month as an email, and its plain-text part (src/pages/email.ts).
+    name: "month-email",
+    urls: routes.monthEmail.patterns,
+    format: "email",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest, engine) => monthEmailHtml(page.data.month as MonthView, digest, engine),
+    pages: (digest) => digest.months.all.map((month) => ({ path: paths.monthEmail(month.id), data: { month } })),
+  },
+  {
+    name: "month-email-text",
+    urls: routes.monthEmailText.patterns,
+    format: "text",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest, engine) => monthEmailText(page.data.month as MonthView, digest, engine),
+    pages: (digest) => digest.months.all.map((month) => ({ path: paths.monthEmailText(month.id), data: { month } })),
+  },
+  {
+    name: "country",
+    urls: routes.country.patterns,
+    template: "views/country.njk",
+    format: "html",
+    sitemap: true,
+    perEdition: true,
+    pages: (digest) => {
+      const cards = countryShareCards(digest);
+      return digest.countryPages.map((listing) => {
+        const page = listingPage(listing);
+        const card = cards.get(listing.owner.slug);
+        return card ? { ...page, data: { ...page.data, shareCard: card } } : page;
+      });
+    },
+  },
   { name: "tag", urls: routes.tag.patterns, template: "views/tag.njk", format: "html", sitemap: true, perEdition: true, pages: (digest) => digest.tagPages.map(listingPage) },
   {
     name: "incident-types",
@@ -199,7 +268,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     sitemap: true,
     perEdition: true,
     pages: (digest) =>
-      digest.regions.map((region) => ({ path: region.path, data: { region }, lastmod: day(region.incidents[0]?.date) })),
+      digest.regions.map((region) => ({ path: region.path, data: { region, months: (digest.months.byRegion.get(region.slug) ?? []).map(({ id, path, title }) => ({ id, path, title })) }, lastmod: day(region.incidents[0]?.date) })),
   },
   {
     name: "data",
@@ -276,9 +345,30 @@ export const PAGE_KINDS: readonly PageKind[] = [
     perEdition: true,
     pages: (digest) => digest.items.map((item) => ({ path: item.path, data: { item }, lastmod: item.modified ?? day(item.dateIso) })),
   },
+  {
+    // The preview images of shared links (src/pages/share-card.ts): made as SVG here, drawn as
+    // PNG by the writer (src/publish/share-image.ts). Each page's key is its card's words and
+    // figures, so an unchanged card is linked from the published site, not drawn again.
+    name: "share-card",
+    urls: [routes.siteCard.pattern, routes.issueCard.pattern, routes.countryCard.pattern],
+    format: "png",
+    sitemap: false,
+    perEdition: true,
+    generate: (page, digest) => cardSvg(page.data.card as CardText, digest.edition.words.locale),
+    pages: (digest) => {
+      const incidents = incidentsByCountry(digest);
+      return [
+        { path: paths.siteCard, data: { card: siteCard(digest) } },
+        ...digest.issues.map((issue) => ({ path: paths.issueCard(issue.week), data: { card: issueCard(issue, digest) } })),
+        ...digest.countries.filter((c) => c.kind === "country").map((country) => ({ path: paths.countryCard(country.slug), data: { card: countryCard(country, incidents.get(country.slug) ?? 0, digest) } })),
+      ];
+    },
+  },
   { name: "feed-atom", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.atom}`), template: "views/feed-atom.njk", format: "atom", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.atomPath)) },
   { name: "feed-json", urls: FEED_PAGES.map((route) => `${route.pattern}${FEED_FILES.json}`), template: "views/feed-json.njk", format: "json", sitemap: false, perEdition: true, pages: (digest) => digest.feeds.all.map((feed) => feedPage(feed, feed.jsonPath)) },
   { name: "feed-rss", urls: routes.rss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, whole: true, pages: single(paths.rss) },
+  // The monthly feed's RSS twin: made from its feed alone.
+  { name: "feed-rss-months", urls: routes.monthsRss.patterns, template: "views/feed-rss.njk", format: "rss", sitemap: false, perEdition: true, pages: (digest) => (digest.months.all.length ? [{ path: paths.monthsRss, data: { feed: digest.feeds.months } }] : []) },
   {
     name: "opml",
     urls: [routes.opml.pattern, routes.opmlTags.pattern, routes.opmlRegions.pattern],
@@ -298,7 +388,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
       // `title` is a message key (src/core/messages): views/opml.njk prints t(title).
       const list = (path: string, title: string, kinds: readonly FeedView["kind"][]) => ({ path, data: { title, feeds: atom.filter((feed) => kinds.includes(feed.kind)) } });
       return [
-        list(paths.opml, "opml.digestAndCountries", ["digest", "country", "corrections"]),
+        list(paths.opml, "opml.digestAndCountries", ["digest", "months", "country", "corrections"]),
         ...(digest.tags.length ? [list(paths.opmlTags, "opml.actorsThemes", ["tag"])] : []),
         ...(digest.regions.length ? [list(paths.opmlRegions, "opml.regions", ["region"])] : []),
       ];
@@ -379,9 +469,37 @@ export function outputFile(sitePath: string): string {
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
 }
 
+/** An issue's card as its page gives it: where the image is, and its words for og:image:alt. */
+function issueShareCard(issue: IssueView, digest: Digest): ShareCard {
+  return { path: paths.issueCard(issue.week), alt: cardAlt(issueCard(issue, digest), digest) };
+}
+
+/** Each country's card (regions have none: their pages show the site's), by slug. */
+function countryShareCards(digest: Digest): Map<string, ShareCard> {
+  const incidents = incidentsByCountry(digest);
+  return new Map(digest.countries.filter((c) => c.kind === "country").map((c) => [c.slug, { path: paths.countryCard(c.slug), alt: cardAlt(countryCard(c, incidents.get(c.slug) ?? 0, digest), digest) }]));
+}
+
+function incidentsByCountry(digest: Digest): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const incident of digest.incidents) counts.set(incident.country.slug, (counts.get(incident.country.slug) ?? 0) + 1);
+  return counts;
+}
+
 function listingPage(listing: ListingPage): Page {
   const newest = listing.weeks[0]?.items[0];
   return { path: listing.path, data: { listing }, ...(newest ? { lastmod: day(newest.dateIso) } : {}) };
+}
+
+/** A month as the months' list shows it: its figures, not its weeks or incidents. */
+function monthSummaryOf(month: MonthView): MonthSummary {
+  const { id, path, title, incidentsText, fatalitiesText, coverageText, fullyCovered, note, vsPrevious } = month;
+  return { id, path, title, incidentsText, fatalitiesText, coverageText, fullyCovered, vsPrevious, ...(note?.headline ? { headline: note.headline, ...(note.language ? { noteLanguage: note.language } : {}) } : {}) };
+}
+
+function monthsFeedRef(digest: Digest) {
+  const { title, atomPath, jsonPath, rssPath } = digest.feeds.months;
+  return { title, atomPath, jsonPath, rssPath };
 }
 
 function feedPage(feed: FeedView, path: string): Page {

@@ -7,7 +7,7 @@
 // markup the template made itself (a macro's output, `x | safe`): a link inside a sentence.
 // What markup is, and how a value is escaped, is the template engine's (src/pages/engine.ts),
 // which hands it in: this module knows no engine.
-import { Catalogue, type MessageValues } from "../core/messages/catalogue.ts";
+import { Catalogue, directionOf, type MessageValues } from "../core/messages/catalogue.ts";
 
 export type TemplateValues = Readonly<Record<string, unknown>>;
 
@@ -30,7 +30,7 @@ const forMarkup = new WeakMap<Catalogue, Catalogue>();
 function markupCatalogue(catalogue: Catalogue): Catalogue {
   let found = forMarkup.get(catalogue);
   if (!found) {
-    found = new Catalogue(catalogue.language, Object.fromEntries(Object.entries(catalogue.messages).map(([key, message]) => [key, escapeWords(message)])));
+    found = new Catalogue(catalogue.language, Object.fromEntries(Object.entries(catalogue.messages).map(([key, message]) => [key, escapeWords(message)])), catalogue.file, catalogue.locale);
     forMarkup.set(catalogue, found);
   }
   return found;
@@ -67,12 +67,18 @@ export function messageFunction(catalogue: () => Catalogue, markup: Markup, esca
  */
 export function languageMarks(language: () => string, markup: Markup, escape: boolean) {
   const needed = (lang: string | undefined) => escape && lang !== undefined && lang !== "" && lang !== language();
+  // A text written the other way from the page's (French on an Arabic page) says so too, which
+  // also isolates it: its punctuation and numbers keep their order inside the page's.
+  const attributes = (lang: string) => {
+    const dir = directionOf(lang);
+    return ` lang="${markup.escape(lang)}"${dir !== directionOf(language()) ? ` dir="${dir}"` : ""}`;
+  };
   return {
-    langAttr: (lang: string | undefined) => markup.safe(needed(lang) ? ` lang="${markup.escape(lang!)}"` : ""),
+    langAttr: (lang: string | undefined) => markup.safe(needed(lang) ? attributes(lang!) : ""),
     inLanguage: (text: unknown, lang: string | undefined) => {
       if (text === undefined || text === null) throw new Error(`inLanguage: the text is ${String(text)}`);
       const shown = escape ? markup.escape(String(text)) : String(text);
-      return markup.safe(needed(lang) ? `<span lang="${markup.escape(lang!)}">${shown}</span>` : shown);
+      return markup.safe(needed(lang) ? `<span${attributes(lang!)}>${shown}</span>` : shown);
     },
   };
 }

@@ -253,6 +253,9 @@ export function contentFingerprint(content: Content): string | undefined {
     const translations = Object.values(entry.translations ?? {}).map((t) => `${t.language}:${t.fingerprint ?? ""}:${t.draft}`);
     parts.push(`${entry.file}:${entry.fingerprint}:${translations.join(",")}`);
   }
+  // The week's trends, from the notes' front matter: a note that gives only trends is no
+  // WeeklyNote, so they are named here in full, translations and all.
+  parts.push(`trends:${JSON.stringify(content.figures.map((f) => ({ ...f, week: f.week.id })))}`);
   return hash(...parts.sort());
 }
 

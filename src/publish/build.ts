@@ -15,7 +15,8 @@ import { keepIssueData, keptDataVersion, weeksToKeep, writeKeptCopies } from "./
 import { createHash } from "node:crypto";
 import { buildClock } from "../content/load/content.ts";
 import type { Week } from "../core/weeks.ts";
-import { ContentError } from "../core/problems.ts";
+import { ContentError, type Problem } from "../core/problems.ts";
+import type { LeftOut } from "../content/model.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -65,6 +66,10 @@ export interface BuildResult {
    * that could not be written, an email over Gmail's clipping size.
    */
   readonly notices: readonly string[];
+  /** The drafts' problems: the drafts are left out, the rest is published. */
+  readonly draftProblems: readonly Problem[];
+  /** What the published site leaves out, and why (src/content/load/left-out.ts). */
+  readonly leftOut?: LeftOut;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -97,7 +102,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const indexVersion = keeps ? searchVersion(options.root) : undefined;
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
-  const { digest, passedOver, fingerprint, ids } = await loadSite(options.root, options.includeDrafts ?? false, {
+  const { digest, passedOver, fingerprint, ids, draftProblems, leftOut } = await loadSite(options.root, options.includeDrafts ?? false, {
     timings,
     ...(bodies ? { bodies } : {}),
     ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
@@ -170,7 +175,8 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // Content always makes pages (a home page at the least): none means something stopped the
     // build short, and a site of nothing must never replace the published one.
     if (pageCount === 0) throw new Error("The build made no page at all; the published site was left as it was.");
-    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices() };
+    const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
+    if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices(), ...told };
     // Said, not refused: the web issue is whole whatever the email's size.
     const { emailSizeNotices } = await import("./email-sizes.ts");
     const emailNotices = await emailSizeNotices(digest, staging, options.pageKinds);
@@ -188,7 +194,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     }
     // Once the site is in place: a failed build keeps nothing. The same text the site got.
     const keptNotice = writeKeptCopies(digest, options.root, toKeep);
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices, ...(keptNotice ? [keptNotice] : [])] };
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices, ...(keptNotice ? [keptNotice] : [])], ...told };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});

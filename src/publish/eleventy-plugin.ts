@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { transform } from "esbuild";
 import { COLLECTIONS } from "../content/collections.ts";
-import { loadDigest, type Timings } from "./site-digest.ts";
+import { loadSite, type Timings } from "./site-digest.ts";
 import { importDefault } from "../content/load/data-files.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { ASSET_FOLDERS, SiteUrls } from "../digest/paths.ts";
@@ -19,7 +19,7 @@ import { Fingerprints, type PageCache } from "./build-cache.ts";
 import type { PageKind } from "../pages/table.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { ItemCache } from "../content/load/item-cache.ts";
-import { ContentError } from "../core/problems.ts";
+import { ContentError, formatProblem } from "../core/problems.ts";
 import { panelMiddleware, type PreviewProblems } from "./preview-panel.ts";
 import { BackgroundIndexer, SEARCH_FOLDER } from "./search/index-writer.ts";
 import { previewVersion, searchCacheOf, searchJobs, writeSiteSearch } from "./search/site-search.ts";
@@ -45,7 +45,8 @@ export interface SiteOptions {
   /** Filled in with the time the collection pages took. */
   readonly timings?: Timings;
   /** Told, after each (re)build, how many pages the build makes. */
-  readonly onPages?: (count: number) => void;
+  /** Told the number of pages the site has, and how many of them this (re)build rendered. */
+  readonly onPages?: (count: number, rendered: number) => void;
   /** Told how many pages are written, and when only the search index is left (the build's progress). */
   readonly onProgress?: (progress: { step: "writing" | "indexing"; done?: number; total?: number }) => void;
   /**
@@ -151,13 +152,25 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   // Every page is written by src/publish/write-pages.ts, so Eleventy's data cascade is not used: the
   // digest is loaded before each (re)build and handed to the writer.
   let builtOnce = false;
+  let lastDraftProblems = "";
   eleventyConfig.on("eleventy.before", async () => {
     rebuildTimings = {};
     try {
       // A data file saved while the content is read then makes the next rebuild index afresh,
       // rather than leave records of the old one under the new file's name.
       if (background) indexVersion = previewVersion(options.root);
-      digest = options.digest ?? (await loadDigest(options.root, options.includeDrafts ?? false, rebuildTimings, itemCache));
+      if (options.digest) digest = options.digest;
+      else {
+        const loaded = await loadSite(options.root, options.includeDrafts ?? false, { timings: rebuildTimings, ...(itemCache ? { cache: itemCache } : {}) });
+        digest = loaded.digest;
+        // The drafts' problems are shown on their own pages; the terminal tells them once, when they change.
+        const told = loaded.draftProblems.map(formatProblem).join("\n");
+        if (options.problems && told !== lastDraftProblems) {
+          if (told) console.error(`Drafts not finished yet (shown in the preview, marked incomplete; left out of a production build):\n${told.replace(/^/gm, "  ")}`);
+          else if (lastDraftProblems) console.error("Every draft's problems are fixed.");
+        }
+        lastDraftProblems = told;
+      }
       options.problems?.store.clear();
       builtOnce = true;
     } catch (error) {
@@ -189,11 +202,12 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     const startIndexing = () => options.indexing ?? (options.dryRun || options.search === false ? undefined : indexSite(current, directories.output));
     const indexing = written ? undefined : startIndexing();
     let collections: string[];
+    let rendered = 0;
     try {
       // A fresh engine each build, so an edited template is compiled again.
       const engine = templateEngine(templates, { globals });
       const reuse = options.cache && { pages: options.cache.pages, version: options.cache.version, names: new Fingerprints(current, options.cache.whole) };
-      collections = await writePages(engine, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, ...(options.profile ? { profile: options.profile } : {}), ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
+      collections = await writePages(engine, sitePageJobs(current, options.pageKinds), directories.output, { ...(written ? { written } : {}), ...(reuse ? { reuse } : {}), dryRun: options.dryRun ?? false, onWritten: (count: number) => (rendered = count), ...(options.profile ? { profile: options.profile } : {}), ...(options.onProgress ? { onPage: (done: number, total: number) => options.onProgress!({ step: "writing", done, total }) } : {}) });
     } catch (error) {
       // The index may still be writing into the folder the build is about to remove.
       await indexing?.catch(() => {});
@@ -216,7 +230,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     firstBuild = false;
     if (options.timings) options.timings.collections = rebuildTimings.collections;
-    options.onPages?.(collections.length);
+    options.onPages?.(collections.length, rendered);
     if (showTimings) console.log(`[timings] ${Object.entries(rebuildTimings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
   });
   return { pathPrefix: await basePathOf(options.root) };

@@ -46,6 +46,8 @@ interface EleventyInstance {
   setIsVerbose(verbose: boolean): void;
   setDryRun(dryRun: boolean): void;
   disableLogger(): void;
+  /** Eleventy 3's ConsoleLogger: `overrideLogger` sends its lines to another console-like object. */
+  logger: { overrideLogger(logger: unknown): void };
   watcher: { on(event: string, listener: (...args: string[]) => void): void };
   /** The dev server, in serve mode. */
   eleventyServe?: {
@@ -124,7 +126,7 @@ export interface Watching {
  * would leave a deleted item on every page that listed it: here a deletion rebuilds as any
  * other change does.
  */
-export async function startWatching(run: EleventyRun & { pathPrefix: string; serving: boolean }): Promise<Watching> {
+export async function startWatching(run: EleventyRun & { pathPrefix: string; serving: boolean; /** The line that replaces Eleventy's "Wrote N files": undefined keeps Eleventy's, "" says nothing (a failed rebuild). */ wrote?: () => string | undefined }): Promise<Watching> {
   const Eleventy = await eleventyClass();
   const eleventy = new Eleventy(undefined, run.output, {
     quietMode: true,
@@ -133,6 +135,7 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
     pathPrefix: run.pathPrefix,
     config: run.configure,
   });
+  eleventy.logger.overrideLogger(terminalLog(run.wrote ?? (() => undefined)));
   await eleventy.init();
   const rebuildFor = (await eleventy.watch()) as (changedPath: string) => Promise<void>;
   eleventy.watcher.on("unlink", (deletedPath) => void rebuildFor(deletedPath!));
@@ -162,4 +165,29 @@ export async function startWatching(run: EleventyRun & { pathPrefix: string; ser
     reloadBrowsers: () => eleventy.eleventyServe?.reload({ files: [], build: {} }),
     stop: () => eleventy.stopWatch(),
   };
+}
+
+/**
+ * What the preview's terminal shows of Eleventy's log. Eleventy counts the templates it wrote
+ * itself, which here are none ("Wrote 0 files" after hundreds of pages): that line says what the
+ * preview wrote instead. A failed rebuild's problems are printed once, by the plugin: Eleventy's
+ * "Original error stack trace" and a line repeated at once are left out.
+ */
+export function terminalLog(wrote: () => string | undefined, sink: Pick<Console, "log" | "warn" | "error" | "info" | "debug"> = console): Record<"log" | "warn" | "error" | "info" | "debug", (message: string) => void> {
+  // The lines said since the last rebuild's summary: Eleventy may log one failure twice.
+  const said = new Set<string>();
+  const say = (write: (message: string) => void) => (message: string) => {
+    const plain = message.replace(/\u001b\[[0-9;]*m/g, "");
+    if (/Original error stack trace/.test(plain) || /^\[11ty\]\s*$/.test(plain) || said.has(plain)) return;
+    said.add(plain);
+    const count = /^\[11ty\] (?:Copied \d+ )?Wrote \d+ files? .*?in ([\d.]+) seconds?/.exec(plain);
+    if (count) {
+      said.clear();
+      const pages = wrote();
+      if (pages === "") return;
+      if (pages) return write(`[preview] ${pages}, in ${count[1]} s.`);
+    }
+    write(message);
+  };
+  return { log: say((m) => sink.log(m)), info: say((m) => sink.info(m)), debug: say((m) => sink.debug(m)), warn: say((m) => sink.warn(m)), error: say((m) => sink.error(m)) };
 }

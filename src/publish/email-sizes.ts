@@ -5,7 +5,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Digest } from "../digest/digest.ts";
-import type { IssueView } from "../digest/views.ts";
+import type { IssueView, MonthView } from "../digest/views.ts";
 import { EMAIL_SIZE_LIMIT } from "../pages/email.ts";
 import { outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
 
@@ -13,10 +13,14 @@ import { outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table
 export async function emailSizeNotices(digest: Digest, folder: string, kinds: readonly PageKind[] = PAGE_KINDS): Promise<string[]> {
   const emails = sitePages(digest, kinds.filter((kind) => kind.format === "email"));
   const sizes = await Promise.all(emails.map((page) => stat(path.join(folder, outputFile(page.sitePath))).then((s) => s.size, () => 0)));
-  return emails.flatMap((page, i) => (sizes[i]! > EMAIL_SIZE_LIMIT ? [emailSizeNotice((page.data.issue as IssueView).id, outputFile(page.sitePath), sizes[i]!)] : []));
+  return emails.flatMap((page, i) => {
+    if (sizes[i]! <= EMAIL_SIZE_LIMIT) return [];
+    const issue = page.data.issue as IssueView | undefined;
+    return [emailSizeNotice(issue ? issue.id : (page.data.month as MonthView).id, outputFile(page.sitePath), sizes[i]!, issue ? "issue" : "month")];
+  });
 }
 
-export function emailSizeNotice(issue: string, file: string, bytes: number): string {
+export function emailSizeNotice(edition: string, file: string, bytes: number, kind: "issue" | "month" = "issue"): string {
   const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
-  return `The email of issue ${issue} (${file}) is ${kb(bytes)}, over the ${kb(EMAIL_SIZE_LIMIT)} at which Gmail clips an email: its readers would see "[Message clipped]" and not the rest. Shorten the week's note or its items' summaries, or send the link to the web issue instead.`;
+  return `The email of ${kind} ${edition} (${file}) is ${kb(bytes)}, over the ${kb(EMAIL_SIZE_LIMIT)} at which Gmail clips an email: its readers would see "[Message clipped]" and not the rest. Shorten the week's note or its items' summaries, or send the link to the web issue instead.`;
 }

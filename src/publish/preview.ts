@@ -42,6 +42,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // The dev server serves the site under the path it will be published at.
   const pathPrefix = await basePathOf(options.root);
   const address = listenAddress(options.host);
+  let pages: { count: number; rendered: number } | undefined;
   const watching = await startWatching({
     output,
     serving: options.port !== undefined,
@@ -49,7 +50,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     configure: (eleventyConfig) => {
       // First, so that it stands in front of every other middleware (src/publish/preview-guard.ts).
       eleventyConfig.setServerOptions({ middleware: [previewGuard(address, pathPrefix)] });
-      return configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed } });
+      return configureSite(eleventyConfig, { root: options.root, output, includeDrafts: true, incremental: true, problems: { store: problems, onFailed }, onPages: (count, rendered) => (pages = { count, rendered }) });
+    },
+    // What the terminal says once a rebuild is done: the pages, not Eleventy's count of its own templates.
+    // Once per rebuild; a failed one wrote nothing, and its problems are told already.
+    wrote: () => {
+      const done = pages;
+      pages = undefined;
+      return done ? `Wrote ${done.rendered} of ${done.count} pages (the others had not changed)` : "";
     },
   });
   reloadBrowsers = () => watching.reloadBrowsers();

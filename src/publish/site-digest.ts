@@ -11,7 +11,8 @@ import { loadContent } from "../content/load/content.ts";
 import type { ItemCache } from "../content/load/item-cache.ts";
 import { contentFingerprint, type BodyCache } from "./build-cache.ts";
 import type { Digest } from "../digest/digest.ts";
-import type { Item } from "../content/model.ts";
+import type { Item, LeftOut } from "../content/model.ts";
+import type { Problem } from "../core/problems.ts";
 import { paths } from "../digest/paths.ts";
 import type { CurrentIds } from "./published-ids.ts";
 
@@ -46,7 +47,17 @@ function currentIds(items: readonly Item[], digest: Digest): CurrentIds {
  * The digest, the hidden files under content/ that were passed over (for the command line), and
  * the content's fingerprint (src/publish/build-cache.ts).
  */
-export async function loadSite(root: string, includeDrafts: boolean, { timings, cache, bodies, onItems }: LoadSiteOptions = {}): Promise<{ digest: Digest; passedOver: readonly string[]; fingerprint?: string; ids: CurrentIds }> {
+export interface LoadedSite {
+  readonly digest: Digest;
+  readonly passedOver: readonly string[];
+  readonly fingerprint?: string;
+  readonly ids: CurrentIds;
+  /** The drafts' problems: warnings, which hold back only the drafts. */
+  readonly draftProblems: readonly Problem[];
+  readonly leftOut?: LeftOut;
+}
+
+export async function loadSite(root: string, includeDrafts: boolean, { timings, cache, bodies, onItems }: LoadSiteOptions = {}): Promise<LoadedSite> {
   let started = performance.now();
   const content = await loadContent({ root, includeDrafts, ...(cache ? { cache } : {}), ...(bodies ? { bodies } : {}), ...(onItems ? { onItems } : {}) });
   if (timings) timings.load = performance.now() - started;
@@ -55,5 +66,5 @@ export async function loadSite(root: string, includeDrafts: boolean, { timings, 
   const digest = buildDigest(content, { preview: includeDrafts });
   if (timings) timings.group = performance.now() - started;
   const fingerprint = contentFingerprint(content);
-  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}), ids: currentIds(content.items, digest) };
+  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}), ids: currentIds(content.items, digest), draftProblems: content.draftProblems ?? [], ...(content.leftOut ? { leftOut: content.leftOut } : {}) };
 }

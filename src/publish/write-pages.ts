@@ -5,6 +5,7 @@
 // straight from the same templates (src/pages/engine.ts) with finished data, they cost a
 // fraction of that, and every page is written the same way. Eleventy copies assets, watches
 // and serves.
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FileWriter, Turns } from "../core/writer.ts";
@@ -12,6 +13,7 @@ import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } fr
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
 import type { TemplateEngine } from "../pages/engine.ts";
 import { commonHash, viewHash } from "../pages/page-key.ts";
+import { pngOfCard } from "./share-image.ts";
 
 export interface PageJob {
   /** Its kind's name in the table ("item", "issue-email"): what the build's profile counts it under. */
@@ -24,6 +26,8 @@ export interface PageJob {
   readonly template?: string;
   /** For a page a template does not make alone (a CSV file, an email): its text. */
   readonly generate?: (engine: TemplateEngine) => string;
+  /** Its text is an SVG to write as a PNG (a share card): drawn only when written, never when linked unchanged. */
+  readonly image?: true;
   /** What the template sees besides `digest`. */
   readonly data: Readonly<Record<string, unknown>>;
   /**
@@ -53,6 +57,7 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
       digest: page.edition,
       ...(page.kind.template ? { template: page.kind.template } : {}),
       ...(page.kind.generate ? { generate: (engine: TemplateEngine) => page.kind.generate!(page, page.edition, engine) } : {}),
+      ...(page.kind.format === "png" ? { image: true as const } : {}),
       data,
       // The navigation by its text: each page's data holds its own copy of the same links.
       key: page.kind.whole ? [page.edition, page.path, text] : [viewHash({ ...page.data, pagePath: page.path }), commonHash(page.edition), text],
@@ -75,6 +80,37 @@ export function pagesWithStaleKeys(before: Digest, after: Digest, render: (diges
     if (render(old.digest, old) !== render(job.digest, job)) stale.push(job.output);
   }
   return stale;
+}
+
+/**
+ * Whether `folder`'s file system folds case (macOS's and Windows's do by default): there
+ * "issues/2021-W01/" is the folder of "issues/2021-w01/".
+ */
+export function foldsCase(folder: string): boolean {
+  mkdirSync(folder, { recursive: true });
+  const name = path.basename(folder);
+  const other = name === name.toLowerCase() ? name.toUpperCase() : name.toLowerCase();
+  if (other === name) return false;
+  try {
+    return statSync(path.join(path.dirname(folder), other)).ino === statSync(folder).ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The jobs less each whose file is, but for case, an earlier one's: a week's redirect
+ * (src/pages/table.ts), which would overwrite its issue with a page sending the reader to
+ * itself. There the issue's page answers the week's address in either case, as the redirect would.
+ */
+export function withoutCaseTwins(jobs: readonly PageJob[]): PageJob[] {
+  const seen = new Set<string>();
+  return jobs.filter((job) => {
+    const folded = job.output.toLowerCase();
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
 }
 
 /** The keys of the pages written last time, by output file: what the preview may skip. */
@@ -112,16 +148,19 @@ export async function writePages(
     dryRun = false,
     reuse,
     onPage,
+    onWritten,
     profile,
   }: {
     written?: WrittenPages;
     dryRun?: boolean;
     reuse?: PageReuse;
     onPage?: (done: number, total: number) => void;
+    onWritten?: (rendered: number) => void;
     /** Filled in, in ms: the time spent rendering each kind of page ("render item"), and writing or linking files ("write"). */
     profile?: Record<string, number>;
   } = {},
 ): Promise<string[]> {
+  if (!dryRun && foldsCase(output)) allJobs = withoutCaseTwins(allJobs);
   const jobs = written ? allJobs.filter((job) => !sameKey(written.get(job.output), job.key)) : allJobs;
   const files = jobs.map((job) => path.join(output, job.output));
   // Every job's file, the skipped ones too: the preview's list of pages that should exist.
@@ -129,18 +168,20 @@ export async function writePages(
   // A dry run renders every page, so a template error still shows, and writes none.
   // The preview's server reads pages while a rebuild writes them: each is replaced whole.
   const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
-  const renderPage = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
+  const text = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
+  // A dry run writes nothing, so draws nothing: the card's SVG is made, which is what can fail.
+  const renderPage = (job: PageJob): string | Uint8Array => (job.image && writer ? pngOfCard(text(job)) : text(job));
   // Timed only when asked (`npm run build -- --verbose`, the bench): where a build's time goes.
   let renderMs = 0;
   const render = !profile
     ? renderPage
     : (job: PageJob) => {
         const started = performance.now();
-        const text = renderPage(job);
+        const rendered = renderPage(job);
         const ms = performance.now() - started;
         renderMs += ms;
         profile[`render ${job.kind}`] = (profile[`render ${job.kind}`] ?? 0) + ms;
-        return text;
+        return rendered;
       };
   // One page: rendered and written, or linked unchanged from the published site.
   const place = (job: PageJob, file: string): void => {
@@ -170,6 +211,7 @@ export async function writePages(
     }
     await turns.take();
   }
+  onWritten?.(jobs.length);
   if (written) {
     written.clear();
     for (const job of allJobs) written.set(job.output, job.key);

@@ -9,57 +9,58 @@ const status = page?.querySelector(".search-status");
 const list = page?.querySelector(".search-results");
 const more = page?.querySelector(".search-more");
 const messages = JSON.parse(form?.dataset.messages ?? "{}");
-const formatMessage = messageFormatter(page?.documentElement.lang || "en");
+const formatMessage = messageFormatter(form?.dataset.locale || page?.documentElement.lang || "en");
 /** The edition's message `key`, with its values. */
 const t = (key, values = {}) => formatMessage(messages[key], values);
 const PAGE = 10;
 /** The first results come five at a time: each needs a fragment of its own (about 2 KB). */
 const FIRST = 5;
-// One index bundle per year, newest first. A search starts with the newest year's; the next
-// year's is fetched only when the reader has seen every result of the years before, so a
-// first result costs one year's index, not the whole archive's, and results stay newest first.
-const allYears = (form?.dataset.years ?? "").split(" ").filter(Boolean);
-/** The years this search goes through: all, or the one its Year filter names. */
-let years = allYears;
-const engines = new Map();
-/** The years searched so far for the current search, and their results, in order. */
-let searched = 0;
+// One index bundle per year of the dates shown, newest first, all searched at once: the newest
+// year's Pagefind is loaded and every other year merged into it (Pagefind's mergeIndex), so
+// its WebAssembly is fetched once and each other year adds only its small index files.
+const years = (form?.dataset.years ?? "").split(" ").filter(Boolean);
+let engine;
+/** The current search's results, newest first, and how many are shown. */
 let results = [];
 let shown = 0;
-let current = { query: "", options: {} };
 /** Each search's number: a search still in flight when a newer one starts leaves the page alone. */
 let generation = 0;
 /** One "show more" at a time. */
 let showing = Promise.resolve();
 
-/** One year's Pagefind: its own module, loaded from its own folder. */
-async function engineOf(year) {
-  if (!engines.has(year)) {
-    // A failed load is forgotten, so the next search tries again.
-    engines.set(year, (async () => {
-      const engine = await import(`${form.dataset.index}${year}/pagefind.js`);
-      // Pagefind can also search from a web worker: another 43 KB to download, not worth it
-      // on a phone with costly data.
-      await engine.options({ noWorker: true });
-      await engine.init();
-      return engine;
-    })().catch((error) => {
-      engines.delete(year);
-      throw error;
-    }));
-  }
-  return engines.get(year);
+/** Pagefind with every year merged in, loaded once (the first time the reader may search). */
+function engineOf() {
+  // A failed load is forgotten, so the next search tries again.
+  engine ??= (async () => {
+    const [newest, ...older] = years.map((year) => `${form.dataset.index}${year}/`);
+    const pagefind = await import(`${newest}pagefind.js`);
+    // Pagefind can also search from a web worker: another 43 KB to download, not worth it
+    // on a phone with costly data.
+    await pagefind.options({ noWorker: true });
+    await pagefind.init();
+    await Promise.all(older.map((folder) => pagefind.mergeIndex(folder)));
+    return pagefind;
+  })().catch((error) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
 }
 
-/** Searches the next year not yet searched; false when none is left. */
-async function searchNextYear(run) {
-  if (searched >= years.length) return false;
-  const year = years[searched];
-  const found = await (await engineOf(year)).search(current.query || null, current.options);
-  if (run !== generation) return false;
-  searched++;
-  results = results.concat(found.results);
-  return true;
+/**
+ * Every result, newest first. Pagefind orders a merged search by score, and a sorted search's
+ * score is a page's rank within its own year's index, so the years would interleave. Each
+ * year is asked apart (by its Year filter: one index answers), newest year first; what no year
+ * holds (the countries, undated) comes last.
+ */
+async function searchAll(query, filters) {
+  const pagefind = await engineOf();
+  const ask = (only) => pagefind.search(query ? normaliseArabic(query) : null, { filters: { ...filters, ...only }, sort: { date: "desc" } });
+  if (filters.year) return (await ask({})).results;
+  const [all, ...byYear] = await Promise.all([ask({}), ...years.map((year) => ask({ year }))]);
+  const dated = byYear.flatMap((found) => found.results);
+  const ids = new Set(dated.map((result) => result.id));
+  return dated.concat(all.results.filter((result) => !ids.has(result.id)));
 }
 
 function chosenFilters() {
@@ -81,9 +82,8 @@ function element(tag, className, text) {
   return el;
 }
 
-/** Shows the next results; past those of the years searched so far, searches the next year. */
+/** Shows the next results. */
 async function showMore(count = PAGE, run = generation) {
-  if (shown >= results.length) await searchNextYear(run);
   const batch = await Promise.all(results.slice(shown, shown + count).map((result) => result.data()));
   if (run !== generation) return;
   for (const data of batch) {
@@ -101,21 +101,11 @@ async function showMore(count = PAGE, run = generation) {
     list.append(li);
   }
   shown += batch.length;
-  const left = years.slice(searched);
-  more.hidden = shown >= results.length && left.length === 0;
-  more.textContent = shown < results.length ? t("search.more") : t("search.js.searchEarlier", { year: left[0] });
+  more.hidden = shown >= results.length;
 }
 
 function countText(query) {
-  const partial = searched < years.length;
-  return t("search.js.status", {
-    count: results.length,
-    hasQuery: query ? "yes" : "no",
-    query,
-    partial: partial ? "yes" : "no",
-    years: years.slice(0, searched).join(", "),
-    next: years[searched] ?? "",
-  });
+  return t("search.js.status", { count: results.length, hasQuery: query ? "yes" : "no", query });
 }
 
 async function run(pushState) {
@@ -136,10 +126,9 @@ async function run(pushState) {
   }
   say(t("search.js.searching"));
   try {
-    current = { query, options: { filters, sort: { date: "desc" } } };
-    years = filters.year ? allYears.filter((year) => year === filters.year) : allYears;
-    results = [];
-    searched = 0;
+    const found = await searchAll(query, filters);
+    if (id !== generation) return;
+    results = found;
     shown = 0;
     await showMore(FIRST, id);
     if (id === generation && shown < results.length) await showMore(PAGE - FIRST, id);
@@ -169,13 +158,23 @@ if (form && status && list && more) {
       more.disabled = true;
       try {
         await showMore();
-        say(countText(current.query));
       } finally {
         more.disabled = false;
       }
     });
   });
+  // The index starts loading as soon as the reader may search (the box is focused), so its
+  // WebAssembly arrives while they type; nothing is fetched on a visit that never searches.
+  form.elements.q.addEventListener("focus", () => void engineOf().catch(() => {}), { once: true });
   if (params.size) void run(false);
+}
+
+/**
+ * The query folded as the index was (src/pages/search-records.ts, normaliseArabic): Arabic
+ * found with or without harakat, with any alif, ta marbuta or ha, alif maqsura or ya.
+ */
+export function normaliseArabic(text) {
+  return text.replace(/[\u0640\u064B-\u065F\u0670\u0622\u0623\u0625\u0671\u0629\u0649]/g, (c) => ({ "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647", "\u0649": "\u064A" })[c] ?? "");
 }
 
 /** A formatter for `language`'s messages: format(message, values) → text. */

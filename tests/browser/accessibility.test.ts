@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, pageName, serveSample, type SampleSite } from "./support.ts";
+import { ARABIC_KINDS, editionOf, launchChromium, PAGE_KINDS, pageName, serveSample, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 
 /** axe-core's source, evaluated in the page once; the page's own CSP runs no script, and this does not go through it. */
@@ -55,10 +55,11 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
   // The pages are checked side by side (vitest's maxConcurrency, 5 at a time): most of a test is
   // waiting on the browser, and each page's renderer is a process of its own. Each test has its
   // own page (colour scheme emulation is a page's own), so none sees another's scheme.
-  for (const [kind, sitePath] of PAGE_KINDS) {
-    // A French page is its English kind's template with other words: its colours in the dark
-    // scheme are the English page's, checked there; its words, lang and layout are checked here.
-    const french = sitePath.startsWith("fr/");
+  for (const [kind, sitePath] of [...PAGE_KINDS, ...ARABIC_KINDS]) {
+    // A French or Arabic page is its English kind's template with other words: its colours in
+    // the dark scheme are the English page's, checked there; its words, lang, direction and
+    // layout are checked here.
+    const french = editionOf(sitePath) !== "en";
     it.concurrent(`passes axe-core's WCAG 2.1 A and AA rules and its experimental ones on ${pageName(kind, sitePath)}, light${french ? "" : " and dark"}`, async ({ expect }) => {
       const page = await light.newPage();
       try {

@@ -2,6 +2,7 @@
 // under its base path, as a static host would.
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { builtSample } from "../fixtures/sample.ts";
@@ -17,6 +18,7 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".opml": "text/x-opml; charset=utf-8",
+  ".svg": "image/svg+xml",
   // The open data, as a static host types it.
   ".csv": "text/csv; charset=utf-8",
 };
@@ -65,8 +67,17 @@ function serveDirectory(dir: string): Promise<Server> {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      response.end(body);
+      const type = TYPES[path.extname(file)];
+      // Text is sent compressed when the browser accepts it, as GitHub Pages and most hosts do:
+      // what a reader's data plan pays is the compressed size. (Pagefind's own files come
+      // compressed already, and are sent as they are.)
+      if (type && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+        response.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+        response.end(gzipSync(body));
+      } else {
+        response.writeHead(200, { "content-type": type ?? "application/octet-stream" });
+        response.end(body);
+      }
     } catch {
       await notFound();
     }
@@ -89,7 +100,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** One page of every kind, by name and path below the base path. */
-export const PAGE_KINDS: readonly [string, string][] = [
+/** The default edition's page of every kind. */
+const DEFAULT_KINDS: readonly [string, string][] = [
   ["home", ""],
   ["issue", "issues/2020-w49/"],
   ["archive", "issues/"],
@@ -108,7 +120,16 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["search", "search/"],
   ["subscribe", "subscribe/"],
   ["corrections", "corrections/"],
+  // The month at a glance: the list, the whole digest's December (a monthly note), a country's
+  // (its incidents) and, above, the country and region pages' 52-week strips.
+  ["months", "months/"],
+  ["month", "months/2020-12/"],
+  ["country-month", "countries/niger/months/2020-12/"],
   ["not-found", "no/such/page/"],
+];
+
+export const PAGE_KINDS: readonly [string, string][] = [
+  ...DEFAULT_KINDS,
   // The French edition's pages that differ most from the English ones: its words (longer than
   // the English, in the overview table and the navigation), an item left in English inside a
   // French page, its own search. Its other pages are the same templates, checked above in
@@ -119,7 +140,23 @@ export const PAGE_KINDS: readonly [string, string][] = [
   ["search", "fr/search/"],
 ];
 
+/**
+ * The Arabic edition's page of every kind: right to left, each mirrors (or, for the charts and
+ * the map, deliberately does not) in its own way. axe-core reads them all
+ * (tests/browser/accessibility.test.ts); their layout, requests and reading without JavaScript
+ * are tests/browser/arabic.test.ts's. (A missing page is answered with the host's one 404 page,
+ * the default edition's: the Arabic one is read at its own address.)
+ */
+export const ARABIC_KINDS: readonly [string, string][] = DEFAULT_KINDS.map(([kind, sitePath]): [string, string] => [kind, kind === "not-found" ? "ar/404.html" : `ar/${sitePath}`]);
+
 /** "the issue page", "the issue page in French (fr/issues/2020-w49/)": how a test names one. */
 export function pageName(kind: string, sitePath: string): string {
-  return sitePath.startsWith("fr/") ? `the ${kind} page in French (${sitePath})` : `the ${kind} page`;
+  if (sitePath.startsWith("fr/")) return `the ${kind} page in French (${sitePath})`;
+  if (sitePath.startsWith("ar/")) return `the ${kind} page in Arabic (${sitePath})`;
+  return `the ${kind} page`;
+}
+
+/** The edition a page is in: "fr/…" French, "ar/…" Arabic, else the default (English). */
+export function editionOf(sitePath: string): "en" | "fr" | "ar" {
+  return sitePath.startsWith("fr/") ? "fr" : sitePath.startsWith("ar/") ? "ar" : "en";
 }

@@ -178,6 +178,21 @@ describe("a second build", () => {
     expect(await snapshot(output)).toEqual(await coldBuild());
   });
 
+  it("after an incident's toll is edited, renders its month's pages again and links the other months' (issue 31)", async () => {
+    const ino = async (file: string) => (await stat(path.join(output, file))).ino;
+    const december = ["countries/mali/months/2020-12/index.html", "regions/mopti/months/2020-12/index.html", "months/2020-12/index.html", "fr/countries/mali/months/2020-12/index.html"];
+    // November's, and another country's December: nothing they show changed.
+    const others = ["months/2020-11/index.html", "countries/mali/months/2020-11/index.html", "countries/niger/months/2020-12/index.html", "fr/countries/niger/months/2020-12/index.html"];
+    const before = new Map(await Promise.all([...december, ...others].map(async (file) => [file, await ino(file)] as const)));
+    expect(await page(december[0]!)).not.toContain("at least 7");
+    await writeItem(root, { ...items[0]!, title: "One, retitled", incidents: [{ ...items[0]!.incidents![0]!, fatalities: "at least 7" }] });
+    await buildSite({ root, search: false });
+    for (const file of december) expect(await ino(file), file).not.toBe(before.get(file));
+    expect(await page(december[0]!)).toContain("at least 7");
+    for (const file of others) expect(await ino(file), file).toBe(before.get(file));
+    expect(await snapshot(output)).toEqual(await coldBuild());
+  });
+
   it("after the last incident is removed, no page keeps the links to places and open data in its navigation", async () => {
     const navigation = await page("articles/2020/two-renamed/index.html");
     const { incidents: _incidents, ...withoutIncidents } = items[0]!;

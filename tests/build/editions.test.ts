@@ -16,13 +16,16 @@ const ORIGIN = "https://example.org";
 let site: string;
 let english: string[];
 let french: string[];
+let arabic: string[];
 const html = (relative: string) => readFile(path.join(site, relative), "utf8");
 
 beforeAll(async () => {
   site = await builtSample();
-  const pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html"));
+  // Not a week's address as editors write it (issues/2020-W49/), which only sends the reader on.
+  const pages = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.endsWith("/email.html") && !/issues\/\d{4}-W\d{2}\//.test(f));
   french = pages.filter((f) => f.startsWith("fr/")).sort();
-  english = pages.filter((f) => !f.startsWith("fr/")).sort();
+  arabic = pages.filter((f) => f.startsWith("ar/")).sort();
+  english = pages.filter((f) => !f.startsWith("fr/") && !f.startsWith("ar/")).sort();
 });
 
 /**
@@ -58,7 +61,9 @@ describe("the French edition", () => {
   it("has every page the English one has, under /fr/", () => {
     expect(french.length).toBeGreaterThan(100);
     // The search index is per edition; the open data and the sitemap are shared, so not here.
-    expect(french.map((f) => f.slice(3))).toEqual(english.filter((f) => !f.startsWith("fr/")));
+    expect(french.map((f) => f.slice(3))).toEqual(english);
+    // And so has the Arabic one, under /ar/ (tests/build/arabic-edition.test.ts reads it).
+    expect(arabic.map((f) => f.slice(3))).toEqual(english);
   });
 
   it("is in French on every page: lang, and no English interface string from the catalogue", async () => {
@@ -78,10 +83,28 @@ describe("the French edition", () => {
     expect(phrases.some((phrase) => frenchText($).includes(phrase))).toBe(true);
   });
 
+  it("spaces the French way: a no-break space before every : ; ! and ? of its text", async () => {
+    const faults: string[] = [];
+    let checked = 0;
+    for (const file of french) {
+      const $ = load(await html(file));
+      // Text in another language (an item nobody translated) keeps its own rules; code, URLs and times have none.
+      $('[lang]:not([lang="fr"]), script, style, code, pre').remove();
+      $("body *").contents().each((_, node) => {
+        if (node.type !== "text") return;
+        const text = node.data.replace(/\S+:\/\/\S+/g, "").replace(/\b\d{1,2}:\d{2}\b/g, "");
+        for (const match of text.matchAll(/(.{0,20})(?<![\u00a0\u202f])[:;!?]/gu)) faults.push(`${file}: "${match[0]}"`);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    expect(faults).toEqual([]);
+  });
+
   it("writes dates, numbers and plurals in French", async () => {
     const $ = load(await html("fr/issues/2020-w49/index.html"));
     const text = $("main").text().replace(/\s+/g, " ");
-    expect(text).toContain("Semaine 49, 2020");
+    expect(text).toContain("Semaine 49 de 2020");
     expect(text).toContain("30 novembre – 6 décembre 2020");
     const item = load(await html("fr/articles/2020/mali-pm-ouane-talks-with-jihadists/index.html"));
     expect(item("main").text()).toContain("jeudi 3 décembre 2020");
@@ -150,15 +173,15 @@ describe("the French edition", () => {
       return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
     };
     const alternates = new Map<string, Map<string, string>>();
-    for (const file of [...english, ...french]) {
+    for (const file of [...english, ...french, ...arabic]) {
       const $ = load(await html(file));
       alternates.set(file, new Map($('link[rel="alternate"][hreflang]').map((_, el) => [[$(el).attr("hreflang")!, $(el).attr("href")!]]).get() as [string, string][]));
     }
     for (const [file, links] of alternates) {
-      expect([...links.keys()].sort(), file).toEqual(["en", "fr", "x-default"]);
-      const own = file.startsWith("fr/") ? "fr" : "en";
-      if (file !== "404.html" && file !== "fr/404.html") expect(links.get(own), file).toBe(urlOf(file));
-      for (const language of ["en", "fr"]) {
+      expect([...links.keys()].sort(), file).toEqual(["ar", "en", "fr", "x-default"]);
+      const own = file.startsWith("fr/") ? "fr" : file.startsWith("ar/") ? "ar" : "en";
+      if (!file.endsWith("404.html")) expect(links.get(own), file).toBe(urlOf(file));
+      for (const language of ["en", "fr", "ar"]) {
         const other = fileOf(links.get(language)!);
         expect(alternates.has(other), `${file} → ${other}`).toBe(true);
         expect(alternates.get(other)!.get(own), `${other} back to ${file}`).toBe(links.get(own));
@@ -169,15 +192,19 @@ describe("the French edition", () => {
     expect($('a[hreflang="fr"][lang="fr"]').attr("href")).toBe(`${BASE}fr/countries/mali/`);
     const back = load(await html("fr/countries/mali/index.html"));
     expect(back('a[hreflang="en"][lang="en"]').attr("href")).toBe(`${BASE}countries/mali/`);
+    // Each edition in its own name and direction: العربية written right to left on a French page.
+    expect(back('a[hreflang="ar"][lang="ar"][dir="rtl"]').text()).toBe("العربية");
+    expect(back('a[hreflang="ar"]').attr("href")).toBe(`${BASE}ar/countries/mali/`);
   });
 
-  it("lists both editions in the sitemap, each entry with its alternates", async () => {
+  it("lists every edition in the sitemap, each entry with its alternates", async () => {
     const $ = load(await html("sitemap.xml"), { xml: true });
     const locs = $("url > loc").map((_, el) => $(el).text()).get();
     expect(locs).toContain(`${ORIGIN}${BASE}fr/issues/2020-w49/`);
     expect(locs.filter((l) => l.includes("/fr/")).length).toBe(french.length - 1); // not the 404 page
     const entry = $("url").filter((_, el) => $(el).find("loc").text() === `${ORIGIN}${BASE}fr/issues/2020-w49/`);
-    expect(entry.find("xhtml\\:link").map((_, el) => $(el).attr("hreflang")).get()).toEqual(["en", "fr"]);
+    expect(entry.find("xhtml\\:link").map((_, el) => $(el).attr("hreflang")).get()).toEqual(["en", "fr", "ar"]);
+    expect(locs.filter((l) => l.includes("/ar/")).length).toBe(arabic.length - 1);
   });
 
   it("has its own search index and feeds, and shares the open data", async () => {
@@ -194,8 +221,8 @@ describe("the French edition", () => {
     // The issue's email, in French, linking into the French pages.
     const email = load(await html("fr/issues/2020-w49/email.html"));
     expect(email("html").attr("lang")).toBe("fr");
-    expect(email.text()).toContain("Semaine 49, 2020");
+    expect(email.text()).toContain("Semaine 49 de 2020");
     expect(email("a").map((_, el) => email(el).attr("href")).get().filter((href) => href.startsWith(ORIGIN))).toEqual(expect.arrayContaining([`${ORIGIN}${BASE}fr/issues/2020-w49/`]));
-    expect(await html("fr/issues/2020-w49/email.txt")).toContain("Semaine 49, 2020");
+    expect(await html("fr/issues/2020-w49/email.txt")).toContain("Semaine 49 de 2020");
   });
 });

@@ -14,6 +14,8 @@ import { chromiumPath } from "../browser/tools.ts";
 const SITE = "https://example.org/digest/";
 const ISSUE = "issues/2020-w49/";
 const LONG_WORD = "Tillabéri".repeat(8);
+/** The digest's own sign-up page (site.ts signUp), at the mailing service's host. */
+const SIGN_UP = "https://lists.example.net/join?list=digest&lang=en";
 
 const items: FixtureItem[] = [
   {
@@ -48,7 +50,7 @@ beforeAll(async () => {
     items: [...items, ...BIG_WEEK],
     figures,
     regions: [{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5", translations: { fr: { name: "Mopti" } } }],
-    site: { url: SITE },
+    site: { url: SITE, signUp: SIGN_UP },
     // Images of the site's own host are allowed on its pages (src/content/markdown.ts); in an
     // email even those would be fetched as it is opened (issue 26).
     notes: { "2020-W49": ["Lead & headline", `The lead, with [Mali](/countries/mali/) and *stress*.\n\n![A map & "more"](/maps/w49.png?u=1) ![](/p.gif?u=2)`] },
@@ -96,7 +98,8 @@ describe("an issue's email", () => {
     const $ = load(html);
     const links = $("[href], [src]").map((_, el) => $(el).attr("href") ?? $(el).attr("src")!).get();
     expect(links.length).toBeGreaterThan(3);
-    for (const link of links) expect(link.startsWith(SITE), link).toBe(true);
+    // But the sign-up page the site names, in the footer.
+    expect(links.filter((link) => !link.startsWith(SITE))).toEqual([SIGN_UP]);
     expect(html).not.toMatch(/mailto:/i);
     // The source is named, not linked; the lead's site link is made a full URL.
     expect(html).not.toContain("wire.example");
@@ -108,7 +111,18 @@ describe("an issue's email", () => {
     expect($("h1").text()).toBe("Lead & headline");
     expect($(".overview li").first().text()).toContain("Mali — Deteriorated: Fighting spread to Ségou. (1 incident)");
     for (const title of [`Ségou & Ménaka: "talks" go on`, "Niger one"]) expect($("h3 a").map((_, a) => $(a).text()).get()).toContain(title);
-    expect($(".footer a").map((_, a) => $(a).attr("href")).get()).toEqual([`${SITE}${ISSUE}`, SITE]);
+    expect($(".footer a").map((_, a) => $(a).attr("href")).get()).toEqual([`${SITE}${ISSUE}`, SITE, SIGN_UP]);
+    expect($(".footer p").last().text()).toBe(`Sign up to receive each issue by email: ${SIGN_UP}`);
+  });
+
+  it("names the digest's own sign-up address (site.ts signUp) on the subscribe page and in every email's footer", async () => {
+    const subscribe = load(await readFile(path.join(site, "subscribe/index.html"), "utf8"));
+    expect(subscribe("#sign-up").text()).toBe("By email");
+    expect(subscribe('section[aria-labelledby="sign-up"] a').attr("href")).toBe(SIGN_UP);
+    for (const week of ["issues/2020-w49/", "issues/2020-w48/", "issues/2020-w46/"]) {
+      expect(await readFile(path.join(site, week, "email.html"), "utf8"), week).toContain(`href="${SIGN_UP.replace(/&/g, "&amp;")}"`);
+      expect(await readFile(path.join(site, week, "email.txt"), "utf8"), week).toContain(`Sign up to receive each issue by email: ${SIGN_UP}\n`);
+    }
   });
 
   it("has a plain-text twin with the same content and no HTML", () => {
@@ -122,7 +136,7 @@ describe("an issue's email", () => {
       expect(text).toContain(`${SITE}articles/${item.path}/`);
     }
     expect(text).toContain("Source: Wire & Co");
-    expect(text.trimEnd().split("\n").slice(-2)).toEqual([`Read it on the web: ${SITE}${ISSUE}`, `Fixture Digest: ${SITE}`]);
+    expect(text.trimEnd().split("\n").slice(-3)).toEqual([`Read it on the web: ${SITE}${ISSUE}`, `Fixture Digest: ${SITE}`, `Sign up to receive each issue by email: ${SIGN_UP}`]);
   });
 
   const executablePath = chromiumPath();

@@ -82,8 +82,8 @@ describe("a build that cannot write", () => {
 
 describe("a dry run", () => {
   it("renders every page and writes nothing: no staging folder, _site/ byte for byte the same", async () => {
-    // Every page; not the copied stylesheet and script, or the search index a dry run does not write.
-    const pages = Object.keys(published).filter((file) => !/^(css|js|pagefind)\//.test(file)).length;
+    // Every page; not the copied stylesheet, script and icon, or the search index a dry run does not write.
+    const pages = Object.keys(published).filter((file) => !/^(css|js|img|pagefind)\//.test(file)).length;
     const result = await buildSite({ root: fixture.root, dryRun: true });
     expect(result.pages).toBe(pages);
     expect(await snapshot(site)).toEqual(published);

@@ -8,6 +8,7 @@ import { parseFeed, parseOpml } from "feedsmith";
 import { SaxesParser } from "saxes";
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture, fixtureActors, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { builtSample } from "../fixtures/sample.ts";
 
 const items: FixtureItem[] = [
   {
@@ -77,8 +78,9 @@ describe("feeds", () => {
       "feed.xml", "rss.xml", "feed.json", "articles/feed.xml", "articles/feed.json",
       "countries/mali/feed.xml", "countries/niger/feed.json", "tags/jnim/feed.xml", "tags/elections/feed.json", "feeds.opml",
     ]));
-    // 4 countries + 3 tags, each Atom and JSON; the digest, the items and the corrections feed; RSS; OPML: in each edition.
-    expect(files).toHaveLength(((4 + 3) * 2 + 3 * 2 + 1 + 1) * 2);
+    // 4 countries + 3 tags, each Atom and JSON; the digest, the items, the corrections and the monthly feed; RSS (the digest's and the months'); OPML: in each edition.
+    expect(files).toEqual(expect.arrayContaining(["months/feed.xml", "months/feed.json", "months/rss.xml"]));
+    expect(files).toHaveLength(((4 + 3) * 2 + 4 * 2 + 2 + 1) * 2);
     expect(files.filter((f) => f.startsWith("fr/")).map((f) => f.slice(3))).toEqual(files.filter((f) => !f.startsWith("fr/")));
   });
 
@@ -171,6 +173,8 @@ describe("feeds", () => {
       ...["mali", "burkina-faso", "niger", "sahel"].map((c) => `https://example.org/digest/countries/${c}/feed.xml`),
       // Its entries are corrections, never an item or an issue: no overlap.
       "https://example.org/digest/corrections/feed.xml",
+      // Its entries are months, never an issue or an item: no overlap.
+      "https://example.org/digest/months/feed.xml",
     ]);
     // The every-item feed repeats each country's: it is in no list.
     const tags = await urls("feeds-actors-themes.opml");
@@ -240,7 +244,7 @@ describe("the French edition's feeds", () => {
     if (atom.format !== "atom") throw new Error("expected Atom");
     expect((await text("fr/feed.xml"))).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
     const entries = atom.feed.entries ?? [];
-    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49, 2020\u00a0: Lead & <headline>", "Semaine 48, 2020 (23–29 novembre 2020)"]);
+    expect(entries.map((e) => value(e.title))).toEqual(["Semaine 49 de 2020\u00a0: Lead & <headline>", "Semaine 48 de 2020 (23–29 novembre 2020)"]);
     // Another entry than the English one: its own id, and a link into the French pages.
     expect(entries[0]!.id).toBe("tag:example.org,2020:/digest/fr/issue/2020-W49");
     expect(entries[0]!.links?.[0]?.href).toBe("https://example.org/digest/fr/issues/2020-w49/");
@@ -254,15 +258,19 @@ describe("the French edition's feeds", () => {
     expect(hrefs(value(nigerFeed.feed.entries![0]!.content))).toContain("https://example.org/digest/fr/issues/2020-w49/");
     // The item nobody translated is in English, and its entry says so.
     const mali = await text("fr/countries/mali/feed.xml");
-    expect(mali).toMatch(/<entry>\s*<id>[^<]*<\/id>\s*<title xml:lang="en">Both<\/title>/);
+    expect(mali).toMatch(/<entry>\s*<id>[^<]*<\/id>\s*<title>Both \[en anglais\]<\/title>/);
     expect(mali).toContain('<summary xml:lang="en">Summary of Both.</summary>');
     // Its body is marked, the French words around it are not.
     const maliFeed = parseFeed(mali);
     if (maliFeed.format !== "atom") throw new Error("expected Atom");
-    expect(value(maliFeed.feed.entries!.find((e) => value(e.title) === "Both")!.content)).toMatch(/<div lang="en">/);
+    expect(value(maliFeed.feed.entries!.find((e) => value(e.title) === "Both [en anglais]")!.content)).toMatch(/<div lang="en">/);
     const json = JSON.parse(await text("fr/countries/mali/feed.json"));
     expect(json.language).toBe("fr");
-    expect(json.items.find((i: { title: string }) => i.title === "Both").language).toBe("en");
+    expect(json.items.find((i: { title: string }) => i.title === "Both [en anglais]").language).toBe("en");
+    // Each edition's feeds say their language in their titles, so a reader with both tells them apart.
+    const english = parseFeed(await text("feed.xml"));
+    if (english.format !== "atom") throw new Error("expected Atom");
+    expect([value(english.feed.title), value(atom.feed.title)]).toEqual(["Fixture Digest (English)", "Fixture Digest (français)"]);
     const rss = await text("fr/rss.xml");
     expect(rss).toContain("<language>fr</language>");
   });
@@ -308,5 +316,63 @@ describe("entry ids", () => {
     } finally {
       await own.remove();
     }
+  });
+});
+
+// The sample's Arabic edition (the shared sample build): every feed and OPML list under /ar/,
+// read by feedsmith and the strict XML parser, in Arabic and saying so.
+describe("the Arabic edition's feeds", () => {
+  let sample: string;
+  let files: string[];
+  beforeAll(async () => {
+    sample = await builtSample();
+    files = (await readdir(path.join(sample, "ar"), { recursive: true }))
+      .map((f) => `ar/${f.split(path.sep).join("/")}`)
+      .filter((f) => /\.(xml|json|opml)$/.test(f) && !f.includes("/pagefind/") && !f.startsWith("ar/pagefind/"))
+      .sort();
+  });
+  const read = (file: string) => readFile(path.join(sample, file), "utf8");
+
+  it("parse, every one, in a real feed parser and a strict XML parser, and say they are in Arabic", async () => {
+    // The digest, every item, the corrections, and each country's, region's, actor's and theme's.
+    expect(files.filter((f) => f.endsWith("/feed.xml")).length).toBeGreaterThan(40);
+    for (const file of files) {
+      const body = await read(file);
+      if (file.endsWith(".opml")) {
+        strictXml(body);
+        expect(parseOpml(body).body?.outlines?.length, file).toBeGreaterThan(0);
+        continue;
+      }
+      const parsed = parseFeed(body);
+      if (file.endsWith(".json")) {
+        expect(parsed.format, file).toBe("json");
+        expect(JSON.parse(body).language, file).toBe("ar");
+        continue;
+      }
+      strictXml(body);
+      if (file.endsWith("rss.xml")) {
+        expect(parsed.format, file).toBe("rss");
+        expect(body, file).toContain("<language>ar</language>");
+      } else {
+        expect(parsed.format, file).toBe("atom");
+        expect(body, file).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ar">/);
+      }
+    }
+  });
+
+  it("give the Arabic words, and an entry nobody translated in the language it is shown in", async () => {
+    const atom = parseFeed(await read("ar/feed.xml"));
+    if (atom.format !== "atom") throw new Error("not Atom");
+    const w49 = atom.feed.entries!.find((e) => e.id?.endsWith("/ar/issue/2020-W49"))!;
+    expect(value(w49.title)).toContain("الأسبوع 49 من عام 2020");
+    expect(value(w49.title)).toContain("رئيس الوزراء المالي يفتح الباب");
+    const chad = await read("ar/countries/chad/feed.xml");
+    // An item in Arabic is shown as it is; one shown in French or English says which, in Arabic,
+    // in its title (a title can hold one language mark only, and it now holds two languages).
+    expect(chad).toContain("<title>البرلمان التشادي يقرّ تعديلًا دستوريًا");
+    expect(chad).not.toMatch(/<title>البرلمان التشادي[^<]*\[باللغة/);
+    const mali = await read("ar/countries/mali/feed.xml");
+    expect(mali).toMatch(/<title>L’ancien Premier ministre Boubou Cissé[^<]*\[باللغة الفرنسية\]<\/title>/);
+    expect(mali).toMatch(/<title>[A-Z][^<]*\[باللغة الإنجليزية\]<\/title>/);
   });
 });

@@ -282,7 +282,10 @@ describe("the open data", () => {
     const header = (await text("data/incidents.csv")).split("\r\n")[0]!.split(",");
     const counts = (await text("data/weekly-counts.csv")).split("\r\n")[0]!.split(",");
     const retired = (await text("data/retired-ids.csv")).split("\r\n")[0]!.split(",");
-    expect(documented).toEqual([...header, ...counts, ...retired]);
+    const corrections = (await text("data/corrections.csv")).split("\r\n")[0]!.split(",");
+    const tables = await Promise.all(["items.csv", "regions.csv", "countries.csv"].map(async (file) => (await text(`data/${file}`)).split("\r\n")[0]!.split(",")));
+    expect(documented).toEqual([...header, ...counts, ...retired, ...tables.flat(), ...corrections]);
+    expect(corrections).toEqual(["date", "item_url", "item_title", "what", "toll_from", "toll_to"]);
     expect(retired).toEqual(["id", "retired", "replaced_by", "reason", "item_url"]);
     expect($("main a[href='/data/countries/mali/weekly-counts.csv']").length).toBe(1);
   });

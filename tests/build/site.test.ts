@@ -49,7 +49,7 @@ describe("the built site", () => {
     expect(files).toEqual(expect.arrayContaining(["issues/2020/index.html", "issues/2021/index.html", "search/index.html", "js/search.js", "pagefind/2020/pagefind.js", "pagefind/2021/pagefind.js"]));
     // What the build reports having written: every page, not the copied stylesheet and script or the search index.
     const written = await readdir(site, { recursive: true, withFileTypes: true });
-    const copied = (entry: { parentPath: string }) => ["css", "js", "pagefind"].some((dir) => `${entry.parentPath}${path.sep}`.includes(`${path.sep}${dir}${path.sep}`));
+    const copied = (entry: { parentPath: string }) => ["css", "js", "img", "pagefind"].some((dir) => `${entry.parentPath}${path.sep}`.includes(`${path.sep}${dir}${path.sep}`));
     expect(pagesReported).toBe(written.filter((entry) => entry.isFile() && !copied(entry)).length);
   });
 
@@ -121,13 +121,86 @@ describe("the built site", () => {
     // reader can land on is listed once, and nothing else is.
     const built = (await readdir(site, { recursive: true }))
       .map((file) => file.split(path.sep).join("/"))
-      .filter((file) => file.endsWith(".html") && file !== "404.html" && !file.endsWith("/email.html"))
+      // A week's address as editors write it (issues/2020-W49/) only sends the reader on.
+      .filter((file) => file.endsWith(".html") && file !== "404.html" && !file.endsWith("/email.html") && !/^issues\/\d{4}-W\d{2}\//.test(file))
       .map((file) => `https://digest.example/${file.replace(/index\.html$/, "")}`)
       .sort();
     const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual(built);
     expect(built).toContain("https://digest.example/subscribe/");
+  });
+});
+
+describe("a shared link and a typed address", () => {
+  /** A PNG's width and height, from its header. */
+  const pngSize = (bytes: Buffer) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+
+  it("answers a week's address as editors write it (2020-W49) with a page that sends the reader on, with no script", async () => {
+    const $ = await page("issues/2020-W49/index.html");
+    expect($('meta[http-equiv="refresh"]').attr("content")).toBe("0; url=/issues/2020-w49/");
+    expect($('link[rel="canonical"]').attr("href")).toBe("https://digest.example/issues/2020-w49/");
+    expect($("body a").attr("href")).toBe("/issues/2020-w49/");
+    expect($("body a").text()).toBe("Week 49, 2020");
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect($("script")).toHaveLength(0);
+    // Every week, not the issue page overwritten: the issue is still itself.
+    expect((await page("issues/2021-W01/index.html"))('meta[http-equiv="refresh"]').attr("content")).toBe("0; url=/issues/2021-w01/");
+    expect((await page("issues/2020-w49/index.html"))("h1").text()).toBe("Lead headline");
+  });
+
+  it("gives every page its title, description, address, locale and image for the apps a link is shared in", async () => {
+    const files = (await readdir(site, { recursive: true })).map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith("index.html") && !/^issues\/\d{4}-W/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const $ = await page(file);
+      const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr("content");
+      // The page's own title, decoded once: "Mali & Niger <joint>", never "&amp;".
+      expect(`${meta("og:title")} · Fixture Digest`, file).toBe($("title").text());
+      expect(meta("og:description"), file).toBe($('meta[name="description"]').attr("content"));
+      expect(meta("og:url"), file).toBe($('link[rel="canonical"]').attr("href"));
+      expect([meta("og:site_name"), meta("og:locale"), meta("og:type"), meta("twitter:card")], file).toEqual(["Fixture Digest", "en_US", "website", "summary_large_image"]);
+      expect(meta("twitter:title"), file).toBe(meta("og:title"));
+      expect(meta("twitter:image"), file).toBe(meta("og:image"));
+      expect(meta("og:image:alt"), file).toBeTruthy();
+      // The image is on this site, and there.
+      const image = meta("og:image")!;
+      expect(image, file).toMatch(/^https:\/\/digest\.example\/.*card\.png$/);
+      const bytes = await readFile(path.join(site, new URL(image).pathname));
+      expect(pngSize(bytes), image).toEqual([1200, 630]);
+      // Small enough for WhatsApp's preview, which drops images over about 300 KB.
+      expect(bytes.length, image).toBeLessThan(300_000);
+      // An icon under the site's own path, so no browser asks the host's root for /favicon.ico.
+      expect($('link[rel="icon"]').attr("href"), file).toBe("/img/favicon.svg");
+    }
+    expect(await readFile(path.join(site, "img/favicon.svg"), "utf8")).toMatch(/^<svg /);
+    const og = async (file: string) => (await page(file))('meta[property="og:image"]').attr("content");
+    // Each issue and each country its own card; other pages the site's.
+    expect(await og("issues/2020-w49/index.html")).toBe("https://digest.example/issues/2020-w49/card.png");
+    expect(await og("countries/mali/index.html")).toBe("https://digest.example/countries/mali/card.png");
+    expect(await og("articles/2020/mali-one/index.html")).toBe("https://digest.example/card.png");
+    expect((await page("issues/2020-w49/index.html"))('meta[property="og:image:alt"]').attr("content")).toBe("Lead headline. Week 49, 2020 · 30 November – 6 December 2020. 3 items, 0 incidents recorded, and 3 countries.");
+    expect((await page("articles/2020/mali-and-niger/index.html"))('meta[property="og:title"]').attr("content")).toBe("Mali & Niger <joint>");
+  });
+
+  it("says nothing of signing up by email where site.ts names no sign-up address", async () => {
+    expect((await page("subscribe/index.html"))("#sign-up")).toHaveLength(0);
+    expect(await readFile(path.join(site, "issues/2020-w49/email.txt"), "utf8")).not.toMatch(/sign up/i);
+    expect((await page("issues/2020-w49/email.html")).text()).not.toMatch(/sign up/i);
+  });
+
+  it("draws each card from its own figures, the same bytes every time", async () => {
+    const w49 = await readFile(path.join(site, "issues/2020-w49/card.png"));
+    const w48 = await readFile(path.join(site, "issues/2020-w48/card.png"));
+    expect(w49.equals(w48)).toBe(false);
+    const { pngOfCard } = await import("../../src/publish/share-image.ts");
+    const { cardSvg } = await import("../../src/pages/share-card.ts");
+    const svg = cardSvg({ site: "A & B", kicker: "<k>", heading: "Head", figures: [{ value: 1234, label: "items" }] }, "en");
+    // Editors' words are text in the SVG, never markup.
+    expect(svg).toContain("A &amp; B");
+    expect(svg).toContain("&lt;k&gt;");
+    expect(svg).toContain(">1,234<");
+    expect(Buffer.from(pngOfCard(svg)).equals(Buffer.from(pngOfCard(svg)))).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { buildSite } from "../../src/publish/build.ts";
 import { ContentError, formatProblem } from "../../src/core/problems.ts";
-import { createFixture, dataFile, fixtureActors, fixtureCountries, fixtureSite, writeText, type FixtureItem } from "../fixtures/content.ts";
+import { createFixture, dataFile, fixtureActors, fixtureCountries, fixtureSite, fixtureThemes, translatedInto, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 
 const good: FixtureItem[] = [
@@ -46,6 +46,13 @@ async function problemsAfter(edit: (root: string) => Promise<void>): Promise<str
   expect(problems, "the build should have failed").toBeDefined();
   expect(await snapshot(path.join(root, "_site"))).toEqual(published);
   return problems!;
+}
+
+/** The fixture with a French edition: its site settings, and the French names it needs. */
+async function withFrench(root: string): Promise<void> {
+  await writeText(root, "content/_data/site.ts", dataFile({ ...fixtureSite, editions: [{ language: "fr", description: "Un condensé." }] }));
+  await writeText(root, "content/_data/actors.ts", dataFile(translatedInto(fixtureActors, "fr", (a) => ({ name: a.name }))));
+  await writeText(root, "content/_data/themes.ts", dataFile(translatedInto(fixtureThemes, "fr", (t) => ({ name: t.name }))));
 }
 
 const item = (root: string, frontMatter: string, file = "2020/case") =>
@@ -125,9 +132,13 @@ describe("a build refuses", () => {
 
   it("a weekly note without a headline", async () => {
     const problems = await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\nheadlin: H\n---\n"));
-    expect(problems).toEqual([
-      "content/issues/2020-W49.md headline: is required",
-      'content/issues/2020-W49.md:2 headlin: is not a known field — did you mean "headline"?',
+    expect(problems).toEqual(['content/issues/2020-W49.md:2 headlin: is not a known field — did you mean "headline"?']);
+    // A note with neither a headline nor trends says what it lacks; a lead needs a headline.
+    expect(await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\ndraft: false\n---\n"))).toEqual([
+      "content/issues/2020-W49.md:2 headline: is missing: write the week's headline and lead, or its trends, or delete the file",
+    ]);
+    expect(await problemsAfter((root) => writeText(root, "content/issues/2020-W49.md", "---\ntrends: { mali: { trend: unchanged, reason: Calm. } }\n---\nA lead.\n"))).toEqual([
+      "content/issues/2020-W49.md:2 headline: is missing: a note with a lead (the text below ---) needs a headline; a note without one gives only the week's trends",
     ]);
   });
 
@@ -147,24 +158,71 @@ describe("a build refuses", () => {
     expect(problems).toEqual(['content/_data/site.ts timeZone: must be an IANA time zone such as Africa/Bamako (got: "Africa/Timbuktu2")']);
   });
 
-  it("weekly figures for an unknown country, a week that does not exist, a repeated week, or a bad trend", async () => {
-    const figure = { country: "mali", week: "2020-W49", trend: "unchanged", reason: "Calm." };
-    const problems = await problemsAfter((root) =>
-      writeText(root, "content/_data/figures.ts", dataFile([
-        figure,
-        { ...figure, country: "malli" },
-        { ...figure, week: "2021-W53" },
-        { ...figure },
-        // Counts are computed now: a count left in figures.ts says where it belongs.
-        { ...figure, week: "2020-W50", trend: "worse", events: 3 },
-      ])),
-    );
+  it("a note's trends for an unknown country or with a bad trend, and a translation that changes a trend", async () => {
+    const problems = await problemsAfter(async (root) => {
+      await writeText(root, "content/issues/2020-W49.md", [
+        "---",
+        "headline: Headline",
+        "trends:",
+        "  mali: { trend: unchanged, reason: Calm. }",
+        "  malli: { trend: unchanged, reason: Calm. }",
+        "  niger: { trend: worse, reason: Tense. }",
+        "---",
+        "Lead.",
+        "",
+      ].join("\n"));
+      await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
+      await withFrench(root);
+      // The trends' old home, left behind, says where they went.
+      await writeText(root, "content/_data/figures.ts", dataFile([]));
+    });
     expect(problems).toEqual([
-      'content/_data/figures.ts [4] mali 2020-W50.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
-      "content/_data/figures.ts [4] mali 2020-W50.events: counts are now computed from the incidents in the items; remove it (another organisation's counts go in content/_data/external-counts.ts)",
-      'content/_data/figures.ts [1] malli 2020-W49.country: unknown country "malli" — did you mean "mali"?',
-      'content/_data/figures.ts [2] mali 2021-W53.week: is not an ISO week that exists (got: "2021-W53")',
-      "content/_data/figures.ts [3] mali 2020-W49: repeats the country and week of entry [0]",
+      "content/_data/figures.ts is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/data.md, \"The editors' judgement: the week's trends\"); move them there and delete this file",
+      'content/issues/2020-W49.md:5 trends.malli: names an unknown country "malli" — did you mean "mali"?',
+      'content/issues/2020-W49.md:6 trends.niger.trend: must be one of "deteriorated", "improved", "unchanged" (got: "worse")',
+    ]);
+    const fixed = await problemsAfter(async (root) => {
+      await withFrench(root);
+      await writeText(root, "content/issues/2020-W49.md", "---\nheadline: Headline\ntrends:\n  mali: { trend: unchanged, reason: Calm. }\n  malli: { trend: unchanged, reason: Calm. }\n---\nLead.\n");
+      await writeText(root, "content/issues/2020-W49.fr.md", "---\nheadline: Titre\ntrends:\n  mali:\n    trend: deteriorated\n    reason: Calme.\n---\nChapeau.\n");
+    });
+    expect(fixed).toEqual([
+      'content/issues/2020-W49.md:5 trends.malli: names an unknown country "malli" — did you mean "mali"?',
+      'content/issues/2020-W49.fr.md:5 trends.mali.trend: is "deteriorated", but the original (content/issues/2020-W49.md) says "unchanged": a translation gives the reason in its language and never changes the trend; leave trend out, or write "unchanged" (got: "deteriorated")',
+    ]);
+  });
+
+  it("the mistakes of the fields that say what the sources know, each in one line with its file, line, field and value", async () => {
+    const problems = await problemsAfter(async (root) => {
+      await writeText(root, "content/_data/regions.ts", dataFile([{ slug: "mopti", name: "Mopti", country: "mali", iso: "ML-5" }]));
+      await item(
+        root,
+        frontMatter({
+          source: [
+            "source:\n  name: Wire",
+            "incidents:",
+            "  - id: case-1\n    type: battles\n    region: mopti\n    fatalities: over 50",
+            "  - id: case-2\n    type: battles\n    region: mopti\n    fatalities: \"20-19\"",
+            "  - id: case-1\n    type: battles\n    region: mopti\n    place_precision: place",
+            "  - id: case-4\n    type: battles\n    region: mopti\n    accounts:",
+            "      - { by: Army, fatalities: 3, source: { name: Wire, url: \"https://wire.example/a\" } }",
+            "      - { by: army, fatalities: 5, source: { name: Wire, url: \"https://wire.example/a\" } }",
+            "corrections:\n  - date: 2020-12-01\n    what: The toll was wrong.",
+            "grade:\n  reliability: G\n  credibility: \"2\"\n  note: Two wires agree.",
+          ].join("\n"),
+        }),
+      );
+    });
+    const at = (line: number, rest: string) => `${F}:${line} ${rest}`;
+    expect(problems).toEqual([
+      at(12, 'incidents[0].fatalities: "over 50" is a lower bound: write it as "at least 50", and keep the source\'s words in { toll: "at least 50", words: "over 50" } (got: "over 50")'),
+      at(16, 'incidents[1].fatalities: is a range upside down: write the lower figure first, "19-20" (got: "20-19")'),
+      at(17, 'incidents[2].id: is already the id of an incident in this item: ids are unique across the archive; give this one another (got: "case-1")'),
+      at(20, 'incidents[2].place_precision: is "place": name the place in `place`, or write place_precision: region when the sources give only the region (got: "place")'),
+      at(26, 'incidents[3].accounts[1].source: is the same source as account 1\'s, for the same speaker ("army"): one speaker in one source is one account; merge them, or cite the other source (got: "https://wire.example/a")'),
+      at(28, 'corrections[0].date: is before the item was published (2020-12-03): a correction is made after publication (got: "2020-12-01")'),
+      at(31, 'grade.reliability: must be a letter A to F: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged (got: "G")'),
+      at(32, 'grade.credibility: must be a figure without quotes: write 2 (got: "2")'),
     ]);
   });
 

@@ -208,7 +208,8 @@ describe("importAcled", () => {
     const loaded = await loadExternalCounts(root, KNOWN);
     expect(loaded.problems).toEqual([]);
     const entries = loaded.counts.map(({ week, ...rest }) => ({ ...rest, week: week.id }));
-    const common = { source: "ACLED", exported: "2021-01-15" };
+    // Without --accessed and --filters, the access day is the export's, and the filters are what the import took.
+    const common = { source: "ACLED", exported: "2021-01-15", accessed: "2021-01-15", filters: "countries Mali, Burkina Faso, Niger; events of 2020-12-06 to 2021-01-03" };
     expect(entries).toEqual([
       { country: "mali", week: "2020-W49", ...common, events: 2, fatalities: 5, byType: { battles: 1, "violence-against-civilians": 1 } },
       { country: "mali", week: "2020-W50", ...common, events: 1, fatalities: 5, byType: { "explosions-remote-violence": 1 } },

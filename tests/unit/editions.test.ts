@@ -107,7 +107,7 @@ describe("site settings for editions", () => {
       expect.arrayContaining([
         "content/_data/actors.ts jnim.translations.fr.name: is missing: the digest has an edition in fr (site.ts editions), which names every actor and theme in its language",
         "content/_data/actors.ts barkhane.translations.fr.name: is missing: the digest has an edition in fr (site.ts editions), which names every actor and theme in its language",
-        expect.stringMatching(/^content\/_data\/site\.ts editions\[1\]\.language: has no message catalogue \(de\.json in messages\/ or content\/_messages\/\); the catalogues found are: en, fr \(got: "de"\)$/),
+        expect.stringMatching(/^content\/_data\/site\.ts editions\[1\]\.language: has no message catalogue \(de\.json in messages\/ or content\/_messages\/\); the catalogues found are: ar, en, fr \(got: "de"\)$/),
       ]),
     );
   });
@@ -135,7 +135,7 @@ describe("the French edition's digest", () => {
     const [en, fr] = [digest, digest.others[0]!];
     expect(fr.edition).toMatchObject({ language: "fr", folder: "fr/", isDefault: false });
     expect(fr.site.url).toBe("https://digest.example/fr/");
-    expect(fr.issues[0]!.title).toBe("Semaine 49, 2020");
+    expect(fr.issues[0]!.title).toBe("Semaine 49 de 2020");
     expect(en.issues[0]!.title).toBe("Week 49, 2020");
     expect(fr.issues[0]!.range).toBe("30 novembre – 6 décembre 2020");
     const frItem = (slug: string) => fr.items.find((i) => i.slug === slug)!;
@@ -149,7 +149,7 @@ describe("the French edition's digest", () => {
     expect(en.items.find((i) => i.slug === "december-first")!.incidents[0]!.fatalitiesText).toBe("at least 1,200");
     expect(fr.tags.find((t) => t.slug === "jnim")).toMatchObject({ name: "JNIM (fr)", kindLabel: "Groupe armé", descriptionLanguage: "en" });
     // French typography: a no-break space before a colon.
-    expect(fr.feeds.items.title).toBe("Fixture Digest\u00a0: tous les articles");
+    expect(fr.feeds.items.title).toBe("Fixture Digest\u00a0: tous les articles (français)");
     expect(fr.feeds.digest.entries[0]!.summary).toMatch(/^3 articles, 30 novembre – 6 décembre 2020\u00a0: /);
   });
 });

@@ -127,7 +127,21 @@ describe("loadContent", () => {
     const root = await fixture({});
     await writeText(root, "content/_data/themes.ts", "export default [ { slug: ");
     // The compiler's own message, with the line and column; and no knock-on "unknown tag".
-    expect(await problemsOf(root)).toEqual(["content/_data/themes.ts:1:26 is not valid TypeScript: Unexpected end of file"]);
+    expect(await problemsOf(root)).toEqual(["content/_data/themes.ts:1:25 is not valid TypeScript: a closing } is missing after this line: the entry opened with { on this line is not closed; end it with }\n    (compiler: Unexpected end of file)"]);
+  });
+
+  // An editor's slips in a data file, each named at the line where the fix goes, in plain words.
+  it.each([
+    ["a comma missing between two entries", 'export default [\n  { slug: "a", name: "A", description: "d" }\n  { slug: "b", name: "B", description: "d" },\n];\n', '2:45 is not valid TypeScript: a comma is missing after `{ slug: "a", name: "A", description: "d" }`: put a comma after it\n    (compiler: Expected "]" but found "{")'],
+    ["a comma missing inside an entry", 'export default [\n  { slug: "a" name: "A", description: "d" },\n];\n', '2:14 is not valid TypeScript: a comma is missing after `{ slug: "a"`: put a comma after it\n    (compiler: Expected "}" but found "name")'],
+    ["a quote missing", 'export default [\n  { slug: "a", name: "A, description: "d" },\n];\n', '2:1 is not valid TypeScript: a quote is missing on this line: a text runs on into what follows it; end each text with "\n    (compiler: Expected "}" but found "d")'],
+    ["a quote missing at the end of a line", 'export default [\n  { slug: "a", name: "A", description: "d },\n];\n', '2:40 is not valid TypeScript: a quote is missing: the text opened with " on this line is not closed; end it with " on the same line\n    (compiler: Unterminated string literal)'],
+    ["a closing bracket missing", 'export default [\n  { slug: "a", name: "A", description: "d" },\n', '2:46 is not valid TypeScript: a closing ] is missing after this line: the list opened with [ on line 1 is not closed; end it with ]\n    (compiler: Unexpected end of file)'],
+    ["a bracket of the wrong kind", 'export default [\n  { slug: "a", name: "A", description: "d" },\n};\n', '3:1 is not valid TypeScript: `}` closes the list opened with [ on line 1: write ] here\n    (compiler: Unexpected "}")'],
+  ])("names the fix for %s", async (_what, text, expected) => {
+    const root = await fixture({});
+    await writeText(root, "content/_data/themes.ts", text);
+    expect(await problemsOf(root)).toEqual([`content/_data/themes.ts:${expected}`]);
   });
 
   it("leaves drafts and items dated after the clock out of production, and keeps them for the preview", async () => {

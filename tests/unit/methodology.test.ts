@@ -12,9 +12,9 @@ import type { ExternalCounts } from "../../src/content/model.ts";
 import { week } from "../../src/core/weeks.ts";
 
 const acled = (exported: string, filters?: string): ExternalCounts =>
-  ({ country: "mali", week: week(2020, 49), source: "ACLED", exported, events: 3, ...(filters ? { filters } : {}) }) as ExternalCounts;
+  ({ country: "mali", week: week(2020, 49), source: "ACLED", exported, events: 3, ...(filters ? { filters } : {}) });
 const withImports = { externalCounts: [acled("2021-01-15", "country: Mali; 2020-11-30 to 2020-12-06"), acled("2021-01-15", "country: Mali; 2020-11-30 to 2020-12-06"), acled("2021-02-01")] };
-const without = { externalCounts: [] };
+const without: { externalCounts: readonly ExternalCounts[] } = { externalCounts: [] };
 
 describe("the methodology page's sections", () => {
   const template = readFileSync(path.join(DEFAULT_TEMPLATES, "views/methodology.njk"), "utf8");

@@ -14,6 +14,7 @@ import { slug as slugSchema } from "../../src/content/schemas.ts";
 import { readArgs } from "../../src/cli/new/args.ts";
 import { itemWritten, planItem, type ItemProject } from "../../src/cli/new/item.ts";
 import { noteWritten, planNote } from "../../src/cli/new/note.ts";
+import { translationTarget } from "../../src/cli/new/translate.ts";
 import { shippedCatalogue } from "../fixtures/words.ts";
 import { elidedWords, MAX_SLUG_LENGTH, slugFromTitle } from "../../src/cli/new/slug.ts";
 import { ContentError, formatProblem } from "../../src/core/problems.ts";
@@ -90,7 +91,7 @@ describe("planItem", () => {
     expect(plan.file).toBe("content/articles/2020/ambush-near-menaka.md");
     expect(itemWritten(plan, english)).toEqual([
       "Wrote content/articles/2020/ambush-near-menaka.md, dated 3 December 2020: it falls in issue 2020-W49 (30 November – 6 December 2020).",
-      "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
+      "Fill in the summary and source, then run npm run check: a draft's problems are told as its own and hold back only itself. Remove draft: true to publish it.",
     ]);
   });
 
@@ -127,7 +128,7 @@ describe("planItem", () => {
       draft: true,
     });
     // The optional fields are there too, as commented hints.
-    for (const field of ["location", "url", "published", "type", "subtype", "region", "place", "fatalities"]) {
+    for (const field of ["location", "url", "published", "type", "subtype", "date_precision", "region", "place", "place_precision", "fatalities", "accounts", "retired_ids", "grade", "corrections"]) {
       expect(plan.text).toMatch(new RegExp(`^ *#[ -]*${field}: \\S.*  # `, "m"));
     }
     expect(plan.text.split("\n").filter((line) => /^\w+:/.test(line)).every((line) => line.includes("  # "))).toBe(true);
@@ -184,6 +185,23 @@ describe("planItem", () => {
   });
 });
 
+describe("translationTarget", () => {
+  const project = { language: "en", editions: ["fr"], items: ["2020/toumour.md", "2020/toumour.fr.md", "2020/ouallam.md"], notes: ["2020-W49.md"] };
+  it("finds the original by slug, path or week, and where its translation goes", () => {
+    expect(translationTarget({ target: "ouallam", language: "fr" }, project)).toEqual({ ok: true, kind: "item", original: "content/articles/2020/ouallam.md", file: "content/articles/2020/ouallam.fr.md" });
+    expect(translationTarget({ target: "content/articles/2020/ouallam.md", language: "fr" }, project)).toMatchObject({ ok: true, file: "content/articles/2020/ouallam.fr.md" });
+    expect(translationTarget({ target: "2020-w49", language: "fr" }, project)).toEqual({ ok: true, kind: "note", original: "content/issues/2020-W49.md", file: "content/issues/2020-W49.fr.md" });
+  });
+  it("refuses a language that is not an edition, the digest's own, a translation that exists, and an original that does not", () => {
+    expect(translationTarget({ target: "ouallam", language: "es" }, project)).toEqual({ ok: false, errors: ["es is not an edition of the digest (its editions: fr); add it to site.ts editions first"] });
+    expect(translationTarget({ target: "ouallam", language: "en" }, project)).toMatchObject({ ok: false });
+    expect(translationTarget({ target: "toumour", language: "fr" }, project)).toEqual({ ok: false, errors: ["content/articles/2020/toumour.fr.md already exists: the translation is edited there"] });
+    expect(translationTarget({ target: "2020-W50", language: "fr" }, project)).toEqual({ ok: false, errors: ["content/issues/2020-W50.md does not exist: write the week's note first (npm run new -- note 2020-W50)"] });
+    expect(readArgs(["translate", "ouallam"])).toMatchObject({ kind: "usage" });
+    expect(readArgs(["translate", "ouallam", "fr"])).toEqual({ kind: "translate", target: "ouallam", language: "fr" });
+  });
+});
+
 describe("planNote", () => {
   const project = { zone: "Africa/Bamako", now: DateTime.fromISO("2021-01-02T12:00:00Z"), existing: ["2020-W49.md"], words: english };
 
@@ -195,7 +213,7 @@ describe("planNote", () => {
     if (!today.ok) throw new Error(today.errors.join("\n"));
     expect(noteWritten(today, english)[0]).toBe("Wrote content/issues/2020-W53.md, the note of issue 2020-W53 (28 December 2020 – 3 January 2021).");
     const parsed = parseFrontMatter(today.text);
-    expect(parsed.ok && parsed.value.data).toEqual({ headline: "" });
+    expect(parsed.ok && parsed.value.data).toEqual({ headline: "", draft: true });
   });
 
   it("refuses an existing note and a week that does not exist", () => {
@@ -217,7 +235,7 @@ describe("readArgs", () => {
     expect(readArgs(["note", "2020-W49", "--date", "2020-12-03"])).toMatchObject({ kind: "usage" });
     expect(readArgs(["note", "--tag", "jnim"])).toMatchObject({ kind: "usage" });
     expect(readArgs(["item"])).toMatchObject({ kind: "usage" });
-    expect(readArgs(["page", "x"])).toMatchObject({ kind: "usage", message: 'Unknown kind "page"; npm run new makes: item, note.' });
+    expect(readArgs(["page", "x"])).toMatchObject({ kind: "usage", message: 'Unknown kind "page"; npm run new makes: item, note, translate.' });
     expect(readArgs(["item", "x", "--colour", "red"])).toMatchObject({ kind: "usage" });
   });
 });
@@ -238,16 +256,16 @@ describe("npm run new, on a project", () => {
       code: 0,
       out: [
         "Wrote content/articles/2020/attaque-a-menaka-l-armee-riposte.md, dated 3 December 2020: it falls in issue 2020-W49 (30 November – 6 December 2020).",
-        "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
+        "Fill in the summary and source, then run npm run check: a draft's problems are told as its own and hold back only itself. Remove draft: true to publish it.",
       ],
       err: [],
     });
     const file = path.join(root, "content/articles/2020/attaque-a-menaka-l-armee-riposte.md");
     const written = await readFile(file, "utf8");
 
-    // As written, the check refuses the placeholders, and says where.
+    // As written, the check tells the placeholders as the draft's problems, and where; they block nothing else.
     const problems = await loadContent({ root, now: LATER, includeDrafts: true }).then(
-      () => [],
+      (content) => (content.draftProblems ?? []).map(formatProblem),
       (error: unknown) => (error instanceof ContentError ? error.problems.map(formatProblem) : Promise.reject(error)),
     );
     expect(problems).toEqual([
@@ -270,6 +288,7 @@ describe("npm run new, on a project", () => {
       .replace(/^incidents: \[\].*\n/m, "incidents:\n")
       .replace(/^#\s+place: .*\n/m, "")
       .replace(/^#\s+place_precision: .*\n/m, "")
+      .replace(/^#\s+accounts: .*\n/m, "")
       .replace(/^# ( {2,}[-\w])/gm, "$1");
     await writeFile(file, published);
     const [item] = (await loadContent({ root, now: LATER })).items;
@@ -321,11 +340,14 @@ describe("npm run new, on a project", () => {
     const root = await fixture({ items: [{ path: "2020/ok", title: "Fine", date: "2020-12-03", countries: ["mali"] }] });
     expect(await runNew(["note", "--root", root], { env })).toEqual({
       code: 0,
-      out: ["Wrote content/issues/2020-W49.md, the note of issue 2020-W49 (30 November – 6 December 2020).", "Write the headline and the lead, then run npm run check (the week must have at least one item)."],
+      out: [
+        "Wrote content/issues/2020-W49.md, the note of issue 2020-W49 (30 November – 6 December 2020).",
+        "Write the headline, the lead and the week's trends, then run npm run check (the week must have at least one item). Remove draft: true to publish it.",
+      ],
       err: [],
     });
     const file = path.join(root, "content/issues/2020-W49.md");
-    await writeFile(file, (await readFile(file, "utf8")).replace('headline: ""', 'headline: "A quiet week"'));
+    await writeFile(file, (await readFile(file, "utf8")).replace('headline: ""', 'headline: "A quiet week"').replace(/^draft: true.*\n/m, ""));
     const content = await loadContent({ root, now: LATER });
     expect(content.notes.map((note) => [note.week.id, note.headline])).toEqual([["2020-W49", "A quiet week"]]);
   });
@@ -341,7 +363,7 @@ describe("npm run new, on a project", () => {
     const [written, refused] = await Promise.all([command("item", "New year raid", "--country", "niger"), command("item", "Raid", "--country", "nigerr")]);
     expect(written).toEqual({
       code: 0,
-      stdout: "Wrote content/articles/2021/new-year-raid.md, dated 2 January 2021: it falls in issue 2020-W53 (28 December 2020 – 3 January 2021).\nFill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.\n",
+      stdout: "Wrote content/articles/2021/new-year-raid.md, dated 2 January 2021: it falls in issue 2020-W53 (28 December 2020 – 3 January 2021).\nFill in the summary and source, then run npm run check: a draft's problems are told as its own and hold back only itself. Remove draft: true to publish it.\n",
       stderr: "",
     });
     expect(existsSync(path.join(root, "content/articles/2021/new-year-raid.md"))).toBe(true);

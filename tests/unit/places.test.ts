@@ -89,7 +89,9 @@ beforeAll(async () => {
       item("year-precision", [{ type: "battles", region: "mopti", date_precision: "year" }]),
       // Accounts: with a toll of the incident's own, from one source twice, or only one.
       item("accounts-and-toll", [{ type: "battles", region: "mopti", fatalities: 3, accounts: [{ by: "Army", fatalities: 3, source: { name: "A" } }, { by: "Mayor", fatalities: 5, source: { name: "B" } }] }]),
-      item("accounts-same-source", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "Wire", url: "https://wire.example/a" } }, { by: "Mayor", fatalities: 5, source: { name: "Other", url: "https://wire.example/a" } }] }]),
+      item("accounts-same-source", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "Wire", url: "https://wire.example/a" } }, { by: "the  army", fatalities: 5, source: { name: "Other", url: "https://wire.example/a" } }, { by: "The army", fatalities: 4, source: { name: "Other", url: "https://wire.example/a" } }] }]),
+      // One source reporting two speakers is two accounts: no problem (the Bounti air strike's).
+      item("accounts-two-speakers", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "Wire", url: "https://wire.example/a" } }, { by: "Mayor", fatalities: 5, source: { name: "Wire", url: "https://wire.example/a" } }] }]),
       item("one-account", [{ type: "battles", region: "mopti", accounts: [{ by: "Army", fatalities: 3, source: { name: "A" } }] }]),
     ],
   });
@@ -130,7 +132,7 @@ describe("incidents and regions with mistakes", () => {
       `${regions} swapped.iso: is "Tombouctou" in ISO 3166-2, not Ségou: check the code, or, where ISO 3166-2 spells the same region otherwise, give its spelling in \`isoName\` (got: "ML-6")`,
       `${regions} sahel-wide.country: "sahel" is a group of countries, not a country: a region belongs to one country`,
       at("accounts-and-toll", 10, "incidents[0].fatalities: is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)"),
-      at("accounts-same-source", 10, 'incidents[0].accounts[1].source: is the same source as account 1\'s: two accounts are two sources; merge them, or cite the other source (got: "https://wire.example/a")'),
+      at("accounts-same-source", 10, 'incidents[0].accounts[2].source: is the same source as account 2\'s, for the same speaker ("The army"): one speaker in one source is one account; merge them, or cite the other source (got: "https://wire.example/a")'),
       at("country-with-region", 10, 'incidents[0].region: is named, but place_precision is "country": write place_precision: region, or leave `region` out (got: "mopti")'),
       at("future", 10, "incidents[0].date: is after the item's date (2020-12-03): an item reports what has happened (got: \"2020-12-04\")"),
       at("needless", 10, "incidents[0].coordinates: are not needed: the gazetteer places \"Gao\" at [16.27167, -0.04472]; remove them"),
@@ -147,7 +149,7 @@ describe("incidents and regions with mistakes", () => {
       at("typo", 10, "incidents[0].place: unknown locality \"Moptii\" in Mali — did you mean \"Mopti\"? A place the GeoNames gazetteer lacks needs `coordinates` from a source"),
       at("unknown-region", 10, "incidents[0].region: unknown region \"kidal\"; the regions of Mali are: mopti, gao. Add a region to content/_data/regions.ts with its ISO 3166-2 code"),
       at("unknown-type", 10, 'incidents[0].type: must be one of "battles", "explosions-remote-violence", "violence-against-civilians", "protests", "riots", "strategic-developments" (got: "massacre")'),
-      at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is an approximate figure: write it as "about 100" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source\'s words in { toll: "about 100", words: "some 100" } (got: "some 100")'),
+      at("vague-toll", 10, 'incidents[0].fatalities: "some 100" is not written as a toll: a toll is only what the source reports. If the source gives about 100, write "about 100" (shown as about, never added up as exact); if it gives a lowest figure, write it as "at least N"; if it gives no figure, leave fatalities out. Keep its words with { toll: "about 100", words: "some 100" } (got: "some 100")'),
       at("wrong-country", 10, "incidents[0].region: is in Niger, not Mali (got: \"tillaberi\")"),
       at("wrong-region", 10, "incidents[0].place: \"Mopti\" is not in Gao in the GeoNames gazetteer; check the region or the place (got: \"Mopti\")"),
       at("year-precision", 10, 'incidents[0].date_precision: must be one of "day", "week", "month" (got: "year")'),

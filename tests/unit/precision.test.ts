@@ -52,7 +52,7 @@ describe("a week's counts", () => {
     const overview = issueOverview({ judgement: new FigureIndex([]), counts, external: new ExternalIndex([]) }, [mali], w49, english);
     expect(overview.rows[0]!.figures!.precisionText).toBe("of which 2 known only to the week or month; 2 placed only by region or country");
     expect(issueOverview({ judgement: new FigureIndex([]), counts, external: new ExternalIndex([]) }, [mali], w49, french).rows[0]!.figures!.precisionText).toBe(
-      "dont 2 datés seulement à la semaine ou au mois près ; 2 situés seulement à la région ou au pays près",
+      "dont 2 datés seulement à la semaine ou au mois près\u202f; 2 situés seulement à la région ou au pays près",
     );
   });
   it("say nothing more when every incident is known to the day and place", () => {

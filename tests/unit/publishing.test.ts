@@ -17,8 +17,8 @@ type Step = Extract<WorkflowTemplate["jobs"][number], { steps: unknown }>["steps
 
 const workflowFile = path.join(process.cwd(), ".github/workflows/pages.yml");
 
-/** The only actions the workflow may use: GitHub's own, for checking out, Node and Pages. */
-const officialActions = ["actions/checkout", "actions/setup-node", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"];
+/** The only actions the workflow may use: GitHub's own, for checking out, Node, the build's cache and Pages. */
+const officialActions = ["actions/checkout", "actions/setup-node", "actions/cache", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"];
 /** A version that does not move on its own: a major (`v5`), a release (`v5.0.1`) or a commit. */
 const pinnedVersion = /^(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/;
 
@@ -142,6 +142,25 @@ describe(".github/workflows/pages.yml", () => {
     const setupNode = checked.workflow.jobs.build.steps.find((step: any) => String(step.uses).startsWith("actions/setup-node@"));
     // Inputs of an action are strings, as GitHub reads them.
     expect(setupNode.with).toEqual({ "node-version": "20", cache: "npm" });
+  });
+
+  it("keeps the build's cache and last site between runs, outside node_modules/, restored after npm ci and before the build", () => {
+    const build = checked.workflow.jobs.build.steps as any[];
+    const at = (find: (step: any) => boolean) => build.findIndex(find);
+    const cacheStep = build[at((step) => String(step.uses).startsWith("actions/cache@"))];
+    const buildStep = build[at((step) => step.run === "npm run build")];
+    expect(cacheStep, "an actions/cache step").toBeDefined();
+    const paths = String(cacheStep.with.path).trim().split("\n").map((p) => p.trim());
+    expect(paths).toEqual([buildStep.env.DIGEST_CACHE_DIR, "_site"]);
+    expect(paths.some((p) => p.startsWith("node_modules"))).toBe(false);
+    // A key of its own each run (a cache is never overwritten), the newest restored by prefix.
+    // The parser reads the key as an expression: format('sahel-digest-build-{0}-{1}', github.run_id, …).
+    const prefix = String(cacheStep.with["restore-keys"]).trim();
+    expect(prefix).toBe("sahel-digest-build-");
+    expect(cacheStep.with.key).toContain(`'${prefix}{0}`);
+    expect(cacheStep.with.key).toContain("github.run_id");
+    expect(at((step) => step.run === "npm ci")).toBeLessThan(at((step) => step === cacheStep));
+    expect(at((step) => step === cacheStep)).toBeLessThan(at((step) => step === buildStep));
   });
 
   it("builds as of the real time: DIGEST_NOW is set nowhere", () => {

@@ -33,8 +33,8 @@ describe("what an editor writes", () => {
     return result.success ? undefined : result.error.issues.map((i) => i.message).join("; ");
   };
   it("refuses an approximate figure not written as about, saying the rule", () => {
-    expect(problem("some 20")).toBe('"some 20" is an approximate figure: write it as "about 20" (shown as about, never summed as exact), or the lowest figure the source gives as "at least N", or leave it out; keep the source\'s words in { toll: "about 20", words: "some 20" }');
-    expect(problem("around 100")).toMatch(/approximate figure: write it as "about 100"/);
+    expect(problem("some 20")).toBe('"some 20" is not written as a toll: a toll is only what the source reports. If the source gives about 20, write "about 20" (shown as about, never added up as exact); if it gives a lowest figure, write it as "at least N"; if it gives no figure, leave fatalities out. Keep its words with { toll: "about 20", words: "some 20" }');
+    expect(problem("around 100")).toMatch(/If the source gives about 100, write "about 100"/);
   });
   it("refuses a lower bound not written as at least", () => {
     expect(problem("more than 50")).toBe('"more than 50" is a lower bound: write it as "at least 50", and keep the source\'s words in { toll: "at least 50", words: "more than 50" }');
@@ -93,7 +93,7 @@ describe("tolls in words and columns", () => {
   });
   it("shows the source's own words beside the figure", () => {
     expect(incidentTollInWords({ ...atLeast(50), words: "more than 50" }, english)).toBe("at least 50 (the source: more than 50)");
-    expect(incidentTollInWords(wordsOnly("several dozen"), french)).toBe("aucun chiffre (selon la source : several dozen)");
+    expect(incidentTollInWords(wordsOnly("several dozen"), french)).toBe("aucun chiffre (selon la source\u00a0: several dozen)");
   });
   it("gives the open data its kind, lowest and highest figure", () => {
     expect(tollColumns(atLeast(50))).toEqual({ kind: "at-least", min: 50, max: null });

@@ -212,7 +212,7 @@ describe("data files", () => {
     await writeText(root, "content/_data/countries.ts", 'export default [\n  { slug: "mali", name: "Mali" ;\n];\n');
     await writeText(root, "content/_data/themes.ts", "export default [{ slug: 'elections', name: 'E', description: 'd' }]\nconst = 3;\n");
     expect(await problemsOfDrafts(root)).toEqual([
-      'content/_data/countries.ts:2:32 is not valid TypeScript: Expected "}" but found ";"',
+      'content/_data/countries.ts:2:31 is not valid TypeScript: a closing } is missing after this line: the entry opened with { on this line is not closed; end it with }\n    (compiler: Expected "}" but found ";")',
       'content/_data/themes.ts:2:7 is not valid TypeScript: Expected identifier but found "="',
     ]);
   });
@@ -267,7 +267,7 @@ describe("more data file values", () => {
     await writeText(root, "package.json", '{ "type": "module" }\n');
     await writeText(root, "content/_data/helpers.ts", "export const x = {\n  a: 1\n  b: 2,\n};\n");
     await writeText(root, "content/_data/themes.ts", 'import { x } from "./helpers.ts";\nexport default x ? [] : [];\n');
-    expect(await problemsOfDrafts(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:3:3: Expected "}" but found "b"']);
+    expect(await problemsOfDrafts(root)).toEqual(['content/_data/themes.ts could not be compiled: an imported file, content/_data/helpers.ts:2:7: a comma is missing after `a: 1`: put a comma after it\n    (compiler: Expected "}" but found "b")']);
   });
 });
 
@@ -317,9 +317,9 @@ describe("figures and the map", () => {
         { ...figure, country: "mali", week: "2020-W46" },
       ],
     });
-    const shown = async (includeDrafts: boolean) => (await loadContent({ root, now, includeDrafts })).figures.map((f) => `${f.country} ${f.week.id}`);
-    expect(await shown(false)).toEqual(["niger 2020-W48", "mali 2020-W47"]);
-    expect(await shown(true)).toEqual(["mali 2020-W48", "niger 2020-W48", "mali 2020-W47", "mali 2020-W46"]);
+    const shown = async (includeDrafts: boolean) => (await loadContent({ root, now, includeDrafts })).figures.map((f) => `${f.country} ${f.week.id}`).sort();
+    expect(await shown(false)).toEqual(["mali 2020-W47", "niger 2020-W48"]);
+    expect(await shown(true)).toEqual(["mali 2020-W46", "mali 2020-W47", "mali 2020-W48", "niger 2020-W48"]);
   });
 
   it("refuse figures for a week after the latest issue, and a country the map cannot draw", async () => {
@@ -328,7 +328,7 @@ describe("figures and the map", () => {
     await writeText(root, "content/_data/countries.ts", dataFile(fixtureCountries.map((c) => (c.slug === "niger" ? { ...c, iso: "ZZ" } : c))));
     expect(await problemsOfDrafts(root)).toEqual([
       'content/_data/countries.ts niger.iso: is not an ISO 3166 code of a country the map knows (Natural Earth 1:110m) (got: "ZZ")',
-      'content/_data/figures.ts [1] mali 2020-W50.week: is later than the latest issue (2020-W49); figures belong to a week that has items (got: "2020-W50")',
+      'content/issues/2020-W50.md file name: names week 2020-W50, later than the latest issue (2020-W49): trends belong to a week that has items',
     ]);
   });
 });

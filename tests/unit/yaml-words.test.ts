@@ -17,7 +17,10 @@ describe("plain words for YAML mistakes", () => {
   it.each([
     ["a colon inside an unquoted title", 'title: Mali: the army retakes Boni\ndate: 2020-12-03', 2, 'the title holds a colon: put it in quotes, as title: "Mali: the army retakes Boni"'],
     ["a source block whose first field is not indented", 'title: "T"\nsource:\nname: "Wire"\n  url: https://wire.example/', 4, "indent `name:` under `source:` by two spaces, like the lines after it"],
-    ["a field indented unlike its block", 'title: "T"\nsource:\n    name: "Wire"\n  url: https://wire.example/', 5, "indent `url:` like the other fields under `source:` (two spaces more than `source:`)"],
+    ["a field indented unlike its block", 'title: "T"\nsource:\n    name: "Wire"\n  url: https://wire.example/', 5, "`url:` is indented by 2 spaces and `name:` above it by 4: the fields of one block start at the same column; indent `url:` by 4 spaces"],
+    ["a field of an incident one space short", "incidents:\n  - id: a\n    type: battles\n   region: menaka", 5, "`region:` is indented by 3 spaces and `type:` above it by 4: the fields of a list entry (an incident) start at the same column; indent `region:` by 4 spaces"],
+    ["a field of an incident one space over", "incidents:\n  - id: a\n    type: battles\n     region: menaka", 5, "`region:` is indented by 5 spaces and `type:` above it by 4: the fields of a list entry (an incident) start at the same column; indent `region:` by 4 spaces"],
+    ["a block's first field at the margin", "source:\nname: x\n  url: https://wire.example/", 3, "indent `name:` under `source:` by two spaces, like the lines after it"],
     ["a tab", 'title: "T"\nsource:\n\tname: "Wire"', 4, "starts with a tab: indent with spaces instead, two for each level"],
     ["a quote left open", 'title: "The army retakes Boni\ndate: 2020-12-03', 2, 'the title opens a quote it does not close: end it with " on the same line'],
     ["text after the closing quote", 'title: "Mali: Boni" retaken', 2, "the title goes on after its closing quote: put the whole of it inside the quotes"],
@@ -58,7 +61,7 @@ describe("fields an editor left empty or unindented", () => {
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
       'content/articles/2020/empty.md:4 countries: must be a list: write it in brackets, as countries: [mali] (got: "mali")',
       "content/articles/2020/empty.md:5 summary: is empty: write its value after the colon",
-      "content/articles/2020/empty.md:6 source: is empty: write its value after the colon",
+      // Not also "source: is empty": the unindented name is why, and its hint the fix (issue 29).
       "content/articles/2020/empty.md:7 name: belongs under `source:`: indent it by two spaces below `source:`",
     ]);
   });

@@ -4,11 +4,13 @@ import { parseArgs } from "node:util";
 export const USAGE = [
   'Usage: npm run new -- item "Title of the item" --country SLUG [--country SLUG] [--tag SLUG] [--date YYYY-MM-DD] [--root DIR]',
   "       npm run new -- note [YYYY-Www | --date YYYY-MM-DD] [--root DIR]",
+  "       npm run new -- translate ITEM-SLUG|YYYY-Www LANGUAGE [--root DIR]",
 ].join("\n");
 
 export type NewCommand =
   | { readonly kind: "item"; readonly root?: string; readonly title: string; readonly countries: string[]; readonly tags: string[]; readonly date?: string }
   | { readonly kind: "note"; readonly root?: string; readonly week?: string; readonly date?: string }
+  | { readonly kind: "translate"; readonly root?: string; readonly target: string; readonly language: string }
   | { readonly kind: "help" }
   /** A command line that cannot be read: the message, then the usage. */
   | { readonly kind: "usage"; readonly message: string };
@@ -47,5 +49,9 @@ export function readArgs(argv: readonly string[]): NewCommand {
     if (rest.length === 1 && values.date !== undefined) return { kind: "usage", message: "Give the week or --date, not both." };
     return { kind: "note", ...(rest[0] !== undefined ? { week: rest[0] } : {}), ...common };
   }
-  return { kind: "usage", message: kind === undefined ? "Say what to make: item or note." : `Unknown kind "${kind}"; npm run new makes: item, note.` };
+  if (kind === "translate") {
+    if (rest.length !== 2) return { kind: "usage", message: "Give the item's slug (or the week, 2020-W49) and the language: npm run new -- translate niger-toumour-attack fr" };
+    return { kind: "translate", target: rest[0]!, language: rest[1]!, ...(values.root !== undefined ? { root: values.root } : {}) };
+  }
+  return { kind: "usage", message: kind === undefined ? "Say what to make: item, note or translate." : `Unknown kind "${kind}"; npm run new makes: item, note, translate.` };
 }

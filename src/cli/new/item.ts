@@ -97,7 +97,7 @@ export function itemWritten(plan: ItemPlan & { ok: true }, words: Catalogue): st
   return [
     `Wrote ${plan.file}, dated ${dayInWords(plan.day, words)}: it falls in issue ${plan.week.id} (${weekRangeInWords(plan.week, words)}).`,
     ...(plan.scheduled ? ["Its date is after today: production builds hold it back until then."] : []),
-    "Fill in the summary and source, then run npm run check: a draft is checked too, so push it only once it passes. Remove draft: true to publish it.",
+    "Fill in the summary and source, then run npm run check: a draft's problems are told as its own and hold back only itself. Remove draft: true to publish it.",
   ];
 }
 
@@ -144,6 +144,9 @@ function itemText(item: Filled): string {
     ["#     place: Town", "optional: a locality the GeoNames gazetteer knows"],
     ["#     place_precision: place", "optional: place, near (a place), region (no place), or country (no region)"],
     ["#     fatalities: 4", 'only as the source gives it: 4, "at least 4", "about 30", "19-20"; its words: { toll: "at least 50", words: "more than 50" }'],
+    ['#     accounts: [{ by: "", fatalities: "about 30", killed: "", source: { name: "", url: "https://" } }]', "instead of fatalities, when sources disagree: two or more, one per speaker and source; the counts take the lowest toll any gives"],
+    [`# retired_ids: [{ id: ${item.slug}-2, retired: ${iso}, replaced_by: ${item.slug}-1, reason: "" }]`, "only when a published incident's id changed or went: the old id, which is never used again"],
+    ['# grade: { reliability: B, credibility: 2, note: "" }', "optional, only where you checked: the source A (completely reliable) to F (cannot be judged), the information 1 (confirmed by other sources) to 6 (cannot be judged), and how you checked"],
     [`# corrections: [{ date: ${iso}, what: "", toll: { from: "at least 28", to: "34" } }]`, "only after publication: the day of each correction (not after today), what changed in plain words, and from what to what when a toll changed (else leave toll out)"],
     ["draft: true", "keeps it out of the published site (still checked: fill it in before pushing); remove to publish"],
     ["# Below the closing ---: the detail in Markdown, in your own words."],

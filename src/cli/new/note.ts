@@ -49,7 +49,7 @@ export function planNote(request: NoteRequest, project: NoteProject): NotePlan {
 export function noteWritten(plan: NotePlan & { ok: true }, words: Catalogue): string[] {
   return [
     `Wrote ${plan.file}, the note of issue ${plan.week.id} (${weekRangeInWords(plan.week, words)}).`,
-    "Write the headline and the lead, then run npm run check (the week must have at least one item).",
+    "Write the headline, the lead and the week's trends, then run npm run check (the week must have at least one item). Remove draft: true to publish it.",
   ];
 }
 
@@ -71,6 +71,14 @@ function weekFrom(text: string): { ok: true; week: Week } | { ok: false; message
 function noteText(week: Week, words: Catalogue): string {
   const lines = withHints([
     ['headline: ""', `required: one line that sums up the week, at the top of issue ${week.id}`],
+    ["# trends:", "optional: the editors' judgement of the week, per country; uncomment and fill in"],
+    ["#   mali:", "a country's slug (content/_data/countries.ts)"],
+    ["#     trend: unchanged", "deteriorated, improved or unchanged"],
+    ['#     reason: ""', "one line: why"],
+    ["#     alerts:", "optional"],
+    ["#       - kind: conflict-risk", "conflict-risk or resolution-opportunity"],
+    ['#         reason: ""', "one line: why"],
+    ["draft: true", "keeps the note and its trends out of the published site (its problems hold back only itself); remove when ready"],
     ["# Below the closing ---: the lead, in Markdown; it replaces the paragraph there."],
   ]);
   return ["---", ...lines, "---", `The lead of the issue for ${weekRangeInWords(week, words)}: what the week's items add up to.`, ""].join("\n");

@@ -301,6 +301,10 @@ export interface AcledStats {
   otherCountryNames: Map<string, number>;
   /** The newest `timestamp` (Unix seconds) of any row, when the file has that column. */
   newestTimestamp: number | undefined;
+  /** The first and last event date of the rows imported (YYYY-MM-DD), and their countries' slugs: what the import took. */
+  firstDate?: string;
+  lastDate?: string;
+  countries: Set<string>;
 }
 
 export interface AcledCounts {
@@ -336,7 +340,7 @@ export async function countAcledRows(rows: AsyncIterable<AcledRow> | Iterable<Ac
   const every = Math.max(1, options.progressEvery ?? 1000);
   const dates = new Map<string, AcledDate>();
   const byKey = new Map<string, WeekCount>();
-  const stats: AcledStats = { rowsRead: 0, rowsImported: 0, otherCountries: 0, otherCountryNames: new Map(), newestTimestamp: undefined };
+  const stats: AcledStats = { rowsRead: 0, rowsImported: 0, otherCountries: 0, otherCountryNames: new Map(), newestTimestamp: undefined, countries: new Set() };
   const badRows: Problem[] = [];
   let badRowCount = 0;
   const bad = (problem: Problem) => {
@@ -393,6 +397,9 @@ export async function countAcledRows(rows: AsyncIterable<AcledRow> | Iterable<Ac
     count.fatalities += Number(fatalitiesText);
     count.byType[type] = (count.byType[type] ?? 0) + 1;
     stats.rowsImported++;
+    stats.countries.add(country);
+    if (stats.firstDate === undefined || date.date < stats.firstDate) stats.firstDate = date.date;
+    if (stats.lastDate === undefined || date.date > stats.lastDate) stats.lastDate = date.date;
     // The export's date: the newest change among the rows imported (others are not checked).
     const timestamp = record.timestamp?.trim();
     if (timestamp && /^\d{1,12}$/.test(timestamp)) {
@@ -414,13 +421,15 @@ export async function countAcledRows(rows: AsyncIterable<AcledRow> | Iterable<Ac
 export function mergeExternalCounts(
   existing: readonly ExternalCountInput[],
   counts: readonly WeekCount[],
-  options: { source: string; exported: string; countries: readonly Pick<DigestCountry, "slug" | "order">[] },
+  options: { source: string; exported: string; accessed?: string; filters?: string; countries: readonly Pick<DigestCountry, "slug" | "order">[] },
 ): ExternalCountInput[] {
   const imported: ExternalCountInput[] = counts.map((count) => ({
     country: count.country,
     week: count.week,
     source: options.source,
     exported: options.exported,
+    ...(options.accessed ? { accessed: options.accessed } : {}),
+    ...(options.filters ? { filters: options.filters } : {}),
     events: count.events,
     fatalities: count.fatalities,
     byType: count.byType,
@@ -443,7 +452,15 @@ export function mergeExternalCounts(
 
 /** The entry with its keys in the file's order and byType in the typology's order, zeros left out. */
 function normalized(entry: ExternalCountInput): ExternalCountInput {
-  const out: ExternalCountInput = { country: entry.country, week: entry.week, source: entry.source, exported: entry.exported, events: entry.events };
+  const out: ExternalCountInput = {
+    country: entry.country,
+    week: entry.week,
+    source: entry.source,
+    exported: entry.exported,
+    ...(entry.accessed !== undefined ? { accessed: entry.accessed } : {}),
+    ...(entry.filters !== undefined ? { filters: entry.filters } : {}),
+    events: entry.events,
+  };
   if (entry.fatalities !== undefined) out.fatalities = entry.fatalities;
   if (entry.byType) {
     const byType: Partial<Record<IncidentType, number>> = {};
@@ -486,7 +503,9 @@ export function externalCountsFile(entries: readonly ExternalCountInput[], heade
   const lines = [
     `// Written by \`npm run import\` from ${plain(name)} (${plain(header.source)} data exported ${header.exported}).`,
     "// ACLED's terms of use restrict redistribution of its data: this file keeps weekly counts per",
-    "// country only, not ACLED's rows. The next import of a source replaces all of that source's",
+    "// country only, not ACLED's rows; `accessed` and `filters` say when and how the data was taken,",
+    "// as ACLED's attribution asks, and every page that shows these counts names ACLED and that day.",
+    "// The next import of a source replaces all of that source's",
     "// entries; entries of other sources are kept as they are.",
     'import type { ExternalCountInput } from "../schemas.ts";',
     "",
@@ -498,6 +517,8 @@ export function externalCountsFile(entries: readonly ExternalCountInput[], heade
       `week: ${literal(entry.week)}`,
       `source: ${literal(entry.source)}`,
       `exported: ${literal(entry.exported)}`,
+      ...(entry.accessed !== undefined ? [`accessed: ${literal(entry.accessed)}`] : []),
+      ...(entry.filters !== undefined ? [`filters: ${literal(entry.filters)}`] : []),
       `events: ${entry.events}`,
     ];
     if (entry.fatalities !== undefined) fields.push(`fatalities: ${entry.fatalities}`);
@@ -521,6 +542,10 @@ export interface ImportOptions {
   readonly file: string;
   /** YYYY-MM-DD; the newest `timestamp` of the file when left out. */
   readonly exported?: string;
+  /** YYYY-MM-DD: the day the export was downloaded from ACLED; the export date when left out. */
+  readonly accessed?: string;
+  /** The filters chosen on ACLED's export tool, in one line; what the import took (countries, dates) when left out. */
+  readonly filters?: string;
   readonly source?: string;
   /** Write the good rows' counts even when some rows are bad. */
   readonly skipBadRows?: boolean;
@@ -565,6 +590,12 @@ export async function importAcled(options: ImportOptions): Promise<ImportResult>
   if (options.exported !== undefined && !isDate(options.exported)) {
     return fail([{ file: "--exported", field: "", message: "must be a date such as 2021-01-15", value: options.exported }]);
   }
+  if (options.accessed !== undefined && !isDate(options.accessed)) {
+    return fail([{ file: "--accessed", field: "", message: "must be a date such as 2021-01-15: the day the export was downloaded", value: options.accessed }]);
+  }
+  if (options.filters !== undefined && (!options.filters.trim() || options.filters.length > 300 || firstForbidden(options.filters) !== -1 || /[\r\n\u2028\u2029]/.test(options.filters))) {
+    return fail([{ file: "--filters", field: "", message: "must be one line of at most 300 characters: the filters chosen on ACLED's export tool, such as \"Mali, Niger; 2020-10-26 to 2021-01-03\"", value: options.filters }]);
+  }
 
   const digest = await loadList(options.root, COLLECTIONS.countries.file, COLLECTIONS.countries.schema);
   if (digest.problems.length) return fail(digest.problems);
@@ -606,7 +637,12 @@ export async function importAcled(options: ImportOptions): Promise<ImportResult>
   }
   if (problems.length || !exported || (counts.badRowCount > 0 && !options.skipBadRows)) return fail(problems, { counts, ...(exported ? { exported } : {}) });
 
-  const entries = mergeExternalCounts(existing.value, counts.counts, { source, exported, countries: digest.value });
+  if (options.accessed !== undefined && options.accessed < exported) {
+    return fail([{ file: "--accessed", field: "", message: `is before the export date (${exported}): the data cannot have been downloaded before it was exported`, value: options.accessed }], { counts, exported });
+  }
+  const accessed = options.accessed ?? exported;
+  const filters = options.filters?.trim() ?? importedFilters(counts.stats, digest.value);
+  const entries = mergeExternalCounts(existing.value, counts.counts, { source, exported, accessed, filters, countries: digest.value });
   // What the build will read back: an entry it would refuse is not written.
   for (const [i, entry] of entries.entries()) {
     const checked = COLLECTIONS.externalCounts.schema.safeParse(entry);
@@ -615,6 +651,12 @@ export async function importAcled(options: ImportOptions): Promise<ImportResult>
   const text = externalCountsFile(entries, { file: options.file, source, exported });
   await writeAtomically(path.join(options.root, output), text);
   return { ...base, written: true, problems: [], counts, exported, entries: counts.counts.length };
+}
+
+/** What the import took, as filters: "countries Mali, Niger; events of 2020-10-26 to 2021-01-03". */
+export function importedFilters(stats: Pick<AcledStats, "countries" | "firstDate" | "lastDate">, countries: readonly Pick<DigestCountry, "slug" | "name">[]): string {
+  const names = countries.filter((c) => stats.countries.has(c.slug)).map((c) => c.name);
+  return `countries ${names.join(", ")}; events of ${stats.firstDate} to ${stats.lastDate}`;
 }
 
 /** Writes a temporary file beside `file`, then renames it over `file`: readers see the old or the new text. */

@@ -9,7 +9,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { COLLECTIONS } from "../collections.ts";
-import type { Content, Item, WeeklyNote } from "../model.ts";
+import type { Content, Item, MonthNote, NoteTranslation, WeeklyFigures, WeeklyNote } from "../model.ts";
 import type { Actor, Country, Site, Theme } from "../schemas.ts";
 import { checkRegions, type Places } from "./regions.ts";
 import { isMapped } from "../places/world.ts";
@@ -22,10 +22,13 @@ import { incidentIdProblems } from "./incident-ids.ts";
 import { startBodyRenderer, type KeptBodies } from "./render-bodies.ts";
 import type { ItemCache } from "./item-cache.ts";
 import { loadNote } from "./notes.ts";
+import { loadMonthNotes } from "./month-notes.ts";
 import { editionProblems, missingTranslations, siteCatalogues } from "../editions.ts";
 import type { Catalogue } from "../../core/messages/catalogue.ts";
-import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type NoteTranslation, type ParsedTranslation } from "./translations.ts";
-import { loadExternalCounts, loadFigures } from "./figures.ts";
+import { disagreements, languageProblem, loadNoteTranslation, parseItemTranslation, translationName, withTranslations, type ItemTranslation, type ParsedTranslation, type ReadNoteTranslation } from "./translations.ts";
+import { loadExternalCounts, retiredFiguresFile } from "./figures.ts";
+import { translateFigures } from "./note-trends.ts";
+import { leftOutOf } from "./left-out.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
 
 export interface LoadOptions {
@@ -63,14 +66,16 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   // With a broken item its week is unknown, so "later than the latest issue" or "a week with
   // no items" could be wrong: those checks wait for every item to be read.
   const latestWeek = items.everyItemRead ? latestWeekOf(items.items) : undefined;
-  const figures = await loadFigures(root, data.known, latestWeek);
-  problems.push(...figures.problems);
+  problems.push(...retiredFiguresFile(root));
   const external = await loadExternalCounts(root, data.known);
   problems.push(...external.problems);
-  const notes = loadNotes(root, items.everyItemRead ? new Set(items.items.map((item) => item.week.id)) : undefined, data.site);
+  const notes = loadNotes(root, items.everyItemRead ? { withItems: new Set(items.items.map((item) => item.week.id)), latest: latestWeek } : undefined, data.site, data.known, options.includeDrafts ?? false);
   problems.push(...notes.problems);
+  const monthNotes = loadMonthNotes(root, new Set(data.countries.map((c) => c.slug)), data.site);
+  problems.push(...monthNotes.problems);
 
   if (problems.length || !data.site) throw new ContentError(problems);
+  const draftProblems = [...items.draftProblems, ...notes.draftProblems];
   // A draft translation waits too: the edition shows the original until it is ready.
   const published = options.includeDrafts ? items.items : items.items.filter((item) => !item.draft && !item.scheduled).map(withoutDraftTranslations);
   const embargoedWeeks = new Set(items.items.filter((item) => item.scheduled && !item.draft).map((item) => item.week.id));
@@ -84,8 +89,8 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const everyWeek = weeksCovered(items.items);
   const heldBack = (key: string) => everyWeek.has(key) && !publishedWeeks.has(key);
   const shownFigures = options.includeDrafts
-    ? figures.figures
-    : figures.figures.filter((f) => latestPublished && compareWeeks(f.week, latestPublished) <= 0 && !heldBack(f.week.id) && !heldBack(`${f.country} ${f.week.id}`));
+    ? notes.figures
+    : notes.figures.filter((f) => !notes.draftWeeks.has(f.week.id) && latestPublished && compareWeeks(f.week, latestPublished) <= 0 && !heldBack(f.week.id) && !heldBack(`${f.country} ${f.week.id}`));
   return {
     site: data.site,
     countries: data.countries,
@@ -94,11 +99,15 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     themes: data.themes,
     items: published,
     // A weekly note may speak of its week's embargoed items: it waits until they are out.
-    notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !embargoedWeeks.has(note.week.id)).map(withoutDraftTranslations),
+    notes: options.includeDrafts ? notes.notes : notes.notes.filter((note) => !note.draft && !embargoedWeeks.has(note.week.id)).map(withoutDraftTranslations),
+    // A draft translation of a month's note waits, as an item's does: the edition shows the original.
+    monthNotes: options.includeDrafts ? monthNotes.notes : monthNotes.notes.map(withoutDraftMonthTranslations),
     figures: shownFigures,
     externalCounts: external.counts,
     catalogues: data.catalogues,
-    passedOver: [...items.passedOver, ...notes.passedOver],
+    passedOver: [...items.passedOver, ...notes.passedOver, ...monthNotes.passedOver],
+    ...(draftProblems.length ? { draftProblems } : {}),
+    leftOut: leftOutOf(items.items, notes.draftWeeks),
   };
 }
 
@@ -111,6 +120,11 @@ function weeksCovered(items: readonly Item[]): Set<string> {
     for (const incident of item.incidents) weeks.add(`${incident.country} ${incident.week.id}`);
   }
   return weeks;
+}
+
+function withoutDraftMonthTranslations(note: MonthNote): MonthNote {
+  if (!note.translations || !Object.values(note.translations).some((t) => t.draft)) return note;
+  return { ...note, translations: Object.fromEntries(Object.entries(note.translations).filter(([, t]) => !t.draft)) };
 }
 
 function withoutDraftTranslations<T extends Item | WeeklyNote>(entry: T): T {
@@ -185,6 +199,8 @@ interface LoadedItems {
   readonly everyItemRead: boolean;
   readonly passedOver: readonly string[];
   readonly problems: Problem[];
+  /** The problems of drafts: they hold back only the draft. */
+  readonly draftProblems: Problem[];
 }
 
 /**
@@ -200,6 +216,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   const articleFiles = articles.files.filter((f) => !translationName(f));
   const originalIndex = new Map(articleFiles.map((file, index) => [file, index]));
   const problems: Problem[] = [...articles.problems];
+  const draftProblems: Problem[] = [];
   const itemContext = { root, zone, now, known, places };
   cache?.useContext(JSON.stringify([zone, Object.entries(known).map(([name, keys]) => [name, [...keys]]), places.signature]));
   cache?.keepOnly(new Set(articleFiles));
@@ -228,13 +245,13 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
       if (cached) {
         // The clock moves on between rebuilds: an embargo may have ended since.
         const item = cached.item && cached.item.scheduled !== cached.item.date > now ? { ...cached.item, scheduled: cached.item.date > now } : cached.item;
-        itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems };
+        itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems, ...(cached.draft ? { draft: true } : {}) };
         cache.set(relative, stamp, itemResults[index]!);
         return;
       }
     }
     const result = parseItem(relative, itemContext);
-    itemResults[index] = { problems: result.problems };
+    itemResults[index] = { problems: result.problems, ...(result.draft ? { draft: true } : {}) };
     if (result.parsed) {
       pending.push({ index, parsed: result.parsed, stamp, body: bodyOf(result.parsed) });
     } else {
@@ -255,7 +272,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
       continue;
     }
     const read = parseItemTranslation(root, relative, language, original);
-    problems.push(...read.problems);
+    (read.draft ? draftProblems : problems).push(...read.problems);
     if (read.parsed) translations.push({ parsed: read.parsed, body: bodyOf(read.parsed) });
   }
   // Markdown, the largest cost: on every core when there is much of it.
@@ -267,7 +284,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   };
   pending.forEach(({ index, parsed, stamp, body }) => {
     const { body: _body, ...fields } = parsed;
-    itemResults[index] = { item: { ...fields, bodyHtml: htmlOf(parsed, body) }, problems: itemResults[index]!.problems };
+    itemResults[index] = { ...itemResults[index]!, item: { ...fields, bodyHtml: htmlOf(parsed, body) } };
     cache?.set(articleFiles[index]!, stamp, itemResults[index]!);
   });
   // Each translation checked against its original, then attached to it.
@@ -276,7 +293,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     const original = itemResults[originalIndex.get(translation.original)!]?.item;
     if (!original) return;
     const disagree = disagreements(translation, original, { zone, places });
-    problems.push(...disagree);
+    (translation.draft ? draftProblems : problems).push(...disagree);
     if (disagree.length) return;
     const { body: _body, shared: _shared, lineOf: _lineOf, original: originalFile, correctionDates: _dates, ...fields } = translation;
     const list = byOriginal.get(originalFile) ?? [];
@@ -285,22 +302,41 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   });
   const items: Item[] = [];
   itemResults.forEach((result, index) => {
-    problems.push(...result.problems);
+    (result.draft ? draftProblems : problems).push(...result.problems);
     if (result.item) items.push(withTranslations(result.item, byOriginal.get(articleFiles[index]!) ?? []));
   });
   problems.push(...duplicateSlugs(articleFiles));
   problems.push(...incidentIdProblems(items));
-  return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems };
+  return { items, everyItemRead: itemResults.every((r) => r.item !== undefined), passedOver: articles.passedOver, problems, draftProblems };
 }
 
-/** Phase 4: the weekly notes; each must name a week that has items, when every item's week is known. */
-function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined, site: Site | undefined): { notes: WeeklyNote[]; passedOver: readonly string[]; problems: Problem[] } {
+interface LoadedNotes {
+  readonly notes: WeeklyNote[];
+  /** The trends the notes give (each note's week), their translations' reasons attached. */
+  readonly figures: WeeklyFigures[];
+  /** The weeks whose note is a draft ("2020-W49"): their trends wait with it. */
+  readonly draftWeeks: ReadonlySet<string>;
+  readonly passedOver: readonly string[];
+  readonly problems: Problem[];
+  readonly draftProblems: Problem[];
+}
+
+/**
+ * Phase 3: the weekly notes and the trends they give. A note with a headline must name a week
+ * that has items; one that gives only trends may name an earlier week without items (nothing
+ * happened, and the editors said so), never one after the latest issue. Both checks wait until
+ * every item's week is known (`latestWeek`).
+ */
+function loadNotes(root: string, weeks: { withItems: ReadonlySet<string>; latest: Week | undefined } | undefined, site: Site | undefined, known: KnownKeys, includeDrafts: boolean): LoadedNotes {
   const files = markdownFiles(root, COLLECTIONS.notes.folder);
   const problems: Problem[] = [...files.problems];
+  const draftProblems: Problem[] = [];
   const notes: WeeklyNote[] = [];
+  const figures: WeeklyFigures[] = [];
+  const draftWeeks = new Set<string>();
   const originals = files.files.filter((f) => !translationName(f));
   const hasOriginal = new Set(originals);
-  const translations = new Map<string, NoteTranslation[]>();
+  const translations = new Map<string, (ReadNoteTranslation & { language: string })[]>();
   for (const relative of files.files.filter((f) => translationName(f))) {
     const { original, language } = translationName(relative)!;
     const file = `${COLLECTIONS.notes.folder}/${relative}`;
@@ -314,19 +350,44 @@ function loadNotes(root: string, weeksWithItems: ReadonlySet<string> | undefined
       continue;
     }
     const read = loadNoteTranslation(root, relative, language);
-    problems.push(...read.problems);
-    if (read.translation) translations.set(original, [...(translations.get(original) ?? []), read.translation]);
+    (read.draft ? draftProblems : problems).push(...read.problems);
+    translations.set(original, [...(translations.get(original) ?? []), { ...read, language }]);
   }
-  for (const [relative, result] of originals.map((f) => [f, loadNote(root, f)] as const)) {
-    problems.push(...result.problems);
-    if (!result.note) continue;
-    if (weeksWithItems && !weeksWithItems.has(result.note.week.id)) {
-      problems.push({ file: result.note.file, field: "file name", message: `names week ${result.note.week.id}, which has no items` });
-      continue;
+  for (const [relative, result] of originals.map((f) => [f, loadNote(root, f, known)] as const)) {
+    (result.draft ? draftProblems : problems).push(...result.problems);
+    if (!result.week) continue;
+    const file = `${COLLECTIONS.notes.folder}/${relative}`;
+    if (weeks && !weeks.withItems.has(result.week.id)) {
+      if (result.note) {
+        problems.push({ file, field: "file name", message: `names week ${result.week.id}, which has no items` });
+        continue;
+      }
+      if (!weeks.latest || compareWeeks(result.week, weeks.latest) > 0) {
+        problems.push({ file, field: "file name", message: `names week ${result.week.id}, later than the latest issue${weeks.latest ? ` (${weeks.latest.id})` : ""}: trends belong to a week that has items` });
+        continue;
+      }
     }
-    notes.push(withTranslations(result.note, translations.get(relative) ?? []));
+    if (result.draft) draftWeeks.add(result.week.id);
+    let weekFigures = result.figures;
+    const ready: NoteTranslation[] = [];
+    for (const translation of translations.get(relative) ?? []) {
+      if (result.note && !translation.translation && translation.problems.length === 0) {
+        problems.push({ file: `${COLLECTIONS.notes.folder}/${relative.replace(/\.md$/, `.${translation.language}.md`)}`, line: 2, field: "headline", message: `is missing: the original (${file}) has one, so its translation needs one` });
+        continue;
+      }
+      // Compared with the original's trends once those could be read (an unknown country's left out).
+      if (translation.lineOf && result.trendsRead) {
+        const translated = translateFigures(weekFigures, translation.trends, { file: `${COLLECTIONS.notes.folder}/${relative.replace(/\.md$/, `.${translation.language}.md`)}`, language: translation.language, lineOf: translation.lineOf }, file);
+        problems.push(...translated.problems);
+        // A draft translation's reasons wait with it, as its headline does (withoutDraftTranslations).
+        if (!translation.draft || includeDrafts) weekFigures = translated.figures;
+      }
+      if (translation.translation) ready.push(translation.translation);
+    }
+    figures.push(...weekFigures);
+    if (result.note) notes.push(withTranslations(result.note, ready));
   }
-  return { notes, passedOver: files.passedOver, problems };
+  return { notes, figures, draftWeeks, passedOver: files.passedOver, problems, draftProblems };
 }
 
 function latestWeekOf(items: readonly Item[]): Week | undefined {

@@ -13,6 +13,7 @@ import { forbiddenFields } from "./characters.ts";
 import { dataFileProblem, readText } from "./files.ts";
 import { cacheFolder, PROJECT } from "../../core/project.ts";
 import { writeWhole } from "../../core/writer.ts";
+import { plainSyntaxError } from "./ts-words.ts";
 
 let generation = 0;
 
@@ -261,8 +262,9 @@ async function syntaxError(source: string, relative: string): Promise<Problem | 
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
     if (!first) return undefined;
-    const at = first.location ? { line: first.location.line, column: first.location.column + 1 } : {};
-    return { file: relative, ...at, field: "", message: `is not valid TypeScript: ${first.text}` };
+    if (!first.location) return { file: relative, field: "", message: `is not valid TypeScript: ${first.text}` };
+    const plain = plainSyntaxError(source, { text: first.text, line: first.location.line, column: first.location.column });
+    return { file: relative, line: plain.line, column: plain.column, field: "", message: `is not valid TypeScript: ${plain.message}` };
   }
 }
 

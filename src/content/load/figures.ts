@@ -1,48 +1,28 @@
-// Weekly figures and trend labels (content/_data/figures.ts), checked against the countries
-// and the calendar: one entry per country and ISO week.
-import { RETIRED_FIGURE_FIELDS, type ExternalCount, type Figure } from "../schemas.ts";
-import type { ExternalCounts, WeeklyFigures } from "../model.ts";
+// Other organisations' weekly counts (content/_data/external-counts.ts), and the retired
+// content/_data/figures.ts (the trends are now in the weekly notes: note-trends.ts).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { ExternalCount } from "../schemas.ts";
+import type { ExternalCounts } from "../model.ts";
 import type { Problem } from "../../core/problems.ts";
 import { COLLECTIONS } from "../collections.ts";
 import { brokenReferences, type KnownKeys } from "./references.ts";
-import { compareWeeks, parseWeekId, type Week } from "../../core/weeks.ts";
+import { parseWeekId } from "../../core/weeks.ts";
 import { loadEntries } from "./data-files.ts";
 
 const FIGURES_FILE = COLLECTIONS.figures.file;
 
 /**
- * `known`: the keys of the collections figures refer to (see src/content/collections.ts).
- * `latestWeek` is the week of the newest item, drafts and scheduled ones included: figures
- * for a later week would belong to no issue and vanish from every chart, so they are refused.
- * (Figures for a week, or a country-week, whose items are all drafts or embargoed are held back
- * with them: see content.ts.)
+ * The trends were kept in content/_data/figures.ts until they moved to the weekly notes, where
+ * editors translate them with the note: a figures.ts left behind would be silently ignored, so
+ * it is refused with the way to move it.
  */
-export async function loadFigures(root: string, known: KnownKeys, latestWeek: Week | undefined): Promise<{ figures: WeeklyFigures[]; problems: Problem[] }> {
-  const loaded = await loadEntries(root, FIGURES_FILE, COLLECTIONS.figures.schema, { optional: COLLECTIONS.figures.optional, name: figureName, retired: RETIRED_FIGURE_FIELDS });
-  const problems = [...loaded.problems];
-  const figures: WeeklyFigures[] = [];
-  const seen = new Map<string, number>();
-  loaded.value.forEach((figure: Figure, i) => {
-    const index = loaded.indexes[i]!;
-    const name = figureName(figure, index);
-    const week = parseWeekId(figure.week);
-    if (!week) problems.push({ file: FIGURES_FILE, field: `${name}.week`, message: "is not an ISO week that exists", value: figure.week });
-    else if (latestWeek && compareWeeks(week, latestWeek) > 0) {
-      problems.push({ file: FIGURES_FILE, field: `${name}.week`, message: `is later than the latest issue (${latestWeek.id}); figures belong to a week that has items`, value: figure.week });
-    }
-    for (const broken of brokenReferences(figure, COLLECTIONS.figures.references, known)) {
-      problems.push({ file: FIGURES_FILE, field: `${name}.${broken.field}`, message: broken.message });
-    }
-    const key = `${figure.country} ${figure.week}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push({ file: FIGURES_FILE, field: name, message: `repeats the country and week of entry [${earlier}]` });
-      return;
-    }
-    seen.set(key, index);
-    if (week) figures.push({ ...figure, week });
-  });
-  return { figures, problems };
+export function retiredFiguresFile(root: string): Problem[] {
+  if (!existsSync(path.join(root, FIGURES_FILE))) return [];
+  return [{
+    file: FIGURES_FILE, field: "",
+    message: "is no longer read: each week's trends go in its weekly note's front matter (content/issues/<week>.md), under trends: (docs/data.md, \"The editors' judgement: the week's trends\"); move them there and delete this file",
+  }];
 }
 
 /**

@@ -4,7 +4,8 @@
 // checked on its own, so one bad incident does not hide the others' problems.
 import { DateTime } from "luxon";
 import type { Incident } from "../model.ts";
-import { incidentSchema, type PlacePrecision } from "../schemas.ts";
+import type { z } from "zod";
+import { incidentSchema, type IncidentInput, type PlacePrecision } from "../schemas.ts";
 import { TYPOLOGY } from "../typology.ts";
 import { gazetteer } from "../places/gazetteer.ts";
 import { insideCountry } from "../places/shapes.ts";
@@ -36,14 +37,18 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
   if (!Array.isArray(raw)) return { incidents, problems };
   raw.forEach((entry, index) => {
     const parsed = incidentSchema.safeParse(entry);
-    if (!parsed.success) return;
+    // An incident the schema refuses (a wrong type, a toll written as no toll is) is still
+    // checked on the fields it could read, so a wrong region is told beside a wrong type; it is
+    // not recorded.
+    if (!parsed.success && (typeof entry !== "object" || entry === null || Array.isArray(entry))) return;
     const at = (field: string) => ["incidents", index, field];
     const before = problems.length;
-    const incident = parsed.data;
+    const incident: Partial<IncidentInput> = parsed.success ? parsed.data : readableFields(entry as Record<string, unknown>);
+    const written = (field: string) => Object.hasOwn(entry as object, field);
     const problem = (field: string, message: string, value?: unknown) => problems.push({ path: at(field), message, ...(value === undefined ? {} : { value }) });
 
-    const info = TYPOLOGY[incident.type];
-    if (incident.subtype !== undefined && !Object.hasOwn(info.subtypes, incident.subtype)) {
+    const info = incident.type === undefined ? undefined : TYPOLOGY[incident.type];
+    if (info && incident.subtype !== undefined && !Object.hasOwn(info.subtypes, incident.subtype)) {
       problem("subtype", `is not a sub-type of ${incident.type}; those are: ${Object.keys(info.subtypes).join(", ")}`, incident.subtype);
     }
 
@@ -82,7 +87,7 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
     if (placePrecision === "country" && incident.region !== undefined) {
       problem("region", 'is named, but place_precision is "country": write place_precision: region, or leave `region` out', incident.region);
     }
-    if (placePrecision !== "country" && incident.region === undefined) {
+    if (placePrecision !== "country" && incident.region === undefined && !written("region")) {
       problem("region", "is required: a region of content/_data/regions.ts; when the sources give only the country, write place_precision: country");
     }
 
@@ -138,23 +143,24 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
       }
     }
 
-    // Accounts: each side's toll replaces the incident's; no two from the same source.
+    // Accounts: each side's toll replaces the incident's. One source may report two sides (a
+    // newspaper quoting the army and a rights group), but the same side twice from the same
+    // source is one account written twice.
     if (incident.accounts) {
       if (incident.fatalities !== undefined) problem("fatalities", "is given by each account: with accounts, leave the incident's `fatalities` out (the counts use the lowest toll any account gives)");
       const seen = new Map<string, number>();
+      const words = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
       incident.accounts.forEach((account, i) => {
-        const key = (account.source.url ?? account.source.name).trim().toLowerCase();
+        const key = `${words(account.source.url ?? account.source.name)}\u0000${words(account.by)}`;
         const first = seen.get(key);
-        if (first !== undefined) problems.push({ path: ["incidents", index, "accounts", i, "source"], message: `is the same source as account ${first + 1}'s: two accounts are two sources; merge them, or cite the other source`, value: account.source.url ?? account.source.name });
+        if (first !== undefined) problems.push({ path: ["incidents", index, "accounts", i, "source"], message: `is the same source as account ${first + 1}'s, for the same speaker ("${account.by}"): one speaker in one source is one account; merge them, or cite the other source`, value: account.source.url ?? account.source.name });
         else seen.set(key, i);
       });
     }
 
-    if (problems.length > before || !calendar?.isValid || !day || countrySlug === undefined) return;
+    if (!parsed.success || problems.length > before || !calendar?.isValid || !day || countrySlug === undefined) return;
     incidents.push({
-      id: incident.id,
-      type: incident.type,
-      ...(incident.subtype ? { subtype: incident.subtype } : {}),
+      ...recorded(parsed.data),
       date: day,
       week: week(calendar.weekYear, calendar.weekNumber),
       country: countrySlug,
@@ -168,4 +174,20 @@ export function checkIncidents(raw: unknown, ctx: IncidentContext): { incidents:
     });
   });
   return { incidents, problems };
+}
+
+/** The id, type and sub-type of an incident the schema accepted. */
+function recorded(incident: IncidentInput): Pick<Incident, "id" | "type" | "subtype"> {
+  return { id: incident.id, type: incident.type, ...(incident.subtype ? { subtype: incident.subtype } : {}) };
+}
+
+/** The fields of an incident the schema refused that are each valid on their own: what can still be checked. */
+function readableFields(entry: Record<string, unknown>): Partial<IncidentInput> {
+  const fields: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(incidentSchema.shape)) {
+    if (!Object.hasOwn(entry, field)) continue;
+    const read = (schema as z.ZodType).safeParse(entry[field]);
+    if (read.success && read.data !== undefined) fields[field] = read.data;
+  }
+  return fields as Partial<IncidentInput>;
 }

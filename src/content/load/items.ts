@@ -1,7 +1,7 @@
 // Reads and validates one item file: content/articles/<year>/<slug>.md.
 import type { DateTime } from "luxon";
 import { itemFrontMatterSchema } from "../schemas.ts";
-import type { Item } from "../model.ts";
+import type { Grade, Item } from "../model.ts";
 import type { Problem } from "../../core/problems.ts";
 import { parseItemDate } from "../../core/dates.ts";
 import { localWeek } from "../../core/weeks.ts";
@@ -27,12 +27,13 @@ export interface ItemContext {
   readonly places: Places;
 }
 
-export type ItemResult = { item?: Item; problems: Problem[] };
+/** `draft`: the file says `draft: true`, so its problems hold back only itself (content.ts). */
+export type ItemResult = { item?: Item; problems: Problem[]; draft?: boolean };
 
 /** An item read and checked, its Markdown body not rendered yet (see render-bodies.ts). */
 export type ParsedItem = Omit<Item, "bodyHtml"> & { readonly body: string };
 
-export type ParseResult = { parsed?: ParsedItem; problems: Problem[] };
+export type ParseResult = { parsed?: ParsedItem; problems: Problem[]; draft?: boolean };
 
 /** `relative` is the path below content/articles/, e.g. "2020/niger-toumour-attack.md". */
 export function parseItem(relative: string, ctx: ItemContext): ParseResult {
@@ -88,7 +89,42 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
   for (const p of correctionDateProblems(raw.corrections, { today, ...(date?.ok ? { itemDay: date.date.toISODate()! } : {}) })) {
     problems.push({ file, ...at(p.path), field: fieldName(p.path), message: p.message, value: p.value });
   }
-  if (!result.success || !date?.ok || problems.length) return { problems: byLine(problems) };
+  if (!result.success || !date?.ok || problems.length) {
+    // An item with problems never reaches the archive-wide check of ids (incident-ids.ts): an id
+    // it repeats is said here, so one run still reports every problem of the file.
+    problems.push(...repeatedIds(raw.incidents, file, fm.lineOf));
+    // A draft an editor is still filling in (an empty summary, a source to find) is shown by the
+    // preview, marked incomplete with its problems, when it can be placed at all: a date and a
+    // known country. Its problems hold back only itself.
+    if (raw.draft !== true) return { problems: byLine(problems) };
+    const sorted = byLine(problems);
+    const known = countries.filter((c) => ctx.known.countries?.has(c) ?? true);
+    if (!date?.ok || known.length === 0) return { problems: sorted, draft: true };
+    const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+    const source = typeof raw.source === "object" && raw.source !== null ? (raw.source as Record<string, unknown>) : {};
+    const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === "string" && ((ctx.known.actors?.has(t) ?? false) || (ctx.known.themes?.has(t) ?? false))) : [];
+    const incomplete: ParsedItem = {
+      slug, year, file,
+      title: text(raw.title) || slug,
+      date: date.date,
+      hasTime: date.hasTime,
+      week: localWeek(date.date),
+      countries: unique(known),
+      tags: unique(tags),
+      summary: text(raw.summary),
+      source: { name: text(source.name), ...(typeof source.url === "string" && /^https?:\/\//.test(source.url) ? { url: source.url } : {}) },
+      ...(text(raw.location) ? { location: text(raw.location) } : {}),
+      incidents: checked.incidents,
+      retiredIds: [],
+      corrections: [],
+      draft: true,
+      scheduled: date.date > ctx.now,
+      incomplete: sorted.map((p) => `${p.line === undefined ? "" : `line ${p.line}, `}${p.field ? `${p.field}: ` : ""}${p.message.split("\n")[0]}${p.value === undefined ? "" : ` (got: ${JSON.stringify(p.value)})`}`),
+      body: fm.body,
+      ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
+    };
+    return { parsed: incomplete, problems: sorted, draft: true };
+  }
   const data = result.data;
 
   const parsed: ParsedItem = {
@@ -109,6 +145,7 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     retiredIds: data.retired_ids,
     // In the order they were made; each with only the fields the editor wrote.
     corrections: data.corrections.map((c) => ({ date: c.date, what: c.what, ...(c.toll ? { toll: c.toll } : {}) })),
+    ...(data.grade ? { grade: { reliability: data.grade.reliability as Grade["reliability"], credibility: data.grade.credibility as Grade["credibility"], note: data.grade.note } } : {}),
     idLines: { incidents: data.incidents.map((_, i) => fm.lineOf(["incidents", i, "id"])), retired: data.retired_ids.map((_, i) => fm.lineOf(["retired_ids", i, "id"])) },
     draft: data.draft,
     scheduled: date.date > ctx.now,
@@ -116,6 +153,23 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
   };
   return { parsed, problems };
+}
+
+/** The incident ids a file's front matter repeats, each after its first, worded as incident-ids.ts words them. */
+function repeatedIds(incidents: unknown, file: string, lineOf: (path: (string | number)[]) => number | undefined): Problem[] {
+  if (!Array.isArray(incidents)) return [];
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  incidents.forEach((incident: unknown, index) => {
+    const id = incident && typeof incident === "object" ? (incident as { id?: unknown }).id : undefined;
+    if (typeof id !== "string") return;
+    if (seen.has(id)) {
+      const line = lineOf(["incidents", index, "id"]);
+      problems.push({ file, ...(line === undefined ? {} : { line }), field: `incidents[${index}].id`, message: "is already the id of an incident in this item: ids are unique across the archive; give this one another", value: id });
+    }
+    seen.add(id);
+  });
+  return problems;
 }
 
 /** A file's problems top to bottom, whole-file ones first. */

@@ -14,6 +14,7 @@ import { checkIncidents } from "./incidents.ts";
 import type { Places } from "./regions.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import { renderMarkdown } from "../markdown.ts";
+import type { TranslatedTrends } from "./note-trends.ts";
 
 export type { ItemTranslation, NoteTranslation } from "../model.ts";
 
@@ -56,13 +57,13 @@ export function languageProblem(file: string, language: string, site: { language
   return undefined;
 }
 
-export function parseItemTranslation(root: string, relative: string, language: string, original: string): { parsed?: ParsedTranslation; problems: Problem[] } {
+export function parseItemTranslation(root: string, relative: string, language: string, original: string): { parsed?: ParsedTranslation; problems: Problem[]; draft?: boolean } {
   const file = `${COLLECTIONS.items.folder}/${relative}`;
   const read = readMarkdownFile(root, file);
   if (!read.frontMatter) return { problems: read.problems };
   const fm = read.frontMatter;
   const result = itemTranslationSchema.safeParse(fm.data);
-  if (!result.success) return { problems: problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }) };
+  if (!result.success) return { problems: problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: ITEM_FIELDS }), ...(fm.data.draft === true ? { draft: true } : {}) };
   const data = result.data;
   const shared = Object.fromEntries(SHARED.filter((field) => data[field] !== undefined).map((field) => [field, data[field]]));
   return {
@@ -73,6 +74,7 @@ export function parseItemTranslation(root: string, relative: string, language: s
       title: data.title,
       summary: data.summary,
       ...(data.location ? { location: data.location } : {}),
+      ...(data.grade ? { gradeNote: data.grade.note } : {}),
       ...(data.corrections ? { corrections: data.corrections.map((c) => ({ what: c.what, ...(c.toll ? { toll: c.toll } : {}) })), correctionDates: data.corrections.map((c) => c.date) } : {}),
       draft: data.draft,
       body: fm.body,
@@ -87,13 +89,13 @@ export function parseItemTranslation(root: string, relative: string, language: s
 /** Where a translation's repeated shared fields disagree with its original. */
 export function disagreements(translation: ParsedTranslation, item: Item, context: { zone: string; places: Places }): Problem[] {
   const problems: Problem[] = [];
-  const differs = (field: string, theirs: unknown, value: unknown) => {
+  const differs = (field: string, theirs: unknown, value: unknown, message?: string) => {
     const line = translation.lineOf([field]);
     problems.push({
       file: translation.file,
       ...(line === undefined ? {} : { line }),
       field,
-      message: `differs from the original's (${item.file}: ${typeof theirs === "string" ? theirs : JSON.stringify(theirs)}); a translation shares it, so leave it out or make it the same`,
+      message: message ?? `differs from the original's (${item.file}: ${typeof theirs === "string" ? theirs : JSON.stringify(theirs)}); a translation shares it, so leave it out or make it the same`,
       value,
     });
   };
@@ -112,13 +114,20 @@ export function disagreements(translation: ParsedTranslation, item: Item, contex
   }
   if ("source" in shared) {
     const read = itemFrontMatterSchema.shape.source.safeParse(shared.source);
-    if (!read.success || !sameJson(read.data, item.source)) differs("source", item.source, shared.source);
+    if (!read.success || !sameJson(read.data, item.source)) {
+      const source = [`name "${item.source.name}"`, ...(item.source.url ? [`url ${item.source.url}`] : []), ...(item.source.published ? [`published "${item.source.published}"`] : [])].join(", ");
+      differs("source", item.source, shared.source, `is not the original's source (${item.file} gives ${source}): every edition cites the source as it names itself, so a translation leaves source out; remove it here`);
+    }
   }
   if ("incidents" in shared) {
     const checked = checkIncidents(shared.incidents, { places: context.places, countries: item.countries, itemDay: item.date.toISODate()! });
     if (checked.problems.length || !sameJson(checked.incidents, item.incidents)) differs("incidents", `${item.incidents.length} incident(s), as recorded there`, "these incidents");
   }
   problems.push(...correctionDisagreements(translation, item));
+  if (translation.gradeNote !== undefined && !item.grade) {
+    const line = translation.lineOf(["grade"]);
+    problems.push({ file: translation.file, ...(line === undefined ? {} : { line }), field: "grade", message: `has no grade to translate: the original (${item.file}) gives none; grade the original, or leave this out` });
+  }
   return problems;
 }
 
@@ -141,13 +150,29 @@ function correctionDisagreements(translation: ParsedTranslation, item: Item): Pr
   return problems;
 }
 
-export function loadNoteTranslation(root: string, relative: string, language: string): { translation?: NoteTranslation; problems: Problem[] } {
+/** A note's translation as read: its headline and lead (none when it translates only trends), its trends' words, and where each is written. */
+export interface ReadNoteTranslation {
+  readonly translation?: NoteTranslation;
+  readonly trends?: TranslatedTrends;
+  readonly lineOf?: FrontMatter["lineOf"];
+  readonly draft: boolean;
+  readonly problems: Problem[];
+}
+
+export function loadNoteTranslation(root: string, relative: string, language: string): ReadNoteTranslation {
   const file = `${COLLECTIONS.notes.folder}/${relative}`;
   const read = readMarkdownFile(root, file);
-  if (!read.frontMatter) return { problems: read.problems };
-  const result = noteTranslationSchema.safeParse(read.frontMatter.data);
-  if (!result.success) return { problems: problemsFromZod(result.error, read.frontMatter.data, { file, lineOf: read.frontMatter.lineOf, knownFields: NOTE_FIELDS }) };
-  return { translation: { file, language, headline: result.data.headline, leadHtml: renderMarkdown(read.frontMatter.body), draft: result.data.draft, ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}) }, problems: [] };
+  if (!read.frontMatter) return { draft: false, problems: read.problems };
+  const fm = read.frontMatter;
+  const result = noteTranslationSchema.safeParse(fm.data);
+  if (!result.success) return { draft: fm.data.draft === true, problems: problemsFromZod(result.error, fm.data, { file, lineOf: fm.lineOf, knownFields: NOTE_FIELDS }) };
+  const data = result.data;
+  const common = { ...(data.trends ? { trends: data.trends } : {}), lineOf: fm.lineOf, draft: data.draft };
+  if (data.headline === undefined) {
+    const problems: Problem[] = fm.body.trim() ? [{ file, line: 2, field: "headline", message: "is missing: a translation with a lead (the text below ---) needs a headline" }] : [];
+    return { ...common, problems };
+  }
+  return { ...common, translation: { file, language, headline: data.headline, leadHtml: renderMarkdown(fm.body), draft: data.draft, ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}) }, problems: [] };
 }
 
 /** An item or note with its translations attached, the same object while they stay the same. */

@@ -18,6 +18,12 @@ interface Where {
 
 export function problemsFromZod(error: z.ZodError, input: unknown, where: Where): Problem[] {
   const problems: Problem[] = [];
+  // A block whose fields were written unindented (`source:` then `name:` at the margin) is
+  // empty only because of that: its own "is empty" would send the editor the wrong way.
+  const unindented = new Set(
+    error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : []))
+      .flatMap((key) => (where.nestedUnder && Object.hasOwn(where.nestedUnder, key) && valueAt(input, [where.nestedUnder[key]!]) == null ? [where.nestedUnder[key]!] : [])),
+  );
   for (const issue of error.issues) {
     const issuePath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
@@ -40,6 +46,7 @@ export function problemsFromZod(error: z.ZodError, input: unknown, where: Where)
       }
       continue;
     }
+    if (issuePath.length === 1 && unindented.has(String(issuePath[0]))) continue;
     const value = valueAt(input, issuePath);
     // A field written with nothing after its colon reads as null.
     const name = issuePath.at(-1);
@@ -48,6 +55,8 @@ export function problemsFromZod(error: z.ZodError, input: unknown, where: Where)
       : value === null ? "is empty: write its value after the colon"
       // `countries: mali`: a list was meant.
       : issue.code === "invalid_type" && issue.expected === "array" ? `must be a list: write it in brackets, as ${typeof name === "string" ? name : "field"}: [${String(value)}]`
+      // `type: battle`: the one meant, when one is close.
+      : issue.code === "invalid_value" && typeof value === "string" ? withSuggestion(issue.message, value, issue.values.filter((v): v is string => typeof v === "string"))
       : issue.message;
     problems.push(problem(where, issuePath, message, value === null ? undefined : value));
   }

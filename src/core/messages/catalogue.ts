@@ -50,11 +50,35 @@ export class Catalogue {
    *   and dates are formatted by.
    * @param file where it was read from, for the messages that name it.
    */
+  /**
+   * The locale dates, numbers and plurals are formatted with: the language's own unless the
+   * edition names one ("ar-u-nu-latn": Arabic with Western digits), from the platform's ICU.
+   */
+  readonly locale: string;
+
   constructor(
     readonly language: string,
     readonly messages: Readonly<Record<string, string>>,
     readonly file = `${language}.json`,
-  ) {}
+    locale?: string,
+  ) {
+    this.locale = locale ?? language;
+  }
+
+  /** The same messages formatted in another locale of their language: made once per locale. */
+  inLocale(locale: string | undefined): Catalogue {
+    if (locale === undefined || locale === this.locale) return this;
+    let found = this.#locales.get(locale);
+    if (!found) this.#locales.set(locale, (found = new Catalogue(this.language, this.messages, this.file, locale)));
+    return found;
+  }
+
+  readonly #locales = new Map<string, Catalogue>();
+
+  /** Which way the language is written, from the platform's ICU: "rtl" for Arabic, else "ltr". */
+  get direction(): Direction {
+    return directionOf(this.language);
+  }
 
   /** The message `key` with its values in; a key the catalogue lacks fails the build. */
   t(key: string, values?: MessageValues): string {
@@ -72,7 +96,7 @@ export class Catalogue {
       const message = this.messages[key];
       if (message === undefined) throw new Error(`The ${this.language} message catalogue (${this.file}) has no message "${key}"`);
       // ignoreTag: a message is plain text; the templates escape it, and "<" means "<".
-      format = new IntlMessageFormat(message, this.language, undefined, { ignoreTag: true });
+      format = new IntlMessageFormat(message, this.locale, undefined, { ignoreTag: true });
       this.#compiled.set(key, format);
     }
     const text = format.format(values as Record<string, string | number | Date> | undefined);
@@ -85,7 +109,7 @@ export class Catalogue {
     // Making a formatter costs far more than using one: one per set of options.
     const key = JSON.stringify(options);
     let format = this.#numbers.get(key);
-    if (!format) this.#numbers.set(key, (format = new Intl.NumberFormat(this.language, options)));
+    if (!format) this.#numbers.set(key, (format = new Intl.NumberFormat(this.locale, options)));
     return format.format(value);
   }
 
@@ -93,16 +117,39 @@ export class Catalogue {
 
   /** Another language's name in this one, as the platform's ICU gives it: "French", "anglais". */
   languageName(language: string): string {
-    this.#languageNames ??= new Intl.DisplayNames(this.language, { type: "language", fallback: "code" });
+    this.#languageNames ??= new Intl.DisplayNames(this.locale, { type: "language", fallback: "code" });
     return this.#languageNames.of(language) ?? language;
   }
 
   /** Changes with any message: what the preview's remembered views are checked against. */
   get signature(): string {
-    return (this.#signature ??= createHash("sha1").update(this.language).update("\0").update(JSON.stringify(this.messages)).digest("base64url"));
+    return (this.#signature ??= createHash("sha1").update(this.locale).update("\0").update(JSON.stringify(this.messages)).digest("base64url"));
   }
 
   #signature: string | undefined;
+}
+
+export type Direction = "ltr" | "rtl";
+
+const directions = new Map<string, Direction>();
+
+/**
+ * Which way a language is written, as the platform's ICU says (Intl.Locale's text info: a
+ * method in newer engines, a getter in Node 20's); "ltr" where it says nothing.
+ */
+export function directionOf(tag: string): Direction {
+  let found = directions.get(tag);
+  if (!found) {
+    let info: { direction?: string } | undefined;
+    try {
+      const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
+      info = typeof locale.getTextInfo === "function" ? locale.getTextInfo() : locale.textInfo;
+    } catch {
+      info = undefined;
+    }
+    directions.set(tag, (found = info?.direction === "rtl" ? "rtl" : "ltr"));
+  }
+  return found;
 }
 
 /** The catalogue a language tag reads: its language alone ("en-GB" reads "en"). */

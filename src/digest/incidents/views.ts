@@ -11,7 +11,8 @@ import { foldName } from "../../content/places/names.ts";
 import { countedToll, incidentTollInWords, tollInWords } from "../tolls.ts";
 import type { AccountView } from "../views.ts";
 
-export function incidentView(incident: Incident, item: IncidentView["item"], country: Ref, region: Ref | undefined, words: Catalogue): IncidentView {
+/** `original`: the language the content is written in, which an account's untranslated words are shown in, marked. */
+export function incidentView(incident: Incident, item: IncidentView["item"], country: Ref, region: Ref | undefined, words: Catalogue, original = words.language): IncidentView {
   const label = typeLabel(incident.type, words);
   const subtype = incident.subtype ? subtypeLabel(incident.type, incident.subtype, words) : undefined;
   const dateText = whenInWords(incident, words);
@@ -31,7 +32,7 @@ export function incidentView(incident: Incident, item: IncidentView["item"], cou
     ...(incident.place ? { place: incident.place } : {}),
     where,
     ...(incident.coordinates ? { coordinates: incident.coordinates, coordinatesFrom: incident.coordinatesFrom! } : {}),
-    ...tollFields(incident, words),
+    ...tollFields(incident, words, original),
     item,
     title: words.t("incident.title", { what: subtype ?? label, where, date: dateText }),
   };
@@ -55,12 +56,15 @@ export function whereInWords(incident: Pick<Incident, "place" | "placePrecision"
 }
 
 /** The toll pages show: the source's, or for a disputed incident the counted one, marked, with each account. */
-function tollFields(incident: Incident, words: Catalogue): Pick<IncidentView, "fatalities" | "fatalitiesText" | "accounts"> {
+function tollFields(incident: Incident, words: Catalogue, original: string): Pick<IncidentView, "fatalities" | "fatalitiesText" | "accounts"> {
   if (!incident.accounts) return incident.fatalities ? { fatalities: incident.fatalities, fatalitiesText: incidentTollInWords(incident.fatalities, words) } : {};
   const counted = countedToll(incident);
   const accounts: AccountView[] = incident.accounts.map((account) => {
     const own = account.translations[words.language];
+    // Words the editor did not translate are shown as written, and say their language.
+    const untranslated = words.language !== original && (own?.by === undefined || (account.killed !== undefined && own?.killed === undefined));
     return {
+      ...(untranslated ? { language: original } : {}),
       by: own?.by ?? account.by,
       ...((own?.killed ?? account.killed) ? { killed: own?.killed ?? account.killed! } : {}),
       fatalitiesText: account.fatalities ? incidentTollInWords(account.fatalities, words) : words.t("incidents.fatalitiesNotGiven"),
