@@ -24,3 +24,12 @@ export function cacheFolder(root: string, ...parts: string[]): string {
   if (chosen) return path.join(path.resolve(chosen), ...parts);
   return path.join(path.resolve(root), "node_modules", ".cache", "sahel-digest", ...parts);
 }
+
+/**
+ * Where a project keeps what it has published for good: each issue's open data as it was when its
+ * week was over (published/issues/<week>/data/, src/publish/as-published.ts). Committed with the
+ * content, as a fresh checkout builds the site from nothing.
+ */
+export function publishedFolder(root: string, ...parts: string[]): string {
+  return path.join(path.resolve(root), "published", ...parts);
+}

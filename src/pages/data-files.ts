@@ -118,9 +118,9 @@ export function dataFilePath(file: DataFile | string, scope: DataScope): string 
 }
 
 /**
- * The open-data files the published site holds for its issues, by path: an issue's data is kept
- * as it was published, never made again (src/publish/as-published.ts reads them before a build).
- * Set on every edition's digest, as each edition's data page lists them.
+ * The kept copies of the issues' open data, by site path: an issue's data is kept as it was
+ * published, never made again (src/publish/as-published.ts reads them from the project's
+ * published/ folder before a build). Set on every edition's digest, as each edition's data page lists them.
  */
 const published = new WeakMap<OpenDataRows, ReadonlyMap<string, string>>();
 
@@ -144,20 +144,18 @@ export function issueDataPaths(digest: Digest): string[] {
 }
 
 /**
- * The issues whose data the site has, newest first, with their files: an issue the published site
- * holds a copy of, with the files of that copy; and the newest issue, made whole from the content
- * when the published site has no copy of it yet (it is being published). An older issue without
- * a copy gets none: its data as it was published is not known, and today's content is not it.
+ * The issues whose data the site has, newest first, with their files: an issue with a kept copy,
+ * the files of that copy; any other, every file, made from the content (and kept, once its week
+ * is over, by a production build: src/publish/as-published.ts).
  */
 export function issuesWithData(edition: Digest): { readonly week: Week; readonly title: string; readonly files: readonly DataFile[] }[] {
   const digest = defaultEdition.get(edition) ?? edition;
-  // A build with drafts publishes nothing: its copy would be kept by the next build as if published.
+  // A build with drafts publishes nothing: its data is no issue's as published.
   if (!digest.incidents.length || digest.preview) return [];
   const kept = published.get(digest.openData);
-  return edition.issues.flatMap((issue, i) => {
+  return edition.issues.map((issue) => {
     const files = DATA_FILES.filter((file) => kept?.has(dataFilePath(file, { week: issue.week })));
-    if (files.length) return [{ week: issue.week, title: issue.title, files }];
-    return i === 0 ? [{ week: issue.week, title: issue.title, files: DATA_FILES }] : [];
+    return { week: issue.week, title: issue.title, files: files.length ? files : DATA_FILES };
   });
 }
 

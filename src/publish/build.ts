@@ -11,9 +11,12 @@ import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
 import { publishedRecords, vanishedIds } from "./published-ids.ts";
+import { keepIssueData, keptDataVersion, weeksToKeep, writeKeptCopies } from "./as-published.ts";
+import { createHash } from "node:crypto";
+import { buildClock } from "../content/load/content.ts";
+import type { Week } from "../core/weeks.ts";
 import { ContentError, type Problem } from "../core/problems.ts";
 import type { LeftOut } from "../content/model.ts";
-import { keepIssueData } from "./as-published.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -106,11 +109,16 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   });
   // An id the published site's open data lists must still name an incident, or be retired:
   // checked before anything is written (the preview, with its drafts, is not a publication).
+  let toKeep: readonly Week[] = [];
+  let keptVersion = "";
   if (!options.includeDrafts && !options.pageKinds) {
     const vanished = vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`);
-    if (vanished.length) throw new ContentError(vanished);
-    // Each issue's data as it was published: the published site's copy, never made again.
-    await keepIssueData(digest, output);
+    // Each issue's data as it was published: the kept copy in published/, never made again.
+    const { kept, problems } = await keepIssueData(digest, options.root);
+    if (vanished.length || problems.length) throw new ContentError([...vanished, ...problems]);
+    // A finished week's data is kept by a publication only: never a dry run, nor a build on a set clock.
+    if (keeps && !dryRun && !process.env.DIGEST_NOW) toKeep = weeksToKeep(digest, kept, buildClock());
+    if (keeps) keptVersion = keptDataVersion(digest, kept, toKeep);
   }
   progress?.({ step: "grouping" });
   // What is kept is an aid, never a reason for a build to fail (a read-only node_modules).
@@ -120,6 +128,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // Not kept: the next build renders the Markdown again.
   }
   const version = fingerprint ? dataVersion : undefined;
+  // The pages made from the whole digest (the data page, the issues' data files) show the issues'
+  // kept data too (src/publish/as-published.ts): a copy deleted or edited makes them again.
+  const whole = fingerprint ? createHash("sha1").update(fingerprint).update("\0").update(keptVersion).digest("base64url") : undefined;
   const pages = version ? PageCache.open(options.root, output, reuse) : undefined;
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
@@ -153,7 +164,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
           ...(options.verbose ? { profile: timings } : {}),
           onPages: (count) => (pageCount = count),
           ...(progress ? { onProgress: progress } : {}),
-          ...(pages && version && fingerprint ? { cache: { pages, version, whole: fingerprint } } : {}),
+          ...(pages && version && whole ? { cache: { pages, version, whole } } : {}),
           ...(indexing ? { indexing } : {}),
           ...(options.search === false ? { search: false } : {}),
           ...(options.templates ? { templates: options.templates } : {}),
@@ -181,7 +192,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     } catch {
       // Not kept.
     }
-    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices], ...told };
+    // Once the site is in place: a failed build keeps nothing. The same text the site got.
+    const keptNotice = writeKeptCopies(digest, options.root, toKeep);
+    return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices, ...(keptNotice ? [keptNotice] : [])], ...told };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
     await indexing?.catch(() => {});

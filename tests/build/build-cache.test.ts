@@ -11,7 +11,7 @@ import { lockRecord } from "../../src/publish/build-lock.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { describeFailure } from "../../src/core/problems.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureSite, fixtureThemes, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
-import { copyIssueData, snapshot } from "../fixtures/tree.ts";
+import { snapshot } from "../fixtures/tree.ts";
 
 const items: FixtureItem[] = [
   { path: "2020/one", title: "One", date: "2020-12-01", countries: ["mali"], tags: ["jnim"], incidents: [{ type: "battles", country: "mali", region: "mopti", place: "Mopti" }] },
@@ -39,8 +39,6 @@ async function filesContaining(text: string): Promise<string[]> {
 /** A build from nothing of the same content, into another folder, and what it wrote. */
 async function coldBuild(search = false): Promise<Record<string, string>> {
   await rm(fresh(), { recursive: true, force: true });
-  // The same published issues' data: kept as published, not made again (src/publish/as-published.ts).
-  await copyIssueData(output, fresh());
   await buildSite({ root, output: fresh(), reuse: false, search });
   return snapshot(fresh());
 }
@@ -169,6 +167,9 @@ describe("a second build", () => {
   it("after an item's file is renamed, every page that links it follows, as a build from nothing", async () => {
     await rename(path.join(root, "content/articles/2020/two.md"), path.join(root, "content/articles/2020/two-renamed.md"));
     await rename(path.join(root, "content/articles/2020/two.fr.md"), path.join(root, "content/articles/2020/two-renamed.fr.md"));
+    // The issues' kept data names the old address, which no longer leads anywhere: the editor
+    // has them made again (src/publish/as-published.ts), as a build would otherwise stop.
+    await rm(path.join(root, "published"), { recursive: true, force: true });
     const result = await buildSite({ root, search: false });
     expect(result.reused).toBeGreaterThan(0);
     // Every page follows; an issue's data keeps the address it was published with (src/publish/as-published.ts).

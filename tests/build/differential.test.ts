@@ -10,7 +10,7 @@ import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
 import { seededRandom } from "../../bench/corpus.ts";
 import { createFixture, dataFile, fixtureActors, fixtureRegions, fixtureThemes, translatedInto, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
-import { copyIssueData, snapshot } from "../fixtures/tree.ts";
+import { snapshot } from "../fixtures/tree.ts";
 
 const SEEDS = (process.env.DIFFERENTIAL_SEEDS ?? "1").split(",").map(Number);
 const STEPS = Number(process.env.DIFFERENTIAL_STEPS ?? 5);
@@ -198,8 +198,6 @@ async function holdsAfterEveryEdit(label: string, start: (model: Model) => Edit[
       process.env.DIGEST_NOW = model.now;
       const built = await buildSite({ root, search: false });
       await rm(fresh, { recursive: true, force: true });
-      // The same published issues' data: kept as published, not made again (src/publish/as-published.ts).
-      await copyIssueData(built.output, fresh);
       await buildSite({ root, output: fresh, search: false, reuse: false });
       const [incremental, cold] = [await snapshot(built.output), await snapshot(fresh)];
       const differing = [...new Set([...Object.keys(incremental), ...Object.keys(cold)])].filter((file) => incremental[file] !== cold[file]).sort();

@@ -6,7 +6,10 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { DateTime } from "luxon";
 import { buildSite } from "../../src/publish/build.ts";
+import { loadSite } from "../../src/publish/site-digest.ts";
+import { weeksToKeep } from "../../src/publish/as-published.ts";
 import { createFixture, fixtureActors, fixtureRegions, fixtureThemes, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { snapshot } from "../fixtures/tree.ts";
 import { pollUntil } from "../fixtures/wait.ts";
@@ -43,6 +46,8 @@ async function cliBuild(root: string, env: Record<string, string> = {}, options:
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
+
+const prefixed = (prefix: string, files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([name, bytes]) => [prefix + name, bytes]));
 
 describe("npm run build", () => {
   it("fails on bad content with the problem, exits non-zero and leaves the previous site byte for byte", async () => {
@@ -83,6 +88,8 @@ describe("npm run build", () => {
     await buildSite({ root });
     expect(Object.keys(await snapshot(path.join(root, "_site")))).toContain("articles/2020/doomed/index.html");
     await rm(path.join(root, "content/articles/2020/doomed.md"));
+    // The issues' kept copies name it: taken out of the record on purpose, as an editor would.
+    await rm(path.join(root, "published"), { recursive: true });
     await buildSite({ root });
     const after = await snapshot(path.join(root, "_site"));
     expect(Object.keys(after).filter((f) => f.includes("doomed"))).toEqual([]);
@@ -128,38 +135,80 @@ describe("npm run build", () => {
     expect(await pollUntil(async () => !(await readdir(parent)).some((name) => name.includes(".previous-")), 10_000)).toBe(true);
   });
 
-  it("keeps each issue's data as it was published: later weeks and a correction leave it byte for byte, and show in /data/", async () => {
-    // Week A (2020-W49) alone: its issue is published with its data.
+  it("keeps each issue's data as it was published in published/: later weeks, a correction and a fresh deploy leave it byte for byte", async () => {
+    // Week A (2020-W49) alone, its week over: its data is published, and kept in the project.
     const root = await fixture();
     await rm(path.join(root, "content/articles/2021/three.md"));
-    const output = (await buildSite({ root, search: false })).output;
+    const first = await buildSite({ root, search: false });
+    const output = first.output;
     const weekA = path.join(output, "issues/2020-w49/data");
+    const keptA = path.join(root, "published/issues/2020-w49/data");
     const published = await snapshot(weekA);
     expect(Object.keys(published)).toEqual(expect.arrayContaining(["datapackage.json", "incidents.csv", "incidents.geojson", "incidents.kml", "weekly-counts.csv", "items.csv"]));
+    expect(await snapshot(keptA)).toEqual(published);
     expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).toBe(await readFile(path.join(output, "data/incidents.csv"), "utf8"));
+    expect(first.notices.filter((line) => line.includes("published/") && line.includes("commit"))).toEqual([expect.stringContaining("2020-W49")]);
 
-    // Week B (2020-W53) added, and an item of week A corrected: its toll and its title.
+    // Week B (2020-W53) added, and an item of week A corrected: its toll and its title. Built as
+    // the deploy does, from a fresh checkout: no output folder, only the committed copies.
     const two = items[1]!;
     await writeItem(root, items[2]!);
     await writeItem(root, { ...two, title: "Two, corrected", incidents: [{ ...two.incidents![0]!, fatalities: "at least 5" }, two.incidents![1]!] });
-    await buildSite({ root, search: false });
+    await rm(output, { recursive: true, force: true });
+    const second = await buildSite({ root, search: false });
     expect(await snapshot(weekA)).toEqual(published);
+    expect(await snapshot(keptA)).toEqual(published);
     const current = await readFile(path.join(output, "data/incidents.csv"), "utf8");
     expect(current).toContain("Two, corrected");
     expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).not.toContain("Two, corrected");
-    // Week B's data is made now, from the content as it is: the correction is in it.
+    // Week B's data is made now, from the content as it is (the correction in it), and kept.
     expect(await readFile(path.join(output, "issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
+    expect(await readFile(path.join(root, "published/issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
+    expect(second.notices.filter((line) => line.includes("commit"))).toEqual([expect.stringContaining("2020-W53")]);
     // The data page weighs the copy as published.
     const page = await readFile(path.join(output, "data/index.html"), "utf8");
     const size = Math.max(0.1, Math.round(Buffer.byteLength(await readFile(path.join(weekA, "incidents.csv"))) / 100) / 10);
     expect(page).toMatch(new RegExp(`issues/2020-w49/data/incidents\\.csv">incidents\\.csv</a> \\(${String(size).replace(".", "\\.")} kB\\)`));
+    // Nothing new to keep: nothing said.
+    expect((await buildSite({ root, search: false })).notices.filter((line) => line.includes("commit"))).toEqual([]);
+  });
 
-    // A site built from nothing has no published copy: the newest issue's data is made, and an
-    // older issue gets none rather than today's content under its name.
-    const fresh = path.join(root, "fresh");
-    await buildSite({ root, output: fresh, search: false, reuse: false });
-    expect(existsSync(path.join(fresh, "issues/2020-w49/data"))).toBe(false);
-    expect(await readFile(path.join(fresh, "issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
+  it("keeps no copy before an issue's week is over, nor from the preview or a build on a set clock", async () => {
+    const root = await fixture();
+    const { digest } = await loadSite(root, false);
+    // 2020-W49 ends on Monday 7 December at midnight in Bamako (UTC).
+    expect(weeksToKeep(digest, new Map(), DateTime.fromISO("2020-12-06T23:59:59Z")).map((w) => w.id)).toEqual([]);
+    expect(weeksToKeep(digest, new Map(), DateTime.fromISO("2020-12-07T00:00:00Z")).map((w) => w.id)).toEqual(["2020-W49"]);
+    await buildSite({ root, search: false, includeDrafts: true, output: path.join(root, "preview") });
+    expect(existsSync(path.join(root, "published"))).toBe(false);
+    process.env.DIGEST_NOW = "2021-06-01T00:00:00Z";
+    try {
+      await buildSite({ root, search: false });
+    } finally {
+      delete process.env.DIGEST_NOW;
+    }
+    expect(existsSync(path.join(root, "published"))).toBe(false);
+    // Yet the site has every issue's data, made from the content.
+    expect(existsSync(path.join(root, "_site/issues/2020-w49/data/incidents.csv"))).toBe(true);
+  });
+
+  it("stops while a kept copy names an item withdrawn since, naming the copy, the file and the item", async () => {
+    const root = await fixture();
+    await buildSite({ root, search: false });
+    const before = await snapshot(path.join(root, "_site"));
+    // Item one (no incidents, so no published id goes missing) is taken down: a draft again.
+    await writeItem(root, { ...items[0]!, draft: true });
+    const failed = await buildSite({ root, search: false }).then(() => undefined, (error: Error) => error.message);
+    expect(failed).toMatch(/published\/issues\/2020-w49\/data\/[a-z-]+\.(csv|json|geojson) item_url: names an item no longer published \(a draft again, deleted, or its file renamed\): remove it from the copy in published\/issues\/2020-w49\/data\/, or delete that folder .*\(got: "https?:\/\/[^"]*\/articles\/2020\/one\/"\)/);
+    // One line per copy naming it (2020-W53's copy has the items of the weeks before it too).
+    expect(failed!.split("\n").filter((line) => line.includes("item_url:")).map((line) => line.trim().split("/")[2])).toEqual(["2020-w49", "2020-w53"]);
+    expect(await snapshot(path.join(root, "_site"))).toEqual(before);
+    // The copies deleted: made again from today's content, without the item.
+    await rm(path.join(root, "published/issues"), { recursive: true });
+    await buildSite({ root, search: false });
+    const remade = await readFile(path.join(root, "published/issues/2020-w49/data/items.csv"), "utf8");
+    expect(remade).toContain("/articles/2020/two/");
+    expect(remade).not.toContain("/articles/2020/one/");
   });
 
   // Two builds of the command line, each rendering every page: longer than one test's usual
@@ -187,10 +236,13 @@ describe("npm run build", () => {
       // --fresh: every page rendered again on this machine, none linked from the last build's.
       const result = await cliBuild(root, env, ["--fresh"]);
       expect(result.code, result.stderr).toBe(0);
-      builds.push(await snapshot(path.join(root, "_site")));
+      builds.push({ ...(await snapshot(path.join(root, "_site"))), ...prefixed("published/", await snapshot(path.join(root, "published"))) });
+      // A fresh output and no kept copies: the next machine makes every issue's data again.
+      await rm(path.join(root, "_site"), { recursive: true, force: true });
+      await rm(path.join(root, "published"), { recursive: true, force: true });
     }
     expect(Object.keys(builds[0]!).length).toBeGreaterThan(10);
-    expect(Object.keys(builds[0]!)).toEqual(expect.arrayContaining(["data/incidents.csv", "data/weekly-counts.csv", "regions/mopti/index.html", "fr/regions/mopti/index.html"]));
+    expect(Object.keys(builds[0]!)).toEqual(expect.arrayContaining(["data/incidents.csv", "data/weekly-counts.csv", "regions/mopti/index.html", "fr/regions/mopti/index.html", "issues/2020-w49/data/incidents.csv", "published/issues/2020-w49/data/incidents.csv"]));
     expect(builds[1]).toEqual(builds[0]);
   });
 });

@@ -50,6 +50,18 @@ describe("incidents on a map", () => {
     expect(result.notDrawnText).toBe("5 incidents not drawn: 3 known only to the region (Gao: 1, Mopti: 2); 1 known only to the country; 1 at a place without coordinates (Bounti: 1).");
   });
 
+  it("counts a place beyond the map's frame as outside the map, and a place with no region as a place, never as the country", () => {
+    // Dakar lies west of Mali's frame; Bounti has no coordinates and, here, no region.
+    const DAKAR = [14.69, -17.44] as const;
+    const result = mapMarks(mali, [
+      at("Dakar", DAKAR),
+      { type: "battles", placePrecision: "place", place: "Bounti", title: "e" },
+      { type: "battles", placePrecision: "near", place: "Bounti", title: "f" },
+    ], english);
+    expect(result.drawn).toBe(0);
+    expect(result.notDrawnText).toBe("3 incidents not drawn: 2 at a place without coordinates (Bounti: 2); 1 outside the map (Dakar: 1).");
+  });
+
   it("names the main places inside the frame, clear of each other, of the marks and of the counts", () => {
     const incidents = [at("Ménaka", MENAKA), at("Ménaka", MENAKA), at("Gao", GAO), at("Kidal", KIDAL), at("Kidal", KIDAL, "protests")];
     const result = mapMarks(mali, incidents, english);

@@ -77,6 +77,8 @@ const hasPoint = (i: MarkedIncident) => Boolean(i.coordinates) && (i.placePrecis
 export function mapMarks(map: RegionMap, incidents: readonly MarkedIncident[], words: Catalogue, countries: readonly { slug: string; name: string; x: number; y: number }[] = []): MapMarks {
   const groups: Group[] = [];
   const noPoint: MarkedIncident[] = [];
+  // Known to a place, but beyond the frame the map was fitted to (a neighbour's town): counted apart.
+  const outside = new Set<MarkedIncident>();
   for (const incident of incidents) {
     if (!hasPoint(incident)) {
       noPoint.push(incident);
@@ -85,6 +87,7 @@ export function mapMarks(map: RegionMap, incidents: readonly MarkedIncident[], w
     const point = map.project(incident.coordinates![0], incident.coordinates![1]);
     if (!point) {
       noPoint.push(incident);
+      outside.add(incident);
       continue;
     }
     const near = incident.placePrecision === "near";
@@ -127,7 +130,7 @@ export function mapMarks(map: RegionMap, incidents: readonly MarkedIncident[], w
   const named = groups
     .map((group, index) => ({ group, index }))
     .filter(({ group }) => group.place)
-    .sort((a, b) => b.group.incidents.length - a.group.incidents.length || a.group.place!.localeCompare(b.group.place!) || a.index - b.index);
+    .sort((a, b) => b.group.incidents.length - a.group.incidents.length || a.group.place!.localeCompare(b.group.place!, words.language) || a.index - b.index);
   const placeLabels: PlacedText[] = [];
   const labelled = new Set<string>();
   for (const { group } of named) {
@@ -141,26 +144,38 @@ export function mapMarks(map: RegionMap, incidents: readonly MarkedIncident[], w
   }
 
   const drawn = groups.reduce((sum, g) => sum + g.incidents.length, 0);
-  return { marks, placeLabels, countryLabels, drawn, notDrawn: noPoint.length, ...(noPoint.length ? { notDrawnText: notDrawnText(noPoint, words) } : {}) };
+  return { marks, placeLabels, countryLabels, drawn, notDrawn: noPoint.length, ...(noPoint.length ? { notDrawnText: notDrawnText(noPoint, outside, words) } : {}) };
 }
 
-/** "3 incidents not drawn: 2 known only to their region (Mopti 1, Ménaka 1); 1 known only to the country." */
-function notDrawnText(incidents: readonly MarkedIncident[], words: Catalogue): string {
+/** "4 incidents not drawn: 2 known only to their region (Mopti 1, Ménaka 1); 1 known only to the country; 1 outside the map (Niamey 1)." */
+function notDrawnText(incidents: readonly MarkedIncident[], outside: ReadonlySet<MarkedIncident>, words: Catalogue): string {
   const byRegion = new Map<string, number>();
   let country = 0;
   const elsewhere = new Map<string, number>();
+  const beyond = new Map<string, number>();
+  const add = (counts: Map<string, number>, name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const incident of incidents) {
-    if (incident.placePrecision === "country" || !incident.region) country++;
-    else if (incident.placePrecision === "region") byRegion.set(incident.region.name, (byRegion.get(incident.region.name) ?? 0) + 1);
-    else elsewhere.set(incident.place ?? incident.region.name, (elsewhere.get(incident.place ?? incident.region.name) ?? 0) + 1);
+    // A place with no region is still a place: only the precision says "known only to the country".
+    const name = incident.place ?? incident.region?.name;
+    if (incident.placePrecision === "country") country++;
+    else if (incident.placePrecision === "region") {
+      if (incident.region) add(byRegion, incident.region.name);
+      else country++;
+    } else add(outside.has(incident) ? beyond : elsewhere, name ?? "");
   }
+  // A place without a name is counted, never listed under an empty name.
   const tally = (counts: Map<string, number>) =>
-    [...counts].sort(([a], [b]) => a.localeCompare(b, words.language)).map(([name, n]) => words.t("map.notDrawnPlace", { name, count: n })).join(", ");
+    [...counts]
+      .filter(([name]) => name)
+      .sort(([a], [b]) => a.localeCompare(b, words.language))
+      .map(([name, n]) => words.t("map.notDrawnPlace", { name, count: n }))
+      .join(", ");
   const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
   const reasons = [
     ...(byRegion.size ? [words.t("map.notDrawnRegion", { count: sum(byRegion), regions: tally(byRegion) })] : []),
     ...(country ? [words.t("map.notDrawnCountry", { count: country })] : []),
     ...(elsewhere.size ? [words.t("map.notDrawnNoPoint", { count: sum(elsewhere), places: tally(elsewhere) })] : []),
+    ...(beyond.size ? [words.t("map.notDrawnOutside", { count: sum(beyond), places: tally(beyond) })] : []),
   ];
   return words.t("map.notDrawn", { count: incidents.length, reasons: reasons.join(words.t("map.notDrawnSeparator")) });
 }
