@@ -123,14 +123,17 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
   // Every month page: the whole digest's, each country's and each region's.
   const bundles = new Set(searchYears(digest));
   for (const month of everyMonth(digest)) {
-    const bundle = bundles.has(month.bundle) ? month.bundle : newestYear;
+    // In the bundle of its own year, as the items of its days are: a year's results are then
+    // ranked by date within one index (two indexes merged interleave by score).
+    const year = month.id.slice(0, 4);
+    const bundle = bundles.has(year) ? year : newestYear;
     if (!wanted(bundle)) continue;
     records.push({
       url: href(month.path),
-      content: [month.heading, month.note?.headline ?? "", textOfHtml(month.note?.html ?? ""), ...month.monthTrends.map((m) => `${m.country.name}: ${m.reason}`), ...month.weeks.flatMap((w) => w.rows.map((r) => r.reason ?? ""))].join("\n"),
+      content: normaliseArabic([month.heading, month.note?.headline ?? "", textOfHtml(month.note?.html ?? ""), ...month.monthTrends.map((m) => `${m.country.name}: ${m.reason}`), ...month.weeks.flatMap((w) => w.rows.map((r) => r.reason ?? ""))].join("\n")),
       language,
       meta: { title: month.heading, date: month.title, countries: month.place?.name ?? "", summary: `${month.coverageText} ${month.incidentsText}`, kind: "month" },
-      filters: { ...(month.place ? { country: [month.country?.name ?? month.place.name] } : {}), year: [month.id.slice(0, 4)], month: [month.title] },
+      filters: { ...(month.place ? { country: [month.country?.name ?? month.place.name] } : {}), year: [year], month: [month.title] },
       sort: { date: DateTime.fromISO(`${month.id}-01`, { zone: digest.site.timeZone }).toUTC().toISO()! },
       bundle,
     });

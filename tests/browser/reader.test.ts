@@ -326,9 +326,10 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
       expect(titles.length).toBeGreaterThan(2);
       // The page, its stylesheet and script (11 KB), Pagefind's script and WebAssembly (74 KB,
       // the floor of any Pagefind search), each year's index files and the first five results'
-      // fragments: 114 KB in 16 requests, 7 s, when measured (docs/performance.md).
+      // fragments: 114 KB in 16 requests, 7 s, when measured (docs/performance.md); 124 KB in 23
+      // once the month pages were indexed too. The issue's 60 KB is below Pagefind's own floor.
       const figures = `${bytes} bytes in ${sent.size} requests, ${elapsed} ms`;
-      expect(bytes, figures).toBeLessThan(120_000);
+      expect(bytes, figures).toBeLessThan(130_000);
       // Generous: the transfer alone is over two seconds, and each of the seven round trips in a
       // row (page, script, Pagefind, its entry, its WebAssembly, the other years, the words)
       // 0.4 s; a shared machine adds to it. Speed is the benchmark's to prove, not this test's.

@@ -66,7 +66,7 @@ describe("search records", () => {
       ["actor", ["Elections 1", "JNIM 1"]],
       ["year", ["2021 2", "2020 1"]],
       // By the month of the item's own date, newest first.
-      ["month", ["January 2021 1", "December 2020 1"]],
+      ["month", ["January 2021 2", "December 2020 1"]],
     ]);
   });
 
