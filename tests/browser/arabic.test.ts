@@ -6,7 +6,7 @@
 // whose pages (tests/browser/support.ts PAGE_KINDS) include every Arabic kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARABIC_KINDS, launchChromium, serveSample, type SampleSite } from "./support.ts";
+import { ARABIC_KINDS, launchChromium, serveSample, svgTexts, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 import ar from "../../messages/ar.json" with { type: "json" };
 
@@ -92,19 +92,7 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
         ["ar/countries/mali/", "ar/issues/2020-w49/", "ar/regions/menaka/"].map(async (sitePath) => {
           const page = await context.newPage();
           await page.goto(site.url + sitePath);
-          const texts = await page.evaluate(() =>
-            [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none").map((t) => {
-              const svg = t.closest("svg")!;
-              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-              const box = t.getBoundingClientRect();
-              const frame = svg.getBoundingClientRect();
-              return {
-                text: t.textContent,
-                px: parseFloat(getComputedStyle(t).fontSize) * scale,
-                inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
-              };
-            }),
-          );
+          const texts = await svgTexts(page);
           expect(texts.length, sitePath).toBeGreaterThan(3);
           for (const text of texts) {
             expect(text.px, `${sitePath} ${text.text}`).toBeGreaterThanOrEqual(smallest);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, type SampleSite } from "./support.ts";
+import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, svgTexts, type SampleSite } from "./support.ts";
 import fr from "../../messages/fr.json" with { type: "json" };
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture } from "../fixtures/content.ts";
@@ -378,19 +378,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await Promise.all(["countries/mali/", "issues/2020-w49/", "regions/menaka/"].map(async (sitePath) => {
       const page = await phone.newPage();
       await page.goto(site.url + sitePath);
-      const texts = await page.evaluate(() =>
-        [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none").map((t) => {
-          const svg = t.closest("svg")!;
-          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-          const box = t.getBoundingClientRect();
-          const frame = svg.getBoundingClientRect();
-          return {
-            text: t.textContent,
-            px: parseFloat(getComputedStyle(t).fontSize) * scale,
-            inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
-          };
-        }),
-      );
+      const texts = await svgTexts(page);
       expect(texts.length, sitePath).toBeGreaterThan(3);
       for (const text of texts) {
         expect(text.px, `${sitePath} ${text.text}`).toBeGreaterThanOrEqual(12);

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { builtSample } from "../fixtures/sample.ts";
 import { inject } from "vitest";
 import { chromiumArgs, chromiumPath } from "./tools.ts";
@@ -159,4 +159,24 @@ export function pageName(kind: string, sitePath: string): string {
 /** The edition a page is in: "fr/…" French, "ar/…" Arabic, else the default (English). */
 export function editionOf(sitePath: string): "en" | "fr" | "ar" {
   return sitePath.startsWith("fr/") ? "fr" : sitePath.startsWith("ar/") ? "ar" : "en";
+}
+
+/**
+ * Every shown text of the page's charts and maps: its words, its size in CSS px as drawn (its
+ * font size times the drawing's scale), and whether it lies inside its drawing's frame.
+ */
+export async function svgTexts(page: Page): Promise<{ text: string | null; px: number; inside: boolean }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none").map((t) => {
+      const svg = t.closest("svg")!;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const box = t.getBoundingClientRect();
+      const frame = svg.getBoundingClientRect();
+      return {
+        text: t.textContent,
+        px: parseFloat(getComputedStyle(t).fontSize) * scale,
+        inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
+      };
+    }),
+  );
 }
