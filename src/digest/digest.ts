@@ -110,6 +110,8 @@ interface Grouped {
   readonly incidentTypes: ReturnType<typeof incidentTypeViews>["types"];
   readonly incidentTypePages: ListingPage[];
   readonly openData: OpenDataRows;
+  /** By week id, the items a week's counts are made from: those published in it, or recording an incident dated in it. */
+  readonly itemsCountedIn: Map<string, Item[]>;
   readonly feeds: FeedSet;
 }
 
@@ -291,6 +293,20 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   incidentTypePages: (scope, d) =>
     d.incidentTypes.flatMap((t) => listingPages(t, d.incidentTypeGroups.items.get(t.slug)!, scope.content.site.itemsPerPage, (n) => paths.incidentType(t.slug, n))),
 
+  itemsCountedIn: (scope) => {
+    const byWeek = new Map<string, Item[]>();
+    const add = (id: string, item: Item) => {
+      const list = byWeek.get(id);
+      // An item's adds come one after the other: the last entry tells whether it is listed.
+      if (!list) byWeek.set(id, [item]);
+      else if (list.at(-1) !== item) list.push(item);
+    };
+    for (const item of scope.content.items) {
+      add(item.week.id, item);
+      for (const incident of item.incidents) add(incident.week.id, item);
+    }
+    return byWeek;
+  },
   /** The incidents and weekly counts as rows, which the pages write as downloadable files. */
   openData: (scope, d) => {
     const regionIsoCodes = new Map(scope.content.regions.map((r) => [r.slug, r.iso]));
@@ -299,8 +315,13 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       items: d.items,
       retired: scope.content.items.flatMap((item) => item.retiredIds.map((entry) => ({ ...entry, slug: item.slug }))),
       counts: scope.picture.counts,
-      // The counts an issue published: from its items and figures and the earlier weeks' only.
-      countsAsOf: (week) => new IncidentCounts(scope.content.items.filter((item) => compareWeeks(item.week, week) <= 0), scope.content.figures.filter((figure) => compareWeeks(figure.week, week) <= 0)),
+      // A week's counts as its issue published them: the incidents dated in it of the items
+      // published by then, and the week's figures.
+      countsAsOf: (week) =>
+        new IncidentCounts(
+          (d.itemsCountedIn.get(week.id) ?? []).filter((item) => compareWeeks(item.week, week) <= 0),
+          scope.content.figures.filter((figure) => figure.week.id === week.id),
+        ),
       countries: d.countries.filter((c) => c.kind === "country"),
       regions: d.regions,
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",

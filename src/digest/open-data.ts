@@ -134,8 +134,9 @@ export interface OpenDataInput {
   /** The regions with incidents, in the digest's order. */
   readonly regions?: readonly { readonly slug: string; readonly name: string; readonly country: { readonly slug: string } }[];
   /**
-   * The counts as they were when the issue of `week` was published: from the items of that week
-   * and before (src/digest/incidents/counts.ts). Without it, `asOf` keeps every covered week up to it.
+   * The week's counts as its issue published them: from the incidents dated in that week of the
+   * items published by then (src/digest/incidents/counts.ts). Without it, `asOf` keeps the
+   * week's row of the current counts.
    */
   readonly countsAsOf?: (week: Week) => IncidentCounts;
   readonly regionIso: (slug: string) => string;
@@ -144,8 +145,8 @@ export interface OpenDataInput {
   readonly zone: string;
   /** The words of the files' column descriptions: the default edition's, as every edition shares the files. */
   readonly words: Catalogue;
-  /** Set on the rows of one issue's snapshot (asOf): its week's id, the last covered. */
-  readonly upTo?: string;
+  /** Set on the rows of one issue's own data (asOf): its week's id, the one week it counts. */
+  readonly week?: string;
 }
 
 export class OpenDataRows {
@@ -162,9 +163,13 @@ export class OpenDataRows {
   }
 
   /**
-   * The rows as the issue of `week` published them: its items and those of the weeks before,
-   * their incidents, the counts they make, and the ids retired by the end of that week. What a
-   * snapshot of the issue's data is made from when the published site has none yet.
+   * The rows the issue of `week` published: its own items, their incidents, the week's counts
+   * as they stood then, and the ids its items retired by the end of that week. What an issue's
+   * kept data is made from when the published site has none yet.
+   *
+   * Its own, not everything up to it: the data up to a week is its issue's and the earlier
+   * issues' together. A copy of everything at every issue would grow with the square of the
+   * archive (seven years of a busy digest: gigabytes, most of it the same rows again).
    */
   asOf(week: Week): OpenDataRows {
     let rows = this.snapshots.get(week.id);
@@ -173,7 +178,7 @@ export class OpenDataRows {
   }
 
   private madeAsOf(week: Week): OpenDataRows {
-    const items = this.input.items.filter((item) => item.issue.id <= week.id);
+    const items = this.input.items.filter((item) => item.issue.id === week.id);
     const kept = new Set(items.map((item) => item.slug));
     const lastDay = weekBounds(week, this.input.zone).end.minus({ days: 1 }).toISODate()!;
     const incidents = this.input.incidents.filter((incident) => kept.has(incident.item.slug));
@@ -185,7 +190,7 @@ export class OpenDataRows {
       ...(this.input.regions ? { regions: this.input.regions.filter((region) => regionsUsed.has(region.slug)) } : {}),
       retired: (this.input.retired ?? []).filter((entry) => kept.has(entry.slug) && entry.retired <= lastDay),
       counts: this.input.countsAsOf?.(week) ?? this.input.counts,
-      upTo: week.id,
+      week: week.id,
     });
   }
 
@@ -263,8 +268,8 @@ export class OpenDataRows {
 
   /** One row per country and week the digest covered, oldest first, countries in the digest's order. */
   weeklyCounts(country?: string): readonly WeeklyCountRow[] {
-    const upTo = this.input.upTo;
-    const covered = this.input.counts.coveredWeeks().filter((entry) => (!country || entry.country === country) && (!upTo || entry.week.id <= upTo));
+    const only = this.input.week;
+    const covered = this.input.counts.coveredWeeks().filter((entry) => (!country || entry.country === country) && (!only || entry.week.id === only));
     const order = new Map(this.input.countries.map((c, i) => [c.slug, i]));
     covered.sort((a, b) => (a.week.id < b.week.id ? -1 : a.week.id > b.week.id ? 1 : (order.get(a.country) ?? 0) - (order.get(b.country) ?? 0)));
     const names = new Map(this.input.countries.map((c) => [c.slug, c.name]));

@@ -146,7 +146,12 @@ describe("npm run build", () => {
     const published = await snapshot(weekA);
     expect(Object.keys(published)).toEqual(expect.arrayContaining(["datapackage.json", "incidents.csv", "incidents.geojson", "incidents.kml", "weekly-counts.csv", "items.csv"]));
     expect(await snapshot(keptA)).toEqual(published);
+    // Its own items' incidents, the one dated in the week before (2020-11-29) too; the counts of its week alone.
     expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).toBe(await readFile(path.join(output, "data/incidents.csv"), "utf8"));
+    expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).toContain("2020-11-29");
+    const countedWeeks = (await readFile(path.join(weekA, "weekly-counts.csv"), "utf8")).trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+    expect(countedWeeks.length).toBeGreaterThan(0);
+    expect(new Set(countedWeeks)).toEqual(new Set(["2020-W49"]));
     expect(first.notices.filter((line) => line.includes("published/") && line.includes("commit"))).toEqual([expect.stringContaining("2020-W49")]);
 
     // Week B (2020-W53) added, and an item of week A corrected: its toll and its title. Built as
@@ -161,9 +166,12 @@ describe("npm run build", () => {
     const current = await readFile(path.join(output, "data/incidents.csv"), "utf8");
     expect(current).toContain("Two, corrected");
     expect(await readFile(path.join(weekA, "incidents.csv"), "utf8")).not.toContain("Two, corrected");
-    // Week B's data is made now, from the content as it is (the correction in it), and kept.
-    expect(await readFile(path.join(output, "issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
-    expect(await readFile(path.join(root, "published/issues/2020-w53/data/incidents.csv"), "utf8")).toBe(current);
+    // Week B's data is made now, from the content as it is, and kept: what its issue published,
+    // its own item, not week A's again.
+    const weekB = await readFile(path.join(output, "issues/2020-w53/data/items.csv"), "utf8");
+    expect(weekB).toContain("/articles/2021/three/");
+    expect(weekB).not.toContain("/articles/2020/two/");
+    expect(await readFile(path.join(root, "published/issues/2020-w53/data/items.csv"), "utf8")).toBe(weekB);
     expect(second.notices.filter((line) => line.includes("commit"))).toEqual([expect.stringContaining("2020-W53")]);
     // The data page weighs the copy as published.
     const page = await readFile(path.join(output, "data/index.html"), "utf8");
@@ -200,8 +208,8 @@ describe("npm run build", () => {
     await writeItem(root, { ...items[0]!, draft: true });
     const failed = await buildSite({ root, search: false }).then(() => undefined, (error: Error) => error.message);
     expect(failed).toMatch(/published\/issues\/2020-w49\/data\/[a-z-]+\.(csv|json|geojson) item_url: names an item no longer published \(a draft again, deleted, or its file renamed\): remove it from the copy in published\/issues\/2020-w49\/data\/, or delete that folder .*\(got: "https?:\/\/[^"]*\/articles\/2020\/one\/"\)/);
-    // One line per copy naming it (2020-W53's copy has the items of the weeks before it too).
-    expect(failed!.split("\n").filter((line) => line.includes("item_url:")).map((line) => line.trim().split("/")[2])).toEqual(["2020-w49", "2020-w53"]);
+    // One line per copy naming it: its own week's (2020-W53's copy holds its own item alone).
+    expect(failed!.split("\n").filter((line) => line.includes("item_url:")).map((line) => line.trim().split("/")[2])).toEqual(["2020-w49"]);
     expect(await snapshot(path.join(root, "_site"))).toEqual(before);
     // The copies deleted: made again from today's content, without the item.
     await rm(path.join(root, "published/issues"), { recursive: true });
