@@ -168,7 +168,7 @@ describe("a shared link and a typed address", () => {
       const image = meta("og:image")!;
       expect(image, file).toMatch(/^https:\/\/digest\.example\/.*card\.png$/);
       const bytes = await readFile(path.join(site, new URL(image).pathname));
-      expect(pngSize(bytes), image).toEqual([1200, 630]);
+      expect(pngSize(bytes), image).toEqual([600, 315]);
       // Small enough for WhatsApp's preview, which drops images over about 300 KB.
       expect(bytes.length, image).toBeLessThan(300_000);
       // An icon under the site's own path, so no browser asks the host's root for /favicon.ico.
