@@ -78,6 +78,11 @@ export const siteSchema = z.strictObject({
    */
   signUp: signUpAddress.optional(),
   /**
+   * The monthly roll-ups (the month pages, the monthly feed and email): made unless this is
+   * false. A digest too young for months, or one read by the week alone, may leave them out.
+   */
+  monthly: z.boolean().optional(),
+  /**
    * What every feed entry's id is made of (tag URIs: tag:example.org,2020:/sahel-digest/item/slug).
    * Set once and never changed, so that moving the site to another address does not make feed
    * readers see every entry as new. Without it, ids are made from \`url\`'s host and path.

@@ -24,7 +24,7 @@ import { paths, SiteUrls } from "./paths.ts";
 import { compareWeeks, weekRangeInWords, type Week } from "../core/weeks.ts";
 import { madeWhenAsked } from "./made-when-asked.ts";
 import { correctedItems } from "./corrections.ts";
-import { buildMonths, monthNoteIn, type Months } from "./months.ts";
+import { buildMonths, monthNoteIn, NO_MONTHS, type Months } from "./months.ts";
 import { linksForPages } from "./links.ts";
 import { countrySeries, RegionWeeks, stripWeeks, trendStrip } from "./timeline.ts";
 import { methodologySections, type MethodologySection } from "./methodology.ts";
@@ -223,19 +223,21 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   },
   regionWeeks: (scope) => new RegionWeeks(scope.picture.counts.incidents),
   months: (scope, d) =>
-    buildMonths({
-      incidents: d.incidents,
-      counts: scope.picture.counts,
-      judgement: scope.picture.judgement,
-      countries: d.countryEntries.map((c) => d.countryRefs.get(c.slug)!),
-      regions: d.regions.map((r) => ({ slug: r.slug, name: r.name, path: r.path, country: r.country })),
-      notes: (scope.content.monthNotes ?? []).map((note) => monthNoteIn(note, scope.edition.language, scope.languages[0]!.language, (html) => linksForPages(html, d.urls))),
-      issueRefOf: d.issueRefOf,
-      hasIssue: d.hasIssue,
-      siteTitle: scope.content.site.title,
-      language: scope.edition.language,
-      words: d.words,
-    }),
+    scope.content.site.monthly === false
+      ? NO_MONTHS
+      : buildMonths({
+          incidents: d.incidents,
+          counts: scope.picture.counts,
+          judgement: scope.picture.judgement,
+          countries: d.countryEntries.map((c) => d.countryRefs.get(c.slug)!),
+          regions: d.regions.map((r) => ({ slug: r.slug, name: r.name, path: r.path, country: r.country })),
+          notes: (scope.content.monthNotes ?? []).map((note) => monthNoteIn(note, scope.edition.language, scope.languages[0]!.language, (html) => linksForPages(html, d.urls))),
+          issueRefOf: d.issueRefOf,
+          hasIssue: d.hasIssue,
+          siteTitle: scope.content.site.title,
+          language: scope.edition.language,
+          words: d.words,
+        }),
   countries: (scope, d) => {
     const { picture } = scope;
     const { site } = scope.content;

@@ -82,6 +82,9 @@ export interface Months {
   readonly byRegion: ReadonlyMap<string, readonly MonthView[]>;
 }
 
+/** A digest without monthly roll-ups (site.ts `monthly: false`): no month pages, feed or email. */
+export const NO_MONTHS: Months = { all: [], byCountry: new Map(), byRegion: new Map() };
+
 interface Tally {
   incidents: IncidentView[];
 }

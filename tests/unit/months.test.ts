@@ -9,6 +9,7 @@ import path from "node:path";
 import { loadMonthNotes } from "../../src/content/load/month-notes.ts";
 import { monthNoteIn } from "../../src/digest/months.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
+import { sitePages } from "../../src/pages/table.ts";
 import { addMonths, month, monthsOfWeek, parseMonthId, weeksOfMonth } from "../../src/core/months.ts";
 import { addWeeks, parseWeekId, type Week } from "../../src/core/weeks.ts";
 import { checkWeek, disagreement, FLOORS, MIN_BASELINE_WEEKS } from "../../src/digest/early-warning.ts";
@@ -105,6 +106,17 @@ describe("a month's roll-up", () => {
   it("invents no monthly judgement: without a monthly note, none", () => {
     expect(of("2020-12").monthTrends).toEqual([]);
     expect(of("2020-12").note).toBeUndefined();
+  });
+
+  it("is left out, with its pages, feed and email, where site.ts says `monthly: false`; the weeks' strips stay", () => {
+    const monthly = (d: ReturnType<typeof buildDigest>) => sitePages(d).filter((page) => /months|month-email/.test(page.kind.name) || page.path.includes("/months/"));
+    expect(monthly(digest).length).toBeGreaterThan(10);
+    const items = [modelItem("december", "2020-12-15", ["mali"], [], [modelIncident("2020-12-14", "mali", "battles")])];
+    const without = buildDigest({ ...modelContent(items, { site: { monthly: false } }), figures: maliWeeks() });
+    expect(without.months.all).toEqual([]);
+    expect(monthly(without)).toEqual([]);
+    expect(without.feeds.all.map((feed) => feed.key)).not.toContain("months");
+    expect(without.countries.find((c) => c.slug === "mali")!.strip).toBeDefined();
   });
 });
 
