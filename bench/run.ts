@@ -12,7 +12,9 @@
 //     same bytes, and how long what it leaves running after it exits (the background removal
 //     of the site it replaced) takes to finish, waited for before anything else is timed;
 //   - with the preview running, how long after saving an edited item, and a new one, the pages
-//     that show it are written.
+//     that show it are written;
+//   - what two parts of the build cost, as cold builds of the same corpus without them: the
+//     monthly roll-ups (site.ts `monthly: false`) and the last edition (issues 31 and 32).
 // Prints a table and writes bench-results/*.json.
 //
 //   npm run bench                          1,000 and 10,000 items, 3 runs each
@@ -20,7 +22,7 @@
 //   npm run bench -- --sizes 1000 --runs 1 a quick look
 //   npm run bench -- --editions fr         the editions besides English (by default French, and
 //                                          Arabic where messages/ar.json exists); `none`: English alone
-//   npm run bench -- --no-hugo --no-preview --no-probe
+//   npm run bench -- --no-hugo --no-preview --no-probe --no-parts
 //   npm run bench -- --shapes 2000         also each corpus shape at 2,000 items (one run each, beside
 //                                          the plain markdown-it loop over the same items)
 import { spawn, spawnSync } from "node:child_process";
@@ -88,6 +90,7 @@ const hugoInstalled = hasCommand("hugo");
 const withHugo = !args.includes("--no-hugo") && hugoInstalled;
 const withPreview = !args.includes("--no-preview");
 const withProbe = !args.includes("--no-probe");
+const withParts = !args.includes("--no-parts");
 const shapesAt = option("--shapes") === undefined ? undefined : Number(option("--shapes"));
 /** The editions besides English: a language is one only where its message catalogue exists. */
 const languages = (() => {
@@ -130,6 +133,30 @@ interface Row {
   readonly addSeconds?: number;
   readonly index?: IndexSize;
   readonly firstQuery?: QueryCost;
+  /** Cold builds of the same corpus without a part, by the part's name (PARTS). */
+  readonly without?: Record<string, Measure>;
+}
+
+/**
+ * The parts whose cost the bench states, each as the corpus without it: its files, from the
+ * full corpus's options. Each is built cold, in turns with the full build.
+ */
+const PARTS: { readonly name: string; readonly label: string; readonly files: (items: number) => ReturnType<typeof generateCorpus> | undefined }[] = [
+  {
+    name: "months",
+    label: "the month pages (`monthly: false`)",
+    files: (items) => generateCorpusFor(items, languages).map((f) => (f.path === "content/_data/site.ts" ? { ...f, text: f.text.replace(/^export default \{/, 'export default {\n  "monthly": false,') } : f)),
+  },
+  {
+    name: "last edition",
+    label: `the ${languages.at(-1) ?? ""} edition`,
+    files: (items) => (languages.length ? generateCorpusFor(items, languages.slice(0, -1)) : undefined),
+  },
+];
+
+/** The bench's corpus at a size, with these editions besides English. */
+function generateCorpusFor(items: number, editions: readonly string[]) {
+  return generateCorpus({ items, shape: "one-country", ...(editions.length ? { french: TRANSLATED_SHARE, languages: editions } : {}) });
 }
 
 /** Runs a command to its end; wall time, and peak resident memory read from /proc while it runs. */
@@ -262,8 +289,19 @@ function medianOfSums(a: Measure[], b: Measure[]): Measure {
 
 async function measureSize(items: number, work: string): Promise<Row> {
   const root = path.join(work, `corpus-${items}`);
-  const files = generateCorpus({ items, shape: "one-country", ...(languages.length ? { french: TRANSLATED_SHARE, languages } : {}) });
+  const files = generateCorpusFor(items, languages);
   await writeCorpus(root, files);
+  // The same corpus without each part, built cold in turns with the full build.
+  const parts: { name: string; root: string; runs: Measure[] }[] = [];
+  if (withParts && items < 100_000) {
+    for (const part of PARTS) {
+      const partFiles = part.files(items);
+      if (!partFiles) continue;
+      const partRoot = path.join(work, `corpus-${items}-without-${part.name.replace(/ /g, "-")}`);
+      await writeCorpus(partRoot, partFiles);
+      parts.push({ name: part.name, root: partRoot, runs: [] });
+    }
+  }
   if (withHugo) await writeHugoSite(root, languages);
   const out = (name: string) => path.join(work, `out-${items}-${name}`);
 
@@ -295,7 +333,13 @@ async function measureSize(items: number, work: string): Promise<Row> {
     await forget(root);
     withoutRuns.push(await timed(process.execPath, build("--fresh", "--no-search"), root));
     coldLeftRunning = Math.max(coldLeftRunning, await settle(root));
+    for (const part of parts) {
+      await forget(part.root);
+      part.runs.push(await timed(process.execPath, build("--fresh"), part.root));
+      await settle(part.root);
+    }
   }
+  for (const part of parts) await setAside(part.root);
   const full = median(buildRuns);
   const profile = buildRuns.find((r) => r.seconds === full.seconds)!.profile;
   let latency: { edit: number; add: number } | undefined;
@@ -326,6 +370,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
     index,
     ...(firstQuery ? { firstQuery } : {}),
+    ...(parts.length ? { without: Object.fromEntries(parts.map((part) => [part.name, median(part.runs)])) } : {}),
   };
 }
 
@@ -401,6 +446,19 @@ for (const r of rows) {
     `  ${r.items.toLocaleString("en")} items: load ${sec(p.load)}, group ${sec(p.group)}, render ${sec(rendering)} (${renders.slice(0, 6).map(([phase, ms]) => `${phase.replace(RENDERING, "")} ${sec(ms)}`).join(", ")}), ` +
       `write ${sec(p.write)}, pages and index done ${sec(p.search ?? p.collections)} after the pages began, Eleventy in all ${sec(p.eleventy)}, swap ${sec(p.swap)}`,
   );
+}
+const partRows = rows.filter((r) => r.without);
+if (partRows.length) {
+  const named = PARTS.filter((part) => partRows.some((r) => r.without?.[part.name]));
+  console.log(`\nWhat a part costs: cold builds (\`--fresh\`) of the same corpus without it, medians of ${runs}, taken in turns with the full build:`);
+  console.log(`| items | full build | ${named.map((part) => `without ${part.label} | full ÷ without`).join(" | ")} |\n|---|---|${named.map(() => "---|---").join("|")}|`);
+  for (const r of partRows) {
+    const cells = named.flatMap((part) => {
+      const without = r.without?.[part.name];
+      return [without ? `${s(without.seconds)}, ${mib(without.peakMiB)}` : "—", ratio(r.build.seconds, without?.seconds)];
+    });
+    console.log(`| ${r.items.toLocaleString("en")} | ${s(r.build.seconds)}, ${mib(r.build.peakMiB)} | ${cells.join(" | ")} |`);
+  }
 }
 const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en")} KiB`;
 console.log(`\n| items | search index | first result, cold cache (as sent / gzipped by the host) | first page of results |\n|---|---|---|---|`);
