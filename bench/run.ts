@@ -276,9 +276,9 @@ async function settle(root: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** The phases `npm run build -- --verbose` prints last: "load 812 ms, group 95 ms, ...". */
+/** The phases `npm run build -- --verbose` prints after the build: "load 812 ms, group 95 ms, ...". */
 function profileOf(output: string): Record<string, number> {
-  const line = output.trim().split("\n").at(-1) ?? "";
+  const line = output.split("\n").findLast((each) => /^load \d+ ms, /.test(each)) ?? "";
   return Object.fromEntries([...line.matchAll(/(?:^|, )([a-z][a-z -]*?) (\d+) ms/g)].map((m) => [m[1]!, Number(m[2])]));
 }
 
