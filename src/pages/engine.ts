@@ -128,6 +128,16 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   // it (all items, its countries', its tags'; Atom and JSON): each is rendered once per build.
   // The card stays a macro in partials/item.njk, the entry a partial.
   env.addGlobal("card", rememberedPerDigest(digest, () => exportedMacro(env, "partials/item.njk", "card")));
+  // An incident's row is the same in every table that lists it: its month's pages (the
+  // digest's, its country's, its region's) and its country's and region's pages. The variant
+  // is whether the row links its region.
+  env.addGlobal(
+    "incidentRow",
+    rememberedPerDigest(digest, () => {
+      const row = exportedMacro(env, "partials/incident.njk", "row");
+      return (incident, variant) => row(incident, variant === 1);
+    }),
+  );
   // An item's schema.org NewsArticle, as JSON text safe inside its <script> (src/pages/json-ld.ts).
   env.addGlobal("itemJsonLd", (item: ItemView) => {
     const current = digest();

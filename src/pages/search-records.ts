@@ -80,9 +80,14 @@ export function searchRecords(digest: Digest, href: (path: string) => string = (
     const year = itemYear(item);
     if (!wanted(year)) continue;
     const places = item.incidents.map((incident) => `${incident.where}, ${incident.country.name}`);
+    // An item nobody translated into this edition's language is found here by its title,
+    // summary and places, and by its whole text in the edition of its own language: its body is
+    // not in this edition's language (its stemmer would only misread it), and it is most of
+    // what an edition would index again, once more for every edition.
+    const body = item.language ? "" : textOfHtml(item.bodyHtml);
     records.push({
       url: href(item.path),
-      content: normaliseArabic([item.title, item.summary, textOfHtml(item.bodyHtml), ...places, item.location ?? ""].join("\n")),
+      content: normaliseArabic([item.title, item.summary, body, ...places, item.location ?? ""].join("\n")),
       language,
       meta: {
         title: item.title,

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { loadContent } from "../../src/content/load/content.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
-import { createFixture, fixtureActors, fixtureThemes, writeText, type FixtureOptions } from "../fixtures/content.ts";
+import { searchRecords } from "../../src/pages/search-records.ts";
+import { createFixture, fixtureActors, fixtureRegions, fixtureThemes, writeText, type FixtureOptions } from "../fixtures/content.ts";
 import { problemsOf } from "../fixtures/problems.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -41,6 +42,21 @@ describe("translations", () => {
     expect(original.translations?.fr).toMatchObject({ title: "Dialogue avec les djihadistes", summary: "Le Premier ministre parle.", bodyHtml: "<p>Le corps <em>traduit</em>.</p>\n" });
     expect(content.items.find((i) => i.slug === "untranslated")!.translations).toBeUndefined();
     expect(content.notes[0]!.translations?.fr).toMatchObject({ headline: "Une semaine", leadHtml: "<p>Le chapeau.</p>\n" });
+  });
+
+  it("are searched in full in their edition; an item nobody translated is found there by its title, summary and places, its text in its own edition", async () => {
+    const root = await fixture({ regions: fixtureRegions, items: [{ ...item, incidents: [{ type: "battles", region: "gao", place: "Gao" }] }, { ...other, body: "Words only the English text holds.", incidents: [{ type: "battles", country: "niger", region: "tillaberi", place: "Ouallam" }] }] });
+    await writeText(root, "content/articles/2020/ouane-interview.fr.md", translation('title: "Dialogue avec les djihadistes"\nsummary: "Le Premier ministre parle."', "Le corps *traduit*."));
+    const digest = buildDigest(await loadContent({ root, now }));
+    const [en, fr] = [searchRecords(digest), searchRecords(digest.others[0]!)];
+    const record = (records: typeof en, slug: string) => records.find((r) => r.url.includes(slug))!.content;
+    // In English, the English item's text; in French, the translation's.
+    expect(record(en, "untranslated")).toContain("Words only the English text holds.");
+    expect(record(fr, "ouane-interview")).toContain("Le corps traduit.");
+    // Left in English in the French edition: its title, summary and places, not its text again.
+    expect(record(fr, "untranslated")).toContain("Left in English");
+    expect(record(fr, "untranslated")).toContain("Ouallam");
+    expect(record(fr, "untranslated")).not.toContain("Words only");
   });
 
   it("may repeat the shared fields, which must then agree with the original's", async () => {
