@@ -278,7 +278,7 @@ async function settle(root: string): Promise<number> {
 
 /** The phases `npm run build -- --verbose` prints after the build: "load 812 ms, group 95 ms, ...". */
 function profileOf(output: string): Record<string, number> {
-  const line = output.split("\n").findLast((each) => /^load \d+ ms, /.test(each)) ?? "";
+  const line = [...output.split("\n")].reverse().find((each) => /^load \d+ ms, /.test(each)) ?? "";
   return Object.fromEntries([...line.matchAll(/(?:^|, )([a-z][a-z -]*?) (\d+) ms/g)].map((m) => [m[1]!, Number(m[2])]));
 }
 
