@@ -95,9 +95,6 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
-  /** Whether the page scrolls sideways. */
-  const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-
   it("downloads the incidents CSV from the data page, beside its licence, and reads it back", async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     try {
@@ -125,56 +122,33 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("makes every request to the site's own origin (the page and its stylesheet, and on the search page its script), and never scrolls sideways at 360 px", async () => {
-    const origin = new URL(site.url).origin;
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
-    // The pages are read side by side. Only a script could ask for anything after the load
-    // event, and the search page's asks for nothing until a search is made (tested below).
-    await Promise.all(
-      PAGE_KINDS.map(async ([kind, sitePath]) => {
-        const page = await phone.newPage();
-        const requests: string[] = [];
-        page.on("request", (request) => void requests.push(request.url()));
-        await page.goto(site.url + sitePath, { waitUntil: "load" });
-        const name = pageName(kind, sitePath);
-        for (const url of requests) expect(new URL(url).origin, `${name}: ${url}`).toBe(origin);
-        const own = [site.url + sitePath, `${site.url}css/site.css`, ...(kind === "search" ? [`${site.url}js/search.js`] : [])];
-        // The icon, when the browser asks for it (it may, after the load), is the site's own.
-        expect(requests.filter((url) => url !== `${site.url}img/favicon.svg`), name).toEqual(own);
-        expect(await scrollsSideways(page), `${name} at 360 px`).toBe(false);
-        if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${sitePath.startsWith("fr/") ? "fr-" : ""}${kind}-360.png`), fullPage: true });
-        await page.close();
-      }),
-    );
-    await phone.close();
-  });
-
   it("gives every kind of page a preview for a shared link, from this site, and an icon under its path", async () => {
     const origin = new URL(site.url).origin;
-    const page = await browser.newPage();
+    const context = await browser.newContext();
     const requests: string[] = [];
-    page.on("request", (request) => void requests.push(new URL(request.url()).pathname));
-    try {
-      for (const [kind, sitePath] of PAGE_KINDS) {
-        const name = pageName(kind, sitePath);
-        await page.goto(site.url + sitePath, { waitUntil: "networkidle" });
-        const tags = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll("meta[property], meta[name^='twitter:']")].map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.getAttribute("content")])));
-        for (const key of ["og:title", "og:description", "og:url", "og:locale", "og:site_name", "og:image", "og:image:alt", "twitter:card", "twitter:image"]) expect(tags[key], `${name}: ${key}`).toBeTruthy();
-        expect(tags["og:locale"], name).toBe(sitePath.startsWith("fr/") ? "fr_FR" : "en_US");
-        // The image is the site's own (published at example.org, served here under the same path), and it is there.
-        const image = new URL(tags["og:image"]!);
-        expect(image.origin, name).toBe("https://example.org");
-        const response = await page.request.get(origin + image.pathname);
-        expect([response.status(), (await response.body()).subarray(1, 4).toString()], `${name}: ${image.pathname}`).toEqual([200, "PNG"]);
-        const icon = await page.locator('link[rel="icon"]').getAttribute("href");
-        expect(icon, name).toBe("/sahel-digest/img/favicon.svg");
-        expect((await page.request.get(origin + icon)).status(), name).toBe(200);
-      }
-      // No page made the browser ask the host's root for an icon.
-      expect(requests.filter((p) => p === "/favicon.ico")).toEqual([]);
-    } finally {
+    context.on("request", (request) => void requests.push(new URL(request.url()).pathname));
+    // The pages side by side, each in its own tab: most of each is waiting for the network to
+    // fall quiet, after which a browser would have asked for an icon.
+    await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
+      const page = await context.newPage();
+      const name = pageName(kind, sitePath);
+      await page.goto(site.url + sitePath, { waitUntil: "networkidle" });
+      const tags = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll("meta[property], meta[name^='twitter:']")].map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.getAttribute("content")])));
+      for (const key of ["og:title", "og:description", "og:url", "og:locale", "og:site_name", "og:image", "og:image:alt", "twitter:card", "twitter:image"]) expect(tags[key], `${name}: ${key}`).toBeTruthy();
+      expect(tags["og:locale"], name).toBe(sitePath.startsWith("fr/") ? "fr_FR" : "en_US");
+      // The image is the site's own (published at example.org, served here under the same path), and it is there.
+      const image = new URL(tags["og:image"]!);
+      expect(image.origin, name).toBe("https://example.org");
+      const response = await page.request.get(origin + image.pathname);
+      expect([response.status(), (await response.body()).subarray(1, 4).toString()], `${name}: ${image.pathname}`).toEqual([200, "PNG"]);
+      const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+      expect(icon, name).toBe("/sahel-digest/img/favicon.svg");
+      expect((await page.request.get(origin + icon)).status(), name).toBe(200);
       await page.close();
-    }
+    }));
+    await context.close();
+    // No page made the browser ask the host's root for an icon.
+    expect(requests.filter((p) => p === "/favicon.ico")).toEqual([]);
   });
 
   it("would notice a request to another host", async () => {
@@ -340,39 +314,6 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("shows every page's content with JavaScript switched off, and never scrolls sideways at 320 px", async () => {
-    const small = { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 };
-    const withJs = await browser.newContext(small);
-    const withoutJs = await browser.newContext({ ...small, javaScriptEnabled: false });
-    // Every page but search has no script at all (tests/build/picture.test.ts): there the text
-    // with JavaScript on is the text without it, so only the search page is read both ways.
-    await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
-      const off = await withoutJs.newPage();
-      const on = kind === "search" ? await withJs.newPage() : undefined;
-      await Promise.all([off.goto(site.url + sitePath), on?.goto(site.url + sitePath)]);
-      const text = await off.locator("main").innerText();
-      expect(text.length, kind).toBeGreaterThan(50);
-      const french = sitePath.startsWith("fr/");
-      if (kind === "search") {
-        // The search form needs its script: without it the page says so and offers its browse links.
-        expect(await off.locator("form.search").isVisible()).toBe(false);
-        expect(await on!.locator("form.search").isVisible()).toBe(true);
-        expect(text).toContain(french ? fr["search.noScript"].split(".")[0] : "Search runs in your browser and needs JavaScript, which is off.");
-        expect(await off.locator(".browse a").count()).toBeGreaterThan(8);
-        expect(await off.locator(".browse a", { hasText: french ? fr["incident.type.battles"] : "Battles" }).getAttribute("href")).toBe(`/sahel-digest/${french ? "fr/" : ""}incidents/battles/`);
-      } else {
-        // Nothing in the page depends on a script: no <noscript> fallback, no empty container.
-        expect(await off.locator("main noscript").count(), kind).toBe(0);
-      }
-      expect(await off.locator(".site-footer nav a").count(), kind).toBeGreaterThan(3);
-      // At 320 px: without JavaScript, and for the search page with its form shown too.
-      expect(await scrollsSideways(off), `${kind} at 320 px`).toBe(false);
-      if (on) expect(await scrollsSideways(on), `${kind} at 320 px, with JavaScript`).toBe(false);
-    }));
-    await withJs.close();
-    await withoutJs.close();
-  });
-
   it("sets every text of a chart or map at 12 CSS px or more on a 360 px phone, none of it clipped", async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     await Promise.all(["countries/mali/", "issues/2020-w49/", "regions/menaka/"].map(async (sitePath) => {
@@ -461,57 +402,103 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await phone.close();
   });
 
-  // Each width a test of its own: every page kind, read side by side, takes a while on a busy machine.
-  it.each([320, 360])("reads every page at %i px: nothing wider than the screen, no text cut, tables as labelled blocks, SVG text at 12 px, map labels clear of each other", async (width) => {
-      const phone = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1 });
-      await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
-        const page = await phone.newPage();
-        await page.goto(site.url + sitePath);
-        const name = `${pageName(kind, sitePath)} at ${width} px`;
-        const found = await page.evaluate(() => {
-          const viewport = document.documentElement.clientWidth;
-          // Visually hidden on purpose (a table's header row on a phone, a skip link until focused).
-          const hidden = (el: Element) => Boolean(el.closest(".skip-link, thead, .search-filters legend")) || getComputedStyle(el).display === "none";
-          const visible = [...document.querySelectorAll("body *")].filter((el) => !hidden(el) && !el.closest("svg, details:not([open]) > :not(summary)"));
-          const wide = visible.filter((el) => { const box = el.getBoundingClientRect(); return box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5); }).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-          // Text cut: a box whose content is wider than it and does not show it.
-          const cut = visible.filter((el) => el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible").map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-          const tables = [...document.querySelectorAll("main table.reflow")].map((table) => ({ display: getComputedStyle(table.querySelector("tbody tr")!).display, label: getComputedStyle(table.querySelector("td[data-label]")!, "::before").content }));
-          const texts = [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none" && !t.closest("details:not([open])")).map((t) => {
-            const svg = t.closest("svg")!;
-            const frame = svg.getBoundingClientRect();
-            const box = t.getBoundingClientRect();
-            return {
-              text: t.textContent,
-              px: parseFloat(getComputedStyle(t).fontSize) * (frame.width / svg.viewBox.baseVal.width),
-              inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
-            };
-          });
-          // The map's names: none over another, nor over a mark.
-          const boxes = [...document.querySelectorAll("figure.region-map svg :is(.map-label, .place-label, .mark-count)")].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
-          const marks = [...document.querySelectorAll("figure.region-map svg path.mark")].map((m) => m.getBoundingClientRect());
-          const meets = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-          const crossing: string[] = [];
-          boxes.forEach((a, i) => {
-            boxes.slice(i + 1).forEach((b) => { if (meets(a.box, b.box)) crossing.push(`${a.text} / ${b.text}`); });
-            marks.forEach((m) => { if (meets(a.box, m)) crossing.push(`${a.text} / a mark`); });
-          });
-          return { wide, cut, tables, texts, crossing };
-        });
-        expect(found.wide, name).toEqual([]);
-        expect(found.cut, name).toEqual([]);
-        for (const table of found.tables) {
-          expect(table.display, name).toBe("block");
-          expect(table.label, name).toMatch(/^".+: ?"$|^".+\u00a0: "$/);
+  /** What the page shows at its width: boxes wider than the screen, text cut, tables, SVG text, map labels that meet. */
+  const layoutOf = (page: Page) =>
+    page.evaluate(() => {
+      const viewport = document.documentElement.clientWidth;
+      // Visually hidden on purpose (a table's header row on a phone, a skip link until focused).
+      const hidden = (el: Element) => Boolean(el.closest(".skip-link, thead, .search-filters legend")) || getComputedStyle(el).display === "none";
+      const visible = [...document.querySelectorAll("body *")].filter((el) => !hidden(el) && !el.closest("svg, details:not([open]) > :not(summary)"));
+      const wide = visible.filter((el) => { const box = el.getBoundingClientRect(); return box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5); }).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      // Text cut: a box whose content is wider than it and does not show it.
+      const cut = visible.filter((el) => el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible").map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      const tables = [...document.querySelectorAll("main table.reflow")].map((table) => ({ display: getComputedStyle(table.querySelector("tbody tr")!).display, label: getComputedStyle(table.querySelector("td[data-label]")!, "::before").content }));
+      const texts = [...document.querySelectorAll("main svg text")].filter((t) => getComputedStyle(t).display !== "none" && !t.closest("details:not([open])")).map((t) => {
+        const svg = t.closest("svg")!;
+        const frame = svg.getBoundingClientRect();
+        const box = t.getBoundingClientRect();
+        return {
+          text: t.textContent,
+          px: parseFloat(getComputedStyle(t).fontSize) * (frame.width / svg.viewBox.baseVal.width),
+          inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
+        };
+      });
+      // The map's names: none over another, nor over a mark.
+      const boxes = [...document.querySelectorAll("figure.region-map svg :is(.map-label, .place-label, .mark-count)")].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      const marks = [...document.querySelectorAll("figure.region-map svg path.mark")].map((m) => m.getBoundingClientRect());
+      const meets = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      const crossing: string[] = [];
+      boxes.forEach((a, i) => {
+        boxes.slice(i + 1).forEach((b) => { if (meets(a.box, b.box)) crossing.push(`${a.text} / ${b.text}`); });
+        marks.forEach((m) => { if (meets(a.box, m)) crossing.push(`${a.text} / a mark`); });
+      });
+      return { wide, cut, tables, texts, crossing };
+    });
+
+  /** Nothing wider than the screen, no text cut, tables as labelled blocks, SVG text at 12 px and whole, map labels clear. */
+  const expectReadable = (found: Awaited<ReturnType<typeof layoutOf>>, name: string) => {
+    expect(found.wide, name).toEqual([]);
+    expect(found.cut, name).toEqual([]);
+    for (const table of found.tables) {
+      expect(table.display, name).toBe("block");
+      expect(table.label, name).toMatch(/^".+: ?"$|^".+\u00a0: "$/);
+    }
+    for (const text of found.texts) {
+      expect(text.px, `${name}: ${text.text}`).toBeGreaterThanOrEqual(12);
+      expect(text.inside, `${name}: ${text.text}`).toBe(true);
+    }
+    expect(found.crossing, name).toEqual([]);
+  };
+
+  // Each width a test of its own: every page kind, read side by side. At 320 px without
+  // JavaScript (every page but search has no script, tests/build/picture.test.ts, so it reads
+  // the same with it; the search page is read both ways), at 360 px asking nothing of another host.
+  it.each([320, 360])("reads every page at %i px: nothing wider than the screen, no text cut, tables as labelled blocks, SVG text at 12 px, map labels clear of each other; at 320 px without JavaScript, at 360 px asking only its own site", async (width) => {
+    const origin = new URL(site.url).origin;
+    const small = { viewport: { width, height: 640 }, deviceScaleFactor: 1 };
+    const phone = await browser.newContext({ ...small, javaScriptEnabled: width !== 320 });
+    const withJs = width === 320 ? await browser.newContext(small) : undefined;
+    await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
+      const page = await phone.newPage();
+      const requests: string[] = [];
+      page.on("request", (request) => void requests.push(request.url()));
+      await page.goto(site.url + sitePath, { waitUntil: "load" });
+      const name = `${pageName(kind, sitePath)} at ${width} px`;
+      expectReadable(await layoutOf(page), name);
+      for (const url of requests) expect(new URL(url).origin, `${name}: ${url}`).toBe(origin);
+      if (width === 360) {
+        // Only a script could ask for anything after the load event, and the search page's asks
+        // for nothing until a search is made (tested above).
+        const own = [site.url + sitePath, `${site.url}css/site.css`, ...(kind === "search" ? [`${site.url}js/search.js`] : [])];
+        // The icon, when the browser asks for it (it may, after the load), is the site's own.
+        expect(requests.filter((url) => url !== `${site.url}img/favicon.svg`), name).toEqual(own);
+        if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${sitePath.startsWith("fr/") ? "fr-" : ""}${kind}-360.png`), fullPage: true });
+      } else {
+        // Without JavaScript, the content is there.
+        const text = await page.locator("main").innerText();
+        expect(text.length, name).toBeGreaterThan(50);
+        expect(await page.locator(".site-footer nav a").count(), name).toBeGreaterThan(3);
+        const french = sitePath.startsWith("fr/");
+        if (kind === "search") {
+          // The search form needs its script: without it the page says so and offers its browse links.
+          const on = await withJs!.newPage();
+          await on.goto(site.url + sitePath);
+          expect(await page.locator("form.search").isVisible()).toBe(false);
+          expect(await on.locator("form.search").isVisible()).toBe(true);
+          expect(text).toContain(french ? fr["search.noScript"].split(".")[0] : "Search runs in your browser and needs JavaScript, which is off.");
+          expect(await page.locator(".browse a").count()).toBeGreaterThan(8);
+          expect(await page.locator(".browse a", { hasText: french ? fr["incident.type.battles"] : "Battles" }).getAttribute("href")).toBe(`/sahel-digest/${french ? "fr/" : ""}incidents/battles/`);
+          expectReadable(await layoutOf(on), `${name}, with JavaScript`);
+          await on.close();
+        } else {
+          // Nothing in the page depends on a script: no <noscript> fallback, no empty container.
+          expect(await page.locator("main noscript").count(), name).toBe(0);
         }
-        for (const text of found.texts) {
-          expect(text.px, `${name}: ${text.text}`).toBeGreaterThanOrEqual(12);
-          expect(text.inside, `${name}: ${text.text}`).toBe(true);
-        }
-        expect(found.crossing, name).toEqual([]);
-        await page.close();
-      }));
-      await phone.close();
+      }
+      await page.close();
+    }));
+    await withJs?.close();
+    await phone.close();
   }, 120_000);
 
   it("puts a country's first item within the first screens, its trend history folded: under 4 screens at 320 × 640, under 3 at 360 × 740", async () => {
