@@ -404,8 +404,9 @@ try {
       await setAside(path.join(work, "shape-loop"));
     }
   }
-} finally {
+} catch (error) {
   if (!args.includes("--keep")) await rm(work, { recursive: true, force: true });
+  throw error;
 }
 
 const editionsLabel = `${1 + languages.length} language${languages.length ? "s" : ""}`;
@@ -488,3 +489,9 @@ const stamp = report.date.replace(/[:.]/g, "-");
 await writeFile(path.join(project, "bench-results", `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
 await writeFile(path.join(project, "bench-results", "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.json.`);
+// Last, once everything is printed: every run's output, set aside, is hundreds of thousands of
+// files, and removing them takes minutes on this machine's disk.
+if (!args.includes("--keep")) {
+  console.error(`removing ${work}...`);
+  await rm(work, { recursive: true, force: true });
+}
