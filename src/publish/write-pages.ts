@@ -13,7 +13,7 @@ import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } fr
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
 import type { TemplateEngine } from "../pages/engine.ts";
 import { commonHash, viewHash } from "../pages/page-key.ts";
-import { pngOfCard } from "./share-image.ts";
+import { startCardDrawer } from "./card-drawer.ts";
 
 export interface PageJob {
   /** Its kind's name in the table ("item", "issue-email"): what the build's profile counts it under. */
@@ -169,47 +169,70 @@ export async function writePages(
   // The preview's server reads pages while a rebuild writes them: each is replaced whole.
   const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
   const text = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
-  // A dry run writes nothing, so draws nothing: the card's SVG is made, which is what can fail.
-  const renderPage = (job: PageJob): string | Uint8Array => (job.image && writer ? pngOfCard(text(job)) : text(job));
+  // A share card's text is its SVG: the drawer makes the PNG, on the second core where there is
+  // one (src/publish/card-drawer.ts). A dry run writes nothing, so draws nothing: the SVG is made,
+  // which is what can fail.
+  const drawer = writer ? startCardDrawer(jobs.filter((job) => job.image).length) : undefined;
+  const drawing: Promise<void>[] = [];
   // Timed only when asked (`npm run build -- --verbose`, the bench): where a build's time goes.
   let renderMs = 0;
   const render = !profile
-    ? renderPage
+    ? text
     : (job: PageJob) => {
         const started = performance.now();
-        const rendered = renderPage(job);
+        const rendered = text(job);
         const ms = performance.now() - started;
         renderMs += ms;
         profile[`render ${job.kind}`] = (profile[`render ${job.kind}`] ?? 0) + ms;
         return rendered;
       };
-  // One page: rendered and written, or linked unchanged from the published site.
+  // One page: rendered and written, or linked unchanged from the published site. A card is
+  // written when it comes back drawn.
   const place = (job: PageJob, file: string): void => {
     const key = reuse && keyFingerprint(job.key, reuse.names);
-    if (!reuse || key === undefined) return writer?.write(file, render(job));
-    const fingerprint = pageFingerprint(reuse.version, job.output, job.template ?? "", key);
-    const published = reuse.pages.unchanged(job.output, fingerprint);
-    if (published && writer) {
-      writer.link(published, file);
-      reuse.pages.linked(job.output);
-      return;
+    const fingerprint = reuse && key !== undefined ? pageFingerprint(reuse.version, job.output, job.template ?? "", key) : undefined;
+    if (reuse && fingerprint !== undefined) {
+      const published = reuse.pages.unchanged(job.output, fingerprint);
+      if (published && writer) {
+        writer.link(published, file);
+        reuse.pages.linked(job.output);
+        return;
+      }
     }
+    const keep = (content: string | Uint8Array) => {
+      writer?.write(file, content);
+      if (writer && reuse && fingerprint !== undefined) reuse.pages.wrote(job.output, fingerprint, file, content);
+    };
     const content = render(job);
-    writer?.write(file, content);
-    if (writer) reuse.pages.wrote(job.output, fingerprint, file, content);
+    if (job.image && drawer) {
+      const drawn = drawer.draw(content as string).then(keep);
+      // Handled here too: should a later page fail, the build's error is that page's.
+      drawn.catch(() => {});
+      drawing.push(drawn);
+    } else {
+      keep(content);
+    }
   };
   const turns = new Turns();
-  for (let i = 0; i < jobs.length; i++) {
-    onPage?.(i, jobs.length);
-    if (profile) {
-      // Placing a page is rendering it (counted above) and writing or linking it: the rest.
-      const [started, rendered] = [performance.now(), renderMs];
-      place(jobs[i]!, files[i]!);
-      profile.write = (profile.write ?? 0) + performance.now() - started - (renderMs - rendered);
-    } else {
-      place(jobs[i]!, files[i]!);
+  try {
+    for (let i = 0; i < jobs.length; i++) {
+      onPage?.(i, jobs.length);
+      if (profile) {
+        // Placing a page is rendering it (counted above) and writing or linking it: the rest.
+        const [started, rendered] = [performance.now(), renderMs];
+        place(jobs[i]!, files[i]!);
+        profile.write = (profile.write ?? 0) + performance.now() - started - (renderMs - rendered);
+      } else {
+        place(jobs[i]!, files[i]!);
+      }
+      await turns.take();
     }
-    await turns.take();
+    // The cards still being drawn: waited for, and their wait counted as writing.
+    const started = performance.now();
+    await Promise.all(drawing);
+    if (profile) profile.write = (profile.write ?? 0) + performance.now() - started;
+  } finally {
+    await drawer?.close();
   }
   onWritten?.(jobs.length);
   if (written) {
