@@ -13,6 +13,7 @@ import nunjucks from "nunjucks";
 import type { Digest } from "../digest/digest.ts";
 import { pathOf } from "../digest/paths.ts";
 import { markLegend } from "../digest/incidents/marks.ts";
+import { CARD_PIXELS } from "./share-card.ts";
 import { CORRECTION_COLUMNS, COUNT_COLUMNS, COUNTRY_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, ITEM_COLUMNS, REGION_COLUMNS, RETIRED_COLUMNS, type Column } from "./open-data.ts";
 import { wordGlobals, type Markup } from "./words.ts";
 import { htmlToText } from "./plain-text.ts";
@@ -99,6 +100,8 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   });
   // A page every edition has, by its name in src/digest/paths.ts: `pathOf("search") | href`.
   env.addGlobal("pathOf", pathOf);
+  // The share cards' size in pixels, which every page's head gives beside the image.
+  env.addGlobal("cardPixels", CARD_PIXELS);
   // Rendered Markdown as text, for the email's text part.
   env.addFilter("plain", (html: string) => htmlToText(String(html)));
   // Every word of the interface, in the edition's language (src/core/messages/); ` lang="en"` on a

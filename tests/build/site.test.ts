@@ -169,6 +169,8 @@ describe("a shared link and a typed address", () => {
       expect(image, file).toMatch(/^https:\/\/digest\.example\/.*card\.png$/);
       const bytes = await readFile(path.join(site, new URL(image).pathname));
       expect(pngSize(bytes), image).toEqual([600, 315]);
+      // The size the head gives is the image's own.
+      expect([meta("og:image:width"), meta("og:image:height")].map(Number), image).toEqual(pngSize(bytes));
       // Small enough for WhatsApp's preview, which drops images over about 300 KB.
       expect(bytes.length, image).toBeLessThan(300_000);
       // An icon under the site's own path, so no browser asks the host's root for /favicon.ico.
