@@ -25,25 +25,14 @@ const WORTH_A_WORKER = 40;
 export function startCardDrawer(expected: number): CardDrawer {
   const here: CardDrawer = { draw: async (svg) => pngOfCard(svg), close: async () => {} };
   if (expected < WORTH_A_WORKER || availableParallelism() < 2) return here;
-  let worker: Worker;
-  try {
-    // A JavaScript bootstrap: worker threads do not inherit the TypeScript loader.
-    worker = new Worker(new URL("./card-worker.mjs", import.meta.url));
-  } catch {
-    return here;
-  }
-  const waiting = new Map<number, { svg: string; resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+  // Started at the first card to draw: a build that links every card unchanged from the
+  // published site starts none.
+  let worker: Worker | undefined;
   let failed = false;
   let next = 0;
-  worker.on("message", (answer: CardDrawn) => {
-    const asked = waiting.get(answer.id);
-    if (!asked) return;
-    waiting.delete(answer.id);
-    if ("png" in answer) asked.resolve(answer.png);
-    else asked.reject(new Error(answer.error));
-  });
-  worker.once("error", () => {
-    // A worker that fails only costs the parallelism: this thread draws what it did not.
+  const waiting = new Map<number, { svg: string; resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+  // A worker that fails, or stops, only costs the parallelism: this thread draws what it did not.
+  const drawHere = () => {
     failed = true;
     for (const [id, asked] of waiting) {
       waiting.delete(id);
@@ -53,18 +42,41 @@ export function startCardDrawer(expected: number): CardDrawer {
         asked.reject(error as Error);
       }
     }
-  });
+  };
+  const start = (): Worker | undefined => {
+    try {
+      // A JavaScript bootstrap: worker threads do not inherit the TypeScript loader.
+      const started = new Worker(new URL("./card-worker.mjs", import.meta.url));
+      started.on("message", (answer: CardDrawn) => {
+        const asked = waiting.get(answer.id);
+        if (!asked) return;
+        waiting.delete(answer.id);
+        if ("png" in answer) asked.resolve(answer.png);
+        else asked.reject(new Error(answer.error));
+      });
+      started.once("error", drawHere);
+      started.once("exit", drawHere);
+      return started;
+    } catch {
+      failed = true;
+      return undefined;
+    }
+  };
   return {
     draw(svg) {
-      if (failed) return here.draw(svg);
+      if (!failed) worker ??= start();
+      if (failed || !worker) return here.draw(svg);
+      const running = worker;
       return new Promise((resolve, reject) => {
         const id = next++;
         waiting.set(id, { svg, resolve, reject });
-        worker.postMessage({ id, svg } satisfies CardToDraw);
+        running.postMessage({ id, svg } satisfies CardToDraw);
       });
     },
     async close() {
-      await worker.terminate();
+      // Stopped on purpose: nothing is waiting, and its exit is not a failure.
+      worker?.removeAllListeners("exit");
+      await worker?.terminate();
     },
   };
 }

@@ -205,7 +205,9 @@ export async function writePages(
     };
     const content = render(job);
     if (job.image && drawer) {
-      const drawn = drawer.draw(content as string).then(keep);
+      const drawn = drawer.draw(content as string).then(keep, (error: Error) => {
+        throw new Error(`${job.output}: the share card could not be drawn: ${error.message}`);
+      });
       // Handled here too: should a later page fail, the build's error is that page's.
       drawn.catch(() => {});
       drawing.push(drawn);
