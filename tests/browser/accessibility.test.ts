@@ -33,13 +33,13 @@ async function axe(page: Page, only: { tags: string[] } | { rules: string[] }): 
 /**
  * The Arabic pages axe-core reads: those whose words, languages and direction differ most from
  * the English page of the same template (a fallback item in French, notes, tables, the map's
- * labels, the search form). An Arabic page is its English kind's template with other words:
+ * labels, the search and subscribe forms, the page not found). An Arabic page is its English kind's template with other words:
  * its structure, names and colours are checked there, and every Arabic page of every kind is
  * checked for its direction, its overflow and its text by tests/browser/arabic.test.ts and as
  * HTML by tests/build/quality.test.ts. axe-core on a page costs seconds of the processor.
  */
 const ARABIC_AXE_KINDS: readonly [string, string][] = [
-  ...ARABIC_KINDS.filter(([kind]) => ["home", "issue", "country", "region", "item", "month", "search", "data"].includes(kind)),
+  ...ARABIC_KINDS.filter(([kind]) => ["home", "issue", "country", "region", "item", "month", "search", "data", "subscribe", "not-found"].includes(kind)),
   ["item", "ar/articles/2020/farabougou-villagers-killed/"],
 ];
 

@@ -432,11 +432,12 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
         boxes.slice(i + 1).forEach((b) => { if (meets(a.box, b.box)) crossing.push(`${a.text} / ${b.text}`); });
         marks.forEach((m) => { if (meets(a.box, m)) crossing.push(`${a.text} / a mark`); });
       });
-      return { wide, cut, tables, texts, crossing };
+      return { sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth, wide, cut, tables, texts, crossing };
     });
 
   /** Nothing wider than the screen, no text cut, tables as labelled blocks, SVG text at 12 px and whole, map labels clear. */
   const expectReadable = (found: Awaited<ReturnType<typeof layoutOf>>, name: string) => {
+    expect(found.sideways, `${name}: scrolls sideways`).toBe(false);
     expect(found.wide, name).toEqual([]);
     expect(found.cut, name).toEqual([]);
     for (const table of found.tables) {
