@@ -142,7 +142,7 @@ export const PAGE_KINDS: readonly [string, string][] = [
 
 /**
  * The Arabic edition's page of every kind: right to left, each mirrors (or, for the charts and
- * the map, deliberately does not) in its own way. axe-core reads those whose words differ most
+ * the map, deliberately does not) in its own way. axe-core reads them all
  * (tests/browser/accessibility.test.ts); their layout, requests and reading without JavaScript
  * are tests/browser/arabic.test.ts's. (A missing page is answered with the host's one 404 page,
  * the default edition's: the Arabic one is read at its own address.)
