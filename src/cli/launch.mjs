@@ -72,8 +72,9 @@ function isWhole(folder) {
 
 // `--fresh` builds from nothing, the compiled code included; a damaged or partial folder (a file
 // emptied, one missing) is compiled again rather than run.
-if (existsSync(compiled) && (rest.includes("--fresh") || !isWhole(compiled))) rmSync(compiled, { recursive: true, force: true });
-if (!existsSync(compiled)) {
+const fresh = rest.includes("--fresh");
+if (existsSync(compiled) && !fresh && !isWhole(compiled)) rmSync(compiled, { recursive: true, force: true });
+if (fresh || !existsSync(compiled)) {
   // Compiled beside its final place and renamed into it: two builds started at once both
   // compile, and either's result is whole.
   const { build } = await import("esbuild");
@@ -97,6 +98,18 @@ if (!existsSync(compiled)) {
   });
   writeFileSync(path.join(temporary, MANIFEST), JSON.stringify(hashesOf(temporary)));
   mkdirSync(cache, { recursive: true });
+  if (fresh && existsSync(compiled)) {
+    // A preview running from the code compiled before imports some modules late, by their
+    // paths in this folder: it is replaced at once, never left missing while this compiles. The
+    // same source gives the same file names, so those imports find theirs in the new one.
+    const replaced = `${compiled}.${process.pid}.replaced`;
+    try {
+      renameSync(compiled, replaced);
+    } catch {
+      // Another build replaced it first.
+    }
+    rmSync(replaced, { recursive: true, force: true });
+  }
   try {
     renameSync(temporary, compiled);
   } catch {

@@ -241,8 +241,12 @@ describe("npm run build, as it is run", () => {
       expect((await readFile(path.join(folder, chunk))).length).toBeGreaterThan(0);
       expect(await snapshot(site)).toEqual(published);
       const stamp = (await stat(path.join(folder, "build.mjs"))).mtimeMs;
+      const names = (await readdir(folder)).sort();
       await run(process.execPath, [launcher, "compile", "--fresh"]);
       expect((await stat(path.join(folder, "build.mjs"))).mtimeMs).toBeGreaterThan(stamp);
+      // Compiled again under the same names, in place of the old ones: a preview running from
+      // them finds the modules it imports late (a --fresh build once removed them under it).
+      expect((await readdir(folder)).sort()).toEqual(names);
     } finally {
       await rm(folder, { recursive: true, force: true });
       await rm(project, { recursive: true, force: true });
