@@ -141,7 +141,11 @@ describe("the preview", () => {
     expect(page).toContain("First item, edited");
     expect(page).toContain(`<code>${problem.replace(/"/g, "&quot;")}</code>`);
     expect(await read("issues/2020-w49/index.html")).not.toContain("preview-problems");
-    expect(preview.log().slice(logBefore).split(problem).length - 1).toBe(1);
+    // Once a rebuild: a save the watcher sees as two changes (on a busy machine) rebuilds twice.
+    const since = preview.log().slice(logBefore);
+    const failedRebuilds = since.split("[11ty] Problem writing Eleventy templates:").length - 1;
+    expect(failedRebuilds).toBeGreaterThanOrEqual(1);
+    expect(since.split(problem).length - 1).toBe(failedRebuilds);
 
     await writeText(fixture.root, "content/articles/2020/first.md", "---\ntitle: [unclosed\n---\n");
     await until("the YAML error", async () => preview.log().slice(logBefore).includes("content/articles/2020/first.md:2 front matter: the list of title opens with [ but does not close"));
