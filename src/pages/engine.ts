@@ -14,6 +14,7 @@ import type { Digest } from "../digest/digest.ts";
 import { pathOf } from "../digest/paths.ts";
 import { markLegend } from "../digest/incidents/marks.ts";
 import { CARD_PIXELS } from "./share-card.ts";
+import { TOOLS_LANGUAGE } from "../core/tools-language.ts";
 import { CORRECTION_COLUMNS, COUNT_COLUMNS, COUNTRY_COLUMNS, describeColumn, INCIDENT_COLUMNS, INCIDENT_HXL, ITEM_COLUMNS, REGION_COLUMNS, RETIRED_COLUMNS, type Column } from "./open-data.ts";
 import { wordGlobals, type Markup } from "./words.ts";
 import { htmlToText } from "./plain-text.ts";
@@ -100,6 +101,8 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   });
   // A page every edition has, by its name in src/digest/paths.ts: `pathOf("search") | href`.
   env.addGlobal("pathOf", pathOf);
+  // The language the checker's problems are in, where the preview shows them.
+  env.addGlobal("toolsLanguage", TOOLS_LANGUAGE);
   // The share cards' size in pixels, which every page's head gives beside the image.
   env.addGlobal("cardPixels", CARD_PIXELS);
   // Rendered Markdown as text, for the email's text part.

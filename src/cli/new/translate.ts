@@ -5,6 +5,7 @@
 import { COLLECTIONS } from "../../content/collections.ts";
 import type { FrontMatter } from "../../content/load/frontmatter.ts";
 import { parseWeekId } from "../../core/weeks.ts";
+import { TOOLS_LANGUAGE } from "../../core/tools-language.ts";
 import { quoted, withHints } from "./yaml.ts";
 
 export interface TranslateRequest {
@@ -58,7 +59,7 @@ function checkFree(kind: "item" | "note", original: string, file: string, existi
 export function translationText(target: TranslateTarget & { ok: true }, language: string, original: FrontMatter): string {
   const data = original.data;
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  const name = new Intl.DisplayNames(["en"], { type: "language" }).of(language) ?? language;
+  const name = new Intl.DisplayNames([TOOLS_LANGUAGE], { type: "language" }).of(language) ?? language;
   const lines: (readonly [string, string?])[] = [[`# The ${name} translation of ${target.original}: write each text below in ${name}, over the original's words.`]];
   if (target.kind === "item") {
     lines.push(["# Everything else (date, countries, source, tags, incidents) is the original's: leave it out here."]);
