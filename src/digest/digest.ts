@@ -110,8 +110,11 @@ interface Grouped {
   readonly incidentTypes: ReturnType<typeof incidentTypeViews>["types"];
   readonly incidentTypePages: ListingPage[];
   readonly openData: OpenDataRows;
-  /** By week id, the items a week's counts are made from: those published in it, or recording an incident dated in it. */
-  readonly itemsCountedIn: Map<string, Item[]>;
+  /**
+   * By week id, what a week's counts are made from: the items published in it or recording an
+   * incident dated in it, and the editors' figures for it.
+   */
+  readonly countedIn: Map<string, { items: Item[]; figures: Content["figures"][number][] }>;
   readonly feeds: FeedSet;
 }
 
@@ -295,18 +298,19 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
   incidentTypePages: (scope, d) =>
     d.incidentTypes.flatMap((t) => listingPages(t, d.incidentTypeGroups.items.get(t.slug)!, scope.content.site.itemsPerPage, (n) => paths.incidentType(t.slug, n))),
 
-  itemsCountedIn: (scope) => {
-    const byWeek = new Map<string, Item[]>();
+  countedIn: (scope) => {
+    const byWeek = new Map<string, { items: Item[]; figures: Content["figures"][number][] }>();
+    const week = (id: string) => byWeek.get(id) ?? byWeek.set(id, { items: [], figures: [] }).get(id)!;
     const add = (id: string, item: Item) => {
-      const list = byWeek.get(id);
+      const { items } = week(id);
       // An item's adds come one after the other: the last entry tells whether it is listed.
-      if (!list) byWeek.set(id, [item]);
-      else if (list.at(-1) !== item) list.push(item);
+      if (items.at(-1) !== item) items.push(item);
     };
     for (const item of scope.content.items) {
       add(item.week.id, item);
       for (const incident of item.incidents) add(incident.week.id, item);
     }
+    for (const figure of scope.content.figures) week(figure.week.id).figures.push(figure);
     return byWeek;
   },
   /** The incidents and weekly counts as rows, which the pages write as downloadable files. */
@@ -319,11 +323,10 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
       counts: scope.picture.counts,
       // A week's counts as its issue published them: the incidents dated in it of the items
       // published by then, and the week's figures.
-      countsAsOf: (week) =>
-        new IncidentCounts(
-          (d.itemsCountedIn.get(week.id) ?? []).filter((item) => compareWeeks(item.week, week) <= 0),
-          scope.content.figures.filter((figure) => figure.week.id === week.id),
-        ),
+      countsAsOf: (week) => {
+        const counted = d.countedIn.get(week.id);
+        return new IncidentCounts((counted?.items ?? []).filter((item) => compareWeeks(item.week, week) <= 0), counted?.figures ?? []);
+      },
       countries: d.countries.filter((c) => c.kind === "country"),
       regions: d.regions,
       regionIso: (slug) => regionIsoCodes.get(slug) ?? "",
