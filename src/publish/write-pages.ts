@@ -216,9 +216,12 @@ export async function writePages(
     }
   };
   const turns = new Turns();
+  // The cards first: the drawer then draws them while this thread renders every other page,
+  // rather than this thread waiting at the end for cards handed over last.
+  const order = [...jobs.keys()].sort((a, b) => Number(Boolean(jobs[b]!.image)) - Number(Boolean(jobs[a]!.image)) || a - b);
   try {
-    for (let i = 0; i < jobs.length; i++) {
-      onPage?.(i, jobs.length);
+    for (const [done, i] of order.entries()) {
+      onPage?.(done, jobs.length);
       if (profile) {
         // Placing a page is rendering it (counted above) and writing or linking it: the rest.
         const [started, rendered] = [performance.now(), renderMs];
