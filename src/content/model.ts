@@ -44,8 +44,12 @@ export interface Item {
   readonly incidents: readonly Incident[];
   /** Incident ids it published once and no longer uses. */
   readonly retiredIds: readonly RetiredId[];
-  /** The lines of the file where each incident's id and each retired id is written, in order, for the archive-wide checks. */
-  readonly idLines?: { readonly incidents: readonly (number | undefined)[]; readonly retired: readonly (number | undefined)[] };
+  /**
+   * The line of the file where an incident's id (by its place in `incidents`) or a retired id
+   * (in `retiredIds`) is written, for the archive-wide checks. Asked only of an id at fault:
+   * finding a line reads the front matter a second time, with positions.
+   */
+  readonly idLine?: (kind: "incidents" | "retired", index: number) => number | undefined;
   /** What was corrected after publication, in the order written (its translations follow that order). */
   readonly corrections: readonly Correction[];
   /** The source's grade on the Admiralty scale, where the editors checked. */

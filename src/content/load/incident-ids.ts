@@ -6,11 +6,11 @@ import type { Item } from "../model.ts";
 import type { Problem } from "../../core/problems.ts";
 
 /** The problems of the items' incident ids and retired ids, each at the file, line and field that writes it. */
-export function incidentIdProblems(items: readonly Pick<Item, "file" | "incidents" | "retiredIds" | "idLines">[]): Problem[] {
+export function incidentIdProblems(items: readonly Pick<Item, "file" | "incidents" | "retiredIds" | "idLine">[]): Problem[] {
   const problems: Problem[] = [];
   type Entry = (typeof items)[number];
   type Kind = "incidents" | "retired";
-  const lineOf = (item: Entry, kind: Kind, index: number) => item.idLines?.[kind][index];
+  const lineOf = (item: Entry, kind: Kind, index: number) => item.idLine?.(kind, index);
   const where = (item: Entry, kind: Kind, index: number) => {
     const line = lineOf(item, kind, index);
     return line === undefined ? item.file : `${item.file}:${line}`;

@@ -146,7 +146,7 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     // In the order they were made; each with only the fields the editor wrote.
     corrections: data.corrections.map((c) => ({ date: c.date, what: c.what, ...(c.toll ? { toll: c.toll } : {}) })),
     ...(data.grade ? { grade: { reliability: data.grade.reliability as Grade["reliability"], credibility: data.grade.credibility as Grade["credibility"], note: data.grade.note } } : {}),
-    idLines: { incidents: data.incidents.map((_, i) => fm.lineOf(["incidents", i, "id"])), retired: data.retired_ids.map((_, i) => fm.lineOf(["retired_ids", i, "id"])) },
+    idLine: (kind, index) => fm.lineOf([kind === "incidents" ? "incidents" : "retired_ids", index, "id"]),
     draft: data.draft,
     scheduled: date.date > ctx.now,
     body: fm.body,
