@@ -11,81 +11,78 @@
 // tests/unit/page-keys.test.ts renders every other page from its data and `commonOf` alone and
 // from the whole digest, and holds the two to the same bytes: what a template reads beyond its
 // key fails the suite.
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Digest } from "../digest/digest.ts";
 
-/** Hashes of objects already hashed: a view listed on many pages is hashed once a build (once while it lives, in the preview). */
-const hashes = new WeakMap<object, string>();
+/**
+ * What objects already seen stand for: a view listed on many pages is read once a build (once
+ * while it lives, in the preview).
+ */
+const tokens = new WeakMap<object, string>();
+
+/** An object whose text is at most this long stands for itself; a longer one, for its hash. */
+const INLINE_LENGTH = 64;
 
 /** A hash of `value` and of everything it holds, by field names and values. */
 export function viewHash(value: unknown): string {
-  const hash = createHash("sha1");
-  feed(hash, value, new Set());
-  return hash.digest("base64url");
+  return createHash("sha1").update(token(value, new Set())).digest("base64url");
 }
 
-function feed(hash: Hash, value: unknown, open: Set<object>): void {
+/**
+ * A text that differs whenever `value` does: every part is tagged and length-prefixed, so no
+ * two values share one. An object's part is its own text when short and the hash of it when
+ * not: the text of each object is hashed in one call, rather than a call for every field.
+ */
+function token(value: unknown, open: Set<object>): string {
   switch (typeof value) {
     case "string":
-      hash.update(`s${value.length}:`).update(value);
-      return;
+      return `s${value.length}:${value}`;
     case "number":
       // -0 is its own value: a page that prints it differs from one that prints 0.
-      hash.update(`n${Object.is(value, -0) ? "-0" : String(value)};`);
-      return;
+      return `n${Object.is(value, -0) ? "-0" : String(value)};`;
     case "boolean":
     case "bigint":
-      hash.update(`${typeof value}${String(value)};`);
-      return;
+      return `${typeof value}${String(value)};`;
     case "undefined":
-      hash.update("u;");
-      return;
+      return "u;";
     case "function":
       // A view holds data, never code: what a function would give cannot be known from here.
       throw new Error("A page's data holds a function: its key cannot say what the page shows");
     case "symbol":
       throw new Error("A page's data holds a symbol: its key cannot say what the page shows");
   }
-  if (value === null) {
-    hash.update("z;");
-    return;
-  }
-  hash.update(`o${objectHash(value as object, open)};`);
+  if (value === null) return "z;";
+  return objectToken(value as object, open);
 }
 
-function objectHash(value: object, open: Set<object>): string {
-  const known = hashes.get(value);
+function objectToken(value: object, open: Set<object>): string {
+  const known = tokens.get(value);
   if (known) return known;
   if (open.has(value)) throw new Error("A page's data refers back to itself: its key cannot be made");
   open.add(value);
-  const hash = createHash("sha1");
+  let text: string;
   if (Array.isArray(value)) {
-    hash.update(`a${value.length}[`);
-    for (const element of value) feed(hash, element, open);
+    text = `a${value.length}[`;
+    for (const element of value) text += token(element, open);
   } else if (value instanceof Map) {
-    hash.update(`m${value.size}[`);
-    for (const [key, element] of value) {
-      feed(hash, key, open);
-      feed(hash, element, open);
-    }
+    text = `m${value.size}[`;
+    for (const [key, element] of value) text += token(key, open) + token(element, open);
   } else if (value instanceof Set) {
-    hash.update(`e${value.size}[`);
-    for (const element of value) feed(hash, element, open);
+    text = `e${value.size}[`;
+    for (const element of value) text += token(element, open);
   } else if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
     // What a class says it is as data (a site's addresses).
-    feed(hash, (value as { toJSON(): unknown }).toJSON(), open);
+    text = `j${token((value as { toJSON(): unknown }).toJSON(), open)}`;
   } else if (isCatalogue(value)) {
     // An edition's words: by the hash of every message it holds.
-    hash.update(`w${value.signature}`);
+    text = `w${value.signature}`;
   } else {
-    for (const key of Object.keys(value)) {
-      hash.update(`k${key.length}:${key}`);
-      feed(hash, (value as Record<string, unknown>)[key], open);
-    }
+    text = "{";
+    for (const key of Object.keys(value)) text += `k${key.length}:${key}${token((value as Record<string, unknown>)[key], open)}`;
   }
   open.delete(value);
-  const made = hash.digest("base64url");
-  hashes.set(value, made);
+  const made = text.length <= INLINE_LENGTH ? `i${text.length}:${text}` : `h${createHash("sha1").update(text).digest("base64url")};`;
+  tokens.set(value, made);
   return made;
 }
 
