@@ -22,16 +22,23 @@ export const SHIPPED_MESSAGES = path.join(PROJECT, "messages");
 
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
+/** Values with more text than this are formatted every time: a long text is seldom given twice. */
+const REMEMBERED_TEXT = 80;
+
 /**
- * Numbers as a key of the formatted messages: each as it formats. JSON.stringify writes -0 as
- * 0 (and NaN and Infinity as null), so a message once formatted with -0 ("-0 incidents") was
- * then given for every real 0 of the build.
+ * Values as a key of the formatted messages, each as it formats; undefined for values not
+ * worth remembering (a date, a long text). JSON.stringify writes -0 as 0 (and NaN and Infinity
+ * as null), so a message once formatted with -0 ("-0 incidents") was then given for every real
+ * 0 of the build. A text is tagged and length-prefixed: no two sets of values share a key.
  */
-function numbersKey(values: Readonly<Record<string, number>>): string {
+function valuesKey(values: MessageValues): string | undefined {
   let key = "";
+  let text = 0;
   for (const name in values) {
     const value = values[name]!;
-    key += `${name}\u0001${Object.is(value, -0) ? "-0" : String(value)}\u0000`;
+    if (typeof value === "number") key += `${name}\u0001n${Object.is(value, -0) ? "-0" : String(value)}\u0000`;
+    else if (typeof value === "string" && (text += value.length) <= REMEMBERED_TEXT) key += `${name}\u0001s${value.length}:${value}\u0000`;
+    else return undefined;
   }
   return key;
 }
@@ -39,8 +46,8 @@ function numbersKey(values: Readonly<Record<string, number>>): string {
 export class Catalogue {
   readonly #compiled = new Map<string, IntlMessageFormat>();
   /**
-   * Messages already formatted with no values or with numbers alone ("12 items"): the same few
-   * on thousands of pages, where formatting a plural costs microseconds each time.
+   * Messages already formatted with no values, or with numbers and short texts ("12 items",
+   * "Mali:"): the same few on thousands of pages, where formatting costs microseconds each time.
    */
   readonly #formatted = new Map<string, string>();
   #languageNames: Intl.DisplayNames | undefined;
@@ -82,7 +89,8 @@ export class Catalogue {
 
   /** The message `key` with its values in; a key the catalogue lacks fails the build. */
   t(key: string, values?: MessageValues): string {
-    const remembered = values === undefined ? key : Object.values(values).every((v) => typeof v === "number") ? `${key}\u0000${numbersKey(values as Readonly<Record<string, number>>)}` : undefined;
+    const valued = values === undefined ? "" : valuesKey(values);
+    const remembered = valued === undefined ? undefined : `${key}\u0000${valued}`;
     const known = remembered === undefined ? undefined : this.#formatted.get(remembered);
     if (known !== undefined) return known;
     const text = this.#format(key, values);
