@@ -143,11 +143,18 @@ export function buildMonths(input: MonthInput): Months {
     for (const w of weeks?.values() ?? []) days += daysOf(m).get(w.id) ?? 0;
     return days;
   };
+  // A month's figures are read by its own page, by the next month's and the next year's (to
+  // compare), and by its digest's and country's pages: summed once.
+  const statsMade = new Map<string, { covered: number; days: number; incidents: readonly IncidentView[]; fatalities: ReturnType<typeof sumTolls> }>();
   const stats = (scope: Scope, m: Month) => {
-    const covered = coveredDays(scope, m);
-    const own = tallies.get(`${scopeKey(scope)} ${m.id}`)?.incidents ?? [];
-    const tolls = own.flatMap((i) => (i.fatalities ? [i.fatalities] : []));
-    return { covered, days: daysInMonth(m), incidents: own, fatalities: sumTolls(tolls) };
+    const key = `${scopeKey(scope)} ${m.id}`;
+    let found = statsMade.get(key);
+    if (!found) {
+      const own = tallies.get(key)?.incidents ?? [];
+      const tolls = own.flatMap((i) => (i.fatalities ? [i.fatalities] : []));
+      statsMade.set(key, (found = { covered: coveredDays(scope, m), days: daysInMonth(m), incidents: own, fatalities: sumTolls(tolls) }));
+    }
+    return found;
   };
 
   const notes = new Map(input.notes.map((n) => [n.month.id, n]));
