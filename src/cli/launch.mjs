@@ -20,9 +20,9 @@ import { setFlagsFromString } from "node:v8";
 const project = fileURLToPath(new URL("../..", import.meta.url));
 const src = path.join(project, "src");
 /** The commands compiled ahead of time, and the one worker the build starts. */
-const ENTRIES = { build: "src/cli/build.ts", preview: "src/cli/preview.ts", "markdown-worker": "src/content/load/markdown-worker.ts", "card-worker": "src/publish/card-worker.ts" };
+const ENTRIES = { build: "src/cli/build.ts", preview: "src/cli/preview.ts", "markdown-worker": "src/content/load/markdown-worker.ts", "finish-worker": "src/publish/finish-worker.ts" };
 /** The workers: compiled with the commands, never run as one. */
-const WORKERS = ["markdown-worker", "card-worker"];
+const WORKERS = ["markdown-worker", "finish-worker"];
 
 const [command, ...rest] = process.argv.slice(2);
 if (!command || (!(command in ENTRIES) && command !== "compile") || WORKERS.includes(command)) {

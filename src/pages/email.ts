@@ -43,8 +43,22 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/**
+ * An issue's email as its template renders it, its stylesheet still in a <style>: what the
+ * writer hands to inlineEmailStyles, on the build's second thread (src/publish/finisher.ts).
+ */
+export function emailTemplateHtml(issue: IssueView, digest: Digest, engine: TemplateEngine): string {
+  return engine.render(digest, "views/email.njk", view(issue, digest));
+}
+
+/** An email's <style> put into style="" attributes, as mail clients need, and the <style> removed. */
+export function inlineEmailStyles(html: string): string {
+  return juice(html, { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
+}
+
+/** An issue's email as it is sent. */
 export function emailHtml(issue: IssueView, digest: Digest, engine: TemplateEngine): string {
-  return juice(engine.render(digest, "views/email.njk", view(issue, digest)), { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
+  return inlineEmailStyles(emailTemplateHtml(issue, digest, engine));
 }
 
 export function emailText(issue: IssueView, digest: Digest, engine: TemplateEngine): string {
@@ -66,9 +80,14 @@ function monthView(month: MonthView, digest: Digest): Record<string, unknown> {
   return { month, leadHtml: month.note?.html ? imagesAsWords(linksForFeeds(month.note.html, digest.edition.urls, month.path), digest.edition.words) : undefined };
 }
 
-/** The whole digest's month as an email (views/month-email.njk), styles inlined as an issue's are. */
+/** The whole digest's month as an email (views/month-email.njk), its stylesheet still in a <style>, as emailTemplateHtml. */
+export function monthEmailTemplateHtml(month: MonthView, digest: Digest, engine: TemplateEngine): string {
+  return engine.render(digest, "views/month-email.njk", monthView(month, digest));
+}
+
+/** The whole digest's month as an email, styles inlined as an issue's are. */
 export function monthEmailHtml(month: MonthView, digest: Digest, engine: TemplateEngine): string {
-  return juice(engine.render(digest, "views/month-email.njk", monthView(month, digest)), { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
+  return inlineEmailStyles(monthEmailTemplateHtml(month, digest, engine));
 }
 
 export function monthEmailText(month: MonthView, digest: Digest, engine: TemplateEngine): string {

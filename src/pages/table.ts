@@ -10,7 +10,7 @@ import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import { OPEN_DATA_LICENCE } from "./data-package.ts";
 import { DATA_FILES, dataFilePath, dataFileText, filesOf, issuesWithData, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
-import { emailHtml, emailText, monthEmailHtml, monthEmailText } from "./email.ts";
+import { emailTemplateHtml, emailText, monthEmailTemplateHtml, monthEmailText } from "./email.ts";
 import { cardAlt, cardSvg, countryCard, issueCard, siteCard, type CardText, type ShareCard } from "./share-card.ts";
 import type { TemplateEngine } from "./engine.ts";
 
@@ -34,7 +34,11 @@ export interface PageKind {
    * a week, a year). `pages` makes the paths; a test holds every page to these patterns.
    */
   readonly urls: readonly string[];
-  /** Below templates/; or `generate` makes the page's text (a CSV file; an email, with the engine). */
+  /**
+   * Below templates/; or `generate` makes the page's text (a CSV file; an email, with the
+   * engine). An email's (format "email") still has its stylesheet in a <style>: the writer puts
+   * it into style="" attributes (inlineEmailStyles, src/pages/email.ts) on its second thread.
+   */
   readonly template?: string;
   readonly generate?: (page: Page, digest: Digest, engine: TemplateEngine) => string;
   readonly format: PageFormat;
@@ -159,7 +163,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "email",
     sitemap: false,
     perEdition: true,
-    generate: (page, digest, engine) => emailHtml(page.data.issue as IssueView, digest, engine),
+    generate: (page, digest, engine) => emailTemplateHtml(page.data.issue as IssueView, digest, engine),
     pages: (digest) => digest.issues.map((issue) => ({ path: paths.email(issue.week), data: { issue } })),
   },
   {
@@ -201,7 +205,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     format: "email",
     sitemap: false,
     perEdition: true,
-    generate: (page, digest, engine) => monthEmailHtml(page.data.month as MonthView, digest, engine),
+    generate: (page, digest, engine) => monthEmailTemplateHtml(page.data.month as MonthView, digest, engine),
     pages: (digest) => digest.months.all.map((month) => ({ path: paths.monthEmail(month.id), data: { month } })),
   },
   {

@@ -13,7 +13,8 @@ import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } fr
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
 import type { TemplateEngine } from "../pages/engine.ts";
 import { commonHash, viewHash } from "../pages/page-key.ts";
-import { startCardDrawer } from "./card-drawer.ts";
+import { startFinisher } from "./finisher.ts";
+import { inlineEmailStyles } from "../pages/email.ts";
 
 export interface PageJob {
   /** Its kind's name in the table ("item", "issue-email"): what the build's profile counts it under. */
@@ -28,6 +29,8 @@ export interface PageJob {
   readonly generate?: (engine: TemplateEngine) => string;
   /** Its text is an SVG to write as a PNG (a share card): drawn only when written, never when linked unchanged. */
   readonly image?: true;
+  /** Its text is an email whose <style> is to be put into style="" attributes before it is written. */
+  readonly email?: true;
   /** What the template sees besides `digest`. */
   readonly data: Readonly<Record<string, unknown>>;
   /**
@@ -58,6 +61,7 @@ export function sitePageJobs(digest: Digest, kinds: readonly PageKind[] = PAGE_K
       ...(page.kind.template ? { template: page.kind.template } : {}),
       ...(page.kind.generate ? { generate: (engine: TemplateEngine) => page.kind.generate!(page, page.edition, engine) } : {}),
       ...(page.kind.format === "png" ? { image: true as const } : {}),
+      ...(page.kind.format === "email" ? { email: true as const } : {}),
       data,
       // The navigation by its text: each page's data holds its own copy of the same links.
       key: page.kind.whole ? [page.edition, page.path, text] : [viewHash({ ...page.data, pagePath: page.path }), commonHash(page.edition), text],
@@ -169,11 +173,12 @@ export async function writePages(
   // The preview's server reads pages while a rebuild writes them: each is replaced whole.
   const writer = dryRun ? undefined : new FileWriter({ whole: Boolean(written) });
   const text = (job: PageJob) => (job.generate ? job.generate(engine) : engine.render(job.digest, job.template!, job.data));
-  // A share card's text is its SVG: the drawer makes the PNG, on the second core where there is
-  // one (src/publish/card-drawer.ts). A dry run writes nothing, so draws nothing: the SVG is made,
-  // which is what can fail.
-  const drawer = writer ? startCardDrawer(jobs.filter((job) => job.image).length) : undefined;
-  const drawing: Promise<void>[] = [];
+  // A share card's text is its SVG, an email's its HTML with a <style>: the finisher makes the
+  // PNG and inlines the styles, on the second core where there is one (src/publish/finisher.ts).
+  // A dry run writes nothing, so draws nothing: the SVG is made, which is what can fail; an
+  // email's styles are inlined here.
+  const finisher = writer ? startFinisher(jobs.filter((job) => job.image || job.email).length) : undefined;
+  const finishing: Promise<void>[] = [];
   // Timed only when asked (`npm run build -- --verbose`, the bench): where a build's time goes.
   let renderMs = 0;
   const render = !profile
@@ -186,8 +191,8 @@ export async function writePages(
         profile[`render ${job.kind}`] = (profile[`render ${job.kind}`] ?? 0) + ms;
         return rendered;
       };
-  // One page: rendered and written, or linked unchanged from the published site. A card is
-  // written when it comes back drawn.
+  // One page: rendered and written, or linked unchanged from the published site. A card or an
+  // email is written when it comes back finished.
   const place = (job: PageJob, file: string): void => {
     const key = reuse && keyFingerprint(job.key, reuse.names);
     const fingerprint = reuse && key !== undefined ? pageFingerprint(reuse.version, job.output, job.template ?? "", key) : undefined;
@@ -204,19 +209,27 @@ export async function writePages(
       if (writer && reuse && fingerprint !== undefined) reuse.pages.wrote(job.output, fingerprint, file, content);
     };
     const content = render(job);
-    if (job.image && drawer) {
-      const drawn = drawer.draw(content as string).then(keep, (error: Error) => {
-        throw new Error(`${job.output}: the share card could not be drawn: ${error.message}`);
-      });
+    const finished = !finisher
+      ? undefined
+      : job.image
+        ? finisher.draw(content).then(keep, (error: Error) => {
+            throw new Error(`${job.output}: the share card could not be drawn: ${error.message}`);
+          })
+        : job.email
+          ? finisher.inline(content).then(keep, (error: Error) => {
+              throw new Error(`${job.output}: the email's styles could not be inlined: ${error.message}`);
+            })
+          : undefined;
+    if (finished) {
       // Handled here too: should a later page fail, the build's error is that page's.
-      drawn.catch(() => {});
-      drawing.push(drawn);
+      finished.catch(() => {});
+      finishing.push(finished);
     } else {
-      keep(content);
+      keep(job.email ? inlineEmailStyles(content) : content);
     }
   };
   const turns = new Turns();
-  // The cards first: the drawer then draws them while this thread renders every other page,
+  // The cards first: the finisher then draws them while this thread renders every other page,
   // rather than this thread waiting at the end for cards handed over last.
   const order = [...jobs.keys()].sort((a, b) => Number(Boolean(jobs[b]!.image)) - Number(Boolean(jobs[a]!.image)) || a - b);
   try {
@@ -232,12 +245,12 @@ export async function writePages(
       }
       await turns.take();
     }
-    // The cards still being drawn: waited for, and their wait counted as writing.
+    // The cards and emails still being finished: waited for, and their wait counted as writing.
     const started = performance.now();
-    await Promise.all(drawing);
+    await Promise.all(finishing);
     if (profile) profile.write = (profile.write ?? 0) + performance.now() - started;
   } finally {
-    await drawer?.close();
+    await finisher?.close();
   }
   onWritten?.(jobs.length);
   if (written) {

@@ -3,4 +3,4 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("./card-worker.ts");
+await import("./finish-worker.ts");

@@ -1,0 +1,97 @@
+// The last step of two kinds of page, done on a worker thread: a share card's SVG drawn as a PNG
+// (resvg, several milliseconds a card for laying out its text), and an email's stylesheet put
+// into its style="" attributes (juice, a couple of milliseconds an email for parsing and
+// writing its HTML again). The page that shows a card needs only its address, and nothing
+// reads an email once written, so this thread hands them over and goes on rendering while the
+// second core finishes them; each is written when it comes back. The build's own thread is
+// what a large build waits on, Pagefind's processes leaving part of the second core idle. A
+// small build, or a machine with one core, finishes them on this thread.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { pngOfCard } from "./share-image.ts";
+import { inlineEmailStyles } from "../pages/email.ts";
+
+/** A page's text to finish: a card's SVG to draw, or an email's HTML to inline the styles of. */
+export type ToFinish = { readonly id: number; readonly svg: string } | { readonly id: number; readonly email: string };
+
+export type Finished = { readonly id: number; readonly png: Uint8Array } | { readonly id: number; readonly html: string } | { readonly id: number; readonly error: string };
+
+export interface Finisher {
+  draw(svg: string): Promise<Uint8Array>;
+  inline(email: string): Promise<string>;
+  /** Stops the worker, once everything asked for is finished (or failed). */
+  close(): Promise<void>;
+}
+
+/** Fewer pages to finish than this are finished here: starting a worker and its renderer costs more. */
+const WORTH_A_WORKER = 40;
+
+/** What the worker does with one page's text: the same as this thread would. */
+export function finish(task: ToFinish): Finished {
+  try {
+    return "svg" in task ? { id: task.id, png: pngOfCard(task.svg) } : { id: task.id, html: inlineEmailStyles(task.email) };
+  } catch (error) {
+    return { id: task.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function startFinisher(expected: number): Finisher {
+  const here: Finisher = { draw: async (svg) => pngOfCard(svg), inline: async (email) => inlineEmailStyles(email), close: async () => {} };
+  if (expected < WORTH_A_WORKER || availableParallelism() < 2) return here;
+  // Started at the first page to finish: a build that links every card and email unchanged
+  // from the published site starts none.
+  let worker: Worker | undefined;
+  let failed = false;
+  let next = 0;
+  const waiting = new Map<number, { task: ToFinish; resolve: (done: Finished) => void }>();
+  // A worker that fails, or stops, only costs the parallelism: this thread finishes what it did not.
+  const finishHere = () => {
+    failed = true;
+    for (const [id, asked] of waiting) {
+      waiting.delete(id);
+      asked.resolve(finish(asked.task));
+    }
+  };
+  const start = (): Worker | undefined => {
+    try {
+      // A JavaScript bootstrap: worker threads do not inherit the TypeScript loader.
+      const started = new Worker(new URL("./finish-worker.mjs", import.meta.url));
+      started.on("message", (answer: Finished) => {
+        const asked = waiting.get(answer.id);
+        if (!asked) return;
+        waiting.delete(answer.id);
+        asked.resolve(answer);
+      });
+      started.once("error", finishHere);
+      started.once("exit", finishHere);
+      return started;
+    } catch {
+      failed = true;
+      return undefined;
+    }
+  };
+  const ask = (task: Omit<ToFinish, "id"> & ({ svg: string } | { email: string })): Promise<Finished> => {
+    if (!failed) worker ??= start();
+    const id = next++;
+    const whole = { ...task, id } as ToFinish;
+    if (failed || !worker) return Promise.resolve(finish(whole));
+    const running = worker;
+    return new Promise((resolve) => {
+      waiting.set(id, { task: whole, resolve });
+      running.postMessage(whole);
+    });
+  };
+  const answer = <T>(done: Finished, pick: (done: Finished) => T | undefined): T => {
+    if ("error" in done) throw new Error(done.error);
+    return pick(done)!;
+  };
+  return {
+    draw: async (svg) => answer(await ask({ svg }), (done) => ("png" in done ? done.png : undefined)),
+    inline: async (email) => answer(await ask({ email }), (done) => ("html" in done ? done.html : undefined)),
+    async close() {
+      // Stopped on purpose: nothing is waiting, and its exit is not a failure.
+      worker?.removeAllListeners("exit");
+      await worker?.terminate();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Pages finished on a worker thread (src/publish/finisher.ts): share cards drawn and emails'
+// styles inlined there give the same bytes as on this thread, each answer to its own page, and
+// a page that cannot be finished an error.
+import { describe, expect, it } from "vitest";
+import { startFinisher } from "../../src/publish/finisher.ts";
+import { pngOfCard } from "../../src/publish/share-image.ts";
+import { cardSvg } from "../../src/pages/share-card.ts";
+import { inlineEmailStyles } from "../../src/pages/email.ts";
+
+const svgOf = (n: number) => cardSvg({ site: "Digest", kicker: `Week ${n}`, heading: `Heading ${n}`, figures: [{ value: n, label: "items" }] }, "en");
+const emailOf = (n: number) => `<!doctype html><html><head><style>p { color: #${n}${n}${n}; } .lead { font-weight: bold; }</style></head><body><p class="lead">Week ${n}</p></body></html>`;
+
+describe("the finisher", () => {
+  it("draws on its worker the bytes this thread draws, each card its own", async () => {
+    const finisher = startFinisher(100);
+    try {
+      const svgs = [1, 2, 3, 4].map(svgOf);
+      const drawn = await Promise.all(svgs.map((svg) => finisher.draw(svg)));
+      svgs.forEach((svg, i) => expect(Buffer.from(drawn[i]!).equals(Buffer.from(pngOfCard(svg))), `card ${i + 1}`).toBe(true));
+      expect(Buffer.from(drawn[0]!).equals(Buffer.from(drawn[1]!))).toBe(false);
+    } finally {
+      await finisher.close();
+    }
+  });
+
+  it("inlines an email's styles on its worker as this thread does, cards and emails asked in turn", async () => {
+    const finisher = startFinisher(100);
+    try {
+      const emails = [1, 2, 3].map(emailOf);
+      const [inlined, card] = await Promise.all([Promise.all(emails.map((email) => finisher.inline(email))), finisher.draw(svgOf(1))]);
+      emails.forEach((email, i) => expect(inlined[i], `email ${i + 1}`).toBe(inlineEmailStyles(email)));
+      expect(inlined[1]).toContain('style="color: #222; font-weight: bold;"');
+      expect(inlined[1]).not.toContain("<style>");
+      expect(Buffer.from(card).equals(Buffer.from(pngOfCard(svgOf(1))))).toBe(true);
+    } finally {
+      await finisher.close();
+    }
+  });
+
+  it("answers a card it cannot draw with an error, and goes on finishing the others", async () => {
+    const finisher = startFinisher(100);
+    try {
+      await expect(finisher.draw("<svg")).rejects.toThrow();
+      expect((await finisher.draw(svgOf(5))).length).toBeGreaterThan(1000);
+      expect(await finisher.inline(emailOf(6))).toContain("color: #666");
+    } finally {
+      await finisher.close();
+    }
+  });
+});
