@@ -19,7 +19,7 @@ import { setFlagsFromString } from "node:v8";
 
 const project = fileURLToPath(new URL("../..", import.meta.url));
 const src = path.join(project, "src");
-/** The commands compiled ahead of time, and the one worker the build starts. */
+/** The commands compiled ahead of time, and the workers the build starts. */
 const ENTRIES = { build: "src/cli/build.ts", preview: "src/cli/preview.ts", "markdown-worker": "src/content/load/markdown-worker.ts", "finish-worker": "src/publish/finish-worker.ts" };
 /** The workers: compiled with the commands, never run as one. */
 const WORKERS = ["markdown-worker", "finish-worker"];
