@@ -146,13 +146,22 @@ export function parseItem(relative: string, ctx: ItemContext): ParseResult {
     // In the order they were made; each with only the fields the editor wrote.
     corrections: data.corrections.map((c) => ({ date: c.date, what: c.what, ...(c.toll ? { toll: c.toll } : {}) })),
     ...(data.grade ? { grade: { reliability: data.grade.reliability as Grade["reliability"], credibility: data.grade.credibility as Grade["credibility"], note: data.grade.note } } : {}),
-    idLine: (kind, index) => fm.lineOf([kind === "incidents" ? "incidents" : "retired_ids", index, "id"]),
+    idLine: idLineFinder(fm.lineOf),
     draft: data.draft,
     scheduled: date.date > ctx.now,
     body: fm.body,
     ...(read.fingerprint ? { fingerprint: read.fingerprint } : {}),
   };
   return { parsed, problems };
+}
+
+/**
+ * An item's `idLine`, made here rather than inside parseItem: a closure there would keep alive
+ * everything parseItem's other closures hold (the file's front matter and body) for as long
+ * as the item lives. This one holds the front matter's line finder, which holds its YAML text.
+ */
+function idLineFinder(lineOf: (path: (string | number)[]) => number | undefined): NonNullable<Item["idLine"]> {
+  return (kind, index) => lineOf([kind === "incidents" ? "incidents" : "retired_ids", index, "id"]);
 }
 
 /** The incident ids a file's front matter repeats, each after its first, worded as incident-ids.ts words them. */
