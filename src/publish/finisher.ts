@@ -21,6 +21,8 @@ export interface Finisher {
   inline(email: string): Promise<string>;
   /** Stops the worker, once everything asked for is finished (or failed). */
   close(): Promise<void>;
+  /** How many pages the worker finished: none where this thread did all (a fallback gives the same bytes, so only this tells). */
+  finishedByWorker(): number;
 }
 
 /** Fewer pages to finish than this are finished here: starting a worker and its renderer costs more. */
@@ -36,13 +38,14 @@ export function finish(task: ToFinish): Finished {
 }
 
 export function startFinisher(expected: number): Finisher {
-  const here: Finisher = { draw: async (svg) => pngOfCard(svg), inline: async (email) => inlineEmailStyles(email), close: async () => {} };
+  const here: Finisher = { draw: async (svg) => pngOfCard(svg), inline: async (email) => inlineEmailStyles(email), close: async () => {}, finishedByWorker: () => 0 };
   if (expected < WORTH_A_WORKER || availableParallelism() < 2) return here;
   // Started at the first page to finish: a build that links every card and email unchanged
   // from the published site starts none.
   let worker: Worker | undefined;
   let failed = false;
   let next = 0;
+  let byWorker = 0;
   const waiting = new Map<number, { task: ToFinish; resolve: (done: Finished) => void }>();
   // A worker that fails, or stops, only costs the parallelism: this thread finishes what it did not.
   const finishHere = () => {
@@ -60,6 +63,7 @@ export function startFinisher(expected: number): Finisher {
         const asked = waiting.get(answer.id);
         if (!asked) return;
         waiting.delete(answer.id);
+        byWorker++;
         asked.resolve(answer);
       });
       started.once("error", finishHere);
@@ -88,6 +92,7 @@ export function startFinisher(expected: number): Finisher {
   return {
     draw: async (svg) => answer(await ask({ svg }), (done) => ("png" in done ? done.png : undefined)),
     inline: async (email) => answer(await ask({ email }), (done) => ("html" in done ? done.html : undefined)),
+    finishedByWorker: () => byWorker,
     async close() {
       // Stopped on purpose: nothing is waiting, and its exit is not a failure.
       worker?.removeAllListeners("exit");
