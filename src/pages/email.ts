@@ -1,8 +1,8 @@
 // The email edition of an issue: /issues/<week>/email.html, for a mailing tool's HTML editor,
 // and email.txt, its plain-text part, both from the issue's view. The HTML is rendered from
 // views/email.njk of the configured templates and its stylesheet (email/email.css) put into
-// style="" attributes by juice, as mail clients need: no <style>, no script, no image, every link
-// a full URL. An image in the note's lead becomes its words, "[Image: a map of the week]": a
+// style="" attributes by juice (inlineEmailStyles, which the writer calls, on its second thread
+// where it has one), as mail clients need: no <style>, no script, no image, every link a full URL. An image in the note's lead becomes its words, "[Image: a map of the week]": a
 // mail client fetches an image as the message is opened, which tells its host who opened it
 // and when (an open-tracking pixel, whatever its host). Not a link either: the web issue,
 // linked at the top and the foot, shows the image to a reader who chooses to look.
@@ -56,11 +56,6 @@ export function inlineEmailStyles(html: string): string {
   return juice(html, { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
 }
 
-/** An issue's email as it is sent. */
-export function emailHtml(issue: IssueView, digest: Digest, engine: TemplateEngine): string {
-  return inlineEmailStyles(emailTemplateHtml(issue, digest, engine));
-}
-
 export function emailText(issue: IssueView, digest: Digest, engine: TemplateEngine): string {
   return tidyText(engine.render(digest, "views/email-text.njk", view(issue, digest), "text"));
 }
@@ -80,14 +75,9 @@ function monthView(month: MonthView, digest: Digest): Record<string, unknown> {
   return { month, leadHtml: month.note?.html ? imagesAsWords(linksForFeeds(month.note.html, digest.edition.urls, month.path), digest.edition.words) : undefined };
 }
 
-/** The whole digest's month as an email (views/month-email.njk), its stylesheet still in a <style>, as emailTemplateHtml. */
+/** The whole digest's month as an email (views/month-email.njk), its stylesheet still in a <style>, as emailTemplateHtml; its styles are inlined as an issue's are. */
 export function monthEmailTemplateHtml(month: MonthView, digest: Digest, engine: TemplateEngine): string {
   return engine.render(digest, "views/month-email.njk", monthView(month, digest));
-}
-
-/** The whole digest's month as an email, styles inlined as an issue's are. */
-export function monthEmailHtml(month: MonthView, digest: Digest, engine: TemplateEngine): string {
-  return inlineEmailStyles(monthEmailTemplateHtml(month, digest, engine));
 }
 
 export function monthEmailText(month: MonthView, digest: Digest, engine: TemplateEngine): string {

@@ -2,7 +2,7 @@
 // preview skips it, a production build links the published copy). It is derived from
 // everything the page's template receives, not from a list of what it shows:
 //   - the page's own data (its view: an item, an issue, a listing with its owner's counts, a
-//     region, a feed), hashed whole, field by field;
+//     region, a feed), whole: every field's name and value, each object's text hashed once;
 //   - the part of its edition's digest that every page reads (`commonOf`): the site's settings,
 //     the edition and its words, the regional map, the digest feed's addresses;
 //   - the navigation, which write-pages adds to every page's data.

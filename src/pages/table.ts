@@ -37,7 +37,8 @@ export interface PageKind {
   /**
    * Below templates/; or `generate` makes the page's text (a CSV file; an email, with the
    * engine). An email's (format "email") still has its stylesheet in a <style>: the writer puts
-   * it into style="" attributes (inlineEmailStyles, src/pages/email.ts) on its second thread.
+   * it into style="" attributes (inlineEmailStyles, src/pages/email.ts), on its second thread
+   * where it has one (src/publish/finisher.ts).
    */
   readonly template?: string;
   readonly generate?: (page: Page, digest: Digest, engine: TemplateEngine) => string;

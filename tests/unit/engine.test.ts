@@ -6,7 +6,7 @@ import path from "node:path";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { DEFAULT_TEMPLATES } from "../../src/core/project.ts";
 import { templateEngine } from "../../src/pages/engine.ts";
-import { emailHtml, emailText } from "../../src/pages/email.ts";
+import { emailTemplateHtml, emailText } from "../../src/pages/email.ts";
 import { pathOf } from "../../src/digest/paths.ts";
 import { modelContent, modelItem } from "../fixtures/model.ts";
 
@@ -25,7 +25,7 @@ describe("the template engine", () => {
     const digest = buildDigest(modelContent([modelItem("mali-one", "2020-11-30", ["mali"])]));
     const engine = templateEngine(templates);
     expect(emailText(digest.issues[0]!, digest, engine)).toContain("(edited template)");
-    expect(emailHtml(digest.issues[0]!, digest, engine)).toContain("(edited template)");
+    expect(emailTemplateHtml(digest.issues[0]!, digest, engine)).toContain("(edited template)");
     expect(emailText(digest.issues[0]!, digest, templateEngine(DEFAULT_TEMPLATES))).not.toContain("(edited template)");
   });
 
