@@ -143,17 +143,18 @@ export function buildMonths(input: MonthInput): Months {
     for (const w of weeks?.values() ?? []) days += daysOf(m).get(w.id) ?? 0;
     return days;
   };
+  const statsOf = (scope: Scope, key: string, m: Month) => {
+    const own = tallies.get(key)?.incidents ?? [];
+    const tolls = own.flatMap((i) => (i.fatalities ? [i.fatalities] : []));
+    return { covered: coveredDays(scope, m), days: daysInMonth(m), incidents: own, fatalities: sumTolls(tolls) };
+  };
   // A month's figures are read by its own page, by the next month's and the next year's (to
   // compare), and by its digest's and country's pages: summed once.
-  const statsMade = new Map<string, { covered: number; days: number; incidents: readonly IncidentView[]; fatalities: ReturnType<typeof sumTolls> }>();
+  const statsMade = new Map<string, ReturnType<typeof statsOf>>();
   const stats = (scope: Scope, m: Month) => {
     const key = `${scopeKey(scope)} ${m.id}`;
     let found = statsMade.get(key);
-    if (!found) {
-      const own = tallies.get(key)?.incidents ?? [];
-      const tolls = own.flatMap((i) => (i.fatalities ? [i.fatalities] : []));
-      statsMade.set(key, (found = { covered: coveredDays(scope, m), days: daysInMonth(m), incidents: own, fatalities: sumTolls(tolls) }));
-    }
+    if (!found) statsMade.set(key, (found = statsOf(scope, key, m)));
     return found;
   };
 

@@ -74,10 +74,10 @@ export function startFinisher(expected: number): Finisher {
       return undefined;
     }
   };
-  const ask = (task: Omit<ToFinish, "id"> & ({ svg: string } | { email: string })): Promise<Finished> => {
+  const ask = (task: { readonly svg: string } | { readonly email: string }): Promise<Finished> => {
     if (!failed) worker ??= start();
     const id = next++;
-    const whole = { ...task, id } as ToFinish;
+    const whole: ToFinish = { ...task, id };
     if (failed || !worker) return Promise.resolve(finish(whole));
     const running = worker;
     return new Promise((resolve) => {

@@ -209,24 +209,15 @@ export async function writePages(
       if (writer && reuse && fingerprint !== undefined) reuse.pages.wrote(job.output, fingerprint, file, content);
     };
     const content = render(job);
-    const finished = !finisher
-      ? undefined
-      : job.image
-        ? finisher.draw(content).then(keep, (error: Error) => {
-            throw new Error(`${job.output}: the share card could not be drawn: ${error.message}`);
-          })
-        : job.email
-          ? finisher.inline(content).then(keep, (error: Error) => {
-              throw new Error(`${job.output}: the email's styles could not be inlined: ${error.message}`);
-            })
-          : undefined;
-    if (finished) {
-      // Handled here too: should a later page fail, the build's error is that page's.
-      finished.catch(() => {});
-      finishing.push(finished);
-    } else {
-      keep(job.email ? inlineEmailStyles(content) : content);
-    }
+    const handedOver = !finisher ? undefined : job.image ? finisher.draw(content) : job.email ? finisher.inline(content) : undefined;
+    if (!handedOver) return keep(job.email ? inlineEmailStyles(content) : content);
+    const failure = job.image ? "the share card could not be drawn" : "the email's styles could not be inlined";
+    const finished = handedOver.then(keep, (error: Error) => {
+      throw new Error(`${job.output}: ${failure}: ${error.message}`);
+    });
+    // Handled here too: should a later page fail, the build's error is that page's.
+    finished.catch(() => {});
+    finishing.push(finished);
   };
   const turns = new Turns();
   // The cards first: the finisher then draws them while this thread renders every other page,

@@ -3,7 +3,7 @@
 // a page that cannot be finished an error.
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { startFinisher } from "../../src/publish/finisher.ts";
+import { startFinisher, type Finisher } from "../../src/publish/finisher.ts";
 import { pngOfCard } from "../../src/publish/share-image.ts";
 import { cardSvg } from "../../src/pages/share-card.ts";
 import { inlineEmailStyles } from "../../src/pages/email.ts";
@@ -13,23 +13,28 @@ const svgOf = (n: number) => cardSvg({ site: "Digest", kicker: `Week ${n}`, head
 const onWorker = (finished: number) => (availableParallelism() >= 2 ? expect(finished).toBeGreaterThan(0) : expect(finished).toBe(0));
 const emailOf = (n: number) => `<!doctype html><html><head><style>p { color: #${n}${n}${n}; } .lead { font-weight: bold; }</style></head><body><p class="lead">Week ${n}</p></body></html>`;
 
+/** A finisher for one test, stopped after it whatever happens. */
+async function withFinisher(test: (finisher: Finisher) => Promise<void>): Promise<void> {
+  const finisher = startFinisher(100);
+  try {
+    await test(finisher);
+  } finally {
+    await finisher.close();
+  }
+}
+
 describe("the finisher", () => {
-  it("draws on its worker the bytes this thread draws, each card its own", async () => {
-    const finisher = startFinisher(100);
-    try {
+  it("draws on its worker the bytes this thread draws, each card its own", () =>
+    withFinisher(async (finisher) => {
       const svgs = [1, 2, 3, 4].map(svgOf);
       const drawn = await Promise.all(svgs.map((svg) => finisher.draw(svg)));
       svgs.forEach((svg, i) => expect(Buffer.from(drawn[i]!).equals(Buffer.from(pngOfCard(svg))), `card ${i + 1}`).toBe(true));
       expect(Buffer.from(drawn[0]!).equals(Buffer.from(drawn[1]!))).toBe(false);
       onWorker(finisher.finishedByWorker());
-    } finally {
-      await finisher.close();
-    }
-  });
+    }));
 
-  it("inlines an email's styles on its worker as this thread does, cards and emails asked in turn", async () => {
-    const finisher = startFinisher(100);
-    try {
+  it("inlines an email's styles on its worker as this thread does, cards and emails asked in turn", () =>
+    withFinisher(async (finisher) => {
       const emails = [1, 2, 3].map(emailOf);
       const [inlined, card] = await Promise.all([Promise.all(emails.map((email) => finisher.inline(email))), finisher.draw(svgOf(1))]);
       emails.forEach((email, i) => expect(inlined[i], `email ${i + 1}`).toBe(inlineEmailStyles(email)));
@@ -37,19 +42,12 @@ describe("the finisher", () => {
       expect(inlined[1]).not.toContain("<style>");
       expect(Buffer.from(card).equals(Buffer.from(pngOfCard(svgOf(1))))).toBe(true);
       onWorker(finisher.finishedByWorker());
-    } finally {
-      await finisher.close();
-    }
-  });
+    }));
 
-  it("answers a card it cannot draw with an error, and goes on finishing the others", async () => {
-    const finisher = startFinisher(100);
-    try {
+  it("answers a card it cannot draw with an error, and goes on finishing the others", () =>
+    withFinisher(async (finisher) => {
       await expect(finisher.draw("<svg")).rejects.toThrow();
       expect((await finisher.draw(svgOf(5))).length).toBeGreaterThan(1000);
       expect(await finisher.inline(emailOf(6))).toContain("color: #666");
-    } finally {
-      await finisher.close();
-    }
-  });
+    }));
 });
