@@ -62,7 +62,7 @@ process.on("exit", (code) => {
 const started = performance.now();
 try {
   const dryRun = process.argv.includes("--dryrun");
-  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search"), reuse: !process.argv.includes("--fresh"), ...(progress ? { onProgress: (step) => progress.update(step) } : {}) });
+  const result = await buildSite({ root, dryRun, verbose: process.argv.includes("--verbose"), search: !process.argv.includes("--no-search"), reuse: !process.argv.includes("--fresh"), removeAfterExit: true, ...(progress ? { onProgress: (step) => progress.update(step) } : {}) });
   progress?.clear();
   tellPassedOver(result.passedOver);
   for (const line of result.notices) console.error(line);

@@ -13,7 +13,7 @@ const root = process.cwd();
 const untranslated = process.argv.includes("--untranslated");
 try {
   // What a killed build left behind (on a full disk, the space the next build needs).
-  await removeLeftovers(path.join(root, "_site"));
+  await removeLeftovers(path.join(root, "_site"), { afterExit: true });
   const content = await loadContent({ root, includeDrafts: true });
   tellPassedOver(content.passedOver);
   const drafts = content.items.filter((item) => item.draft).length;

@@ -6,7 +6,7 @@ import { chmod, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadSite, type Timings } from "./site-digest.ts";
 import { takeCacheNotices } from "./kept.ts";
-import { BodyCache, buildVersion, codeVersion, PageCache, searchVersion, sourceVersion } from "./build-cache.ts";
+import { BodyCache, buildVersion, codeVersion, contentVersion, PageCache, searchVersion, sourceVersion } from "./build-cache.ts";
 import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
@@ -42,6 +42,13 @@ export interface BuildOptions {
    * afresh, and still keeps this build's work for the next.
    */
   readonly reuse?: boolean;
+  /**
+   * The previous site is removed by a process of its own that outlives this one: for a command
+   * that exits once the site is in place (`npm run build`). Otherwise it is removed before
+   * buildSite returns, in this process, which goes on (the tests): starting a process from a
+   * large one costs more than removing a small site.
+   */
+  readonly removeAfterExit?: boolean;
 }
 
 /** Where a build is: reading items, grouping them, writing pages, waiting for the search index. */
@@ -98,8 +105,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const bodies = keeps ? BodyCache.open(options.root, sourceVersion(), reuse) : undefined;
   // Worked out before the content is read: a data file saved while the build runs then makes
   // the next build render everything again, rather than leave pages made from the old one.
-  const dataVersion = keeps ? buildVersion(options.root, code) : undefined;
-  const indexVersion = keeps ? searchVersion(options.root) : undefined;
+  const content = keeps ? contentVersion(options.root) : undefined;
+  const dataVersion = content && buildVersion(options.root, code, content);
+  const indexVersion = content && searchVersion(options.root, content);
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
   const { digest, passedOver, fingerprint, ids, draftProblems, leftOut } = await loadSite(options.root, options.includeDrafts ?? false, {
@@ -136,7 +144,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
   await rm(staging, { recursive: true, force: true });
-  await removeLeftovers(output);
+  await removeLeftovers(output, { afterExit: options.removeAfterExit ?? false });
   await mkdir(path.dirname(output), { recursive: true });
   let pageCount = 0;
   let indexing: Promise<unknown> | undefined;
@@ -181,7 +189,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     const { emailSizeNotices } = await import("./email-sizes.ts");
     const emailNotices = await emailSizeNotices(digest, staging, options.pageKinds);
     started = performance.now();
-    await swapIn(staging, output, previous);
+    await swapIn(staging, output, previous, options.removeAfterExit ?? false);
     timings.swap = performance.now() - started;
     // What the site now holds, for the next build; without a manifest, the next renders all.
     // The new site is in place whatever happens here; a manifest not kept costs the next build
@@ -205,7 +213,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
 }
 
 /** Two renames: the window in which `output` is missing is as short as the file system allows. */
-async function swapIn(staging: string, output: string, previous: string): Promise<void> {
+async function swapIn(staging: string, output: string, previous: string, afterExit: boolean): Promise<void> {
   const hadOutput = await exists(output);
   if (hadOutput) await rename(output, previous);
   try {
@@ -214,21 +222,22 @@ async function swapIn(staging: string, output: string, previous: string): Promis
     if (hadOutput) await rename(previous, output);
     throw error;
   }
-  if (hadOutput) await removeInBackground(previous);
+  if (hadOutput) await removePrevious(previous, afterExit);
 }
 
 /**
  * Deleting the previous site's thousands of files takes seconds on some file systems, and the
- * new site is already in place: the system's rm does it in the background, after this process
- * has finished. Where there is no such rm, it is deleted here.
+ * new site is already in place: for a command that exits, the system's rm does it in the
+ * background, after this process has finished. Where there is no such rm, or the process goes
+ * on (`afterExit` false), it is deleted here.
  *
  * A folder in it may be read-only (copied from a read-only checkout, or made so by a tool),
  * and then rm cannot empty it and leaves it there for good, build after build: every folder
  * is first made writable by its owner. chmod -R does not follow links, so nothing outside
  * the folder is touched.
  */
-async function removeInBackground(dir: string): Promise<void> {
-  if (process.platform !== "win32") {
+async function removePrevious(dir: string, afterExit: boolean): Promise<void> {
+  if (afterExit && process.platform !== "win32") {
     try {
       const child = spawn("sh", ["-c", 'chmod -R u+rwX -- "$1" 2>/dev/null; exec rm -rf -- "$1"', "sh", dir], { detached: true, stdio: "ignore" });
       // No shell after all: the error comes as an event, and the folder is removed here.
@@ -239,12 +248,13 @@ async function removeInBackground(dir: string): Promise<void> {
       // fall through
     }
   }
-  await removeHere(dir);
+  // As the background rm's, a failure here fails no build: the next one tries again.
+  await removeHere(dir).catch(() => {});
 }
 
 async function removeHere(dir: string): Promise<void> {
   await makeWritable(dir);
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** Every folder below `dir` writable by its owner, so its entries can be removed; links are not followed. */
@@ -263,10 +273,11 @@ export function stagingOf(output: string): string {
  * What earlier builds left beside `output`: the staging folders of builds that were killed
  * or ran out of disk (their process is gone), and previous sites still being deleted. A
  * staging folder is removed before this build writes anything, since on a full disk it is
- * the space this build needs; a previous site is removed in the background, as after a swap.
+ * the space this build needs; a previous site is removed as after a swap (in the background
+ * with `afterExit`).
  * `npm run check` calls this too. Staging folders of builds still running are left alone.
  */
-export async function removeLeftovers(output: string): Promise<void> {
+export async function removeLeftovers(output: string, { afterExit = false }: { afterExit?: boolean } = {}): Promise<void> {
   const parent = path.dirname(output);
   const base = path.basename(output);
   const names = await readdir(parent).catch(() => [] as string[]);
@@ -276,7 +287,7 @@ export async function removeLeftovers(output: string): Promise<void> {
     return /^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid));
   });
   await Promise.all(staleStaging.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
-  await Promise.all(names.filter((name) => name.startsWith(`${base}.previous-`)).map((name) => removeInBackground(path.join(parent, name))));
+  await Promise.all(names.filter((name) => name.startsWith(`${base}.previous-`)).map((name) => removePrevious(path.join(parent, name), afterExit)));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -123,7 +123,7 @@ describe("npm run build", () => {
     await writeFile(path.join(locked, "index.html"), "old");
     await chmod(locked, 0o500);
     const script = path.join(parent, "clean.mts");
-    await writeFile(script, `import { removeLeftovers } from ${JSON.stringify(path.resolve("src/publish/build.ts"))};\nawait removeLeftovers(${JSON.stringify(path.join(parent, "_site"))});\n`);
+    await writeFile(script, `import { removeLeftovers } from ${JSON.stringify(path.resolve("src/publish/build.ts"))};\nawait removeLeftovers(${JSON.stringify(path.join(parent, "_site"))}, { afterExit: true });\n`);
     const tsx = path.resolve("node_modules/.bin/tsx");
     if (asRoot) {
       await run("chown", ["-R", "65534:65534", parent]);
