@@ -28,6 +28,24 @@ export interface Finisher {
 /** Fewer pages to finish than this are finished here: starting a worker and its renderer costs more. */
 const WORTH_A_WORKER = 40;
 
+/** Cards this thread drew last, by their SVG: at most this many. */
+const CARDS_REMEMBERED = 200;
+const drawn = new Map<string, Uint8Array>();
+
+/**
+ * A card drawn on this thread, or remembered from an earlier build in this process: a card
+ * costs tens of milliseconds, and a process that builds small sites again and again (the
+ * preview, the tests) draws the same ones. The same SVG gives the same bytes (fonts of our own).
+ */
+function drawHere(svg: string): Uint8Array {
+  const known = drawn.get(svg);
+  if (known) return known;
+  const png = pngOfCard(svg);
+  if (drawn.size >= CARDS_REMEMBERED) drawn.delete(drawn.keys().next().value!);
+  drawn.set(svg, png);
+  return png;
+}
+
 /** What the worker does with one page's text: the same as this thread would. */
 export function finish(task: ToFinish): Finished {
   try {
@@ -38,7 +56,7 @@ export function finish(task: ToFinish): Finished {
 }
 
 export function startFinisher(expected: number): Finisher {
-  const here: Finisher = { draw: async (svg) => pngOfCard(svg), inline: async (email) => inlineEmailStyles(email), close: async () => {}, finishedByWorker: () => 0 };
+  const here: Finisher = { draw: async (svg) => drawHere(svg), inline: async (email) => inlineEmailStyles(email), close: async () => {}, finishedByWorker: () => 0 };
   if (expected < WORTH_A_WORKER || availableParallelism() < 2) return here;
   // Started at the first page to finish: a build that links every card and email unchanged
   // from the published site starts none.
