@@ -98,10 +98,18 @@ export function codeVersion(templates: string): string {
  * data files, site settings, figures), whose every change may show on any page, and every file
  * outside content/ that a data file imports, wherever it is.
  */
-export function buildVersion(root: string, code: string): string {
+export function buildVersion(root: string, code: string, content: ContentVersion = contentVersion(root)): string {
+  return hash(code, ...content);
+}
+
+/** What of content/ is in every version (buildVersion): a build works it out once, for both of its versions. */
+export type ContentVersion = readonly [data: string, imports: string];
+
+export function contentVersion(root: string): ContentVersion {
   const content = path.join(root, "content");
   const skip = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((folder) => path.relative("content", folder));
-  return hash(code, folderHash(content, skip), dataImportsHash(root));
+  // Following the data files' imports is esbuild bundling them: the dearer half.
+  return [folderHash(content, skip), dataImportsHash(root)];
 }
 
 /**
@@ -144,8 +152,8 @@ function dataImportsHash(root: string): string {
  * data files (src/publish/search/site-search.ts names each year's bundle by both). Not the templates:
  * an edited stylesheet is no reason to index the archive again.
  */
-export function searchVersion(root: string): string {
-  return buildVersion(root, sourceVersion());
+export function searchVersion(root: string, content: ContentVersion = contentVersion(root)): string {
+  return buildVersion(root, sourceVersion(), content);
 }
 
 /** A page's fingerprint: the build's version, where it is written, its template, its key's. */
