@@ -12,7 +12,8 @@ import ar from "../../messages/ar.json" with { type: "json" };
 
 const ARABIC = [...ARABIC_KINDS, ["methodology", "ar/methodology/"] as [string, string]];
 
-describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
+// Side by side, as the reader's suite (tests/browser/reader.test.ts): each test has pages of its own.
+describe.skipIf(!chromiumPath())("the Arabic edition in a browser", { concurrent: true }, () => {
   let site: SampleSite;
   let browser: Browser;
 
@@ -68,7 +69,7 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
     });
   }
 
-  it("reads the overview from the right at 1280 px, and as labelled blocks on a 320 px phone", async () => {
+  it("reads the overview from the right at 1280 px, and as labelled blocks on a 320 px phone", async ({ expect }) => {
     const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await wide.goto(`${site.url}ar/issues/2020-w49/`);
     const columns = await wide.evaluate(() => [...document.querySelectorAll(".overview-table thead th")].map((th) => th.getBoundingClientRect().left));
@@ -108,7 +109,7 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
     });
   }
 
-  it("finds the Arabic words as readers type them: without harakat, with a bare alif, with ha for ta marbuta", async () => {
+  it("finds the Arabic words as readers type them: without harakat, with a bare alif, with ha for ta marbuta", async ({ expect }) => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => void errors.push(error.message));
@@ -133,7 +134,7 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
     await page.close();
   });
 
-  it("sends an email that reads right to left on a 360 px phone, with nothing to scroll sideways", async () => {
+  it("sends an email that reads right to left on a 360 px phone, with nothing to scroll sideways", async ({ expect }) => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${site.url}ar/issues/2020-w49/email.html`);
     const layout = await page.evaluate(() => {
@@ -154,7 +155,7 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", () => {
     await page.close();
   });
 
-  it("prints the issue right to left on A4, without the navigation", async () => {
+  it("prints the issue right to left on A4, without the navigation", async ({ expect }) => {
     const page = await browser.newPage();
     await page.goto(`${site.url}ar/issues/2020-w49/`);
     await page.emulateMedia({ media: "print" });

@@ -33,7 +33,10 @@ async function buildYearsFixture() {
   }
 }
 
-describe.skipIf(!chromiumPath())("a reader in a browser", () => {
+// Its tests read side by side (vitest's maxConcurrency, 5 at a time): each opens pages of its
+// own, and much of a test is waiting on Chromium's processes, which a test alone leaves idle.
+// The test that times a search on a slow link runs alone.
+describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, () => {
   let site: SampleSite;
   let browser: Browser;
 
@@ -55,7 +58,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
 
   const heading = (page: Page) => page.locator("h1").first().innerText();
 
-  it("reads from the home page to an item and its source, back to the issue, and on to subscribing", async () => {
+  it("reads from the home page to an item and its source, back to the issue, and on to subscribing", async ({ expect }) => {
     const page = await browser.newPage();
     await page.goto(site.url);
     expect(await heading(page)).toBe("A deadly turn of the year: French losses in Mali, a massacre in Tillabéri");
@@ -95,7 +98,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
-  it("downloads the incidents CSV from the data page, beside its licence, and reads it back", async () => {
+  it("downloads the incidents CSV from the data page, beside its licence, and reads it back", async ({ expect }) => {
     const page = await browser.newPage({ acceptDownloads: true });
     try {
       await page.goto(`${site.url}data/`);
@@ -122,7 +125,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("gives every kind of page a preview for a shared link, from this site, and an icon under its path", async () => {
+  it("gives every kind of page a preview for a shared link, from this site, and an icon under its path", async ({ expect }) => {
     const origin = new URL(site.url).origin;
     const context = await browser.newContext();
     const requests: string[] = [];
@@ -151,7 +154,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     expect(requests.filter((p) => p === "/favicon.ico")).toEqual([]);
   });
 
-  it("would notice a request to another host", async () => {
+  it("would notice a request to another host", async ({ expect }) => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on("request", (request) => void requests.push(request.url()));
@@ -163,7 +166,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
-  it("searches from the search page: results newest first, diacritics folded, filters narrowing, all from this site", async () => {
+  it("searches from the search page: results newest first, diacritics folded, filters narrowing, all from this site", async ({ expect }) => {
     const page = await browser.newPage();
     const requests: { url: string; bytes: number }[] = [];
     page.on("response", async (response) => {
@@ -221,7 +224,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
-  it("searches the French edition in French: its own index, its words, its pages", async () => {
+  it("searches the French edition in French: its own index, its words, its pages", async ({ expect }) => {
     const page = await browser.newPage();
     const fetched: string[] = [];
     page.on("request", (request) => void fetched.push(new URL(request.url()).pathname));
@@ -250,7 +253,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await page.close();
   });
 
-  it("searches every year at once, newest first, a year being the year of the date shown", async () => {
+  it("searches every year at once, newest first, a year being the year of the date shown", async ({ expect }) => {
     const { built } = await years;
     const served = await serveSite(built);
     const page = await browser.newPage();
@@ -278,7 +281,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("answers a first search within the page budget on a slow link (400 ms round trip, 50 KB/s), measured under Chromium's throttling", async () => {
+  it.sequential("answers a first search within the page budget on a slow link (400 ms round trip, 50 KB/s), measured under Chromium's throttling", async ({ expect }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
@@ -314,7 +317,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("sets every text of a chart or map at 12 CSS px or more on a 360 px phone, none of it clipped", async () => {
+  it("sets every text of a chart or map at 12 CSS px or more on a 360 px phone, none of it clipped", async ({ expect }) => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     await Promise.all(["countries/mali/", "issues/2020-w49/", "regions/menaka/"].map(async (sitePath) => {
       const page = await phone.newPage();
@@ -330,7 +333,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await phone.close();
   });
 
-  it("shows the overview as one block per country on a 320 px phone, with nothing to scroll sideways", async () => {
+  it("shows the overview as one block per country on a 320 px phone, with nothing to scroll sideways", async ({ expect }) => {
     const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
     const page = await phone.newPage();
     await page.goto(`${site.url}issues/2020-w49/`);
@@ -352,7 +355,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await phone.close();
   });
 
-  it("marks incidents on the maps, one mark a place with its count, each visible and named at 360 px, every incident drawn or counted", async () => {
+  it("marks incidents on the maps, one mark a place with its count, each visible and named at 360 px, every incident drawn or counted", async ({ expect }) => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
     await Promise.all(["regions/menaka/", "countries/mali/", "issues/2020-w49/"].map(async (sitePath) => {
       const page = await phone.newPage();
@@ -502,7 +505,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     await phone.close();
   }, 120_000);
 
-  it("puts a country's first item within the first screens, its trend history folded: under 4 screens at 320 × 640, under 3 at 360 × 740", async () => {
+  it("puts a country's first item within the first screens, its trend history folded: under 4 screens at 320 × 640, under 3 at 360 × 740", async ({ expect }) => {
     for (const [width, height, screens] of [[320, 640, 4], [360, 740, 3]] as const) {
       const phone = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
       const page = await phone.newPage();
@@ -517,7 +520,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("sizes the search form for thumbs at 320 and 360 px: controls 44 px tall with 16 px text, the results above the folded filters' contents", async () => {
+  it("sizes the search form for thumbs at 320 and 360 px: controls 44 px tall with 16 px text, the results above the folded filters' contents", async ({ expect }) => {
     for (const width of [320, 360]) {
       const phone = await browser.newContext({ viewport: { width, height: 640 }, deviceScaleFactor: 1 });
       const page = await phone.newPage();
@@ -545,7 +548,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", () => {
     }
   });
 
-  it("keeps lines to about 60–80 characters on a 1280 px screen", async () => {
+  it("keeps lines to about 60–80 characters on a 1280 px screen", async ({ expect }) => {
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The kinds of page with running text; the others are lists and tables.
     const prose = new Set(["home", "issue", "item", "country", "tag", "region", "data", "subscribe", "search"]);
