@@ -6,7 +6,7 @@
 // whose pages (tests/browser/support.ts PAGE_KINDS) include every Arabic kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARABIC_KINDS, launchChromium, serveSample, svgTexts, type SampleSite } from "./support.ts";
+import { ARABIC_KINDS, inTabs, launchChromium, serveSample, svgTexts, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 import ar from "../../messages/ar.json" with { type: "json" };
 
@@ -46,25 +46,16 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", { concurrent
       expect(ARABIC.length).toBeGreaterThan(15);
       const origin = new URL(site.url).origin;
       const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1, javaScriptEnabled: width !== 320 });
-      // Three tabs, each reading its share of the pages in turn: all at once is slower on a busy machine.
-      const waiting = [...ARABIC];
-      await Promise.all(
-        [1, 2, 3].map(async () => {
-          const page = await context.newPage();
-          for (let next = waiting.shift(); next; next = waiting.shift()) {
-            const [kind, sitePath] = next;
-            const requests: string[] = [];
-            const listen = (request: { url(): string }) => void requests.push(request.url());
-            page.on("request", listen);
-            await page.goto(site.url + sitePath);
-            page.off("request", listen);
-            expect(await layoutOf(page), `${kind} at ${width} px`).toEqual({ direction: "rtl", sideways: false, brandAtRight: true });
-            for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
-            if (width === 320) expect((await page.locator("main").innerText()).length, `${kind} without JavaScript`).toBeGreaterThan(50);
-          }
-          await page.close();
-        }),
-      );
+      await inTabs(context, ARABIC, async (page, [kind, sitePath]) => {
+        const requests: string[] = [];
+        const listen = (request: { url(): string }) => void requests.push(request.url());
+        page.on("request", listen);
+        await page.goto(site.url + sitePath);
+        page.off("request", listen);
+        expect(await layoutOf(page), `${kind} at ${width} px`).toEqual({ direction: "rtl", sideways: false, brandAtRight: true });
+        for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
+        if (width === 320) expect((await page.locator("main").innerText()).length, `${kind} without JavaScript`).toBeGreaterThan(50);
+      });
       await context.close();
     });
   }

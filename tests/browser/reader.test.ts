@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, svgTexts, type SampleSite } from "./support.ts";
+import { inTabs, launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, svgTexts, type SampleSite } from "./support.ts";
 import fr from "../../messages/fr.json" with { type: "json" };
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture } from "../fixtures/content.ts";
@@ -130,10 +130,9 @@ describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, 
     const context = await browser.newContext();
     const requests: string[] = [];
     context.on("request", (request) => void requests.push(new URL(request.url()).pathname));
-    // The pages side by side, each in its own tab: most of each is waiting for the network to
-    // fall quiet, after which a browser would have asked for an icon.
-    await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
-      const page = await context.newPage();
+    // A few tabs side by side: most of each page is waiting for the network to fall quiet, after
+    // which a browser would have asked for an icon.
+    await inTabs(context, PAGE_KINDS, async (page, [kind, sitePath]) => {
       const name = pageName(kind, sitePath);
       await page.goto(site.url + sitePath, { waitUntil: "networkidle" });
       const tags = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll("meta[property], meta[name^='twitter:']")].map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.getAttribute("content")])));
@@ -147,8 +146,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, 
       const icon = await page.locator('link[rel="icon"]').getAttribute("href");
       expect(icon, name).toBe("/sahel-digest/img/favicon.svg");
       expect((await page.request.get(origin + icon)).status(), name).toBe(200);
-      await page.close();
-    }));
+    });
     await context.close();
     // No page made the browser ask the host's root for an icon.
     expect(requests.filter((p) => p === "/favicon.ico")).toEqual([]);
@@ -462,11 +460,12 @@ describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, 
     const small = { viewport: { width, height: 640 }, deviceScaleFactor: 1 };
     const phone = await browser.newContext({ ...small, javaScriptEnabled: width !== 320 });
     const withJs = width === 320 ? await browser.newContext(small) : undefined;
-    await Promise.all(PAGE_KINDS.map(async ([kind, sitePath]) => {
-      const page = await phone.newPage();
+    await inTabs(phone, PAGE_KINDS, async (page, [kind, sitePath]) => {
       const requests: string[] = [];
-      page.on("request", (request) => void requests.push(request.url()));
+      const listen = (request: { url(): string }) => void requests.push(request.url());
+      page.on("request", listen);
       await page.goto(site.url + sitePath, { waitUntil: "load" });
+      page.off("request", listen);
       const name = `${pageName(kind, sitePath)} at ${width} px`;
       expectReadable(await layoutOf(page), name);
       for (const url of requests) expect(new URL(url).origin, `${name}: ${url}`).toBe(origin);
@@ -499,8 +498,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, 
           expect(await page.locator("main noscript").count(), name).toBe(0);
         }
       }
-      await page.close();
-    }));
+    });
     await withJs?.close();
     await phone.close();
   }, 120_000);

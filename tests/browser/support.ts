@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { builtSample } from "../fixtures/sample.ts";
 import { inject } from "vitest";
 import { chromiumArgs, chromiumPath } from "./tools.ts";
@@ -179,4 +179,29 @@ export async function svgTexts(page: Page): Promise<{ text: string | null; px: n
       };
     }),
   );
+}
+
+/**
+ * `read` on each of `paths` in a few tabs of `context`, each tab reading its share of them in
+ * turn: a tab kept from page to page keeps its renderer, which costs more to start than a page
+ * costs to read, and all at once is slower on a busy machine. A tab is one path's while `read`
+ * runs. After a failure the tabs take no new path, and the first failure is thrown.
+ */
+export async function inTabs<T>(context: BrowserContext, paths: readonly T[], read: (page: Page, path: T) => Promise<void>, tabs = 3): Promise<void> {
+  const waiting = [...paths];
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.min(tabs, waiting.length) }, async () => {
+      const page = await context.newPage();
+      try {
+        for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) await read(page, next);
+      } catch (error) {
+        waiting.length = 0;
+        throw error;
+      } finally {
+        await page.close();
+      }
+    }),
+  );
+  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === "rejected");
+  if (failed) throw failed.reason;
 }
