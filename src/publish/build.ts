@@ -189,7 +189,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     const { emailSizeNotices } = await import("./email-sizes.ts");
     const emailNotices = await emailSizeNotices(digest, staging, options.pageKinds);
     started = performance.now();
-    await swapIn(staging, output, previous, options.removeAfterExit ?? false);
+    const replaced = await swapIn(staging, output, previous);
     timings.swap = performance.now() - started;
     // What the site now holds, for the next build; without a manifest, the next renders all.
     // The new site is in place whatever happens here; a manifest not kept costs the next build
@@ -202,6 +202,8 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     }
     // Once the site is in place: a failed build keeps nothing. The same text the site got.
     const keptNotice = writeKeptCopies(digest, options.root, toKeep);
+    // Last: the new site, its manifest and its kept copies are safe whatever happens to this.
+    if (replaced) await removePrevious(previous, options.removeAfterExit ?? false);
     return { output, pages: pageCount, timings, passedOver, reused: pages?.reused ?? 0, notices: [...takeCacheNotices(), ...emailNotices, ...(keptNotice ? [keptNotice] : [])], ...told };
   } catch (error) {
     // The index may still be writing into the folder about to be removed.
@@ -212,8 +214,11 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   }
 }
 
-/** Two renames: the window in which `output` is missing is as short as the file system allows. */
-async function swapIn(staging: string, output: string, previous: string, afterExit: boolean): Promise<void> {
+/**
+ * Two renames: the window in which `output` is missing is as short as the file system allows.
+ * Whether there was a site before, now at `previous`.
+ */
+async function swapIn(staging: string, output: string, previous: string): Promise<boolean> {
   const hadOutput = await exists(output);
   if (hadOutput) await rename(output, previous);
   try {
@@ -222,7 +227,7 @@ async function swapIn(staging: string, output: string, previous: string, afterEx
     if (hadOutput) await rename(previous, output);
     throw error;
   }
-  if (hadOutput) await removePrevious(previous, afterExit);
+  return hadOutput;
 }
 
 /**

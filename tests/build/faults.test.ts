@@ -48,7 +48,7 @@ const items: FixtureItem[] = [
 let fixture: { root: string; remove: () => Promise<void> };
 let site: string;
 let published: Record<string, string>;
-// Previous sites are deleted in the background after a swap, by design: not leftovers.
+// A command-line build's previous site is deleted by a process of its own after the build exits, by design: not a leftover.
 const leftovers = async (root = fixture.root) => (await readdir(root)).filter((name) => name.startsWith("_site") && !name.includes(".previous-")).sort();
 
 beforeAll(async () => {
@@ -240,6 +240,8 @@ describe("npm run build, as it is run", () => {
       expect(result).toBe(0);
       expect((await readFile(path.join(folder, chunk))).length).toBeGreaterThan(0);
       expect(await snapshot(site)).toEqual(published);
+      // The site it replaced is deleted by a process of its own, once the build has exited.
+      expect(await pollUntil(async () => !(await readdir(fixture.root)).some((name) => name.includes(".previous-")), 10_000)).toBe(true);
       const stamp = (await stat(path.join(folder, "build.mjs"))).mtimeMs;
       const names = (await readdir(folder)).sort();
       await run(process.execPath, [launcher, "compile", "--fresh"]);
@@ -267,7 +269,7 @@ const canMount = (() => {
 
 afterAll(async () => {
   if (canMount) {
-    // The swap deletes the previous site in the background: let it finish before unmounting.
+    // A command-line build's previous site may still be being deleted: let that finish before unmounting.
     const project = path.join(tmpfs, "project");
     await pollUntil(async () => !(await readdir(project).catch(() => [])).some((name) => name.includes(".previous-")), 20_000);
     await rm(project, { recursive: true, force: true });
