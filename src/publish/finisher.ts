@@ -1,5 +1,5 @@
 // The last step of two kinds of page, done on a worker thread: a share card's SVG drawn as a PNG
-// (resvg, several milliseconds a card for laying out its text), and an email's stylesheet put
+// (resvg, 10 to 45 ms a card for laying out its text and encoding the PNG), and an email's stylesheet put
 // into its style="" attributes (juice, a couple of milliseconds an email for parsing and
 // writing its HTML again). The page that shows a card needs only its address, and nothing
 // reads an email once written, so this thread hands them over and goes on rendering while the
@@ -17,6 +17,7 @@ export type ToFinish = { readonly id: number; readonly svg: string } | { readonl
 export type Finished = { readonly id: number; readonly png: Uint8Array } | { readonly id: number; readonly html: string } | { readonly id: number; readonly error: string };
 
 export interface Finisher {
+  /** The card's PNG; its bytes may be shared with another build's, and are never to be changed. */
   draw(svg: string): Promise<Uint8Array>;
   inline(email: string): Promise<string>;
   /** Stops the worker, once everything asked for is finished (or failed). */
@@ -33,9 +34,10 @@ const CARDS_REMEMBERED = 200;
 const drawn = new Map<string, Uint8Array>();
 
 /**
- * A card drawn on this thread, or remembered from an earlier build in this process: a card
- * costs tens of milliseconds, and a process that builds small sites again and again (the
- * preview, the tests) draws the same ones. The same SVG gives the same bytes (fonts of our own).
+ * A card drawn on this thread (a small build's, or any on one core), or remembered from an
+ * earlier build in this process: a process that builds small sites again and again (the tests)
+ * draws the same cards. The same SVG gives the same bytes (fonts of our own). The worker
+ * remembers none: it lives for one build.
  */
 function drawHere(svg: string): Uint8Array {
   const known = drawn.get(svg);

