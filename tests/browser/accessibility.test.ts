@@ -55,10 +55,9 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
       fine = true;
     } finally {
       // A page a test failed on is closed rather than handed on in whatever state it was left.
-      if (fine) {
-        await page.emulateMedia({ colorScheme: "light" });
-        idle.push(page);
-      } else await page.close().catch(() => {});
+      const handOn = fine && (await page.emulateMedia({ colorScheme: "light" }).then(() => true, () => false));
+      if (handOn) idle.push(page);
+      else await page.close().catch(() => {});
     }
   }
 

@@ -51,10 +51,10 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", { concurrent
         const listen = (request: { url(): string }) => void requests.push(request.url());
         page.on("request", listen);
         await page.goto(site.url + sitePath);
-        page.off("request", listen);
         expect(await layoutOf(page), `${kind} at ${width} px`).toEqual({ direction: "rtl", sideways: false, brandAtRight: true });
-        for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
         if (width === 320) expect((await page.locator("main").innerText()).length, `${kind} without JavaScript`).toBeGreaterThan(50);
+        page.off("request", listen);
+        for (const url of requests) expect(new URL(url).origin, `${kind}: ${url}`).toBe(origin);
       });
       await context.close();
     });

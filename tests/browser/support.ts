@@ -185,23 +185,26 @@ export async function svgTexts(page: Page): Promise<{ text: string | null; px: n
  * `read` on each of `paths` in a few tabs of `context`, each tab reading its share of them in
  * turn: a tab kept from page to page keeps its renderer, which costs more to start than a page
  * costs to read, and all at once is slower on a busy machine. A tab is one path's while `read`
- * runs. After a failure the tabs take no new path, and the first failure is thrown.
+ * runs. After a failure the tabs take no new path, and the first failure, in time, is thrown
+ * once every tab is done.
  */
 export async function inTabs<T>(context: BrowserContext, paths: readonly T[], read: (page: Page, path: T) => Promise<void>, tabs = 3): Promise<void> {
   const waiting = [...paths];
-  const lanes = await Promise.allSettled(
+  const failures: unknown[] = [];
+  await Promise.all(
     Array.from({ length: Math.min(tabs, waiting.length) }, async () => {
-      const page = await context.newPage();
+      let page: Page | undefined;
       try {
+        page = await context.newPage();
         for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) await read(page, next);
       } catch (error) {
         waiting.length = 0;
-        throw error;
+        failures.push(error);
       } finally {
-        await page.close();
+        // A tab that will not close is no news beside the failure that left it so.
+        await page?.close().catch(() => {});
       }
     }),
   );
-  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === "rejected");
-  if (failed) throw failed.reason;
+  if (failures.length) throw failures[0];
 }
