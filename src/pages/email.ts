@@ -2,7 +2,8 @@
 // and email.txt, its plain-text part, both from the issue's view. The HTML is rendered from
 // views/email.njk of the configured templates and its stylesheet (email/email.css) put into
 // style="" attributes by juice (inlineEmailStyles, which the writer calls, on its second thread
-// where it has one), as mail clients need: no <style>, no script, no image, every link a full URL. An image in the note's lead becomes its words, "[Image: a map of the week]": a
+// where it has one), as mail clients need: no <style>, no script, no image, every link a full
+// URL. An image in the note's lead becomes its words, "[Image: a map of the week]": a
 // mail client fetches an image as the message is opened, which tells its host who opened it
 // and when (an open-tracking pixel, whatever its host). Not a link either: the web issue,
 // linked at the top and the foot, shows the image to a reader who chooses to look.

@@ -7,8 +7,9 @@ import { startFinisher, type Finisher } from "../../src/publish/finisher.ts";
 import { pngOfCard } from "../../src/publish/share-image.ts";
 import { cardSvg } from "../../src/pages/share-card.ts";
 import { inlineEmailStyles } from "../../src/pages/email.ts";
+import { fixtureSite } from "../fixtures/content.ts";
 
-const svgOf = (n: number) => cardSvg({ site: "Digest", kicker: `Week ${n}`, heading: `Heading ${n}`, figures: [{ value: n, label: "items" }] }, "en");
+const svgOf = (n: number) => cardSvg({ site: "Digest", kicker: `Week ${n}`, heading: `Heading ${n}`, figures: [{ value: n, label: "items" }] }, fixtureSite.language);
 /** On two cores or more the worker must have done the work: its fallback, this thread, gives the same bytes. */
 const onWorker = (finished: number) => (availableParallelism() >= 2 ? expect(finished).toBeGreaterThan(0) : expect(finished).toBe(0));
 const emailOf = (n: number) => `<!doctype html><html><head><style>p { color: #${n}${n}${n}; } .lead { font-weight: bold; }</style></head><body><p class="lead">Week ${n}</p></body></html>`;
