@@ -8,6 +8,7 @@
 // build instead of printing nothing (throwOnUndefined). What a template may read is its view
 // (src/digest/views.ts): `checkViews` makes every read of a field a view does not have a failure
 // (tests/unit/template-views.test.ts), and costs nothing when it is off.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Digest } from "../digest/digest.ts";
@@ -74,9 +75,66 @@ export const MARKUP: Markup = {
   escape,
 };
 
+/** What Nunjucks' compiler reads of an environment's options (autoescape is read as a page renders). */
+const COMPILE_OPTIONS = { throwOnUndefined: true } as const;
+
+/**
+ * Templates compiled, by file and text, for every environment of the process: the same
+ * template is the same code in each edition's environments, the email's text and Eleventy's,
+ * and in the next build of a process that builds again (the preview, the tests). What Nunjucks
+ * compiles holds no environment: it is given one when it renders, as precompiled templates are.
+ */
+const compiledTemplates = new Map<string, unknown>();
+/** Enough for every template of a few versions of the folder; the oldest are forgotten first. */
+const COMPILED_KEPT = 500;
+
+/** A name not in the folder, to Nunjucks (left out of @types/nunjucks, as is its compiler). */
+const NOT_HERE = null as unknown as nunjucks.LoaderSource;
+const compiler = (nunjucks as unknown as { compiler: { compile(text: string, asyncFilters: string[], extensions: unknown[], name: string, options: object): string } }).compiler;
+
+/**
+ * A loader of the templates folder, as Nunjucks' FileSystemLoader (a name below the folder, or
+ * nothing), that gives each template compiled. A template that does not compile is given as
+ * text, for Nunjucks to fail on as it always does, naming the file.
+ */
+class CompiledLoader extends nunjucks.Loader implements nunjucks.ILoader {
+  /** Each file's name, as FileSystemLoader keeps it: Eleventy's watcher forgets an edited template by it. */
+  readonly pathsToNames: Record<string, string> = {};
+
+  constructor(private readonly folder: string) {
+    super();
+  }
+
+  getSource(name: string): nunjucks.LoaderSource {
+    const file = path.resolve(this.folder, name);
+    if (!file.startsWith(this.folder + path.sep)) return NOT_HERE;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return NOT_HERE;
+    }
+    this.pathsToNames[file] = name;
+    const key = `${file}\0${text}`;
+    let compiled = compiledTemplates.get(key);
+    if (!compiled) {
+      try {
+        // The compiler takes the file's path for templates it includes relative to it.
+        compiled = new Function(compiler.compile(text, [], [], file, COMPILE_OPTIONS))();
+      } catch {
+        return { src: text, path: file, noCache: false };
+      }
+      if (compiledTemplates.size >= COMPILED_KEPT) compiledTemplates.delete(compiledTemplates.keys().next().value!);
+      compiledTemplates.set(key, compiled);
+    }
+    // Typed as text by @types/nunjucks; Nunjucks takes compiled code as {type: "code"}.
+    return { src: { type: "code", obj: compiled } as unknown as string, path: file, noCache: false };
+  }
+}
+
 function environment(folder: string, digest: () => Digest, output: Output, globals: Readonly<Record<string, unknown>> = {}): nunjucks.Environment {
   const markup = output === "markup";
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(folder), { autoescape: markup, throwOnUndefined: true });
+  const env = new nunjucks.Environment(new CompiledLoader(folder), { ...COMPILE_OPTIONS, autoescape: markup });
   const urls = () => digest().edition.urls;
   // A site path as a link under the base path, and as a full URL (feeds, sitemap, canonical, email).
   env.addFilter("href", (sitePath: string) => urls().href(sitePath));

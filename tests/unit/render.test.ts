@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import nunjucks from "nunjucks";
 import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -58,5 +59,34 @@ describe("the template engine's cards", () => {
     const items = { first: { title: "First" }, second: { title: "Second" } };
     expect(engine.render(edition("https://one.example/base/"), "page.njk", items)).toBe("1:First@3/base/a/ 1:First@3/base/a/ 2:First@4/base/a/ 3:Second@3/base/a/");
     expect(engine.render(edition("https://two.example/other/"), "page.njk", items)).toBe("4:First@3/other/a/ 4:First@3/other/a/ 5:First@4/other/a/ 6:Second@3/other/a/");
+  });
+});
+
+describe("the template engine's compiled templates", () => {
+  it("compiles a template once for every engine and edition of the process, again once its text changes, and names a broken one", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sahel-digest-compiled-"));
+    dirs.push(dir);
+    await writeFile(path.join(dir, "page.njk"), '{% include "part.njk" %}<p>{{ text }}</p>');
+    await writeFile(path.join(dir, "part.njk"), "one ");
+    // Left out of @types/nunjucks: the compiler every template goes through.
+    const compile = vi.spyOn((nunjucks as unknown as { compiler: { compile(...args: unknown[]): string } }).compiler, "compile");
+    const compiledHere = () => compile.mock.calls.filter((call) => String(call[3]).startsWith(dir)).length;
+    const edition = (url: string) => ({ edition: { urls: new SiteUrls(url) } }) as unknown as Digest;
+    try {
+      expect(templateEngine(dir).render(edition("https://one.example/"), "page.njk", { text: "a" })).toBe("one <p>a</p>");
+      expect(compiledHere()).toBe(2);
+      // Another edition (its own environment), another engine (the next build): nothing compiled again.
+      const next = templateEngine(dir);
+      expect(next.render(edition("https://two.example/"), "page.njk", { text: "b" })).toBe("one <p>b</p>");
+      expect(next.render(edition("https://two.example/"), "page.njk", { text: "c" }, "text")).toBe("one <p>c</p>");
+      expect(compiledHere()).toBe(2);
+      await writeFile(path.join(dir, "part.njk"), "two ");
+      expect(templateEngine(dir).render(edition("https://one.example/"), "page.njk", { text: "d" })).toBe("two <p>d</p>");
+      expect(compiledHere()).toBe(3);
+      await writeFile(path.join(dir, "broken.njk"), "{% if %}");
+      expect(() => templateEngine(dir).render(edition("https://one.example/"), "broken.njk", {})).toThrow(path.join(dir, "broken.njk"));
+    } finally {
+      compile.mockRestore();
+    }
   });
 });
