@@ -35,8 +35,33 @@ export interface MappedCountry {
   readonly iso?: string;
 }
 
+/** Each shape's bounds: the same for every map, and asked of every shape for every map drawn. */
+const boundsOf = new WeakMap<CountryFeature, ReturnType<typeof geoBounds>>();
+function bounds(feature: CountryFeature): ReturnType<typeof geoBounds> {
+  let found = boundsOf.get(feature);
+  if (!found) boundsOf.set(feature, (found = geoBounds(feature)));
+  return found;
+}
+
+/**
+ * Maps drawn, by what they are drawn from: each edition draws the same countries' maps, and a
+ * process that builds again (the preview, the tests) the same ones as its last build.
+ */
+const drawn = new Map<string, RegionMap | undefined>();
+/** Every map of a few digests (one a country, one a region an edition); the oldest forgotten first. */
+const MAPS_REMEMBERED = 300;
+
 /** Undefined when none of the countries has an ISO code found in Natural Earth. */
 export function regionMap(countries: readonly MappedCountry[], width = 480): RegionMap | undefined {
+  const key = JSON.stringify([width, countries.map((c) => [c.slug, c.name, c.path, c.iso])]);
+  if (drawn.has(key)) return drawn.get(key);
+  const map = draw(countries, width);
+  if (drawn.size >= MAPS_REMEMBERED) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, map);
+  return map;
+}
+
+function draw(countries: readonly MappedCountry[], width: number): RegionMap | undefined {
   const features = world();
   const bySlug = new Map<string, CountryFeature>();
   for (const country of countries) {
@@ -58,7 +83,7 @@ export function regionMap(countries: readonly MappedCountry[], width = 480): Reg
   const [[west, south], [east, north]] = geoBounds(focus);
   const margin = 4;
   const inFrame = (f: CountryFeature) => {
-    const [[w, s], [e, n]] = geoBounds(f);
+    const [[w, s], [e, n]] = bounds(f);
     return e >= west - margin && w <= east + margin && n >= south - margin && s <= north + margin;
   };
   const focused = new Set(bySlug.values());

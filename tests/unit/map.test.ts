@@ -10,6 +10,14 @@ const sahel = [
 describe("regionMap", () => {
   const map = regionMap(sahel, 480)!;
 
+  it("draws a map once for the same countries, and afresh when one is named or linked otherwise", () => {
+    expect(regionMap(sahel.map((c) => ({ ...c })), 480)).toBe(map);
+    const renamed = regionMap(sahel.map((c) => (c.slug === "chad" ? { ...c, name: "Tchad", path: "/fr/pays/tchad/" } : c)), 480)!;
+    expect(renamed).not.toBe(map);
+    expect(renamed.shapes.find((s) => s.slug === "chad")).toMatchObject({ name: "Tchad", path: "/fr/pays/tchad/" });
+    expect(regionMap(sahel, 360)!.width).toBe(360);
+  });
+
   it("draws each of the digest's countries, linked, with a label inside the frame", () => {
     const own = map.shapes.filter((s) => s.slug);
     expect(own.map((s) => [s.slug, s.id, s.path])).toEqual([["mali", "466", "/countries/mali/"], ["niger", "562", "/countries/niger/"], ["chad", "148", "/countries/chad/"]]);
