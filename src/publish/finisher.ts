@@ -29,24 +29,30 @@ export interface Finisher {
 /** Fewer pages to finish than this are finished here: starting a worker and its renderer costs more. */
 const WORTH_A_WORKER = 40;
 
-/** Cards this thread drew last, by their SVG: at most this many. */
-const CARDS_REMEMBERED = 200;
-const drawn = new Map<string, Uint8Array>();
+/** Cards and emails this thread finished last, by their text: at most this many of each. */
+const REMEMBERED = 200;
 
 /**
- * A card drawn on this thread (a small build's, or any on one core), or remembered from an
- * earlier build in this process: a process that builds small sites again and again (the tests)
- * draws the same cards. The same SVG gives the same bytes (fonts of our own). The worker
- * remembers none: it lives for one build.
+ * `make(text)`, remembered: a card drawn on this thread (a small build's, or any on one core),
+ * or an email inlined here, may be one an earlier build of this process finished. A process
+ * that builds small sites again and again (the preview, the tests) draws the same cards and
+ * sends the same emails; the same text gives the same bytes (fonts of our own, one stylesheet).
+ * The worker remembers none: it lives for one build.
  */
-function drawHere(svg: string): Uint8Array {
-  const known = drawn.get(svg);
-  if (known) return known;
-  const png = pngOfCard(svg);
-  if (drawn.size >= CARDS_REMEMBERED) drawn.delete(drawn.keys().next().value!);
-  drawn.set(svg, png);
-  return png;
+function remembered<T>(make: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const found = known.get(text);
+    if (found !== undefined) return found;
+    const made = make(text);
+    if (known.size >= REMEMBERED) known.delete(known.keys().next().value!);
+    known.set(text, made);
+    return made;
+  };
 }
+
+const drawHere = remembered(pngOfCard);
+const inlineHere = remembered(inlineEmailStyles);
 
 /** What the worker does with one page's text: the same as this thread would. */
 export function finish(task: ToFinish): Finished {
@@ -58,7 +64,7 @@ export function finish(task: ToFinish): Finished {
 }
 
 export function startFinisher(expected: number): Finisher {
-  const here: Finisher = { draw: async (svg) => drawHere(svg), inline: async (email) => inlineEmailStyles(email), close: async () => {}, finishedByWorker: () => 0 };
+  const here: Finisher = { draw: async (svg) => drawHere(svg), inline: async (email) => inlineHere(email), close: async () => {}, finishedByWorker: () => 0 };
   if (expected < WORTH_A_WORKER || availableParallelism() < 2) return here;
   // Started at the first page to finish: a build that links every card and email unchanged
   // from the published site starts none.

@@ -45,6 +45,19 @@ describe("the finisher", () => {
       onWorker(finisher.finishedByWorker());
     }));
 
+  it("on this thread, finishes a card or an email once for the process, and anew for other text", async () => {
+    // Below the worker's threshold: this thread, as a small build or the preview does.
+    const here = startFinisher(1);
+    const [card, email] = [svgOf(7), emailOf(7)];
+    const first = await here.draw(card);
+    expect(await startFinisher(1).draw(card)).toBe(first);
+    expect(Buffer.from(await here.draw(svgOf(8))).equals(Buffer.from(first))).toBe(false);
+    const inlined = await here.inline(email);
+    expect(inlined).toBe(inlineEmailStyles(email));
+    expect(await here.inline(emailOf(8))).toContain("color: #888");
+    expect(here.finishedByWorker()).toBe(0);
+  });
+
   it("answers a card it cannot draw with an error, and goes on finishing the others", () =>
     withFinisher(async (finisher) => {
       await expect(finisher.draw("<svg")).rejects.toThrow();
