@@ -21,7 +21,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { buildSync } from "esbuild";
+import { build } from "esbuild";
 import type { Content } from "../content/model.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { COLLECTIONS } from "../content/collections.ts";
@@ -98,18 +98,18 @@ export function codeVersion(templates: string): string {
  * data files, site settings, figures), whose every change may show on any page, and every file
  * outside content/ that a data file imports, wherever it is.
  */
-export function buildVersion(root: string, code: string, content: ContentVersion = contentVersion(root)): string {
-  return hash(code, ...content);
+export async function buildVersion(root: string, code: string, content?: ContentVersion): Promise<string> {
+  return hash(code, ...(content ?? (await contentVersion(root))));
 }
 
 /** What of content/ is in every version (buildVersion): a build works it out once, for both of its versions. */
 export type ContentVersion = readonly [data: string, imports: string];
 
-export function contentVersion(root: string): ContentVersion {
+export async function contentVersion(root: string): Promise<ContentVersion> {
   const content = path.join(root, "content");
   const skip = [COLLECTIONS.items.folder, COLLECTIONS.notes.folder].map((folder) => path.relative("content", folder));
   // Following the data files' imports is esbuild bundling them: the dearer half.
-  return [folderHash(content, skip), dataImportsHash(root)];
+  return [folderHash(content, skip), await dataImportsHash(root)];
 }
 
 /**
@@ -118,7 +118,7 @@ export function contentVersion(root: string): ContentVersion {
  * lock file versions them). A data file that does not compile gives no list: the build then
  * stops on its problem anyway.
  */
-function dataImportsHash(root: string): string {
+async function dataImportsHash(root: string): Promise<string> {
   const data = path.join(root, path.dirname(COLLECTIONS.site.file));
   const content = path.resolve(root, "content");
   let entries: string[];
@@ -130,7 +130,9 @@ function dataImportsHash(root: string): string {
   if (entries.length === 0) return "";
   let inputs: string[];
   try {
-    const built = buildSync({ entryPoints: entries, bundle: true, packages: "external", platform: "node", format: "esm", write: false, metafile: true, outdir: path.join(root, ".data-imports"), absWorkingDir: path.resolve(root), logLevel: "silent" });
+    // esbuild's asynchronous API, whose one process the build's data files are compiled in too
+    // (src/content/load/data-files.ts): the synchronous one starts a process each call.
+    const built = await build({ entryPoints: entries, bundle: true, packages: "external", platform: "node", format: "esm", write: false, metafile: true, outdir: path.join(root, ".data-imports"), absWorkingDir: path.resolve(root), logLevel: "silent" });
     inputs = Object.keys(built.metafile.inputs).map((input) => path.resolve(root, input));
   } catch {
     return "unreadable";
@@ -152,7 +154,7 @@ function dataImportsHash(root: string): string {
  * data files (src/publish/search/site-search.ts names each year's bundle by both). Not the templates:
  * an edited stylesheet is no reason to index the archive again.
  */
-export function searchVersion(root: string, content: ContentVersion = contentVersion(root)): string {
+export function searchVersion(root: string, content?: ContentVersion): Promise<string> {
   return buildVersion(root, sourceVersion(), content);
 }
 

@@ -105,9 +105,9 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const bodies = keeps ? BodyCache.open(options.root, sourceVersion(), reuse) : undefined;
   // Worked out before the content is read: a data file saved while the build runs then makes
   // the next build render everything again, rather than leave pages made from the old one.
-  const content = keeps ? contentVersion(options.root) : undefined;
-  const dataVersion = content && buildVersion(options.root, code, content);
-  const indexVersion = content && searchVersion(options.root, content);
+  const content = keeps ? await contentVersion(options.root) : undefined;
+  const dataVersion = content && (await buildVersion(options.root, code, content));
+  const indexVersion = content && (await searchVersion(options.root, content));
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
   const { digest, passedOver, fingerprint, ids, draftProblems, leftOut } = await loadSite(options.root, options.includeDrafts ?? false, {

@@ -158,7 +158,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     try {
       // A data file saved while the content is read then makes the next rebuild index afresh,
       // rather than leave records of the old one under the new file's name.
-      if (background) indexVersion = previewVersion(options.root);
+      if (background) indexVersion = await previewVersion(options.root);
       if (options.digest) digest = options.digest;
       else {
         const loaded = await loadSite(options.root, options.includeDrafts ?? false, { timings: rebuildTimings, ...(itemCache ? { cache: itemCache } : {}) });

@@ -299,12 +299,12 @@ describe("the build's version", () => {
     await writeText(root, "lib/unused.ts", "export const unused = 1;\n");
     await writeFile(site, `import { description } from "../../lib/site-words.ts";\n${before.replace(/\n\};\n$/, ",\n  description\n};\n")}`);
     try {
-      const first = buildVersion(root, "code");
+      const first = await buildVersion(root, "code");
       await writeFile(words, 'export const description = "Second words.";\n');
-      const second = buildVersion(root, "code");
+      const second = await buildVersion(root, "code");
       expect(second).not.toBe(first);
       await writeFile(path.join(root, "lib/unused.ts"), "export const unused = 2;\n");
-      expect(buildVersion(root, "code")).toBe(second);
+      expect(await buildVersion(root, "code")).toBe(second);
     } finally {
       await writeFile(site, before);
       await rm(path.join(root, "lib"), { recursive: true, force: true });

@@ -12,8 +12,8 @@ import { BundleCache, bundlesOf, newestYearFirst, SEARCH_FOLDER, writeSearchInde
  * preview indexes drafts and embargoed items. A few milliseconds: the data files are few and
  * small. Worked out before the content is read, as a build's is.
  */
-export function previewVersion(root: string): string {
-  return `preview:${searchVersion(root)}`;
+export async function previewVersion(root: string): Promise<string> {
+  return `preview:${await searchVersion(root)}`;
 }
 
 /**
