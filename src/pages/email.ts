@@ -9,7 +9,8 @@
 // linked at the top and the foot, shows the image to a reader who chooses to look.
 // Gmail clips a message over 102 KB (EMAIL_SIZE_LIMIT): the build says, one line an email,
 // which are over it (src/publish/email-sizes.ts).
-import juice from "juice";
+import { createRequire } from "node:module";
+import type Juice from "juice";
 import { linksForFeeds } from "../digest/links.ts";
 import type { IssueView, MonthView } from "../digest/views.ts";
 import type { Digest } from "../digest/digest.ts";
@@ -52,8 +53,16 @@ export function emailTemplateHtml(issue: IssueView, digest: Digest, engine: Temp
   return engine.render(digest, "views/email.njk", view(issue, digest));
 }
 
+/**
+ * juice, loaded when the first email is inlined: with the HTML parser it brings, it takes a few
+ * hundred milliseconds to load, and a build's own thread, which every build waits on, hands
+ * its emails to the second one (src/publish/finisher.ts) and need never load it.
+ */
+let juice: typeof Juice | undefined;
+
 /** An email's <style> put into style="" attributes, as mail clients need, and the <style> removed. */
 export function inlineEmailStyles(html: string): string {
+  juice ??= createRequire(import.meta.url)("juice") as typeof Juice;
   return juice(html, { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
 }
 
