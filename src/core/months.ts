@@ -57,7 +57,16 @@ export function firstDayOf(m: Month): string {
  * its seven days fall in it: December 2020 starts inside 2020-W49 (5 days) and ends inside
  * 2020-W53 (4 days).
  */
-export function weeksOfMonth(m: Month): { readonly week: Week; readonly days: number }[] {
+export function weeksOfMonth(m: Month): readonly { readonly week: Week; readonly days: number }[] {
+  let found = monthWeeks.get(m.id);
+  if (!found) monthWeeks.set(m.id, (found = Object.freeze(weeksOf(m))));
+  return found;
+}
+
+/** Each month's weeks, worked out once a process: every place's month page and strip asks. */
+const monthWeeks = new Map<string, readonly { readonly week: Week; readonly days: number }[]>();
+
+function weeksOf(m: Month): { readonly week: Week; readonly days: number }[] {
   const first = DateTime.utc(m.year, m.month, 1);
   const last = first.endOf("month").startOf("day");
   const found: { week: Week; days: number }[] = [];
