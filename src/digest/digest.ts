@@ -101,6 +101,8 @@ interface Grouped {
   readonly tagGroups: TagGroup[];
   readonly map: RegionMap | undefined;
   readonly issues: ReturnType<typeof buildIssues>;
+  /** The weeks that have an issue, newest first: the issues' weeks, without making the issues. */
+  readonly issueWeeks: readonly Week[];
   readonly latestIssue: ReturnType<typeof buildIssues>[number] | undefined;
   readonly recentIssues: ReturnType<typeof buildIssues>;
   readonly archive: ReturnType<typeof archiveByYear>;
@@ -285,6 +287,10 @@ const GROUPINGS: { readonly [Name in keyof Grouped]: Grouping<Grouped[Name]> } =
     const overviewCountries = d.countries.filter((c) => c.kind === "country").map((c) => ref(c.slug, c.name, c.path));
     const overviewOf = (w: Week) => (d.hasPicture ? issueOverview(scope.picture, overviewCountries, w, d.words) : undefined);
     return buildIssues(d.sortedItems, d.items, d.countries, scope.content, d.issueRefOf, d.urls, overviewOf, d.map, groupBy(d.incidents, (i) => [i.weekId]), d.words);
+  },
+  issueWeeks: (_, d) => {
+    const weeks = new Map(d.sortedItems.map((item) => [item.week.id, item.week]));
+    return [...weeks.values()].sort((a, b) => compareWeeks(b, a));
   },
   latestIssue: (_, d) => d.issues[0],
   recentIssues: (scope, d) => d.issues.slice(0, scope.content.site.recentIssues),

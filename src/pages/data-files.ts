@@ -122,10 +122,11 @@ export function dataFilePath(file: DataFile | string, scope: DataScope): string 
  * published, never made again (src/publish/as-published.ts reads them from the project's
  * published/ folder before a build). Set on every edition's digest, as each edition's data page lists them.
  */
-const published = new WeakMap<OpenDataRows, ReadonlyMap<string, string>>();
+const published = new WeakMap<Digest, ReadonlyMap<string, string>>();
 
 export function keepPublishedData(digest: Digest, files: ReadonlyMap<string, string>): void {
-  for (const edition of [digest, ...digest.others]) published.set(edition.openData, files);
+  // By digest, not by its open data: a build that keeps its site as it is makes no rows.
+  for (const edition of [digest, ...digest.others]) published.set(edition, files);
 }
 
 /**
@@ -140,7 +141,7 @@ export function rememberEditions(digest: Digest): void {
 
 /** Every file each issue's data could have, by site path: what a build looks for in the published site. */
 export function issueDataPaths(digest: Digest): string[] {
-  return digest.issues.flatMap((issue) => DATA_FILES.map((file) => dataFilePath(file, { week: issue.week })));
+  return digest.issueWeeks.flatMap((week) => DATA_FILES.map((file) => dataFilePath(file, { week })));
 }
 
 /**
@@ -152,7 +153,7 @@ export function issuesWithData(edition: Digest): { readonly week: Week; readonly
   const digest = defaultEdition.get(edition) ?? edition;
   // A build with drafts publishes nothing: its data is no issue's as published.
   if (!digest.incidents.length || digest.preview) return [];
-  const kept = published.get(digest.openData);
+  const kept = published.get(digest);
   return edition.issues.map((issue) => {
     const files = DATA_FILES.filter((file) => kept?.has(dataFilePath(file, { week: issue.week })));
     return { week: issue.week, title: issue.title, files: files.length ? files : DATA_FILES };
@@ -166,7 +167,7 @@ const made = new WeakMap<OpenDataRows, Map<string, string>>();
 export function dataFileText(edition: Digest, file: DataFile, scope: DataScope = {}): string {
   const digest = defaultEdition.get(edition) ?? edition;
   const path = dataFilePath(file, scope);
-  const kept = scope.week ? published.get(digest.openData)?.get(path) : undefined;
+  const kept = scope.week ? published.get(digest)?.get(path) : undefined;
   if (kept !== undefined) return kept;
   let texts = made.get(digest.openData);
   if (!texts) made.set(digest.openData, (texts = new Map()));

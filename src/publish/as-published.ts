@@ -70,7 +70,8 @@ function itemUrlsIn(name: string, text: string): string[] {
 
 /** One problem per kept copy and item it names that is no longer published (a draft again, or deleted). */
 export function withdrawnItems(digest: Digest, files: ReadonlyMap<string, string>): Problem[] {
-  const published = new Set(digest.openData.items().map((record) => record.item_url));
+  // The open data's item_url of every published item, without making the open data's rows.
+  const published = new Set(digest.items.map((item) => digest.urls.absolute(item.path)));
   const problems: Problem[] = [];
   const told = new Set<string>();
   for (const [sitePath, text] of files) {
@@ -93,10 +94,9 @@ export function withdrawnItems(digest: Digest, files: ReadonlyMap<string, string
 /** The issues whose week is over at `now` in the site's time zone and that have no kept copy: the copies a production build keeps. */
 export function weeksToKeep(digest: Digest, kept: ReadonlyMap<string, string>, now: DateTime): Week[] {
   if (!digest.incidents.length) return [];
-  return digest.issues
-    .filter((issue) => weekBounds(issue.week, digest.site.timeZone).end <= now)
-    .filter((issue) => !DATA_FILES.some((file) => kept.has(dataFilePath(file, { week: issue.week }))))
-    .map((issue) => issue.week);
+  return digest.issueWeeks
+    .filter((week) => weekBounds(week, digest.site.timeZone).end <= now)
+    .filter((week) => !DATA_FILES.some((file) => kept.has(dataFilePath(file, { week }))));
 }
 
 /** Makes the build write the kept copies of the issues' data; the problems of copies naming withdrawn items. */
