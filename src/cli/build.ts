@@ -68,6 +68,7 @@ try {
   for (const line of result.notices) console.error(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (dryRun) console.log(`Rendered ${result.pages} pages in ${seconds} s; wrote nothing (--dryrun).`);
+  else if (result.unchanged) console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s; nothing changed since the last build, whose ${result.reused} files are kept as they are.`);
   else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s; ${result.reused ? `reused ${result.reused} files unchanged since the last build` : "rendered everything (nothing kept from a last build)"}.`);
   if (process.argv.includes("--verbose")) {
     console.log(Object.entries(result.timings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", "));

@@ -4,7 +4,10 @@
 //   - a manifest of the pages of the site it wrote: for each, a fingerprint of everything the
 //     page was made from, and the stamp (inode, size, time) of the file as written. A page
 //     whose fingerprint is unchanged, and whose file in the published site is still the file
-//     that build wrote, is hard-linked into the new site instead of being rendered again.
+//     that build wrote, is hard-linked into the new site instead of being rendered again;
+//   - with that manifest, what the whole site was made from (buildInto's site key): a build
+//     made from the same, which finds the published site holding exactly the files that build
+//     wrote, each untouched, keeps that site as it is and writes nothing (unchangedSite).
 //
 // A page's fingerprint is its key (src/pages/page-key.ts: the hashes of everything its template
 // receives; for a page made from the whole digest, the hash of every item and note file) with,
@@ -212,11 +215,24 @@ const isKeptBodies = (value: unknown): value is { version: string; bodies: Map<s
  */
 type Entry = readonly [fingerprint: string, stamp: string, bytes: string];
 
-const isKeptPages = (value: unknown): value is { output: string; pages: Map<string, Entry> } =>
+/**
+ * The site a build left whole: what it was made from (buildInto's site key), how many pages it
+ * has, and what the build said of its emails (over Gmail's size), said again while it is kept.
+ */
+export interface KeptSite {
+  readonly key: string;
+  readonly pages: number;
+  readonly emailNotices: readonly string[];
+}
+
+const isKeptSite = (value: unknown): value is KeptSite => shapes.record(value) && typeof value.key === "string" && typeof value.pages === "number" && shapes.stringArray(value.emailNotices);
+
+const isKeptPages = (value: unknown): value is { output: string; pages: Map<string, Entry>; site?: KeptSite } =>
   shapes.record(value) &&
   typeof value.output === "string" &&
   value.pages instanceof Map &&
-  [...(value.pages as Map<unknown, unknown>)].every(([k, v]) => typeof k === "string" && shapes.stringArray(v) && v.length === 3);
+  [...(value.pages as Map<unknown, unknown>)].every(([k, v]) => typeof k === "string" && shapes.stringArray(v) && v.length === 3) &&
+  (value.site === undefined || isKeptSite(value.site));
 
 const bytesHash = (bytes: string | Uint8Array) => createHash("sha1").update(bytes).digest("base64url");
 
@@ -282,6 +298,7 @@ export class PageCache {
     private readonly file: string,
     private readonly output: string,
     private readonly previous: ReadonlyMap<string, Entry>,
+    private readonly previousSite: KeptSite | undefined,
   ) {}
 
   /**
@@ -295,8 +312,8 @@ export class PageCache {
     const absolute = path.resolve(output);
     const file = cacheFolder(root, "pages", `${hash(absolute)}.bin`);
     const stored = reuse ? readKept(file, isKeptPages) : undefined;
-    const previous = stored?.output === absolute ? stored.pages : new Map<string, Entry>();
-    return new PageCache(file, absolute, previous);
+    const same = stored?.output === absolute;
+    return new PageCache(file, absolute, same ? stored.pages : new Map<string, Entry>(), same ? stored.site : undefined);
   }
 
   /**
@@ -332,6 +349,31 @@ export class PageCache {
     return files.length ? files : undefined;
   }
 
+  /**
+   * The published site as the last build left it, when that build was made from `key` (every
+   * input of every page: buildInto says what) and the site holds every file that build wrote,
+   * each untouched (its stamp and its bytes), and no other: a build with nothing changed keeps
+   * it as it is. Undefined otherwise, and the build makes a new site as usual.
+   */
+  unchangedSite(key: string): (KeptSite & { readonly files: number }) | undefined {
+    if (this.previousSite?.key !== key) return undefined;
+    let files = 0;
+    try {
+      for (const entry of readdirSync(this.output, { recursive: true, withFileTypes: true })) {
+        if (entry.isDirectory()) continue;
+        // A link or anything else no build writes: something else has been at the site.
+        if (!entry.isFile()) return undefined;
+        const relative = path.relative(this.output, path.join(entry.parentPath, entry.name));
+        const known = this.previous.get(relative);
+        if (!known || !this.unchanged(relative, known[0])) return undefined;
+        files++;
+      }
+    } catch {
+      return undefined;
+    }
+    return files === this.previous.size ? { ...this.previousSite, files } : undefined;
+  }
+
   /** Notes that the new site has the published `relative` file, linked (the same file, the same stamp). */
   linked(relative: string): void {
     this.written.set(relative, this.previous.get(relative)!);
@@ -347,9 +389,28 @@ export class PageCache {
     }
   }
 
-  /** Kept once the new site is in place: the manifest of what it holds. */
-  save(): void {
-    if (!writeKept(this.file, { output: this.output, pages: this.written })) return;
+  /**
+   * Kept once the new site is in place: the manifest of what it holds. With `site`, the site
+   * is whole as built: the files below `copied` (folders Eleventy copies as they are, which
+   * no page writes) are noted too, so that unchangedSite can tell the site from nothing else.
+   */
+  save(site?: KeptSite, copied: readonly string[] = []): void {
+    try {
+      for (const folder of site ? copied : []) {
+        // A templates folder without it (a test's): nothing copied.
+        if (!existsSync(path.join(this.output, folder))) continue;
+        for (const entry of readdirSync(path.join(this.output, folder), { recursive: true, withFileTypes: true })) {
+          if (!entry.isFile()) continue;
+          const file = path.join(entry.parentPath, entry.name);
+          const relative = path.relative(this.output, file);
+          if (!this.written.has(relative)) this.written.set(relative, ["copied", stampOf(statSync(file)), bytesHash(readFileSync(file))]);
+        }
+      }
+    } catch {
+      // A copied folder missing or unreadable: the pages are kept, and the next build makes a new site.
+      site = undefined;
+    }
+    if (!writeKept(this.file, { output: this.output, pages: this.written, ...(site ? { site } : {}) })) return;
     try {
       writeWhole(this.file.replace(/\.bin$/, ".site"), this.output);
     } catch {

@@ -17,6 +17,10 @@ import { buildClock } from "../content/load/content.ts";
 import type { Week } from "../core/weeks.ts";
 import { ContentError, type Problem } from "../core/problems.ts";
 import type { LeftOut } from "../content/model.ts";
+import { ASSET_FOLDERS } from "../digest/paths.ts";
+
+/** The folders Eleventy copies into the site as they are (src/publish/eleventy-plugin.ts). */
+const COPIED_FOLDERS = Object.values(ASSET_FOLDERS).map((folder) => folder.replace(/^\/|\/$/g, ""));
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -68,6 +72,8 @@ export interface BuildResult {
   readonly passedOver: readonly string[];
   /** Pages linked unchanged from the site the last build wrote, not rendered (src/publish/build-cache.ts). */
   readonly reused: number;
+  /** Nothing had changed since the last build: its site was kept as it is, every file checked (`reused` of them). */
+  readonly unchanged?: true;
   /**
    * What the build has to say, one line each: a cache file found damaged and made again, a cache
    * that could not be written, an email over Gmail's clipping size.
@@ -140,6 +146,19 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   // kept data too (src/publish/as-published.ts): a copy deleted or edited makes them again.
   const whole = fingerprint ? createHash("sha1").update(fingerprint).update("\0").update(keptVersion).digest("base64url") : undefined;
   const pages = version ? PageCache.open(options.root, output, reuse) : undefined;
+  // Everything any file of the site is made from: the code, the templates and content/ (the
+  // version), every item and note and the issues' kept data as it will be once this build is
+  // done (whole), whether it has a search index. The clock is in it through what it decides:
+  // which items are published, and which weeks' data is kept.
+  const siteKey = pages && version && whole ? createHash("sha1").update(["site", version, whole, indexVersion ?? "", options.search === false ? "no search" : "search"].join("\0")).digest("base64url") : undefined;
+  const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
+  // Nothing changed since the last build, whose site is as it wrote it: that site stays. Not
+  // when a week's data is to be kept: its copy is written into published/ by a build.
+  const same = siteKey && !toKeep.length ? pages!.unchangedSite(siteKey) : undefined;
+  if (same) {
+    await removeLeftovers(output, { afterExit: options.removeAfterExit ?? false });
+    return { output, pages: same.pages, timings, passedOver, reused: same.files, unchanged: true, notices: [...takeCacheNotices(), ...same.emailNotices], ...told };
+  }
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
@@ -183,7 +202,6 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // Content always makes pages (a home page at the least): none means something stopped the
     // build short, and a site of nothing must never replace the published one.
     if (pageCount === 0) throw new Error("The build made no page at all; the published site was left as it was.");
-    const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
     if (dryRun) return { output, pages: pageCount, timings, passedOver, reused: 0, notices: takeCacheNotices(), ...told };
     // Said, not refused: the web issue is whole whatever the email's size.
     const { emailSizeNotices } = await import("./email-sizes.ts");
@@ -195,7 +213,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // The new site is in place whatever happens here; a manifest not kept costs the next build
     // its reuse, nothing else (every page is checked against the file it names).
     try {
-      if (pages) pages.save();
+      if (pages) pages.save(siteKey ? { key: siteKey, pages: pageCount, emailNotices } : undefined, COPIED_FOLDERS);
       else if (keeps) PageCache.forget(options.root, output);
     } catch {
       // Not kept.

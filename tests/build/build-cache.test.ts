@@ -2,7 +2,7 @@
 // what it writes is byte for byte what a build from nothing writes, whatever changed between
 // them: an item, a data file, the clock, the published site under its feet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendFile, cp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, cp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
@@ -36,6 +36,14 @@ async function filesContaining(text: string): Promise<string[]> {
   return files.filter((_, i) => texts[i]!.includes(text));
 }
 
+/** Every file below `dir` by its inode: the same numbers, the same files. */
+async function inodes(dir: string): Promise<Record<string, number>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const stats = await Promise.all(files.map((file) => stat(file)));
+  return Object.fromEntries(files.map((file, i) => [path.relative(dir, file), stats[i]!.ino]));
+}
+
 /** A build from nothing of the same content, into another folder, and what it wrote. */
 async function coldBuild(search = false): Promise<Record<string, string>> {
   await rm(fresh(), { recursive: true, force: true });
@@ -62,13 +70,45 @@ beforeAll(async () => {
 afterAll(async () => remove());
 
 describe("a second build", () => {
-  it("with nothing changed, links every page and search index file from the last and writes the same bytes", async () => {
+  it("with nothing changed, keeps the site the last one wrote as it is, having checked every file", async () => {
+    const before = await snapshot(output);
+    const files = await inodes(output);
+    expect(Object.keys(before).some((file) => /^(fr\/)?pagefind\/\d{4}\//.test(file))).toBe(true);
+    const second = await buildSite({ root });
+    expect(second.unchanged).toBe(true);
+    expect(second.pages).toBe(pages);
+    expect(second.reused).toBe(Object.keys(before).length);
+    expect(await snapshot(output)).toEqual(before);
+    // The same files, not copies nor links in a new folder: nothing was written.
+    expect(await inodes(output)).toEqual(files);
+  });
+
+  it("with nothing changed but the site itself, links every page and index file still as written, and makes the rest again", async () => {
     const before = await snapshot(output);
     const index = Object.keys(before).filter((file) => /^(fr\/)?pagefind\/\d{4}\//.test(file));
-    expect(index.length).toBeGreaterThan(0);
-    const second = await buildSite({ root });
-    expect(second.reused).toBe(pages + index.length);
+    // A page edited by hand to the same size (its time set back too), a file added, one deleted.
+    const edited = path.join(output, "articles/2020/one/index.html");
+    const { mtime } = await stat(edited);
+    await writeFile(edited, (await readFile(edited, "utf8")).replace("<main", "<mAin"));
+    await utimes(edited, mtime, mtime);
+    await writeFile(path.join(output, "extra.html"), "<p>not ours</p>\n");
+    await rm(path.join(output, "tags/jnim/index.html"));
+    const third = await buildSite({ root });
+    expect(third.unchanged).toBeUndefined();
+    expect(third.reused).toBe(pages - 2 + index.length);
     expect(await snapshot(output)).toEqual(before);
+    // The site it made is whole again: the next build keeps it.
+    expect((await buildSite({ root })).unchanged).toBe(true);
+  });
+
+  it("with nothing changed but the search index asked for or not, makes a new site", async () => {
+    const withIndex = await snapshot(output);
+    const without = await buildSite({ root, search: false });
+    expect(without.unchanged).toBeUndefined();
+    expect(Object.keys(await snapshot(output)).some((file) => file.includes("pagefind/"))).toBe(false);
+    const again = await buildSite({ root });
+    expect(again.unchanged).toBeUndefined();
+    expect(await snapshot(output)).toEqual(withIndex);
   });
 
   it("after the templates change, renders every page again but links every year of the search index, which no template shows in", async () => {
