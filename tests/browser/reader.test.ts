@@ -260,7 +260,8 @@ describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, 
       page.on("request", (request) => void fetched.push(new URL(request.url()).pathname));
       await page.goto(`${served.url}search/?q=Menaka`);
       const status = page.locator(".search-status");
-      await expect.poll(() => status.innerText()).toBe("6 results for “Menaka”, newest first.");
+      // Three years' indexes fetched and merged: longer than one on a machine busy with the other suites.
+      await expect.poll(() => status.innerText(), { timeout: 20_000 }).toBe("6 results for “Menaka”, newest first.");
       expect(await page.locator(".search-result h2").allInnerTexts()).toEqual(["New Year Ménaka raid", "New Ménaka raid 2", "New Ménaka raid 1", "Old Ménaka raid 3", "Old Ménaka raid 2", "Old Ménaka raid 1"]);
       // Every year's index, and Pagefind's WebAssembly once, from the newest year's folder.
       for (const year of ["2021", "2020", "2019"]) expect(fetched.some((p) => p.includes(`/pagefind/${year}/pagefind-entry.json`)), year).toBe(true);
