@@ -31,6 +31,7 @@ import { COLLECTIONS } from "../content/collections.ts";
 import { cacheFolder, PROJECT } from "../core/project.ts";
 import { writeWhole } from "../core/writer.ts";
 import { readKept, shapes, writeKept } from "./kept.ts";
+import { viewHash } from "../pages/page-key.ts";
 import { SHIPPED_MESSAGES } from "../core/messages/catalogue.ts";
 
 const hash = (...parts: readonly string[]) => {
@@ -283,6 +284,22 @@ export function contentFingerprint(content: Content): string | undefined {
   // WeeklyNote, so they are named here in full, translations and all.
   parts.push(`trends:${JSON.stringify(content.figures.map((f) => ({ ...f, week: f.week.id })))}`);
   return hash(...parts.sort());
+}
+
+/**
+ * What content/ gave besides its items and notes, as the build read it: the data files' values
+ * (a data file is code, and may read the environment, the clock or a file esbuild cannot see),
+ * the monthly notes, the catalogues, the other organisations' counts. Part of what a whole site
+ * is made from (buildInto's site key) beside the version, which names their files. Undefined
+ * when something in them has no value to hash (a function).
+ */
+export function settingsFingerprint(content: Content): string | undefined {
+  const { site, countries, regions, actors, themes, monthNotes = [], figures, externalCounts, catalogues } = content;
+  try {
+    return viewHash({ site, countries, regions, actors, themes, monthNotes, figures, externalCounts, catalogues: [...catalogues.values()] });
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -116,7 +116,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const indexVersion = content && (await searchVersion(options.root, content));
   // Every content problem is found here, before Eleventy starts and before anything is written.
   const progress = options.onProgress;
-  const { digest, passedOver, fingerprint, ids, draftProblems, leftOut } = await loadSite(options.root, options.includeDrafts ?? false, {
+  const { digest, passedOver, fingerprint, settings, ids, draftProblems, leftOut } = await loadSite(options.root, options.includeDrafts ?? false, {
     timings,
     ...(bodies ? { bodies } : {}),
     ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
@@ -146,11 +146,12 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   // kept data too (src/publish/as-published.ts): a copy deleted or edited makes them again.
   const whole = fingerprint ? createHash("sha1").update(fingerprint).update("\0").update(keptVersion).digest("base64url") : undefined;
   const pages = version ? PageCache.open(options.root, output, reuse) : undefined;
-  // Everything any file of the site is made from: the code, the templates and content/ (the
-  // version), every item and note and the issues' kept data as it will be once this build is
+  // Everything any file of the site is made from: the code, the templates and content/'s files
+  // (the version), what the data files and the rest of content/ gave as they were read
+  // (settings), every item and note and the issues' kept data as it will be once this build is
   // done (whole), whether it has a search index. The clock is in it through what it decides:
   // which items are published, and which weeks' data is kept.
-  const siteKey = pages && version && whole ? createHash("sha1").update(["site", version, whole, indexVersion ?? "", options.search === false ? "no search" : "search"].join("\0")).digest("base64url") : undefined;
+  const siteKey = pages && version && whole && settings ? createHash("sha1").update(["site", version, settings, whole, indexVersion ?? "", options.search === false ? "no search" : "search"].join("\0")).digest("base64url") : undefined;
   const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
   // Nothing changed since the last build, whose site is as it wrote it: that site stays. Not
   // when a week's data is to be kept: its copy is written into published/ by a build.

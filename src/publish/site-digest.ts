@@ -9,7 +9,7 @@
 import { buildDigest } from "../digest/digest.ts";
 import { loadContent } from "../content/load/content.ts";
 import type { ItemCache } from "../content/load/item-cache.ts";
-import { contentFingerprint, type BodyCache } from "./build-cache.ts";
+import { contentFingerprint, settingsFingerprint, type BodyCache } from "./build-cache.ts";
 import type { Digest } from "../digest/digest.ts";
 import type { Item, LeftOut } from "../content/model.ts";
 import type { Problem } from "../core/problems.ts";
@@ -51,6 +51,8 @@ export interface LoadedSite {
   readonly digest: Digest;
   readonly passedOver: readonly string[];
   readonly fingerprint?: string;
+  /** What the data files and the rest of content/ gave, as read (settingsFingerprint). */
+  readonly settings?: string;
   readonly ids: CurrentIds;
   /** The drafts' problems: warnings, which hold back only the drafts. */
   readonly draftProblems: readonly Problem[];
@@ -66,5 +68,6 @@ export async function loadSite(root: string, includeDrafts: boolean, { timings, 
   const digest = buildDigest(content, { preview: includeDrafts });
   if (timings) timings.group = performance.now() - started;
   const fingerprint = contentFingerprint(content);
-  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}), ids: currentIds(content.items, digest), draftProblems: content.draftProblems ?? [], ...(content.leftOut ? { leftOut: content.leftOut } : {}) };
+  const settings = includeDrafts ? undefined : settingsFingerprint(content);
+  return { digest, passedOver: content.passedOver ?? [], ...(fingerprint ? { fingerprint } : {}), ...(settings ? { settings } : {}), ids: currentIds(content.items, digest), draftProblems: content.draftProblems ?? [], ...(content.leftOut ? { leftOut: content.leftOut } : {}) };
 }

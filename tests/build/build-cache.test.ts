@@ -101,6 +101,25 @@ describe("a second build", () => {
     expect((await buildSite({ root })).unchanged).toBe(true);
   });
 
+  it("with nothing changed but what a data file gives (it reads the environment), makes a new site", async () => {
+    const site = path.join(root, "content/_data/site.ts");
+    const before = await readFile(site, "utf8");
+    await writeFile(site, before.replace(/\n\};\n$/, ',\n  description: process.env.SAHEL_DIGEST_TEST_WORDS ?? "Unset words."\n};\n'));
+    try {
+      process.env.SAHEL_DIGEST_TEST_WORDS = "First words of the environment.";
+      await buildSite({ root });
+      expect((await buildSite({ root })).unchanged).toBe(true);
+      process.env.SAHEL_DIGEST_TEST_WORDS = "Second words of the environment.";
+      expect((await buildSite({ root })).unchanged).toBeUndefined();
+      expect(await filesContaining("Second words of the environment.")).not.toEqual([]);
+    } finally {
+      delete process.env.SAHEL_DIGEST_TEST_WORDS;
+      await writeFile(site, before);
+      // The site as the other tests know it.
+      await buildSite({ root });
+    }
+  });
+
   it("with nothing changed but the search index asked for or not, makes a new site", async () => {
     const withIndex = await snapshot(output);
     const without = await buildSite({ root, search: false });
