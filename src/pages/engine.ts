@@ -111,8 +111,10 @@ class CompiledLoader extends nunjucks.Loader implements nunjucks.ILoader {
     let text: string;
     try {
       text = readFileSync(file, "utf8");
-    } catch {
-      return NOT_HERE;
+    } catch (error) {
+      // Not there; any other failure (a file that may not be read) is said as it is.
+      if (["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "")) return NOT_HERE;
+      throw error;
     }
     this.pathsToNames[file] = name;
     const key = `${file}\0${text}`;

@@ -374,10 +374,16 @@ export class PageCache {
    */
   unchangedSite(key: string): (KeptSite & { readonly files: number }) | undefined {
     if (this.previousSite?.key !== key) return undefined;
+    // The folders the files are in: any other (an empty one made by hand) is not that build's.
+    const folders = new Set<string>();
+    for (const file of this.previous.keys()) for (let folder = path.dirname(file); folder !== "." && !folders.has(folder); folder = path.dirname(folder)) folders.add(folder);
     let files = 0;
     try {
       for (const entry of readdirSync(this.output, { recursive: true, withFileTypes: true })) {
-        if (entry.isDirectory()) continue;
+        if (entry.isDirectory()) {
+          if (!folders.has(path.relative(this.output, path.join(entry.parentPath, entry.name)))) return undefined;
+          continue;
+        }
         // A link or anything else no build writes: something else has been at the site.
         if (!entry.isFile()) return undefined;
         const relative = path.relative(this.output, path.join(entry.parentPath, entry.name));

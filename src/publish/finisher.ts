@@ -29,8 +29,6 @@ export interface Finisher {
 /** Fewer pages to finish than this are finished here: starting a worker and its renderer costs more. */
 const WORTH_A_WORKER = 40;
 
-/** Cards and emails this thread finished last, by their text: at most this many of each. */
-const REMEMBERED = 200;
 
 /**
  * `make(text)`, remembered: a card drawn on this thread (a small build's, or any on one core),
@@ -39,20 +37,22 @@ const REMEMBERED = 200;
  * sends the same emails; the same text gives the same bytes (fonts of our own, one stylesheet).
  * The worker remembers none: it lives for one build.
  */
-function remembered<T>(make: (text: string) => T): (text: string) => T {
+function remembered<T>(make: (text: string) => T, most: number): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
     const found = known.get(text);
     if (found !== undefined) return found;
     const made = make(text);
-    if (known.size >= REMEMBERED) known.delete(known.keys().next().value!);
+    if (known.size >= most) known.delete(known.keys().next().value!);
     known.set(text, made);
     return made;
   };
 }
 
-const drawHere = remembered(pngOfCard);
-const inlineHere = remembered(inlineEmailStyles);
+// At most this many of each, the last finished: a card's PNG is some 20 KB, an email's text
+// (both as written and as inlined) up to a few hundred.
+const drawHere = remembered(pngOfCard, 200);
+const inlineHere = remembered(inlineEmailStyles, 50);
 
 /** What the worker does with one page's text: the same as this thread would. */
 export function finish(task: ToFinish): Finished {

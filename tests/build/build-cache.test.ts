@@ -2,8 +2,9 @@
 // what it writes is byte for byte what a build from nothing writes, whatever changed between
 // them: an item, a data file, the clock, the published site under its feet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendFile, cp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildSite } from "../../src/publish/build.ts";
 import { buildVersion } from "../../src/publish/build-cache.ts";
@@ -98,6 +99,13 @@ describe("a second build", () => {
     expect(third.reused).toBe(pages - 2 + index.length);
     expect(await snapshot(output)).toEqual(before);
     // The site it made is whole again: the next build keeps it.
+    expect((await buildSite({ root })).unchanged).toBe(true);
+  });
+
+  it("with nothing changed but an empty folder made in the site by hand, makes a new site without it", async () => {
+    await mkdir(path.join(output, "tags", "empty"));
+    expect((await buildSite({ root })).unchanged).toBeUndefined();
+    expect(existsSync(path.join(output, "tags", "empty"))).toBe(false);
     expect((await buildSite({ root })).unchanged).toBe(true);
   });
 
