@@ -99,11 +99,11 @@ export function weeksToKeep(digest: Digest, kept: ReadonlyMap<string, string>, n
     .filter((week) => !DATA_FILES.some((file) => kept.has(dataFilePath(file, { week }))));
 }
 
-/** Makes the build write the kept copies of the issues' data; the problems of copies naming withdrawn items. */
-export async function keepIssueData(digest: Digest, root: string): Promise<{ kept: ReadonlyMap<string, string>; problems: Problem[] }> {
+/** Makes the build write the kept copies of the issues' data, and gives them (withdrawnItems checks them). */
+export async function keepIssueData(digest: Digest, root: string): Promise<ReadonlyMap<string, string>> {
   const kept = await publishedIssueData(digest, root);
   keepPublishedData(digest, kept);
-  return { kept, problems: withdrawnItems(digest, kept) };
+  return kept;
 }
 
 /** Writes the copies of `weeks` into published/, the same text the site got; the line telling the editor to commit them. */

@@ -22,7 +22,7 @@
 // Everything lives in <project>/node_modules/.cache/sahel-digest/, which git ignores and
 // `rm -rf` clears; a damaged or foreign cache file is ignored, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import type { Content } from "../content/model.ts";
@@ -377,25 +377,32 @@ export class PageCache {
     // The folders the files are in: any other (an empty one made by hand) is not that build's.
     const folders = new Set<string>();
     for (const file of this.previous.keys()) for (let folder = path.dirname(file); folder !== "." && !folders.has(folder); folder = path.dirname(folder)) folders.add(folder);
-    let files = 0;
+    const inSite = `${this.output}${path.sep}`;
+    const relativeOf = (entry: Dirent) => (entry.parentPath === this.output ? entry.name : `${entry.parentPath.slice(inSite.length)}${path.sep}${entry.name}`);
+    const toCheck: [relative: string, entry: Entry][] = [];
     try {
       for (const entry of readdirSync(this.output, { recursive: true, withFileTypes: true })) {
         if (entry.isDirectory()) {
-          if (!folders.has(path.relative(this.output, path.join(entry.parentPath, entry.name)))) return undefined;
+          if (!folders.has(relativeOf(entry))) return undefined;
           continue;
         }
         // A link or anything else no build writes: something else has been at the site.
         if (!entry.isFile()) return undefined;
-        const relative = path.relative(this.output, path.join(entry.parentPath, entry.name));
+        const relative = relativeOf(entry);
         const known = this.previous.get(relative);
-        if (!known || !this.unchanged(relative, known[0])) return undefined;
-        files++;
+        if (!known) return undefined;
+        toCheck.push([relative, known]);
       }
     } catch {
       return undefined;
     }
-    return files === this.previous.size ? { ...this.previousSite, files } : undefined;
+    if (toCheck.length !== this.previous.size) return undefined;
+    // Each file as `unchanged` checks a page: its stamp, then the hash of its bytes. (Read and
+    // hashed on libuv's threads instead, the 10,000-item site took half as long again.)
+    const same = toCheck.every(([relative, [fingerprint]]) => this.unchanged(relative, fingerprint) !== undefined);
+    return same ? { ...this.previousSite, files: toCheck.length } : undefined;
   }
+
 
   /** Notes that the new site has the published `relative` file, linked (the same file, the same stamp). */
   linked(relative: string): void {

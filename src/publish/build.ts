@@ -11,7 +11,7 @@ import { DEFAULT_TEMPLATES } from "../core/project.ts";
 import { isRunning, lockOutput } from "./build-lock.ts";
 import type { PageKind } from "../pages/table.ts";
 import { publishedRecords, vanishedIds } from "./published-ids.ts";
-import { keepIssueData, keptDataVersion, weeksToKeep, writeKeptCopies } from "./as-published.ts";
+import { keepIssueData, keptDataVersion, weeksToKeep, withdrawnItems, writeKeptCopies } from "./as-published.ts";
 import { createHash } from "node:crypto";
 import { buildClock } from "../content/load/content.ts";
 import type { Week } from "../core/weeks.ts";
@@ -121,15 +121,16 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     ...(bodies ? { bodies } : {}),
     ...(progress ? { onItems: (done: number, total: number) => progress({ step: "reading", done, total }) } : {}),
   });
-  // An id the published site's open data lists must still name an incident, or be retired:
-  // checked before anything is written (the preview, with its drafts, is not a publication).
   let toKeep: readonly Week[] = [];
   let keptVersion = "";
+  // What a publication checks before anything is written (the preview, with its drafts, is not
+  // one): an id the published site's open data lists must still name an incident, or be
+  // retired; a kept copy must name no item withdrawn since.
+  let problemsOfPublication = async (): Promise<Problem[]> => [];
   if (!options.includeDrafts && !options.pageKinds) {
-    const vanished = vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`);
     // Each issue's data as it was published: the kept copy in published/, never made again.
-    const { kept, problems } = await keepIssueData(digest, options.root);
-    if (vanished.length || problems.length) throw new ContentError([...vanished, ...problems]);
+    const kept = await keepIssueData(digest, options.root);
+    problemsOfPublication = async () => [...vanishedIds(await publishedRecords(output), ids, `${path.relative(options.root, output) || "."}/data/incidents.json`), ...withdrawnItems(digest, kept)];
     // A finished week's data is kept by a publication only: never a dry run, nor a build on a set clock.
     if (keeps && !dryRun && !process.env.DIGEST_NOW) toKeep = weeksToKeep(digest, kept, buildClock());
     if (keeps) keptVersion = keptDataVersion(digest, kept, toKeep);
@@ -155,11 +156,15 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
   // Nothing changed since the last build, whose site is as it wrote it: that site stays. Not
   // when a week's data is to be kept: its copy is written into published/ by a build.
+  // The publication's checks are not made again then: the build that wrote that site, from
+  // the same, passed them, and the site's open data is its own.
   const same = siteKey && !toKeep.length ? pages!.unchangedSite(siteKey) : undefined;
   if (same) {
     await removeLeftovers(output, { afterExit: options.removeAfterExit ?? false });
     return { output, pages: same.pages, timings, passedOver, reused: same.files, unchanged: true, notices: [...takeCacheNotices(), ...same.emailNotices], ...told };
   }
+  const problems = await problemsOfPublication();
+  if (problems.length) throw new ContentError(problems);
   const staging = stagingOf(output);
   // The time too: a later build may get this pid while this one's leftovers are being deleted.
   const previous = `${output}.previous-${process.pid}-${Date.now()}`;
