@@ -145,14 +145,18 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
   const version = fingerprint ? dataVersion : undefined;
   // The pages made from the whole digest (the data page, the issues' data files) show the issues'
   // kept data too (src/publish/as-published.ts): a copy deleted or edited makes them again.
-  const whole = fingerprint ? createHash("sha1").update(fingerprint).update("\0").update(keptVersion).digest("base64url") : undefined;
+  // And what the data files gave as they were read (settings): a data file is code, and may
+  // give other values from the same file (the environment, the clock).
+  const whole = fingerprint && settings ? createHash("sha1").update(fingerprint).update("\0").update(keptVersion).update("\0").update(settings).digest("base64url") : undefined;
+  // The search index's years, likewise (a country's name is in its records).
+  const indexKey = indexVersion && settings ? createHash("sha1").update(indexVersion).update("\0").update(settings).digest("base64url") : undefined;
   const pages = version ? PageCache.open(options.root, output, reuse) : undefined;
   // Everything any file of the site is made from: the code, the templates and content/'s files
-  // (the version), what the data files and the rest of content/ gave as they were read
-  // (settings), every item and note and the issues' kept data as it will be once this build is
-  // done (whole), whether it has a search index. The clock is in it through what it decides:
+  // (the version), what the data files and the rest of content/ gave as they were read, every
+  // item and note and the issues' kept data as it will be once this build is done (whole and
+  // the index's key), whether it has a search index. The clock is in it through what it decides:
   // which items are published, and which weeks' data is kept.
-  const siteKey = pages && version && whole && settings ? createHash("sha1").update(["site", version, settings, whole, indexVersion ?? "", options.search === false ? "no search" : "search"].join("\0")).digest("base64url") : undefined;
+  const siteKey = pages && version && whole && indexKey ? createHash("sha1").update(["site", version, whole, indexKey, options.search === false ? "no search" : "search"].join("\0")).digest("base64url") : undefined;
   const told = { draftProblems, ...(leftOut ? { leftOut } : {}) };
   // Nothing changed since the last build, whose site is as it wrote it: that site stays. Not
   // when a week's data is to be kept: its copy is written into published/ by a build.
@@ -179,7 +183,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     const { writeSiteSearch } = await import("./search/site-search.ts");
     // Pagefind, in its own process, starts on the index now, and works while Eleventy starts
     // and the pages are rendered (the plugin waits for it before the build is done).
-    indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && indexVersion ? { pages, version: indexVersion } : undefined);
+    indexing = dryRun || options.search === false ? undefined : writeSiteSearch(digest, staging, options.root, pages && indexKey ? { pages, version: indexKey } : undefined);
     indexing?.catch(() => {});
     const { buildOnce } = await import("./eleventy.ts");
     let started = performance.now();
