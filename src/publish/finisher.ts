@@ -29,7 +29,6 @@ export interface Finisher {
 /** Fewer pages to finish than this are finished here: starting a worker and its renderer costs more. */
 const WORTH_A_WORKER = 40;
 
-
 /**
  * `make(text)`, remembered: a card drawn on this thread (a small build's, or any on one core),
  * or an email inlined here, may be one an earlier build of this process finished. A process
@@ -50,7 +49,7 @@ function remembered<T>(make: (text: string) => T, most: number): (text: string) 
 }
 
 // At most this many of each, the last finished: a card's PNG is some 20 KB, an email's text
-// (both as written and as inlined) up to a few hundred.
+// (both as written and as inlined) up to a few hundred KB.
 const drawHere = remembered(pngOfCard, 200);
 const inlineHere = remembered(inlineEmailStyles, 50);
 
