@@ -56,6 +56,8 @@ function paged<N extends string>(pattern: string): PagedRoute<N> {
 
 /** The folders of the files copied as they are (templates/css, templates/js), shared by every edition. */
 export const ASSET_FOLDERS = { css: "/css/", js: "/js/", img: "/img/" } as const;
+/** The same folders by name below the site's root ("css"): what Eleventy copies from the templates as they are. */
+export const ASSET_FOLDER_NAMES = Object.values(ASSET_FOLDERS).map((folder) => folder.replace(/^\/|\/$/g, ""));
 
 /** The files beside a page that follow it as feeds: /countries/mali/feed.xml and feed.json. */
 export const FEED_FILES = { atom: "feed.xml", json: "feed.json" } as const;

@@ -403,7 +403,6 @@ export class PageCache {
     return same ? { ...this.previousSite, files: toCheck.length } : undefined;
   }
 
-
   /** Notes that the new site has the published `relative` file, linked (the same file, the same stamp). */
   linked(relative: string): void {
     this.written.set(relative, this.previous.get(relative)!);

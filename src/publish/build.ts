@@ -17,10 +17,7 @@ import { buildClock } from "../content/load/content.ts";
 import type { Week } from "../core/weeks.ts";
 import { ContentError, type Problem } from "../core/problems.ts";
 import type { LeftOut } from "../content/model.ts";
-import { ASSET_FOLDERS } from "../digest/paths.ts";
-
-/** The folders Eleventy copies into the site as they are (src/publish/eleventy-plugin.ts). */
-const COPIED_FOLDERS = Object.values(ASSET_FOLDERS).map((folder) => folder.replace(/^\/|\/$/g, ""));
+import { ASSET_FOLDER_NAMES } from "../digest/paths.ts";
 
 export interface BuildOptions {
   /** The project folder whose content/ is built. */
@@ -223,7 +220,7 @@ async function buildInto(output: string, options: BuildOptions): Promise<BuildRe
     // The new site is in place whatever happens here; a manifest not kept costs the next build
     // its reuse, nothing else (every page is checked against the file it names).
     try {
-      if (pages) pages.save(siteKey ? { key: siteKey, pages: pageCount, emailNotices } : undefined, COPIED_FOLDERS);
+      if (pages) pages.save(siteKey ? { key: siteKey, pages: pageCount, emailNotices } : undefined, ASSET_FOLDER_NAMES);
       else if (keeps) PageCache.forget(options.root, output);
     } catch {
       // Not kept.

@@ -12,7 +12,7 @@ import { COLLECTIONS } from "../content/collections.ts";
 import { loadSite, type Timings } from "./site-digest.ts";
 import { importDefault } from "../content/load/data-files.ts";
 import { everyEdition, type Digest } from "../digest/digest.ts";
-import { ASSET_FOLDERS, SiteUrls } from "../digest/paths.ts";
+import { ASSET_FOLDER_NAMES, SiteUrls } from "../digest/paths.ts";
 import { removeOrphans, removePages } from "./orphans.ts";
 import { sitePageJobs, writePages, type WrittenPages } from "./write-pages.ts";
 import { Fingerprints, type PageCache } from "./build-cache.ts";
@@ -104,8 +104,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
   const globals = { reloadScriptHash: reloadScriptHash() };
   eleventyConfig.setLibrary("njk", templateEngine(templates, { globals }).library(currentDigest));
   // templates/css and templates/js, copied as they are to the folders src/digest/paths.ts names.
-  const assets = Object.values(ASSET_FOLDERS).map((folder) => folder.replace(/^\/|\/$/g, ""));
-  eleventyConfig.addPassthroughCopy(Object.fromEntries(assets.map((folder) => [`${templates}/${folder}`, folder])));
+  eleventyConfig.addPassthroughCopy(Object.fromEntries(ASSET_FOLDER_NAMES.map((folder) => [`${templates}/${folder}`, folder])));
   // templates/views/ holds the collection pages' templates, which src/publish/write-pages.ts renders.
   const views = path.join(templates, "views");
   // Eleventy matches ignores against paths relative to the working directory.
@@ -224,7 +223,7 @@ export async function configureSite(eleventyConfig: EleventyConfig, options: Sit
     }
     if (written && firstBuild) {
       // The output may hold pages of an earlier session: keep only what this build made.
-      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], [...assets.map((folder) => `${folder}/`), ...everyEdition(current).map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
+      await removeOrphans(directories.output, [...results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])), ...collections], [...ASSET_FOLDER_NAMES.map((folder) => `${folder}/`), ...everyEdition(current).map((e) => `${e.edition.folder}${SEARCH_FOLDER}`)]);
     } else if (written) {
       await removePages(directories.output, [...before].filter((file) => !written.has(file)));
     }

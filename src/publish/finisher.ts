@@ -1,11 +1,11 @@
 // The last step of two kinds of page, done on a worker thread: a share card's SVG drawn as a PNG
-// (resvg, 10 to 45 ms a card for laying out its text and encoding the PNG), and an email's stylesheet put
-// into its style="" attributes (juice, a couple of milliseconds an email for parsing and
-// writing its HTML again). The page that shows a card needs only its address, and nothing
-// reads an email once written, so this thread hands them over and goes on rendering while the
-// second core finishes them; each is written when it comes back. The build's own thread is
-// what a large build waits on, Pagefind's processes leaving part of the second core idle. A
-// small build, or a machine with one core, finishes them on this thread.
+// (resvg, 10 to 45 ms a card for laying out its text and encoding the PNG), and an email's
+// stylesheet put into its style="" attributes (juice, a couple of milliseconds an email for
+// parsing and writing its HTML again). The page that shows a card needs only its address, and
+// nothing reads an email once written, so this thread hands them over and goes on rendering
+// while the second core finishes them; each is written when it comes back. The build's own
+// thread is what a large build waits on, Pagefind's processes leaving part of the second core
+// idle. A small build, or a machine with one core, finishes them on this thread.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { pngOfCard } from "./share-image.ts";
