@@ -3,6 +3,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
+import { prepareCardFonts } from "./card-fonts.ts";
 import { finish, type ToFinish } from "./finisher.ts";
 
 // Each drawing holds its fonts and its image in resvg's own memory, which V8 does not see and
@@ -15,6 +16,13 @@ const collect = runInNewContext("gc") as () => void;
 const CARDS_A_COLLECTION = 64;
 let drawn = 0;
 const queue: ToFinish[] = [];
+// The first card waits for the fonts' small copies: read from the cache in a moment, or cut
+// once a machine.
+let ready = false;
+void prepareCardFonts().then(() => {
+  ready = true;
+  if (queue.length) setImmediate(finishNext);
+});
 
 function finishNext(): void {
   const task = queue.shift()!;
@@ -25,5 +33,5 @@ function finishNext(): void {
 
 parentPort?.on("message", (task: ToFinish) => {
   queue.push(task);
-  if (queue.length === 1) setImmediate(finishNext);
+  if (ready && queue.length === 1) setImmediate(finishNext);
 });

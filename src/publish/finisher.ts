@@ -9,6 +9,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { pngOfCard } from "./share-image.ts";
+import { prepareCardFonts } from "./card-fonts.ts";
 import { inlineEmailStyles } from "../pages/email.ts";
 
 /** A page's text to finish: a card's SVG to draw, or an email's HTML to inline the styles of. */
@@ -63,7 +64,7 @@ export function finish(task: ToFinish): Finished {
 }
 
 export function startFinisher(expected: number): Finisher {
-  const here: Finisher = { draw: async (svg) => drawHere(svg), inline: async (email) => inlineHere(email), close: async () => {}, finishedByWorker: () => 0 };
+  const here: Finisher = { draw: async (svg) => (await prepareCardFonts(), drawHere(svg)), inline: async (email) => inlineHere(email), close: async () => {}, finishedByWorker: () => 0 };
   if (expected < WORTH_A_WORKER || availableParallelism() < 2) return here;
   // Started at the first page to finish: a build that links every card and email unchanged
   // from the published site starts none.
