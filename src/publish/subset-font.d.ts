@@ -4,5 +4,5 @@ declare module "subset-font" {
     targetFormat?: "truetype" | "sfnt" | "woff" | "woff2";
     noHinting?: boolean;
   }
-  export default function subsetFont(font: Uint8Array, text: string, options?: SubsetOptions): Promise<Buffer>;
+  export default function subsetFont(font: Buffer, text: string, options?: SubsetOptions): Promise<Buffer>;
 }
