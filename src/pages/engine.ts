@@ -134,6 +134,18 @@ class CompiledLoader extends nunjucks.Loader implements nunjucks.ILoader {
   }
 }
 
+/** A language as Open Graph writes a locale: "fr" → "fr_FR", "en" → "en_US", "en-GB" → "en_GB". Asked on every page, and ICU's answer is slow: worked out once a language. */
+const ogLocales = new Map<string, string>();
+function ogLocale(language: string): string {
+  let known = ogLocales.get(language);
+  if (known === undefined) {
+    const locale = new Intl.Locale(language).maximize();
+    known = locale.region ? `${locale.language}_${locale.region}` : locale.language;
+    ogLocales.set(language, known);
+  }
+  return known;
+}
+
 function environment(folder: string, digest: () => Digest, output: Output, globals: Readonly<Record<string, unknown>> = {}): nunjucks.Environment {
   const markup = output === "markup";
   const env = new nunjucks.Environment(new CompiledLoader(folder), { ...COMPILE_OPTIONS, autoescape: markup });
@@ -146,11 +158,7 @@ function environment(folder: string, digest: () => Digest, output: Output, globa
   env.addFilter("rootHref", (sitePath: string) => urls().inEdition(sitePath, ""));
   env.addFilter("editionHref", (sitePath: string, folder: string) => urls().inEdition(sitePath, folder));
   env.addFilter("editionUrl", (sitePath: string, folder: string) => urls().origin + urls().inEdition(sitePath, folder));
-  // A language as Open Graph writes a locale: "fr" → "fr_FR", "en" → "en_US", "en-GB" → "en_GB".
-  env.addFilter("ogLocale", (language: string) => {
-    const locale = new Intl.Locale(language).maximize();
-    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
-  });
+  env.addFilter("ogLocale", ogLocale);
   // An address as a reader would write it: "mailto:digest@example.org?subject=…" → "digest@example.org".
   env.addFilter("addressText", (address: string) => (address.startsWith("mailto:") ? decodeURIComponent(address.slice(7).split("?")[0]!) : address));
   // Whether the page's view gives a block (templates/layouts/base.njk captures its title and
