@@ -205,8 +205,11 @@ export async function writePages(
       }
     }
     const keep = (content: string | Uint8Array) => {
-      writer?.write(file, content);
-      if (writer && reuse && fingerprint !== undefined) reuse.pages.wrote(job.output, fingerprint, file, content);
+      const noted = writer && reuse && fingerprint !== undefined;
+      // Encoded once for both the file and its hash, which would each encode the text again.
+      const bytes = noted && typeof content === "string" ? Buffer.from(content) : content;
+      writer?.write(file, bytes);
+      if (noted) reuse.pages.wrote(job.output, fingerprint, file, bytes);
     };
     const content = render(job);
     const handedOver = !finisher ? undefined : job.image ? finisher.draw(content) : job.email ? finisher.inline(content) : undefined;
