@@ -177,13 +177,39 @@ async function timed(command: string, commandArgs: string[], cwd: string): Promi
   return { seconds, ...(peakKiB ? { peakMiB: peakKiB / 1024 } : {}), output };
 }
 
-/** VmHWM: the most memory the process has held, in KiB (Linux); 0 where it cannot be read. */
+/**
+ * VmHWM: the most memory a process has held, in KiB (Linux); 0 where it cannot be read. Of the
+ * largest of the command's process and those it started: a build of a large digest runs in a
+ * second process, started with a larger heap (src/cli/launch.mjs).
+ */
 function highWaterMark(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  let most = 0;
   try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    most = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   } catch {
-    return 0;
+    return 0; // Ended meanwhile.
+  }
+  for (const child of childrenOf(pid)) most = Math.max(most, highWaterMark(child));
+  return most;
+}
+
+/** The processes `pid` started: from /proc/<pid>/task/<pid>/children, or where the kernel lacks it, from every process's parent. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    return readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .filter((name) => {
+        try {
+          // The parent's pid is the second field after the command's name, which may hold spaces.
+          return Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]?.split(" ")[1]) === pid;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
   }
 }
 

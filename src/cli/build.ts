@@ -5,6 +5,7 @@
 //                                build kept (it still keeps this one's for the next)
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { buildSite, stagingOf } from "../publish/build.ts";
 import { describeFailure } from "../core/problems.ts";
 import { tellDrafts, tellPassedOver } from "./notices.ts";
@@ -72,6 +73,8 @@ try {
   else console.log(`Built ${result.pages} pages into ${result.output} in ${seconds} s; ${result.reused ? `reused ${result.reused} files unchanged since the last build` : "rendered everything (nothing kept from a last build)"}.`);
   if (process.argv.includes("--verbose")) {
     console.log(Object.entries(result.timings).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", "));
+    // What the process could hold (src/cli/launch.mjs gives a large digest more) and held.
+    console.log(`heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB, resident at most ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   }
   tellDrafts(result.draftProblems, "left out of this build");
   if (result.leftOut) console.log(leftOutLine(result.leftOut));

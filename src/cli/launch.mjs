@@ -11,11 +11,13 @@
 //
 // The dependencies are not bundled (they are imported from node_modules as usual), and data
 // files in content/_data/ are compiled when they are loaded (src/content/load/data-files.ts).
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
+import { constants, totalmem } from "node:os";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 
 const project = fileURLToPath(new URL("../..", import.meta.url));
 const src = path.join(project, "src");
@@ -39,6 +41,41 @@ function versionOfSource() {
     .sort();
   for (const file of files) hash.update(path.relative(src, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex").slice(0, 20);
+}
+
+// A digest of tens of thousands of items holds more than V8 lets a heap hold by default (some
+// 4 GiB on a machine of 16 GiB or more: 100,000 items ran out of it). Its build or preview is
+// started again with a heap of three quarters of the memory the process may use, through
+// NODE_OPTIONS so that the preview's own child has it too; unless a size was chosen, on the
+// command line or in NODE_OPTIONS. A digest of fewer items, most of them, is not started twice.
+// SAHEL_DIGEST_LARGE_DIGEST sets another number of files (the tests' small digests).
+const LARGE_DIGEST = Number(process.env.SAHEL_DIGEST_LARGE_DIGEST) || 20_000;
+const HEAP_FLAG = /--max[-_]old[-_]space[-_]size/;
+const usable = Math.min(totalmem(), process.constrainedMemory?.() || Infinity);
+const heapMiB = Math.floor((usable * 0.75) / 2 ** 20);
+const sizeChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((option) => HEAP_FLAG.test(option));
+if (command !== "compile" && !sizeChosen && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMiB && itemFilesAtLeast(LARGE_DIGEST)) {
+  const options = [process.env.NODE_OPTIONS, `--max-old-space-size=${heapMiB}`].filter(Boolean).join(" ");
+  // Flags given to this Node (--cpu-prof, say) go to the child, but not a debugger's: it would
+  // wait on, or clash over, this one's port.
+  const flags = process.execArgv.filter((flag) => !flag.startsWith("--inspect"));
+  // In a process group of its own, so that Ctrl-C reaches it once, passed on by this one, and
+  // not a second time from the terminal while it is stopping.
+  const child = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), command, ...rest], { stdio: "inherit", detached: true, env: { ...process.env, NODE_OPTIONS: options } });
+  const passedOn = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const signal of passedOn) process.on(signal, () => child.kill(signal));
+  child.on("error", (error) => {
+    console.error(`The ${command} could not be started with a larger heap: ${error.message}`);
+    process.exit(1);
+  });
+  child.on("exit", (code, signal) => {
+    if (signal && passedOn.includes(signal)) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    } else process.exit(signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1));
+  });
+  // Nothing more here: the child compiles and runs the command, and its end is this one's.
+  await new Promise(() => {});
 }
 
 // Inside node_modules/ whatever DIGEST_CACHE_DIR says: the compiled code imports its packages by
@@ -139,5 +176,25 @@ process.env.SAHEL_DIGEST_COMPILED = version;
 // digest itself, several times what is held. Growing by 30 % at a time collects sooner and
 // more often, for about the same time (the bench's peak memory column, docs/performance.md).
 setFlagsFromString("--heap-growing-percent=30");
+
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);
+
+/** Whether the digest's items folder (content/articles/<year>/, src/content/collections.ts) holds at least `count` files; the digest is where --root says, or here. */
+function itemFilesAtLeast(count) {
+  // The preview may be pointed elsewhere; the build builds where it is run.
+  const at = command === "preview" ? rest.indexOf("--root") : -1;
+  const root = at >= 0 && rest[at + 1] ? path.resolve(rest[at + 1]) : process.cwd();
+  const items = path.join(root, "content", "articles");
+  let found = 0;
+  try {
+    for (const year of readdirSync(items, { withFileTypes: true })) {
+      if (!year.isDirectory()) continue;
+      found += readdirSync(path.join(items, year.name)).length;
+      if (found >= count) return true;
+    }
+  } catch {
+    // No items folder: the build says so itself.
+  }
+  return false;
+}

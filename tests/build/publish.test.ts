@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DateTime } from "luxon";
@@ -65,6 +65,31 @@ describe("npm run build", () => {
     expect(await snapshot(path.join(root, "_site"))).toEqual(before);
     // No staging folder is left behind.
     expect((await readdir(root)).filter((name) => name.startsWith("_site"))).toEqual(["_site"]);
+  });
+
+  it("builds a large digest in a second process with a larger heap, whose end is the command's; a heap size chosen stays", async () => {
+    const root = await fixture();
+    const heapOf = (stdout: string) => Number(/^heap limit (\d+) MiB/m.exec(stdout)?.[1]);
+    // Three item files count as large here; no size chosen in NODE_OPTIONS.
+    const large = { SAHEL_DIGEST_LARGE_DIGEST: "3", NODE_OPTIONS: "" };
+    const [usual, larger, chosen] = await Promise.all([
+      cliBuild(root, { NODE_OPTIONS: "" }, ["--verbose", "--dryrun"]),
+      cliBuild(root, large, ["--verbose", "--dryrun"]),
+      cliBuild(root, { ...large, NODE_OPTIONS: "--max-old-space-size=700" }, ["--verbose", "--dryrun"]),
+    ]);
+    for (const result of [usual, larger, chosen]) expect(result.code, result.stderr).toBe(0);
+    const memory = Math.min(totalmem(), process.constrainedMemory?.() || Infinity) / 2 ** 20;
+    if (heapOf(usual.stdout) < memory * 0.7) {
+      expect(heapOf(larger.stdout)).toBeGreaterThan(memory * 0.7);
+      expect(heapOf(larger.stdout)).toBeLessThan(memory * 0.8);
+    } else expect(heapOf(larger.stdout)).toBe(heapOf(usual.stdout));
+    expect(heapOf(chosen.stdout)).toBeGreaterThanOrEqual(700);
+    expect(heapOf(chosen.stdout)).toBeLessThan(800);
+    // A build that fails ends the command the same: its code, its message.
+    await writeItem(root, { path: "2020/bad", title: "Bad", date: "2020-02-30", countries: ["mali"] });
+    const failed = await cliBuild(root, large);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("content/articles/2020/bad.md:3 date: is not a real date or time");
   });
 
   it("leaves the previous site in place when a page fails half-way through writing", async () => {
