@@ -126,7 +126,9 @@ function supervise(): void {
     }, 200);
   });
   // Stopped: the preview stops first, so that nothing is still writing once this has exited.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  // A closed terminal too (SIGHUP): started by the launcher in a process group of its own (a
+  // large digest's, src/cli/launch.mjs), the child hears of it only from here.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       if (!child || child.exitCode !== null || child.signalCode !== null) process.exit(0);
       child.once("exit", () => process.exit(0));

@@ -2,6 +2,7 @@
 // an editor does, and waits, with a bound, for each change to show in the served site.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, readFile, readdir, rm, stat, symlink } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { createFixture, dataFile, fixtureCountries, fixtureSite, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
@@ -180,3 +181,47 @@ describe("the preview", () => {
     await until("the site on its new path", () => served("/moved/issues/2020-w49/").then((r) => r.status === 200 && r.body.includes('href="/moved/'), () => false), 40_000);
   });
 });
+
+describe("a large digest's preview", () => {
+  // Started by the launcher again with a larger heap, in a process group of its own
+  // (src/cli/launch.mjs): the terminal's signals reach it only through the launcher.
+  it("stops, with the preview it supervises, when the terminal closes (SIGHUP to the command alone)", async () => {
+    const large = await createFixture({ items: [first] });
+    const running = await startPreviewProcess(large.root, { watchOnly: true, env: { SAHEL_DIGEST_LARGE_DIGEST: "1", NODE_OPTIONS: "" } });
+    let started: number[] = [];
+    try {
+      await untilLogged("the large digest's preview to be ready", async () => running.log().includes("[preview] Ready"), () => running.log(), 40_000);
+      started = descendants(running.process.pid!);
+      // The launcher's second process (the supervisor) and the preview it started.
+      expect(started.length).toBeGreaterThanOrEqual(2);
+      const exited = new Promise((resolve) => running.process.once("exit", resolve));
+      process.kill(running.process.pid!, "SIGHUP");
+      await exited;
+      await untilLogged("every process it started to end", async () => started.every((pid) => !alive(pid)), () => running.log(), 10_000);
+    } finally {
+      // Its own processes, by their ids, should any be left.
+      for (const pid of [...started, ...descendants(running.process.pid!)]) if (alive(pid)) process.kill(pid, "SIGKILL");
+      await running.stop();
+      await large.remove();
+    }
+  });
+});
+
+/** The processes `pid` started, and theirs (Linux's /proc). */
+function descendants(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return children.flatMap((child) => [child, ...descendants(child)]);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
