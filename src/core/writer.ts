@@ -55,18 +55,3 @@ export class FileWriter {
     }
   }
 }
-
-/**
- * Files are written synchronously, so a loop writing thousands would hold the thread until the
- * last: Pagefind, indexing meanwhile, would wait that long for its next records, and the
- * preview's server for its requests. `take` lets other work run every few milliseconds.
- */
-export class Turns {
-  private last = performance.now();
-  constructor(private readonly everyMs = 5) {}
-  async take(): Promise<void> {
-    if (performance.now() - this.last < this.everyMs) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    this.last = performance.now();
-  }
-}

@@ -8,7 +8,8 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { everyEdition, type Digest } from "../digest/digest.ts";
-import { FileWriter, Turns } from "../core/writer.ts";
+import { FileWriter } from "../core/writer.ts";
+import { Turns } from "../core/turns.ts";
 import { keyFingerprint, pageFingerprint, type Fingerprints, type PageCache } from "./build-cache.ts";
 import { navigation, outputFile, PAGE_KINDS, sitePages, type PageKind } from "../pages/table.ts";
 import type { TemplateEngine } from "../pages/engine.ts";

@@ -18,6 +18,34 @@ async function fixture(options: FixtureOptions) {
 const ok = { path: "2020/ok", title: "Fine", date: "2020-12-03", countries: ["mali"] };
 
 describe("loadContent", () => {
+  it("lets other work run while it reads many items (a server's requests, a Ctrl-C's handler)", async () => {
+    const items = Array.from({ length: 1500 }, (_, i) => ({ path: `2020/item-${i}`, title: `Item ${i}`, date: "2020-12-03", countries: ["mali"] }));
+    const root = await fixture({ items });
+    // Counts the event loop's turns; each is a chance for a signal's handler to run.
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    let first: { at: number; turns: number } | undefined;
+    let last: { at: number; turns: number } | undefined;
+    setImmediate(tick);
+    await loadContent({
+      root,
+      now: DateTime.fromISO("2030-01-01T00:00:00Z"),
+      onItems: (read) => {
+        const seen = { at: performance.now(), turns };
+        if (read === 0) first = seen;
+        last = seen;
+      },
+    });
+    ticking = false;
+    // Reading 1,500 files takes a few hundred milliseconds here: the loop let the event loop
+    // turn in between. (On a machine fast enough to read them within 150 ms, nothing is asked.)
+    if (last!.at - first!.at > 150) expect(last!.turns).toBeGreaterThan(first!.turns);
+  });
+
   it("reads items, notes and data files", async () => {
     const root = await fixture({
       items: [ok, { path: "2021/later", title: "Later", date: "2021-01-04T08:00:00+01:00", countries: ["niger", "mali"], tags: ["jnim", "elections"], location: "Ménaka" }],

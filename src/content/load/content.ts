@@ -20,6 +20,7 @@ import { markdownFiles } from "./files.ts";
 import { parseItem, type ItemResult, type ParsedItem } from "./items.ts";
 import { incidentIdProblems } from "./incident-ids.ts";
 import { startBodyRenderer, type KeptBodies } from "./render-bodies.ts";
+import { Turns } from "../../core/turns.ts";
 import type { ItemCache } from "./item-cache.ts";
 import { loadNote } from "./notes.ts";
 import { loadMonthNotes } from "./month-notes.ts";
@@ -193,6 +194,9 @@ async function loadDataFiles(root: string): Promise<DataFiles> {
   return { site: site.value, countries: countries.value, places: placed.places, actors: actors.value, themes: themes.value, catalogues: catalogues.byLanguage, known, problems };
 }
 
+/** How often reading the items lets other work run: rarely enough to cost nothing measurable, often enough for a Ctrl-C. */
+const LOAD_TURN_MS = 50;
+
 interface LoadedItems {
   /** Every item read, drafts and scheduled ones included. */
   readonly items: Item[];
@@ -235,7 +239,11 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
   };
   const itemResults: ItemResult[] = [];
   const pending: { index: number; parsed: ParsedItem; stamp: string; body: ReturnType<typeof bodyOf> }[] = [];
-  articleFiles.forEach((relative, index) => {
+  // Read synchronously, a file at a time (src/content/load/items.ts), with a turn now and then
+  // for the preview's server and a Ctrl-C.
+  const turns = new Turns(LOAD_TURN_MS);
+  for (const [index, relative] of articleFiles.entries()) {
+    await turns.take();
     context.onItems?.(index, articleFiles.length);
     let stamp = "";
     if (cache) {
@@ -247,7 +255,7 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
         const item = cached.item && cached.item.scheduled !== cached.item.date > now ? { ...cached.item, scheduled: cached.item.date > now } : cached.item;
         itemResults[index] = item === cached.item ? cached : { item, problems: cached.problems, ...(cached.draft ? { draft: true } : {}) };
         cache.set(relative, stamp, itemResults[index]!);
-        return;
+        continue;
       }
     }
     const result = parseItem(relative, itemContext);
@@ -257,9 +265,10 @@ async function loadItems(root: string, context: { zone: string; now: DateTime; k
     } else {
       cache?.set(relative, stamp, itemResults[index]!);
     }
-  });
+  }
   const translations: { parsed: ParsedTranslation; body: ReturnType<typeof bodyOf> }[] = [];
   for (const relative of translationFiles) {
+    await turns.take();
     const { original, language } = translationName(relative)!;
     const file = `${folder}/${relative}`;
     const wrongLanguage = languageProblem(file, language, context.site);

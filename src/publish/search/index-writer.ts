@@ -16,7 +16,8 @@ import type { SearchRecord } from "../../pages/search-records.ts";
 import type { PageCache } from "../build-cache.ts";
 import { paths } from "../../digest/paths.ts";
 import { PROJECT } from "../../core/project.ts";
-import { FileWriter, Turns } from "../../core/writer.ts";
+import { FileWriter } from "../../core/writer.ts";
+import { Turns } from "../../core/turns.ts";
 import { readKept, writeKept } from "../kept.ts";
 
 /** Below the site's root: /pagefind/ (paths.searchIndex). */
