@@ -188,19 +188,26 @@ describe("a large digest's preview", () => {
   it("stops, with the preview it supervises, when the terminal closes (SIGHUP to the command alone)", async () => {
     const large = await createFixture({ items: [first] });
     const running = await startPreviewProcess(large.root, { watchOnly: true, env: { SAHEL_DIGEST_LARGE_DIGEST: "1", NODE_OPTIONS: "" } });
+    let exited = false;
+    running.process.once("exit", () => (exited = true));
     let started: number[] = [];
     try {
       await untilLogged("the large digest's preview to be ready", async () => running.log().includes("[preview] Ready"), () => running.log(), 40_000);
       started = descendants(running.process.pid!);
       // The launcher's second process (the supervisor) and the preview it started.
       expect(started.length).toBeGreaterThanOrEqual(2);
-      const exited = new Promise((resolve) => running.process.once("exit", resolve));
       process.kill(running.process.pid!, "SIGHUP");
-      await exited;
+      await untilLogged("the command to end", async () => exited, () => running.log(), 10_000);
       await untilLogged("every process it started to end", async () => started.every((pid) => !alive(pid)), () => running.log(), 10_000);
     } finally {
       // Its own processes, by their ids, should any be left.
-      for (const pid of [...started, ...descendants(running.process.pid!)]) if (alive(pid)) process.kill(pid, "SIGKILL");
+      for (const pid of [...started, ...descendants(running.process.pid!)]) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // Gone already.
+        }
+      }
       await running.stop();
       await large.remove();
     }
