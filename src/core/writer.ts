@@ -6,13 +6,15 @@
 // beside the rendering, no core is idle for the pool to use.
 import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
 /**
  * Writes `file` under a temporary name beside it and renames it into place: whoever reads it
- * (the preview's server, another build) finds the old file or the new one, never half of one.
+ * (the preview's server, another build, another thread) finds the old file or the new one,
+ * never half of one.
  */
 export function writeWhole(file: string, content: string | Uint8Array): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);

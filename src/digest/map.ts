@@ -5,6 +5,7 @@ import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3-geo";
 import type { FeatureCollection } from "geojson";
 import { featureOf, world, type CountryFeature } from "../content/places/world.ts";
 import { labelOver, type Box } from "./incidents/labels.ts";
+import { Remembered } from "../core/remembered.ts";
 
 export interface MapShape {
   /** ISO 3166 numeric code, as Natural Earth gives it. */
@@ -47,18 +48,13 @@ function bounds(feature: CountryFeature): ReturnType<typeof geoBounds> {
  * Maps drawn, by what they are drawn from: each edition draws the same countries' maps, and a
  * process that builds again (the preview, the tests) the same ones as its last build.
  */
-const drawn = new Map<string, RegionMap | undefined>();
-/** Every map of a few digests (one a country, one a region an edition); the oldest forgotten first. */
-const MAPS_REMEMBERED = 300;
+/** Every map of a few digests (one a country, one a region an edition). */
+const drawn = new Remembered<RegionMap | undefined>(300);
 
 /** Undefined when none of the countries has an ISO code found in Natural Earth. */
 export function regionMap(countries: readonly MappedCountry[], width = 480): RegionMap | undefined {
   const key = JSON.stringify([width, countries.map((c) => [c.slug, c.name, c.path, c.iso])]);
-  if (drawn.has(key)) return drawn.get(key);
-  const map = draw(countries, width);
-  if (drawn.size >= MAPS_REMEMBERED) drawn.delete(drawn.keys().next().value!);
-  drawn.set(key, map);
-  return map;
+  return drawn.get(key, () => draw(countries, width));
 }
 
 function draw(countries: readonly MappedCountry[], width: number): RegionMap | undefined {

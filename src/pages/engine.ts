@@ -22,6 +22,7 @@ import { htmlToText } from "./plain-text.ts";
 import { newsArticle, scriptJson } from "./json-ld.ts";
 import type { ItemView } from "../digest/views.ts";
 import { recordingViews, type ViewRead } from "./view-check.ts";
+import { Remembered } from "../core/remembered.ts";
 
 /** Markup (HTML, XML: escaped) or text (the email's plain-text part: printed as it is). */
 export type Output = "markup" | "text";
@@ -84,9 +85,8 @@ const COMPILE_OPTIONS = { throwOnUndefined: true } as const;
  * and in the next build of a process that builds again (the preview, the tests). What Nunjucks
  * compiles holds no environment: it is given one when it renders, as precompiled templates are.
  */
-const compiledTemplates = new Map<string, unknown>();
-/** Enough for every template of a few versions of the folder; the oldest are forgotten first. */
-const COMPILED_KEPT = 500;
+/** Enough for every template of a few versions of the folder. */
+const compiledTemplates = new Remembered<unknown>(500);
 
 /** A name not in the folder, to Nunjucks (left out of @types/nunjucks, as is its compiler). */
 const NOT_HERE = null as unknown as nunjucks.LoaderSource;
@@ -117,17 +117,12 @@ class CompiledLoader extends nunjucks.Loader implements nunjucks.ILoader {
       throw error;
     }
     this.pathsToNames[file] = name;
-    const key = `${file}\0${text}`;
-    let compiled = compiledTemplates.get(key);
-    if (!compiled) {
-      try {
-        // The compiler takes the file's path for templates it includes relative to it.
-        compiled = new Function(compiler.compile(text, [], [], file, COMPILE_OPTIONS))();
-      } catch {
-        return { src: text, path: file, noCache: false };
-      }
-      if (compiledTemplates.size >= COMPILED_KEPT) compiledTemplates.delete(compiledTemplates.keys().next().value!);
-      compiledTemplates.set(key, compiled);
+    let compiled: unknown;
+    try {
+      // The compiler takes the file's path for templates it includes relative to it.
+      compiled = compiledTemplates.get(`${file}\0${text}`, () => new Function(compiler.compile(text, [], [], file, COMPILE_OPTIONS))());
+    } catch {
+      return { src: text, path: file, noCache: false };
     }
     // Typed as text by @types/nunjucks; Nunjucks takes compiled code as {type: "code"}.
     return { src: { type: "code", obj: compiled } as unknown as string, path: file, noCache: false };

@@ -12,11 +12,11 @@
 // are cut from, with their own hashes to check them by; until they are ready, and if they cannot
 // be made, cards use the originals.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
 import { PROJECT, cacheFolder } from "../core/project.ts";
+import { writeWhole } from "../core/writer.ts";
 
 const require = createRequire(import.meta.url);
 const FONT_FOLDER = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -119,17 +119,19 @@ interface Manifest {
 export async function cutCardFonts(folder: string): Promise<CardFontCopies> {
   const files = CARD_FONT_FILES.map((file) => path.join(folder, path.basename(file)));
   const kept = manifestOf(folder, files);
-  if (kept) return { files, letters: new Set(kept.letters.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))) };
+  if (kept) return { files, letters: new Set(pointsOf(kept.letters)) };
   const { default: subsetFont } = await import("subset-font");
-  const wanted = CARD_FONT_RANGES.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i));
+  const wanted = pointsOf(CARD_FONT_RANGES);
   mkdirSync(folder, { recursive: true });
-  for (const [i, file] of files.entries()) writeAtOnce(file, await subsetFont(readFileSync(CARD_FONT_FILES[i]!), String.fromCodePoint(...wanted), CUT));
+  // Written whole, then renamed: another build cutting the same copy meanwhile writes the same
+  // bytes, and nobody reads half a file.
+  for (const [i, file] of files.entries()) writeWhole(file, await subsetFont(readFileSync(CARD_FONT_FILES[i]!), String.fromCodePoint(...wanted), CUT));
   // A letter either original lacks is drawn by resvg's fallback, which the copies do not
   // reproduce; and a combining mark may join the letter before it (COMBINING).
   const inBoth = await lettersOfFonts(CARD_FONT_FILES);
   const letters = wanted.filter((point) => inBoth.has(point) && !(point >= COMBINING[0] && point <= COMBINING[1]));
   const manifest: Manifest = { hashes: Object.fromEntries(files.map((file) => [path.basename(file), sha1(file)])), letters: runsOf(letters) };
-  writeAtOnce(path.join(folder, MANIFEST), JSON.stringify(manifest));
+  writeWhole(path.join(folder, MANIFEST), JSON.stringify(manifest));
   return { files, letters: new Set(letters) };
 }
 
@@ -138,6 +140,11 @@ async function lettersOfFonts(files: readonly string[]): Promise<Set<number>> {
   const harfbuzz = await import("harfbuzzjs");
   const sets = files.map((file) => new Set(new harfbuzz.Face(new harfbuzz.Blob(readFileSync(file))).collectUnicodes()));
   return new Set([...sets[0]!].filter((point) => sets.every((set) => set.has(point))));
+}
+
+/** Every code point of `runs` ([first, last] each). */
+function pointsOf(runs: readonly (readonly [number, number])[]): number[] {
+  return runs.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i));
 }
 
 function runsOf(points: readonly number[]): [number, number][] {
@@ -157,16 +164,5 @@ function manifestOf(folder: string, files: readonly string[]): Manifest | undefi
     return files.every((file) => manifest.hashes[path.basename(file)] === sha1(file)) && Array.isArray(manifest.letters) ? manifest : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Written whole, then renamed: another build cutting the same copy meanwhile writes the same bytes, and nobody reads half a file. */
-function writeAtOnce(file: string, bytes: string | Uint8Array): void {
-  const partial = `${file}.${process.pid}-${threadId}.partial`;
-  try {
-    writeFileSync(partial, bytes);
-    renameSync(partial, file);
-  } finally {
-    rmSync(partial, { force: true });
   }
 }

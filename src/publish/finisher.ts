@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import { pngOfCard } from "./share-image.ts";
 import { prepareCardFonts } from "./card-fonts.ts";
 import { inlineEmailStyles } from "../pages/email.ts";
+import { Remembered } from "../core/remembered.ts";
 
 /** A page's text to finish: a card's SVG to draw, or an email's HTML to inline the styles of. */
 export type ToFinish = { readonly id: number; readonly svg: string } | { readonly id: number; readonly email: string };
@@ -31,28 +32,17 @@ export interface Finisher {
 const WORTH_A_WORKER = 40;
 
 /**
- * `make(text)`, remembered: a card drawn on this thread (a small build's, or any on one core),
- * or an email inlined here, may be one an earlier build of this process finished. A process
- * that builds small sites again and again (the preview, the tests) draws the same cards and
- * sends the same emails; the same text gives the same bytes (fonts of our own, one stylesheet).
- * The worker remembers none: it lives for one build.
+ * A card drawn on this thread (a small build's, or any on one core), or an email inlined here,
+ * may be one an earlier build of this process finished. A process that builds small sites again
+ * and again (the preview, the tests) draws the same cards and sends the same emails; the same
+ * text gives the same bytes (fonts of our own, one stylesheet). The worker remembers none: it
+ * lives for one build. At most this many of each, the last finished: a card's PNG is some
+ * 20 KB, an email's text (both as written and as inlined) up to a few hundred KB.
  */
-function remembered<T>(make: (text: string) => T, most: number): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    const found = known.get(text);
-    if (found !== undefined) return found;
-    const made = make(text);
-    if (known.size >= most) known.delete(known.keys().next().value!);
-    known.set(text, made);
-    return made;
-  };
-}
-
-// At most this many of each, the last finished: a card's PNG is some 20 KB, an email's text
-// (both as written and as inlined) up to a few hundred KB.
-const drawHere = remembered(pngOfCard, 200);
-const inlineHere = remembered(inlineEmailStyles, 50);
+const cardsDrawn = new Remembered<Uint8Array>(200);
+const emailsInlined = new Remembered<string>(50);
+const drawHere = (svg: string) => cardsDrawn.get(svg, () => pngOfCard(svg));
+const inlineHere = (email: string) => emailsInlined.get(email, () => inlineEmailStyles(email));
 
 /** What the worker does with one page's text: the same as this thread would. */
 export function finish(task: ToFinish): Finished {
