@@ -112,6 +112,11 @@ interface Measure {
   readonly peakMiB?: number;
 }
 
+/** A peer's run that did not finish (Hugo out of memory at 100,000 items): how far it got. */
+interface Failure extends Measure {
+  readonly failed: string;
+}
+
 interface Row {
   readonly items: number;
   readonly pages: number;
@@ -170,12 +175,31 @@ async function timed(command: string, commandArgs: string[], cwd: string): Promi
   child.stderr.on("data", (chunk) => (output += chunk));
   let peakKiB = 0;
   const poll = setInterval(() => (peakKiB = Math.max(peakKiB, highWaterMark(child.pid))), 25);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (exitCode, exitSignal) => resolve([exitCode, exitSignal])));
   clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed (${code}):\n${output}`);
-  return { seconds, ...(peakKiB ? { peakMiB: peakKiB / 1024 } : {}), output };
+  const measure = { seconds, ...(peakKiB ? { peakMiB: peakKiB / 1024 } : {}) };
+  if (code !== 0) throw Object.assign(new Error(`${command} ${commandArgs.join(" ")} failed (${signal ?? code}):\n${output.slice(-4000)}`), { measure, how: signal ? `killed by ${signal}` : `exit ${code}` });
+  return { ...measure, output };
 }
+
+/**
+ * A peer's run (Hugo, Pagefind), whose failure is a result rather than the end of the bench:
+ * at 100,000 items in three languages Hugo may need more memory than the machine has, and the
+ * kernel then kills it. The failure says how, after how long and at what peak.
+ */
+async function peer(command: string, commandArgs: string[], cwd: string): Promise<Measure | Failure> {
+  try {
+    return await timed(command, commandArgs, cwd);
+  } catch (error) {
+    const { measure, how } = error as { measure?: Measure; how?: string };
+    if (!measure) throw error;
+    console.error(`${path.basename(command)} failed at this size (${how}): ${String((error as Error).message).split("\n").slice(-6).join(" ")}`);
+    return { ...measure, failed: how ?? "failed" };
+  }
+}
+
+const failedRun = (m: Measure | undefined): m is Failure => m !== undefined && "failed" in m;
 
 /**
  * VmHWM: the most memory a process has held, in KiB (Linux); 0 where it cannot be read. Of the
@@ -310,7 +334,14 @@ function profileOf(output: string): Record<string, number> {
 
 /** The median of sums of two lists of runs taken in turns (Hugo, then Pagefind after it). */
 function medianOfSums(a: Measure[], b: Measure[]): Measure {
+  const failure = [...a, ...b].find(failedRun);
+  if (failure) return failure;
   return median(a.map((m, i) => ({ seconds: m.seconds + b[i]!.seconds, peakMiB: Math.max(m.peakMiB ?? 0, b[i]!.peakMiB ?? 0) })));
+}
+
+/** A peer's median, or its first failure: a run that did not finish has no time to compare. */
+function peerMedian(measures: Measure[]): Measure {
+  return measures.find(failedRun) ?? median(measures);
 }
 
 async function measureSize(items: number, work: string): Promise<Row> {
@@ -353,8 +384,9 @@ async function measureSize(items: number, work: string): Promise<Row> {
     for (const [i, folder] of fullBuild.entries()) if (existsSync(folder)) await rename(folder, waiting[i]!);
     if (withHugo) {
       await setAside(out("hugo"));
-      hugoRuns.push(await timed("hugo", ["--quiet", "--destination", out("hugo")], root));
-      pagefindRuns.push(await timed(pagefindCli, ["--site", out("hugo"), "--glob", HUGO_ITEM_PAGES], root));
+      const hugo = await peer("hugo", ["--quiet", "--destination", out("hugo")], root);
+      hugoRuns.push(hugo);
+      pagefindRuns.push(failedRun(hugo) ? { seconds: 0, failed: "not run: Hugo failed" } : await peer(pagefindCli, ["--site", out("hugo"), "--glob", HUGO_ITEM_PAGES], root));
     }
     await forget(root);
     withoutRuns.push(await timed(process.execPath, build("--fresh", "--no-search"), root));
@@ -393,7 +425,7 @@ async function measureSize(items: number, work: string): Promise<Row> {
   await setAside(root);
   return {
     items, pages, build: full, profile, withoutSearch: median(withoutRuns), warm, coldLeftRunningSeconds: coldLeftRunning,
-    ...(withHugo ? { hugo: median(hugoRuns), pagefind: median(pagefindRuns), hugoPagefind: medianOfSums(hugoRuns, pagefindRuns) } : {}),
+    ...(withHugo ? { hugo: peerMedian(hugoRuns), pagefind: peerMedian(pagefindRuns), hugoPagefind: medianOfSums(hugoRuns, pagefindRuns) } : {}),
     ...(latency ? { editSeconds: latency.edit, addSeconds: latency.add } : {}),
     index,
     ...(firstQuery ? { firstQuery } : {}),
@@ -402,6 +434,9 @@ async function measureSize(items: number, work: string): Promise<Row> {
 }
 
 const s = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)} s`);
+/** A peer's time, or how it failed: "failed (killed by SIGKILL) after 612.40 s at 22,840 MiB". */
+const peerCell = (m: Measure | undefined) => (failedRun(m) ? `failed (${m.failed})${m.seconds ? ` after ${s(m.seconds)}${m.peakMiB ? ` at ${mib(m.peakMiB)}` : ""}` : ""}` : s(m?.seconds));
+const peerRatio = (a: number, m: Measure | undefined) => (failedRun(m) ? "—" : ratio(a, m?.seconds));
 const mib = (value: number | undefined) => (value === undefined ? "—" : `${Math.round(value)} MiB`);
 const x = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
 
@@ -413,11 +448,21 @@ await esbuild({ entryPoints: [path.join(project, "bench/loop-cli.ts")], bundle: 
 // src/ compiled once, before anything is timed (as the first `npm run build` after a change does).
 spawnSync(process.execPath, [launcher, "compile"], { stdio: ["ignore", "ignore", "inherit"] });
 const rows: Row[] = [];
+const failedSizes: { items: number; why: string }[] = [];
 const shapeRows: { shape: string; pages: number; loop: Measure; build: Measure }[] = [];
 try {
   for (const items of sizes) {
     console.error(`measuring ${items} items...`);
-    rows.push(await measureSize(items, work));
+    try {
+      const row = await measureSize(items, work);
+      rows.push(row);
+      // Said as soon as it is known: a later size takes an hour, and may not finish.
+      console.error(`${items} items: cold ${s(row.build.seconds)} at ${mib(row.build.peakMiB)}, Hugo + Pagefind ${peerCell(row.hugoPagefind)}, --no-search ${s(row.withoutSearch.seconds)}, Hugo ${peerCell(row.hugo)}, nothing changed ${s(row.warm?.seconds)}`);
+    } catch (error) {
+      // The sizes measured so far are still printed; this one is said to have failed, and how.
+      failedSizes.push({ items, why: String((error as Error).message ?? error).slice(0, 4000) });
+      console.error(`${items} items failed: ${failedSizes.at(-1)!.why}`);
+    }
   }
   if (shapesAt) {
     for (const shape of [undefined, ...CORPUS_SHAPES] as (CorpusShape | undefined)[]) {
@@ -448,8 +493,8 @@ const table = [
   `| ${header.join(" | ")} |`,
   `|${header.map(() => "---").join("|")}|`,
   ...rows.map((r) => `| ${[
-    r.items.toLocaleString("en"), r.pages.toLocaleString("en"), `${s(r.build.seconds)}, ${mib(r.build.peakMiB)}`, s(r.hugoPagefind?.seconds), ratio(r.build.seconds, r.hugoPagefind?.seconds),
-    s(r.withoutSearch.seconds), s(r.hugo?.seconds), ratio(r.withoutSearch.seconds, r.hugo?.seconds),
+    r.items.toLocaleString("en"), r.pages.toLocaleString("en"), `${s(r.build.seconds)}, ${mib(r.build.peakMiB)}`, peerCell(r.hugoPagefind), peerRatio(r.build.seconds, r.hugoPagefind),
+    s(r.withoutSearch.seconds), peerCell(r.hugo), peerRatio(r.withoutSearch.seconds, r.hugo),
     warmCell(r), `${s(r.warm?.leftRunningSeconds)} (cold: ${s(r.coldLeftRunningSeconds)})`,
     ...(withPreview ? [s(r.editSeconds), s(r.addSeconds)] : []),
   ].join(" | ")} |`),
@@ -457,9 +502,10 @@ const table = [
 console.log(`Editions: English${languages.map((l) => `, ${l}`).join("")} (${TRANSLATED_SHARE * 100} % of items and every note translated in each); one country an item; medians of ${runs} run${runs === 1 ? "" : "s"}${sizes.includes(100_000) ? " (100,000 items: one)" : ""}.`);
 if (!hugoInstalled) console.log("HUGO IS NOT INSTALLED: no comparison with Hugo and Pagefind (Debian: apt-get install hugo).");
 console.log(table.join("\n"));
+for (const { items, why } of failedSizes) console.log(`\n${items.toLocaleString("en")} items: THE BUILD FAILED, no row: ${why.split("\n").slice(0, 12).join("\n")}`);
 if (withHugo) {
   console.log(`\n| items | Hugo | Hugo memory | Pagefind over its item pages | Pagefind memory |\n|---|---|---|---|---|`);
-  for (const r of rows) console.log(`| ${r.items.toLocaleString("en")} | ${s(r.hugo?.seconds)} | ${mib(r.hugo?.peakMiB)} | ${s(r.pagefind?.seconds)} | ${mib(r.pagefind?.peakMiB)} |`);
+  for (const r of rows) console.log(`| ${r.items.toLocaleString("en")} | ${peerCell(r.hugo)} | ${mib(r.hugo?.peakMiB)} | ${peerCell(r.pagefind)} | ${mib(r.pagefind?.peakMiB)} |`);
 }
 // Where the time went, from the median cold build's --verbose: phases in the order they ran
 // (load and group before Eleventy; the pages rendered and written while the index is made).
@@ -510,7 +556,7 @@ if (scaling !== undefined && first && last) {
     console.log(`  ${a.items.toLocaleString("en")} → ${b.items.toLocaleString("en")} items (${(b.items / a.items).toFixed(1)}×): full build ${(b.build.seconds / a.build.seconds).toFixed(2)}×, peak memory ${b.build.peakMiB && a.build.peakMiB ? (b.build.peakMiB / a.build.peakMiB).toFixed(2) : "—"}×`);
   }
 }
-const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, load: (await import("node:os")).loadavg(), runs, languages, rows, scaling, shapes: shapeRows };
+const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, load: (await import("node:os")).loadavg(), runs, languages, rows, failedSizes, scaling, shapes: shapeRows };
 await mkdir(path.join(project, "bench-results"), { recursive: true });
 const stamp = report.date.replace(/[:.]/g, "-");
 await writeFile(path.join(project, "bench-results", `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
