@@ -190,3 +190,17 @@ export function kilobytes(text: string): number {
   return Math.max(0.1, Math.round(Buffer.byteLength(text) / 100) / 10);
 }
 
+/** Each file's size, weighed once per digest: every edition's data page lists the same files. */
+const weighed = new WeakMap<OpenDataRows, Map<string, number>>();
+
+/** A data file's size in kilobytes, as the data pages list it: its UTF-8 counted once, not once an edition. */
+export function dataFileKilobytes(edition: Digest, file: DataFile, scope: DataScope = {}): number {
+  const digest = defaultEdition.get(edition) ?? edition;
+  let sizes = weighed.get(digest.openData);
+  if (!sizes) weighed.set(digest.openData, (sizes = new Map()));
+  const path = dataFilePath(file, scope);
+  let size = sizes.get(path);
+  if (size === undefined) sizes.set(path, (size = kilobytes(dataFileText(digest, file, scope))));
+  return size;
+}
+

@@ -36,8 +36,21 @@ function point(record: IncidentRecord): Point | null {
   return { type: "Point", coordinates: [rounded(longitude), rounded(latitude)] };
 }
 
+/**
+ * The last scope's features: a folder's GeoJSON and KML are made one after the other from the
+ * same features. Only the last, so the whole digest's are not held while the pages are written.
+ */
+const lastFeatures = new WeakMap<OpenDataRows, { readonly scope: string; readonly features: readonly IncidentFeature[] }>();
+
 /** Every incident (or one country's, or one region's) as a feature, oldest first, its record's fields as properties. */
-export function incidentFeatures(data: OpenDataRows, country?: string, region?: string): IncidentFeature[] {
+export function incidentFeatures(data: OpenDataRows, country?: string, region?: string): readonly IncidentFeature[] {
+  const scope = `${country ?? ""}\0${region ?? ""}`;
+  let last = lastFeatures.get(data);
+  if (last?.scope !== scope) lastFeatures.set(data, (last = { scope, features: featuresOf(data, country, region) }));
+  return last.features;
+}
+
+function featuresOf(data: OpenDataRows, country?: string, region?: string): IncidentFeature[] {
   return data.incidents(country, region).map((record) => ({
     type: "Feature",
     id: String(record.id),

@@ -8,7 +8,7 @@ import type { FeedView, IssueView, ListingPage, MonthSummary, MonthView } from "
 import { everyEdition, type Digest } from "../digest/digest.ts";
 import { FEED_FILES, FEED_PAGES, paths, routes } from "../digest/paths.ts";
 import { OPEN_DATA_LICENCE } from "./data-package.ts";
-import { DATA_FILES, dataFilePath, dataFileText, filesOf, issuesWithData, kilobytes, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
+import { DATA_FILES, dataFileKilobytes, dataFilePath, dataFileText, filesOf, issuesWithData, rememberEditions, type DataFile, type DataScope } from "./data-files.ts";
 import { searchFilterOptions, searchScriptMessages, searchYears } from "./search-records.ts";
 import { emailTemplateHtml, emailText, monthEmailTemplateHtml, monthEmailText } from "./email.ts";
 import { cardAlt, cardSvg, countryCard, issueCard, siteCard, type CardText, type ShareCard } from "./share-card.ts";
@@ -78,7 +78,7 @@ function listedFile(digest: Digest, file: DataFile, scope: DataScope): { readonl
     name: file.name,
     path: dataFilePath(file, scope),
     get kilobytes() {
-      return kilobytes(dataFileText(digest, file, scope));
+      return dataFileKilobytes(digest, file, scope);
     },
   };
 }
