@@ -40,7 +40,9 @@ import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./sea
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** `npm run build`, as the editor runs it: src/ compiled ahead (src/cli/launch.mjs). */
 const launcher = path.join(project, "src/cli/launch.mjs");
-const build = (...options: string[]) => [launcher, "build", ...options];
+/** The Node flags an npm script gives (package.json: "build", "start"), so that the bench times what it runs. */
+const nodeFlags = (script: string) => (JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script]!.split(/\s+/).filter((word) => word.startsWith("--"));
+const build = (...options: string[]) => [...nodeFlags("build"), launcher, "build", ...options];
 /**
  * Nothing is deleted while the bench times anything: what a run wrote is moved aside, into
  * the work folder's trash/, and removed at the very end. On ext4 without a journal (this
@@ -250,7 +252,7 @@ function hasCommand(name: string): boolean {
 
 /** Starts the preview on `root`, edits an item and adds one, and times until their pages show it. */
 async function previewLatency(root: string, output: string, newestItem: string): Promise<{ edit: number; add: number }> {
-  const child = spawn(process.execPath, [launcher, "preview", "--root", root, "--output", output, "--watch-only", "--child"], {
+  const child = spawn(process.execPath, [...nodeFlags("start"), launcher, "preview", "--root", root, "--output", output, "--watch-only", "--child"], {
     cwd: project,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

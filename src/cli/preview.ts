@@ -74,7 +74,9 @@ function supervise(): void {
   // src/ as it is now, compiled again if it changed; run through tsx, the same way as this.
   const launcher = process.env.SAHEL_DIGEST_LAUNCHER;
   const start = () => {
-    const command = launcher ? [launcher, "preview"] : [...process.execArgv, fileURLToPath(import.meta.url)];
+    // With this Node's own flags (npm start's young generation), less a debugger's port.
+    const flags = process.execArgv.filter((flag) => !flag.startsWith("--inspect"));
+    const command = launcher ? [...flags, launcher, "preview"] : [...process.execArgv, fileURLToPath(import.meta.url)];
     child = spawn(process.execPath, [...command, ...args, "--child"], { stdio: "inherit" });
     // Refused in the child (a folder that changed since it was asked): nothing to wait for.
     child.once("exit", (code) => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { createFixture, dataFile, fixtureCountries, fixtureSite, itemFile, writeItem, writeText, type FixtureItem } from "../fixtures/content.ts";
 import { buildSite } from "../../src/publish/build.ts";
 import { outputProblem } from "../../src/publish/preview.ts";
-import { startPreviewProcess, until as untilLogged, type RunningPreview } from "../fixtures/preview.ts";
+import { START_FLAGS, startPreviewProcess, until as untilLogged, type RunningPreview } from "../fixtures/preview.ts";
 
 const first: FixtureItem = { path: "2020/first", title: "First item", date: "2020-12-01", countries: ["mali"], tags: ["jnim"] };
 const second: FixtureItem = { path: "2020/second", title: "Second item", date: "2020-12-02", countries: ["niger"] };
@@ -196,6 +196,11 @@ describe("a large digest's preview", () => {
       started = descendants(running.process.pid!);
       // The launcher's second process (the supervisor) and the preview it started.
       expect(started.length).toBeGreaterThanOrEqual(2);
+      // Each with npm start's Node flags (its young generation), the preview's own too.
+      expect(START_FLAGS.length).toBeGreaterThan(0);
+      const nodes = started.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).filter(([program]) => program === process.execPath);
+      expect(nodes.length).toBeGreaterThanOrEqual(2);
+      for (const command of nodes) expect(command).toEqual(expect.arrayContaining([...START_FLAGS]));
       process.kill(running.process.pid!, "SIGHUP");
       await untilLogged("the command to end", async () => exited, () => running.log(), 10_000);
       await untilLogged("every process it started to end", async () => started.every((pid) => !alive(pid)), () => running.log(), 10_000);
