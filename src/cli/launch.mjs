@@ -176,11 +176,6 @@ process.env.SAHEL_DIGEST_COMPILED = version;
 // digest itself, several times what is held. Growing by 30 % at a time collects sooner and
 // more often, for about the same time (the bench's peak memory column, docs/performance.md).
 setFlagsFromString("--heap-growing-percent=30");
-// The young generation's size cannot be set here, once V8 has made the heap: package.json's
-// scripts give `--max-semi-space-size=32` on Node's command line. A rendered page lives a few
-// moments; in V8's default 16 MiB semi-spaces many lived through two collections and were moved
-// to the old generation, which then had to be marked again and again (docs/performance.md has
-// what the larger one saves, and costs in memory).
 
 process.argv = [process.argv[0], path.join(compiled, `${command}.mjs`), ...rest];
 await import(pathToFileURL(path.join(compiled, `${command}.mjs`)).href);

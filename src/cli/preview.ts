@@ -74,9 +74,10 @@ function supervise(): void {
   // src/ as it is now, compiled again if it changed; run through tsx, the same way as this.
   const launcher = process.env.SAHEL_DIGEST_LAUNCHER;
   const start = () => {
-    // With this Node's own flags (npm start's young generation), less a debugger's port.
-    const flags = process.execArgv.filter((flag) => !flag.startsWith("--inspect"));
-    const command = launcher ? [...flags, launcher, "preview"] : [...process.execArgv, fileURLToPath(import.meta.url)];
+    // The preview runs with the Node flags it was given (a heap's size, a profiler), which the
+    // launcher alone would drop; not a debugger's, whose port this process holds already.
+    const flags = withoutDebugger(process.execArgv);
+    const command = launcher ? [...flags, launcher, "preview"] : [...flags, fileURLToPath(import.meta.url)];
     child = spawn(process.execPath, [...command, ...args, "--child"], { stdio: "inherit" });
     // Refused in the child (a folder that changed since it was asked): nothing to wait for.
     child.once("exit", (code) => {
@@ -139,4 +140,15 @@ function supervise(): void {
     });
   }
   start();
+}
+
+/** Node's flags less a debugger's (--inspect, --inspect-brk=..., and --inspect-port with its value). */
+function withoutDebugger(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const word = execArgv[i]!;
+    if (!/^--(inspect|debug)/.test(word)) kept.push(word);
+    else if (/^--(inspect|debug)-port$/.test(word)) i++;
+  }
+  return kept;
 }
