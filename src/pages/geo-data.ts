@@ -37,17 +37,18 @@ function point(record: IncidentRecord): Point | null {
 }
 
 /**
- * The last scope's features: a folder's GeoJSON and KML are made one after the other from the
- * same features. Only the last, so the whole digest's are not held while the pages are written.
+ * The last scope's features: the data page of a folder weighs its files in order, so its
+ * GeoJSON and KML are made one after the other from the same features. One scope's only, in
+ * the whole build (not one for each issue's rows): every incident's feature held to the end
+ * would be a second copy of the open data. Its rows held weakly, as a finished build drops them.
  */
-const lastFeatures = new WeakMap<OpenDataRows, { readonly scope: string; readonly features: readonly IncidentFeature[] }>();
+let lastFeatures: { readonly data: WeakRef<OpenDataRows>; readonly scope: string; readonly features: readonly IncidentFeature[] } | undefined;
 
 /** Every incident (or one country's, or one region's) as a feature, oldest first, its record's fields as properties. */
 export function incidentFeatures(data: OpenDataRows, country?: string, region?: string): readonly IncidentFeature[] {
   const scope = `${country ?? ""}\0${region ?? ""}`;
-  let last = lastFeatures.get(data);
-  if (last?.scope !== scope) lastFeatures.set(data, (last = { scope, features: featuresOf(data, country, region) }));
-  return last.features;
+  if (lastFeatures?.data.deref() !== data || lastFeatures.scope !== scope) lastFeatures = { data: new WeakRef(data), scope, features: featuresOf(data, country, region) };
+  return lastFeatures.features;
 }
 
 function featuresOf(data: OpenDataRows, country?: string, region?: string): IncidentFeature[] {
