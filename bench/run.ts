@@ -40,9 +40,7 @@ import { firstQueryCost, indexSize, type IndexSize, type QueryCost } from "./sea
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** `npm run build`, as the editor runs it: src/ compiled ahead (src/cli/launch.mjs). */
 const launcher = path.join(project, "src/cli/launch.mjs");
-/** The Node flags an npm script gives (package.json: "build", "start"), so that the bench times what it runs. */
-const nodeFlags = (script: string) => (JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script]!.split(/\s+/).filter((word) => word.startsWith("--"));
-const build = (...options: string[]) => [...nodeFlags("build"), launcher, "build", ...options];
+const build = (...options: string[]) => [launcher, "build", ...options];
 /**
  * Nothing is deleted while the bench times anything: what a run wrote is moved aside, into
  * the work folder's trash/, and removed at the very end. On ext4 without a journal (this
@@ -114,7 +112,7 @@ interface Measure {
   readonly peakMiB?: number;
 }
 
-/** A peer's run that did not finish (Hugo out of memory at 100,000 items): how far it got. */
+/** A peer's run that did not finish (killed for want of memory, say): how far it got; none when it was never started. */
 interface Failure extends Measure {
   readonly failed: string;
 }
@@ -131,11 +129,11 @@ interface Row {
   readonly warm?: Measure & { readonly identical: boolean; readonly leftRunningSeconds: number };
   /** The longest any cold build left running after it exited (nothing, as none replaces a site). */
   readonly coldLeftRunningSeconds: number;
-  readonly hugo?: Measure;
+  readonly hugo?: Measure | Failure;
   /** Pagefind's command line over Hugo's item pages, after it. */
-  readonly pagefind?: Measure;
+  readonly pagefind?: Measure | Failure;
   /** Hugo then Pagefind: the median of their sums. */
-  readonly hugoPagefind?: Measure;
+  readonly hugoPagefind?: Measure | Failure;
   readonly editSeconds?: number;
   readonly addSeconds?: number;
   readonly index?: IndexSize;
@@ -186,9 +184,9 @@ async function timed(command: string, commandArgs: string[], cwd: string): Promi
 }
 
 /**
- * A peer's run (Hugo, Pagefind), whose failure is a result rather than the end of the bench:
- * at 100,000 items in three languages Hugo may need more memory than the machine has, and the
- * kernel then kills it. The failure says how, after how long and at what peak.
+ * A peer's run (Hugo, Pagefind), whose failure is a result rather than the end of the bench: a
+ * large corpus in several languages may need more memory than the machine has, and the kernel
+ * then kills the peer. The failure says how, after how long and at what peak.
  */
 async function peer(command: string, commandArgs: string[], cwd: string): Promise<Measure | Failure> {
   try {
@@ -202,6 +200,8 @@ async function peer(command: string, commandArgs: string[], cwd: string): Promis
 }
 
 const failedRun = (m: Measure | undefined): m is Failure => m !== undefined && "failed" in m;
+/** A peer never started, as the one before it failed. */
+const NOT_RUN = "not run";
 
 /**
  * VmHWM: the most memory a process has held, in KiB (Linux); 0 where it cannot be read. Of the
@@ -252,7 +252,7 @@ function hasCommand(name: string): boolean {
 
 /** Starts the preview on `root`, edits an item and adds one, and times until their pages show it. */
 async function previewLatency(root: string, output: string, newestItem: string): Promise<{ edit: number; add: number }> {
-  const child = spawn(process.execPath, [...nodeFlags("start"), launcher, "preview", "--root", root, "--output", output, "--watch-only", "--child"], {
+  const child = spawn(process.execPath, [launcher, "preview", "--root", root, "--output", output, "--watch-only", "--child"], {
     cwd: project,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -335,14 +335,16 @@ function profileOf(output: string): Record<string, number> {
 }
 
 /** The median of sums of two lists of runs taken in turns (Hugo, then Pagefind after it). */
-function medianOfSums(a: Measure[], b: Measure[]): Measure {
-  const failure = [...a, ...b].find(failedRun);
-  if (failure) return failure;
-  return median(a.map((m, i) => ({ seconds: m.seconds + b[i]!.seconds, peakMiB: Math.max(m.peakMiB ?? 0, b[i]!.peakMiB ?? 0) })));
+function medianOfSums(a: Measure[], b: Measure[]): Measure | Failure {
+  const sums = a.map((m, i) => ({ seconds: m.seconds + b[i]!.seconds, peakMiB: Math.max(m.peakMiB ?? 0, b[i]!.peakMiB ?? 0) }));
+  // A pair with a failure: the first, its time and peak the pair's until it stopped.
+  const failed = a.findIndex((m, i) => failedRun(m) || failedRun(b[i]));
+  if (failed >= 0) return { ...sums[failed]!, failed: (failedRun(a[failed]) ? a[failed] : (b[failed] as Failure)).failed };
+  return median(sums);
 }
 
 /** A peer's median, or its first failure: a run that did not finish has no time to compare. */
-function peerMedian(measures: Measure[]): Measure {
+function peerMedian(measures: Measure[]): Measure | Failure {
   return measures.find(failedRun) ?? median(measures);
 }
 
@@ -388,7 +390,8 @@ async function measureSize(items: number, work: string): Promise<Row> {
       await setAside(out("hugo"));
       const hugo = await peer("hugo", ["--quiet", "--destination", out("hugo")], root);
       hugoRuns.push(hugo);
-      pagefindRuns.push(failedRun(hugo) ? { seconds: 0, failed: "not run: Hugo failed" } : await peer(pagefindCli, ["--site", out("hugo"), "--glob", HUGO_ITEM_PAGES], root));
+      // Over a site Hugo did not finish, Pagefind is not run: the pair failed with Hugo.
+      pagefindRuns.push(failedRun(hugo) ? { seconds: 0, failed: NOT_RUN } : await peer(pagefindCli, ["--site", out("hugo"), "--glob", HUGO_ITEM_PAGES], root));
     }
     await forget(root);
     withoutRuns.push(await timed(process.execPath, build("--fresh", "--no-search"), root));
@@ -436,8 +439,9 @@ async function measureSize(items: number, work: string): Promise<Row> {
 }
 
 const s = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)} s`);
-/** A peer's time, or how it failed: "failed (killed by SIGKILL) after 612.40 s at 22,840 MiB". */
-const peerCell = (m: Measure | undefined) => (failedRun(m) ? `failed (${m.failed})${m.seconds ? ` after ${s(m.seconds)}${m.peakMiB ? ` at ${mib(m.peakMiB)}` : ""}` : ""}` : s(m?.seconds));
+/** A peer's time, or how it failed: "failed (killed by SIGKILL) after <time> at <peak>". */
+const peerCell = (m: Measure | undefined) =>
+  !failedRun(m) ? s(m?.seconds) : m.failed === NOT_RUN ? NOT_RUN : `failed (${m.failed}) after ${s(m.seconds)}${m.peakMiB ? ` at ${mib(m.peakMiB)}` : ""}`;
 const peerRatio = (a: number, m: Measure | undefined) => (failedRun(m) ? "—" : ratio(a, m?.seconds));
 const mib = (value: number | undefined) => (value === undefined ? "—" : `${Math.round(value)} MiB`);
 const x = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
@@ -458,11 +462,14 @@ try {
     try {
       const row = await measureSize(items, work);
       rows.push(row);
-      // Said as soon as it is known: a later size takes an hour, and may not finish.
+      // Said as soon as it is known: a later size may take much longer, and may not finish.
       console.error(`${items} items: cold ${s(row.build.seconds)} at ${mib(row.build.peakMiB)}, Hugo + Pagefind ${peerCell(row.hugoPagefind)}, --no-search ${s(row.withoutSearch.seconds)}, Hugo ${peerCell(row.hugo)}, nothing changed ${s(row.warm?.seconds)}`);
     } catch (error) {
       // The sizes measured so far are still printed; this one is said to have failed, and how.
-      failedSizes.push({ items, why: String((error as Error).message ?? error).slice(0, 4000) });
+      // The command, then the end of its output, where its error is.
+      const message = String((error as Error).message ?? error);
+      const [command = "", ...output] = message.split("\n");
+      failedSizes.push({ items, why: [command, ...output.slice(-40)].join("\n") });
       console.error(`${items} items failed: ${failedSizes.at(-1)!.why}`);
     }
   }
@@ -504,7 +511,7 @@ const table = [
 console.log(`Editions: English${languages.map((l) => `, ${l}`).join("")} (${TRANSLATED_SHARE * 100} % of items and every note translated in each); one country an item; medians of ${runs} run${runs === 1 ? "" : "s"}${sizes.includes(100_000) ? " (100,000 items: one)" : ""}.`);
 if (!hugoInstalled) console.log("HUGO IS NOT INSTALLED: no comparison with Hugo and Pagefind (Debian: apt-get install hugo).");
 console.log(table.join("\n"));
-for (const { items, why } of failedSizes) console.log(`\n${items.toLocaleString("en")} items: THE BUILD FAILED, no row: ${why.split("\n").slice(0, 12).join("\n")}`);
+for (const { items, why } of failedSizes) console.log(`\n${items.toLocaleString("en")} items: THE BUILD FAILED, no row: ${why}`);
 if (withHugo) {
   console.log(`\n| items | Hugo | Hugo memory | Pagefind over its item pages | Pagefind memory |\n|---|---|---|---|---|`);
   for (const r of rows) console.log(`| ${r.items.toLocaleString("en")} | ${peerCell(r.hugo)} | ${mib(r.hugo?.peakMiB)} | ${peerCell(r.pagefind)} | ${mib(r.pagefind?.peakMiB)} |`);
@@ -559,6 +566,8 @@ if (scaling !== undefined && first && last) {
   }
 }
 const report = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, load: (await import("node:os")).loadavg(), runs, languages, rows, failedSizes, scaling, shapes: shapeRows };
+// A size whose own build failed fails the bench, once everything measured is printed.
+if (failedSizes.length) process.exitCode = 1;
 await mkdir(path.join(project, "bench-results"), { recursive: true });
 const stamp = report.date.replace(/[:.]/g, "-");
 await writeFile(path.join(project, "bench-results", `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
