@@ -160,47 +160,43 @@ export function issuesWithData(edition: Digest): { readonly week: Week; readonly
   });
 }
 
-/** Each file's text, made once per digest: the data page weighs them, datapackage.json hashes them. */
-const made = new WeakMap<OpenDataRows, Map<string, string>>();
+/**
+ * Each file's text, made once per digest, and its size once weighed: every edition's data page
+ * lists the same files with their sizes, datapackage.json hashes them.
+ */
+const made = new WeakMap<OpenDataRows, Map<string, { readonly text: string; kilobytes?: number }>>();
+
+/** A data file's text and size, by its site path, in the default edition's digest. */
+function madeFile(edition: Digest, file: DataFile, scope: DataScope): { readonly text: string; kilobytes?: number } {
+  const digest = defaultEdition.get(edition) ?? edition;
+  const path = dataFilePath(file, scope);
+  let files = made.get(digest.openData);
+  if (!files) made.set(digest.openData, (files = new Map()));
+  let entry = files.get(path);
+  if (!entry) {
+    const kept = scope.week ? published.get(digest)?.get(path) : undefined;
+    files.set(path, (entry = { text: kept ?? makeText(digest, file, scope) }));
+  }
+  return entry;
+}
+
+function makeText(digest: Digest, file: DataFile, scope: DataScope): string {
+  // In the words of the files every edition shares: the default edition's.
+  const words = digest.openData.words;
+  const place = scope.region ?? scope.country;
+  const title = place ? words.t("data.fileTitleOf", { site: digest.site.title, country: place.name }) : words.t("data.fileTitle", { site: digest.site.title });
+  const rows = scope.week ? digest.openData.asOf(scope.week) : digest.openData;
+  const byName = new Map(filesOf(scope).map((f) => [f.name, f]));
+  return file.make({ digest, rows, scope, title: scope.week ? words.t("data.fileTitleAsOf", { title, week: scope.week.id }) : title, textOf: (name) => dataFileText(digest, byName.get(name)!, scope) });
+}
 
 /** A data file's text: the whole digest's, one country's, one region's, or one issue's as published. */
 export function dataFileText(edition: Digest, file: DataFile, scope: DataScope = {}): string {
-  const digest = defaultEdition.get(edition) ?? edition;
-  const path = dataFilePath(file, scope);
-  const kept = scope.week ? published.get(digest)?.get(path) : undefined;
-  if (kept !== undefined) return kept;
-  let texts = made.get(digest.openData);
-  if (!texts) made.set(digest.openData, (texts = new Map()));
-  let text = texts.get(path);
-  if (text === undefined) {
-    // In the words of the files every edition shares: the default edition's.
-    const words = digest.openData.words;
-    const place = scope.region ?? scope.country;
-    const title = place ? words.t("data.fileTitleOf", { site: digest.site.title, country: place.name }) : words.t("data.fileTitle", { site: digest.site.title });
-    const rows = scope.week ? digest.openData.asOf(scope.week) : digest.openData;
-    const byName = new Map(filesOf(scope).map((f) => [f.name, f]));
-    text = file.make({ digest, rows, scope, title: scope.week ? words.t("data.fileTitleAsOf", { title, week: scope.week.id }) : title, textOf: (name) => dataFileText(digest, byName.get(name)!, scope) });
-    texts.set(path, text);
-  }
-  return text;
+  return madeFile(edition, file, scope).text;
 }
 
-/** A file's size in kilobytes (1000 bytes) to one decimal, at least 0.1. */
-export function kilobytes(text: string): number {
-  return Math.max(0.1, Math.round(Buffer.byteLength(text) / 100) / 10);
-}
-
-/** Each file's size, weighed once per digest: every edition's data page lists the same files. */
-const weighed = new WeakMap<OpenDataRows, Map<string, number>>();
-
-/** A data file's size in kilobytes, as the data pages list it: its UTF-8 counted once, not once an edition. */
+/** A data file's size in kilobytes (1000 bytes) to one decimal, at least 0.1: its UTF-8 counted once, not once an edition. */
 export function dataFileKilobytes(edition: Digest, file: DataFile, scope: DataScope = {}): number {
-  const digest = defaultEdition.get(edition) ?? edition;
-  let sizes = weighed.get(digest.openData);
-  if (!sizes) weighed.set(digest.openData, (sizes = new Map()));
-  const path = dataFilePath(file, scope);
-  let size = sizes.get(path);
-  if (size === undefined) sizes.set(path, (size = kilobytes(dataFileText(digest, file, scope))));
-  return size;
+  const entry = madeFile(edition, file, scope);
+  return (entry.kilobytes ??= Math.max(0.1, Math.round(Buffer.byteLength(entry.text) / 100) / 10));
 }
-
