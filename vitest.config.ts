@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    globalSetup: ["tests/setup/tools.ts", "tests/setup/sample.ts", "tests/setup/browser.ts"],
+    globalSetup: ["tests/setup/tools.ts", "tests/setup/sample.ts"],
     // Build tests run Eleventy on fixture sites; on a busy two-core machine that can take seconds.
     testTimeout: 60_000,
     // Two files at a time, whatever vitest would pick for the machine: on two cores it runs one,

@@ -37,7 +37,8 @@ export interface QueryCost {
   readonly firstResultGzipBytes: number;
 }
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
+// What it measures is bytes asked for, the same in either; the headless shell is what the tests install.
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/chromium-headless-shell"].find((file) => existsSync(file));
 
 /** Undefined without Chromium. `site` is served at the root; the first query opens a fresh browser. */
 export async function firstQueryCost(site: string, query: string): Promise<QueryCost | undefined> {

@@ -6,7 +6,6 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { builtSample } from "../fixtures/sample.ts";
-import { inject } from "vitest";
 import { chromiumArgs, chromiumPath } from "./tools.ts";
 
 export const BASE_PATH = "/sahel-digest/";
@@ -86,21 +85,19 @@ function serveDirectory(dir: string): Promise<Server> {
 }
 
 /**
- * Headless Debian Chromium, with the flags that keep it off the network: the one every browser
- * suite shares (launched once, tests/setup/browser.ts), connected to. Closing what this returns
- * closes this suite's contexts and leaves the browser to the others.
+ * Headless Debian Chromium, with the flags that keep it off the network: a browser of the
+ * suite's own, which closing what this returns closes. Starting the headless shell takes a
+ * tenth of a second; one browser shared by every suite went through a Playwright server in
+ * vitest's main process, which relayed every message of every page and cost more than the
+ * starts it saved.
  */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error("Chromium is not installed");
-  const endpoint = inject("chromiumEndpoint");
-  // Run without the shared one (a suite started some other way): a browser of its own.
-  if (!endpoint) return chromium.launch({ executablePath, args: chromiumArgs });
-  return chromium.connect(endpoint);
+  return chromium.launch({ executablePath, args: chromiumArgs });
 }
 
-/** One page of every kind, by name and path below the base path. */
-/** The default edition's page of every kind. */
+/** The default edition's page of every kind, by name and path below the base path. */
 const DEFAULT_KINDS: readonly [string, string][] = [
   ["home", ""],
   ["issue", "issues/2020-w49/"],

@@ -1,7 +1,7 @@
-// The browser and HTML-validity suites need Debian's Chromium and a Java runtime, the open
-// data's GIS suite GDAL (gdal-bin). Where they
-// are missing the suites are skipped, and this says so loudly with the command that installs
-// them; under CI (CI=true) a missing tool fails the run instead.
+// The browser and HTML-validity suites need Debian's Chromium (its headless shell) and a Java
+// runtime, the open data's GIS suite GDAL (gdal-bin). Where they are missing the suites are
+// skipped, and this says so loudly with the command that installs them; under CI (CI=true) a
+// missing tool fails the run instead.
 import type { TestProject } from "vitest/node";
 import { chromiumPath, gdalAvailable, javaAvailable } from "../browser/tools.ts";
 
@@ -18,7 +18,7 @@ export default function checkTools(project: TestProject): void {
     "=".repeat(78),
     `SKIPPING: ${missing.join("; ")}`,
     "Install what they need with:",
-    "  sudo apt-get update && sudo apt-get install -y chromium default-jre-headless gdal-bin",
+    "  sudo apt-get update && sudo apt-get install -y chromium-headless-shell default-jre-headless gdal-bin",
     "=".repeat(78),
     "",
   ].join("\n");
