@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { ARABIC_KINDS, editionOf, launchChromium, PAGE_KINDS, pageName, serveSample, type SampleSite } from "./support.ts";
+import { ARABIC_KINDS, editionOf, PAGE_KINDS, pageName, sampleInBrowser, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 
 /** axe-core's source, evaluated in the page once; the page's own CSP runs no script, and this does not go through it. */
@@ -62,7 +62,7 @@ describe.skipIf(!chromiumPath())("accessibility", () => {
   }
 
   beforeAll(async () => {
-    [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+    ({ site, browser } = await sampleInBrowser());
     light = await browser.newContext({ colorScheme: "light" });
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@
 // whose pages (tests/browser/support.ts PAGE_KINDS) include every Arabic kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARABIC_KINDS, inTabs, launchChromium, serveSample, svgTexts, type SampleSite } from "./support.ts";
+import { ARABIC_KINDS, inTabs, sampleInBrowser, type SampleSite, svgTexts } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 import ar from "../../messages/ar.json" with { type: "json" };
 
@@ -18,7 +18,7 @@ describe.skipIf(!chromiumPath())("the Arabic edition in a browser", { concurrent
   let browser: Browser;
 
   beforeAll(async () => {
-    [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+    ({ site, browser } = await sampleInBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@
 // after links, no page forced per country), none of them on screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, serveSample, type SampleSite } from "./support.ts";
+import { sampleInBrowser, type SampleSite } from "./support.ts";
 import { chromiumPath } from "./tools.ts";
 
 const ISSUE = "issues/2020-w49/";
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath())("an issue on paper", () => {
   }
 
   beforeAll(async () => {
-    [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+    ({ site, browser } = await sampleInBrowser());
   });
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));

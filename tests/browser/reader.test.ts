@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { inTabs, launchChromium, PAGE_KINDS, pageName, serveSample, serveSite, svgTexts, type SampleSite } from "./support.ts";
+import { inTabs, PAGE_KINDS, pageName, sampleInBrowser, type SampleSite, serveSite, svgTexts } from "./support.ts";
 import fr from "../../messages/fr.json" with { type: "json" };
 import { buildSite } from "../../src/publish/build.ts";
 import { createFixture } from "../fixtures/content.ts";
@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath())("a reader in a browser", { concurrent: true }, 
     years = buildYearsFixture();
     // Settled in the test that uses it; never left unhandled.
     years.catch(() => {});
-    [site, browser] = await Promise.all([serveSample(), launchChromium()]);
+    ({ site, browser } = await sampleInBrowser());
     await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

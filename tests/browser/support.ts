@@ -30,7 +30,7 @@ export interface SampleSite {
 }
 
 /** The project's own sample content, built and served. */
-export async function serveSample(): Promise<SampleSite> {
+async function serveSample(): Promise<SampleSite> {
   // Built once for every suite by tests/setup/sample.ts; served here, never written to.
   const dir = await builtSample();
   const server = await serveDirectory(dir);
@@ -86,15 +86,23 @@ function serveDirectory(dir: string): Promise<Server> {
 
 /**
  * Headless Debian Chromium, with the flags that keep it off the network: a browser of the
- * suite's own, which closing what this returns closes. Starting the headless shell takes a
- * tenth of a second; one browser shared by every suite went through a Playwright server in
- * vitest's main process, which relayed every message of every page and cost more than the
- * starts it saved.
+ * suite's own, which closing what this returns closes. Not one shared by every suite: that one
+ * was reached through a Playwright server in vitest's main process, which relayed every message
+ * of every page, and the headless shell starts quickly (docs/performance.md, the tests).
  */
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error("Chromium is not installed");
   return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
+/** The sample served and a browser of the suite's own, side by side; should either fail, the other is closed. */
+export async function sampleInBrowser(): Promise<{ site: SampleSite; browser: Browser }> {
+  const [site, browser] = await Promise.allSettled([serveSample(), launchChromium()]);
+  if (site.status === "fulfilled" && browser.status === "fulfilled") return { site: site.value, browser: browser.value };
+  if (site.status === "fulfilled") await site.value.close();
+  if (browser.status === "fulfilled") await browser.value.close();
+  throw site.status === "rejected" ? site.reason : (browser as PromiseRejectedResult).reason;
 }
 
 /** The default edition's page of every kind, by name and path below the base path. */

@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 /**
  * Debian's Chromium; never a browser downloaded by a test tool. Its headless shell first
  * (package chromium-headless-shell, what Playwright itself runs headless): the same Blink and
- * V8 without the browser's own interface, and a third of the processor time for the same
- * browser suites. The whole browser where it is all there is.
+ * V8 without the browser's own interface, and much less of the processor for the same browser
+ * suites (docs/performance.md, the tests). The whole browser where it is all there is.
  */
 export function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser"];
