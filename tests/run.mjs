@@ -74,11 +74,17 @@ function memoryScratch() {
     return undefined;
   }
   const folder = path.join(MEMORY, `${PREFIX}${process.pid}`);
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder);
-  // Anyone's, as /tmp is: a test runs a command as another user, whose tools want a folder there.
-  chmodSync(folder, 0o1777);
-  return folder;
+  try {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder);
+    // Anyone's, as /tmp is: a test runs a command as another user, whose tools want a folder there.
+    chmodSync(folder, 0o1777);
+    return folder;
+  } catch (error) {
+    process.stderr.write(`${MEMORY} cannot hold the tests' temporary files (${error.message}): they go to the system's temporary folder, more slowly.
+`);
+    return undefined;
+  }
 }
 
 /** The folders of earlier runs that were killed before they could remove their own. */
