@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // Two files at a time, whatever vitest would pick for the machine: on two cores it runs one,
     // and most suites wait on other processes (Chromium, Java, tsx, the preview) much of the
-    // time. The whole suite then fits in the 90 s the project allows.
+    // time. A third was slower (docs/performance.md, the tests).
     maxWorkers: 2,
     hookTimeout: 60_000,
     // expect.poll gives up after 1 s by default: a search in the browser (Pagefind's

@@ -69,10 +69,7 @@ function memoryScratch() {
   } catch {
     return undefined;
   }
-  if (free < 2 * 2 ** 30) {
-    process.stderr.write(`${MEMORY} has ${Math.round(free / 2 ** 20)} MiB free, under 2 GiB: the tests' temporary files go to the system's temporary folder, more slowly.\n`);
-    return undefined;
-  }
+  if (free < 2 * 2 ** 30) return onDisk(`it has ${Math.round(free / 2 ** 20)} MiB free, under 2 GiB`);
   const folder = path.join(MEMORY, `${PREFIX}${process.pid}`);
   try {
     rmSync(folder, { recursive: true, force: true });
@@ -81,10 +78,14 @@ function memoryScratch() {
     chmodSync(folder, 0o1777);
     return folder;
   } catch (error) {
-    process.stderr.write(`${MEMORY} cannot hold the tests' temporary files (${error.message}): they go to the system's temporary folder, more slowly.
-`);
-    return undefined;
+    return onDisk(error.message);
   }
+}
+
+/** Says why the run's temporary files are not in memory, in one line. */
+function onDisk(why) {
+  process.stderr.write(`${MEMORY} cannot hold the tests' temporary files (${why}): they go to the system's temporary folder, more slowly.\n`);
+  return undefined;
 }
 
 /** The folders of earlier runs that were killed before they could remove their own. */
